@@ -1,0 +1,20 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { runMigrations } from '@careops/db';
+import { armShutdownDeadline, exitOnBootFailure, loadConfig } from '@careops/platform';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  if (config.MIGRATIONS_RUN === 'true') {
+    await runMigrations({ url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:worker' });
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  armShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS + 15_000, (m) => app.get(Logger).log(m, 'Shutdown'));
+  await app.init();
+  app.get(Logger).log('careops worker started', 'Bootstrap');
+}
+
+bootstrap().catch((e) => exitOnBootFailure('worker', e));

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions, QueueModule } from '@careops/db';
+import { DataHealthModule } from '@careops/ops';
+import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
+
+/** Background jobs on the pg-boss queue: the nightly data-health check (more in later issues). */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: config.DATABASE_URL,
+            poolSize: 4,
+            connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+            applicationName: 'careops:worker',
+          }),
+          autoLoadEntities: true,
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
+        QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
+        DataHealthModule.withJob({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
+      ],
+    };
+  }
+}

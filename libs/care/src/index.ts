@@ -1,0 +1,3 @@
+export * from './care-level';
+export * from './division';
+export * from './id-number';

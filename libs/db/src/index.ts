@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './database-error';
+export * from './migrations';
+export * from './migrator';
+export * from './queue/queue.module';

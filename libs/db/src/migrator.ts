@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import { createDataSource, DatabaseSettings } from './data-source';
+import { DatabaseUnavailableError } from './database-error';
+
+/** One key for every careops process: whoever holds it migrates, the others wait (STYLE.md). */
+export const MIGRATION_LOCK_KEY = 7_300_150_001;
+
+export interface MigrationLog {
+  (message: string): void;
+}
+
+/** Connects with a short timeout and turns failure into DatabaseUnavailableError. */
+export async function connectClient(settings: DatabaseSettings): Promise<Client> {
+  const client = new Client({
+    connectionString: settings.url,
+    connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+    application_name: `${settings.applicationName ?? 'careops'}:migrator`,
+  });
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(settings.url, e);
+  }
+  return client;
+}
+
+/**
+ * Applies pending migrations under a session-level advisory lock, so two instances starting
+ * together against one database migrate exactly once. Returns the names it applied.
+ */
+export async function runMigrations(settings: DatabaseSettings, log: MigrationLog = () => undefined): Promise<string[]> {
+  const lock = await connectClient(settings);
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = createDataSource({ ...settings, poolSize: 1 });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      for (const m of applied) log(`applied migration ${m.name}`);
+      return applied.map((m) => m.name);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
+}

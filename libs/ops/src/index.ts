@@ -1,0 +1,4 @@
+export * from './data-health/data-health.job';
+export * from './data-health/data-health.module';
+export * from './data-health/data-health.service';
+export * from './demo/demo-seed';

@@ -1,0 +1,90 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { OperatorError } from '../boot/boot';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** A configuration problem found at boot: printed as one line naming the variable, never a stack. */
+export class ConfigError extends OperatorError {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every environment variable the API and the worker read, with its default (README "Configuration").
+ * DATABASE_URL has no default here: the launcher (`npm start`) provides the embedded server's.
+ */
+export class AppConfig {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be an integer of milliseconds (≥ 100)' })
+  @Min(100, { message: 'DATABASE_CONNECT_TIMEOUT_MS must be an integer of milliseconds (≥ 100)' })
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_TIMEOUT_MS must be an integer of milliseconds (≥ 0)' })
+  @Min(0, { message: 'SHUTDOWN_TIMEOUT_MS must be an integer of milliseconds (≥ 0)' })
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
+  @IsIn(['true', 'false'], { message: 'MIGRATIONS_RUN must be true or false' })
+  MIGRATIONS_RUN = 'true';
+
+  /** Five-field cron of the nightly data-health check (worker), in APP_TIMEZONE. */
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'DATA_HEALTH_CRON must be a five-field cron expression' })
+  DATA_HEALTH_CRON = '0 3 * * *';
+
+  /** DOMAIN/API: calendar dates are the facility's, default Asia/Shanghai. */
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai' })
+  APP_TIMEZONE = 'Asia/Shanghai';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
+  NODE_ENV?: string;
+}
+
+/** Reads and validates the environment; throws ConfigError naming every wrong or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'NODE_ENV');
+  const input: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input);
+  const errors = validateSync(config).filter((e) => e.property !== 'DATABASE_URL' || input['DATABASE_URL']);
+  const problems = errors.flatMap((e) => {
+    const messages = Object.values(e.constraints ?? {});
+    const unique = [...new Set(messages)];
+    const got = input[e.property];
+    return unique.map((m) => (got === undefined || e.property === 'DATABASE_URL' ? m : `${m} (got "${got}")`));
+  });
+  if (!input['DATABASE_URL']) problems.unshift('DATABASE_URL is required (a postgres:// URL)');
+  const deduped = [...new Set(problems)];
+  if (deduped.length > 0) throw new ConfigError(deduped);
+  return config;
+}

