@@ -11,7 +11,7 @@ function newestMtime(path) {
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
   for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules') continue;
+    if (entry === 'node_modules' || /\.(int-|e2e-)?spec\.ts$/.test(entry)) continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;

@@ -3,10 +3,10 @@
 // accident: it is a daemon we start and stop explicitly (the package's own start() ties the
 // server to process-exit hooks that would race our graceful shutdown).
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const SUPERUSER = 'postgres';
@@ -36,6 +36,21 @@ function runAs() {
   }
   const gid = spawnSync('id', ['-g', SUPERUSER], { encoding: 'utf8' });
   return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Running as root, the server runs as `postgres`, which must be able to walk down to its data. */
+function assertReachableByOthers(dir) {
+  mkdirSync(dir, { recursive: true });
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `The PostgreSQL data directory is under ${d}, which the "postgres" system user cannot enter ` +
+          `(running as root, the server runs as "postgres"). Set CAREOPS_DATA_DIR to a directory outside it, ` +
+          `or run \`chmod o+x ${d}\`.`,
+      );
+    }
+    if (d === dirname(d)) return;
+  }
 }
 
 function run(bin, args, ids, what) {
@@ -79,6 +94,7 @@ export class PgCluster {
 
   async initialise() {
     const { initdb } = await binaries();
+    if (this.ids.uid !== undefined) assertReachableByOthers(dirname(this.dir));
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (this.ids.uid !== undefined) chownSync(this.dir, this.ids.uid, this.ids.gid);
     const pwfile = join(tmpdir(), `careops-pw-${randomBytes(6).toString('hex')}`);

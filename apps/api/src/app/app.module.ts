@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@careops/db';
@@ -9,12 +10,13 @@ import { MigrationsHealthIndicator } from './health/migrations.health';
 /** The HTTP API: wires feature modules; the rules live in libs/ (STYLE.md). */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination`: where JSON logs go (stdout by default; tests capture them). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(config, logDestination),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: config.DATABASE_URL,

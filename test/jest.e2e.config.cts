@@ -1,0 +1,14 @@
+// Tier 3 (STYLE.md): the real app over HTTP, and the real processes the README starts.
+const { nxPreset } = require('@nx/jest/preset');
+
+module.exports = {
+  ...nxPreset,
+  displayName: 'e2e',
+  rootDir: '..',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+  testTimeout: 120_000,
+};
