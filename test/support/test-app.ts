@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, MaxLength, Min } from 'class-validator';
 import request from 'supertest';
+// End-to-end tests start the real app module in-process; only test/ may import an app.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { AppModule, configureApp } from '@careops/api-app';
 import { loadConfig } from '@careops/platform';
 

@@ -57,6 +57,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     );
     const boss = worker.get<PgBoss>(PG_BOSS);
     const jobId = await boss.send(DATA_HEALTH_QUEUE, { trigger: 'SCHEDULE' });
+    if (!jobId) throw new Error('the queue refused the job');
     const report = await waitFor(async () => {
       const { rows } = await sql.query('SELECT ok, checks, trigger FROM data_health_report WHERE job_id = $1', [jobId]);
       return rows[0];
@@ -70,7 +71,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       { name: 'row_counts', ok: true, detail: 'facility=2' },
     ]);
     const job = await waitFor(async () => {
-      const j = await boss.getJobById(DATA_HEALTH_QUEUE, jobId!);
+      const j = await boss.getJobById(DATA_HEALTH_QUEUE, jobId);
       return j?.state === 'completed' ? j : undefined;
     }, 10_000);
     expect(job.output).toEqual({ reportId: expect.any(String), ok: false });

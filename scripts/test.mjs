@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, then runs every tier — lint (module boundaries) and type
+// check, unit (libs/care), integration (real PostgreSQL), end-to-end (real processes over HTTP).
+// Each tier that needs a database starts its own throwaway PostgreSQL unless DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+ensureDependencies(root);
+const { NX_ENV } = await import('./lib/build.mjs');
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const out = join(root, 'tmp', 'test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const env = { ...process.env, ...NX_ENV, CI: process.env.CI ?? 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const started = Date.now();
+const tiers = [];
+
+function step(name, command, args, results) {
+  const t = Date.now();
+  console.log(`\n[careops test] ${name} …`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  const seconds = ((Date.now() - t) / 1000).toFixed(1);
+  let counts = null;
+  if (results && existsSync(results)) {
+    const json = JSON.parse(readFileSync(results, 'utf8'));
+    counts = { passed: json.numPassedTests, failed: json.numFailedTests + json.numRuntimeErrorTestSuites, total: json.numTotalTests };
+  }
+  tiers.push({ name, ok: r.status === 0, seconds, counts });
+  if (r.status !== 0) finish();
+}
+
+function finish() {
+  console.log('\n[careops test] summary');
+  for (const t of tiers) {
+    const c = t.counts ? ` — ${t.counts.passed} passed, ${t.counts.failed} failed` : '';
+    console.log(`  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name} (${t.seconds} s)${c}`);
+  }
+  const passed = tiers.reduce((n, t) => n + (t.counts?.passed ?? 0), 0);
+  const failed = tiers.reduce((n, t) => n + (t.counts?.failed ?? 0), 0) + tiers.filter((t) => !t.ok && !t.counts).length;
+  console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(tiers.every((t) => t.ok) ? 0 : 1);
+}
+
+const jestJson = (tier) => ['--ci', '--json', `--outputFile=${join(out, `${tier}.json`)}`];
+
+step('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.spec.json']);
+step('lint with module boundaries, build', bin('nx'), ['run-many', '-t', 'lint', 'build', '--outputStyle=static', '--parallel=2']);
+step('unit tests (libs/care)', bin('jest'), ['-c', 'libs/care/jest.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
+step('integration tests (real PostgreSQL)', bin('jest'), ['-c', 'jest.integration.config.cts', ...jestJson('integration')], join(out, 'integration.json'));
+step('end-to-end tests (HTTP, processes)', bin('jest'), ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')], join(out, 'e2e.json'));
+finish();

@@ -1,0 +1,126 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { MIGRATIONS } from '@careops/db';
+import { createEmptyDatabase, TestDatabase } from '@careops/db/testing';
+import { freePort, healthStatus, runApi, runLauncher, Spawned, waitUntil } from './support/processes';
+
+const STACK_LINE = /\n\s+at \S+/;
+
+async function stop(p: Spawned): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM');
+  return p.exited;
+}
+
+/** Nest closes the app on SIGTERM, then re-raises the signal: a graceful end shows as that signal. */
+const GRACEFUL_API_EXIT = { code: null, signal: 'SIGTERM' };
+
+describe('the processes a user starts (README quick start)', () => {
+  const made: TestDatabase[] = [];
+  afterAll(() => Promise.all(made.map((d) => d.drop())));
+
+  it('two API processes started at once on one empty database both come up; migrations ran exactly once', async () => {
+    const db = await createEmptyDatabase();
+    made.push(db);
+    const [portA, portB] = [await freePort(), await freePort()];
+    const a = runApi({ DATABASE_URL: db.url, PORT: String(portA) });
+    const b = runApi({ DATABASE_URL: db.url, PORT: String(portB) });
+    try {
+      await waitUntil('both APIs healthy', async () => (await healthStatus(portA)) === 200 && (await healthStatus(portB)) === 200, 60_000);
+      const sql = new Client({ connectionString: db.url });
+      await sql.connect();
+      const { rows } = await sql.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+      await sql.end();
+      expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+      const appliedLogs = (a.stdout() + b.stdout()).split('\n').filter((l) => l.includes('applied migration'));
+      expect(appliedLogs).toHaveLength(MIGRATIONS.length);
+    } finally {
+      const ends = await Promise.all([stop(a), stop(b)]);
+      expect(ends).toEqual([expect.objectContaining(GRACEFUL_API_EXIT), expect.objectContaining(GRACEFUL_API_EXIT)]);
+      expect(a.stdout()).toContain('SIGTERM received: draining requests and closing');
+    }
+  });
+
+  it('npm start with an unreachable DATABASE_URL fails within 15 s with a clear message, not a stack dump', async () => {
+    const p = runLauncher('start', { DATABASE_URL: 'postgres://bad@127.0.0.1:1/x' });
+    const { code, ms } = await p.exited;
+    expect(code).toBe(1);
+    expect(ms).toBeLessThan(15_000);
+    expect(p.stderr()).toContain(
+      'Cannot connect to the database at postgres://bad@127.0.0.1:1/x: connection refused (is the server running, is the port right?)',
+    );
+    expect(p.stderr()).not.toMatch(STACK_LINE);
+  });
+
+  it('the API itself (as docker runs it) gives the same clear message for an unreachable database', async () => {
+    const p = runApi({ DATABASE_URL: 'postgres://bad:secret@127.0.0.1:1/x', PORT: String(await freePort()) });
+    const { code, ms } = await p.exited;
+    expect(code).toBe(1);
+    expect(ms).toBeLessThan(15_000);
+    expect(p.stderr()).toBe(
+      '[careops api] Cannot connect to the database at postgres://bad:***@127.0.0.1:1/x: connection refused ' +
+        '(is the server running, is the port right?). Check DATABASE_URL, or unset it to use the embedded PostgreSQL of `npm start`.\n',
+    );
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535 (got "abc")'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// URL'],
+    [{ DATABASE_URL: '' }, 'DATABASE_URL is required (a postgres:// URL)'],
+  ])('an invalid setting %o stops the API naming the variable', async (env, message) => {
+    const p = runApi({ DATABASE_URL: 'postgres://u@127.0.0.1:1/x', ...env });
+    const { code } = await p.exited;
+    expect(code).toBe(1);
+    expect(p.stderr()).toContain(`[careops api] Invalid configuration:\n  - ${message}`);
+    expect(p.stderr()).not.toMatch(STACK_LINE);
+  });
+
+  it('npm start refuses an invalid PORT before doing anything', async () => {
+    const p = runLauncher('start', { PORT: 'abc', DATABASE_URL: 'postgres://u@127.0.0.1:1/x' });
+    expect((await p.exited).code).toBe(1);
+    expect(p.stderr()).toContain('Invalid configuration: PORT must be an integer between 1 and 65535 (got "abc")');
+  });
+
+  it('npm start without DATABASE_URL runs an embedded PostgreSQL whose data survives a restart', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'careops-start-'));
+    chmodSync(parent, 0o755);
+    const dataDir = join(parent, 'data');
+    const port = await freePort();
+    const env = { DATABASE_URL: undefined, CAREOPS_DATA_DIR: dataDir, PORT: String(port) };
+    const dbUrl = () => {
+      const pid = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+      const password = readFileSync(join(dataDir, 'pg.password'), 'utf8').trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid[3]}/careops`;
+    };
+    const query = async (text: string) => {
+      const c = new Client({ connectionString: dbUrl() });
+      await c.connect();
+      try {
+        return (await c.query(text)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    try {
+      const first = runLauncher('start', env);
+      await waitUntil('the first start to be ready', () => first.stdout().includes('careops 护理运营 is running'), 90_000);
+      expect(first.stdout()).toContain(`API       http://127.0.0.1:${port}/api`);
+      expect(await healthStatus(port)).toBe(200);
+      await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before the restart')`);
+      expect(await stop(first)).toMatchObject({ code: 0 });
+      expect(first.stdout()).toContain('embedded PostgreSQL stopped');
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+      const second = runLauncher('start', env);
+      await waitUntil('the second start to be ready', () => second.stdout().includes('careops 护理运营 is running'), 90_000);
+      expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before the restart' }]);
+      expect(await query('SELECT count(*)::int AS n FROM facility')).toEqual([{ n: 1 }]);
+      expect(second.stdout()).toContain('demo facility already present');
+      expect(await stop(second)).toMatchObject({ code: 0 });
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
