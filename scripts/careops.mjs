@@ -3,6 +3,8 @@
 // It installs what is missing, provides the embedded PostgreSQL when DATABASE_URL is unset, and
 // supervises the API and worker processes.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
@@ -68,6 +70,17 @@ function cli(args, env) {
   return result.status ?? 1;
 }
 
+/** JWT_SECRET, else one generated once and kept in the data directory (mode 600). */
+function jwtSecret() {
+  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
+  const file = join(dataDir, 'jwt.secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function waitForHealth(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
@@ -96,7 +109,7 @@ async function start() {
       say('embedded PostgreSQL stopped');
     }
   };
-  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host };
+  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, JWT_SECRET: jwtSecret() };
   try {
     ensureBuilt(root);
     if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');
@@ -166,10 +179,27 @@ async function start() {
       `    health    ${base}/api/health`,
       `    database  ${db.embedded ? `embedded PostgreSQL on 127.0.0.1:${db.embedded.port}, data in ${clusterDir}` : 'DATABASE_URL'}`,
       `    demo      ${process.env.DEMO_SEED === 'false' ? 'not loaded (DEMO_SEED=false)' : 'facility 平顶山市颐康养老院 loaded'}`,
+      ...(process.env.DEMO_SEED === 'false'
+        ? []
+        : [
+            '    logins    admin / Demo-Platform-2026            (PLATFORM_ADMIN)',
+            '              manager / Demo-Yikang-Manager         (FACILITY_MANAGER, 平顶山市颐康养老院)',
+            '              accountant / Demo-Yikang-Ledger       (ACCOUNTANT, 平顶山市颐康养老院)',
+            '              regulator / Demo-Pingdingshan-MZJ     (REGULATOR, 410400 平顶山市)',
+            `    sign in   curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"manager","password":"Demo-Yikang-Manager"}'`,
+          ]),
       '  Stop with Ctrl-C.',
       '',
     ].join('\n'),
   );
+}
+
+async function adminCreate(args) {
+  const db = await database();
+  ensureBuilt(root, ['api']);
+  const status = cli(['admin-create', ...args], { ...process.env, DATABASE_URL: db.url });
+  if (db.embedded?.started) await db.embedded.cluster.stop();
+  process.exit(status);
 }
 
 async function migrate() {
@@ -187,7 +217,10 @@ switch (command) {
   case 'migrate':
     await migrate();
     break;
+  case 'admin-create':
+    await adminCreate(process.argv.slice(3));
+    break;
   default:
-    fail(`unknown command "${command}" (start | migrate)`);
+    fail(`unknown command "${command}" (start | migrate | admin-create --username NAME)`);
 }
 

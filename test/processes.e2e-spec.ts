@@ -27,7 +27,7 @@ describe('the processes a user starts (README quick start)', () => {
     const a = runApi({ DATABASE_URL: db.url, PORT: String(portA) });
     const b = runApi({ DATABASE_URL: db.url, PORT: String(portB) });
     try {
-      await waitUntil('both APIs healthy', async () => (await healthStatus(portA)) === 200 && (await healthStatus(portB)) === 200, 60_000);
+      await waitUntil('both APIs healthy', async () => (await healthStatus(portA)) === 200 && (await healthStatus(portB)) === 200, 60_000, a);
       const sql = new Client({ connectionString: db.url });
       await sql.connect();
       const { rows } = await sql.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
@@ -103,9 +103,11 @@ describe('the processes a user starts (README quick start)', () => {
         await c.end();
       }
     };
+    const launched: Spawned[] = [];
     try {
       const first = runLauncher('start', env);
-      await waitUntil('the first start to be ready', () => first.stdout().includes('careops 护理运营 is running'), 90_000);
+      launched.push(first);
+      await waitUntil('the first start to be ready', () => first.stdout().includes('careops 护理运营 is running'), 90_000, first);
       expect(first.stdout()).toContain(`API       http://127.0.0.1:${port}/api`);
       expect(await healthStatus(port)).toBe(200);
       await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before the restart')`);
@@ -114,12 +116,15 @@ describe('the processes a user starts (README quick start)', () => {
       expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
 
       const second = runLauncher('start', env);
-      await waitUntil('the second start to be ready', () => second.stdout().includes('careops 护理运营 is running'), 90_000);
+      launched.push(second);
+      await waitUntil('the second start to be ready', () => second.stdout().includes('careops 护理运营 is running'), 90_000, second);
       expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before the restart' }]);
-      expect(await query('SELECT count(*)::int AS n FROM facility')).toEqual([{ n: 1 }]);
+      // The demo (two facilities) was loaded once, not again on the restart.
+      expect(await query('SELECT count(*)::int AS n FROM facility')).toEqual([{ n: 2 }]);
       expect(second.stdout()).toContain('demo facility already present');
       expect(await stop(second)).toMatchObject({ code: 0 });
     } finally {
+      await Promise.all(launched.map(stop));
       rmSync(parent, { recursive: true, force: true });
     }
   });

@@ -36,18 +36,25 @@ export function run(command: string, args: string[], env: Record<string, string 
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+export const TEST_JWT_SECRET = 'e2e-test-secret-of-at-least-32-characters!';
+
 export function runApi(env: Record<string, string | undefined>): Spawned {
-  return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], env);
+  return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { JWT_SECRET: TEST_JWT_SECRET, ...env });
 }
 
 export function runLauncher(command: string, env: Record<string, string | undefined>): Spawned {
   return run(process.execPath, [join(ROOT, 'scripts/careops.mjs'), command], env);
 }
 
-export async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, ms: number): Promise<void> {
+/** Polls `probe`; on timeout the error carries the watched process's output, and it is stopped. */
+export async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, ms: number, watched?: Spawned): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > deadline || (watched && watched.child.exitCode !== null)) {
+      const output = watched ? `\n--- stdout ---\n${watched.stdout().slice(-6000)}\n--- stderr ---\n${watched.stderr().slice(-3000)}` : '';
+      watched?.child.kill('SIGTERM');
+      throw new Error(`gave up waiting for ${what} after ${ms} ms${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -7,7 +7,8 @@ import request from 'supertest';
 // End-to-end tests start the real app module in-process; only test/ may import an app.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AppModule, configureApp } from '@careops/api-app';
-import { loadConfig } from '@careops/platform';
+import { AuditService, AuditModule } from '@careops/audit';
+import { loadConfig, Public } from '@careops/platform';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -18,7 +19,13 @@ export interface TestApp {
 }
 
 /** The real AppModule with main.ts's global set-up, in-process, logs captured. */
-export async function startTestApp(databaseUrl: string, extraControllers: Type[] = []): Promise<TestApp> {
+export const TEST_JWT_SECRET = 'e2e-test-secret-of-at-least-32-characters!';
+
+export async function startTestApp(
+  databaseUrl: string,
+  extraControllers: Type[] = [],
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -26,9 +33,15 @@ export async function startTestApp(databaseUrl: string, extraControllers: Type[]
       done();
     },
   });
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, sink)],
+    imports: [AppModule.forRoot(config, sink), AuditModule],
     controllers: extraControllers,
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
@@ -48,10 +61,15 @@ export class ProbeDto {
 }
 
 /** A test-only controller that exercises the global pipe and filter as real routes will. */
+@Public()
 @Controller('probe')
 export class ProbeController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** A POST like any other: it leaves its audit row (the interceptor rolls back one that does not). */
   @Post('echo')
-  echo(@Body() body: ProbeDto): ProbeDto {
+  async echo(@Body() body: ProbeDto): Promise<ProbeDto> {
+    await this.audit.record({ action: 'probe.echo', entityType: 'probe', facilityId: null, after: { ...body } });
     return body;
   }
 

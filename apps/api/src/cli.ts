@@ -1,32 +1,78 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { AccountError, createOrResetAdmin } from '@careops/auth';
 import { createDataSource, runMigrations } from '@careops/db';
-import { seedDemo } from '@careops/ops';
-import { exitOnBootFailure, loadConfig } from '@careops/platform';
+import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { exitOnBootFailure, OperatorError } from '@careops/platform';
 
-/** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`. */
-async function main(command: string | undefined): Promise<void> {
-  const config = loadConfig();
-  const database = { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:cli' };
-  switch (command) {
+/** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `admin-create --username X`. */
+async function main(args: string[]): Promise<void> {
+  const url = process.env['DATABASE_URL'];
+  if (!url) throw new OperatorError('DATABASE_URL is required');
+  const database = { url, connectTimeoutMs: 5000, applicationName: 'careops:cli' };
+  const provision = { provisionAppRole: !process.env['DATABASE_APP_URL'] };
+  switch (args[0]) {
     case 'migrate': {
-      const applied = await runMigrations(database, (m) => console.log(`[careops] ${m}`));
+      const applied = await runMigrations(database, (m) => console.log(`[careops] ${m}`), provision);
       console.log(`[careops] migrations: ${applied.length} applied, schema is current`);
       return;
     }
     case 'seed-demo': {
-      await runMigrations(database);
+      await runMigrations(database, () => undefined, provision);
       const dataSource = await createDataSource(database).initialize();
       try {
         const { facilityId, created } = await seedDemo(dataSource);
         console.log(`[careops] demo facility ${created ? 'loaded' : 'already present'}: ${facilityId}`);
+        console.log(`[careops] demo logins: ${DEMO_LOGINS.map((l) => `${l.username} / ${l.password}`).join(', ')}`);
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'admin-create': {
+      const i = args.indexOf('--username');
+      const username = i >= 0 ? args[i + 1] : undefined;
+      if (!username) throw new OperatorError('usage: npm run admin:create -- --username NAME   (password from ADMIN_PASSWORD, else prompted)');
+      const password = process.env['ADMIN_PASSWORD'] || (await promptPassword(`Password for ${username}: `));
+      await runMigrations(database, () => undefined, provision);
+      const dataSource = await createDataSource(database).initialize();
+      try {
+        const { created } = await createOrResetAdmin(dataSource, username, password);
+        console.log(`[careops] platform admin ${username} ${created ? 'created' : 'reset (new password, unlocked)'}`);
+      } catch (e) {
+        if (e instanceof AccountError) throw new OperatorError(e.message);
+        throw e;
       } finally {
         await dataSource.destroy();
       }
       return;
     }
     default:
-      console.error('usage: cli.js migrate | seed-demo');
-      process.exit(2);
+      throw new OperatorError('usage: cli.js migrate | seed-demo | admin-create --username NAME');
   }
 }
 
-main(process.argv[2]).catch((e) => exitOnBootFailure('cli', e));
+/** Reads a password from the terminal without echoing it. */
+function promptPassword(question: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    return Promise.reject(new OperatorError('no terminal to prompt on: set ADMIN_PASSWORD'));
+  }
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+main(process.argv.slice(2)).catch((e) => exitOnBootFailure('cli', e));

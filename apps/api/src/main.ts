@@ -10,7 +10,11 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:api' };
   if (config.MIGRATIONS_RUN === 'true') {
-    await runMigrations(database, (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m, context: 'Migrations' })}\n`));
+    await runMigrations(
+      database,
+      (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m, context: 'Migrations' })}\n`),
+      { provisionAppRole: !config.DATABASE_APP_URL },
+    );
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app);

@@ -7,7 +7,11 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   if (config.MIGRATIONS_RUN === 'true') {
-    await runMigrations({ url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:worker' });
+    await runMigrations(
+      { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:worker' },
+      () => undefined,
+      { provisionAppRole: !config.DATABASE_APP_URL },
+    );
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));

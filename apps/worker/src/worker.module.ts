@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, QueueModule } from '@careops/db';
+import { appDatabaseUrl, dataSourceOptions, QueueModule } from '@careops/db';
 import { DataHealthModule } from '@careops/ops';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 
@@ -15,7 +15,7 @@ export class WorkerModule {
         LoggingModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
-            url: config.DATABASE_URL,
+            url: appDatabaseUrl(config.DATABASE_URL, config.DATABASE_APP_URL),
             poolSize: 4,
             connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
             applicationName: 'careops:worker',
@@ -24,6 +24,7 @@ export class WorkerModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
+        // pg-boss manages its own schema, so it connects as the owner.
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
         DataHealthModule.withJob({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
       ],

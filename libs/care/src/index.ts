@@ -1,3 +1,4 @@
 export * from './care-level';
 export * from './division';
 export * from './id-number';
+export * from './roles';

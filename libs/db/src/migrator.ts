@@ -1,12 +1,32 @@
 import { Client } from 'pg';
 import { createDataSource, DatabaseSettings } from './data-source';
 import { DatabaseUnavailableError } from './database-error';
+import { APP_ROLE, derivedAppPassword } from './app-role';
 
 /** One key for every careops process: whoever holds it migrates, the others wait (STYLE.md). */
 export const MIGRATION_LOCK_KEY = 7_300_150_001;
 
 export interface MigrationLog {
   (message: string): void;
+}
+
+/**
+ * Gives the application role (created by a migration, NOLOGIN) its derived login password. Runs
+ * under the migration lock: concurrent ALTER ROLE on one role would collide. Skipped when the
+ * operator supplies DATABASE_APP_URL and manages that role himself.
+ */
+async function provisionAppRole(owner: Client, ownerUrl: string): Promise<void> {
+  const { rows } = await owner.query<{ sql: string }>(`SELECT format('ALTER ROLE ${APP_ROLE} WITH LOGIN PASSWORD %L', $1::text) AS sql`, [
+    derivedAppPassword(ownerUrl),
+  ]);
+  try {
+    await owner.query(rows[0].sql);
+  } catch (e) {
+    throw new DatabaseUnavailableError(ownerUrl, new Error(
+      `could not enable the login of role ${APP_ROLE} (${(e as Error).message}); give the DATABASE_URL user CREATEROLE, ` +
+        `or create that login yourself and set DATABASE_APP_URL`,
+    ));
+  }
 }
 
 /** Connects with a short timeout and turns failure into DatabaseUnavailableError. */
@@ -29,7 +49,11 @@ export async function connectClient(settings: DatabaseSettings): Promise<Client>
  * Applies pending migrations under a session-level advisory lock, so two instances starting
  * together against one database migrate exactly once. Returns the names it applied.
  */
-export async function runMigrations(settings: DatabaseSettings, log: MigrationLog = () => undefined): Promise<string[]> {
+export async function runMigrations(
+  settings: DatabaseSettings,
+  log: MigrationLog = () => undefined,
+  options: { provisionAppRole?: boolean } = { provisionAppRole: true },
+): Promise<string[]> {
   const lock = await connectClient(settings);
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -38,6 +62,7 @@ export async function runMigrations(settings: DatabaseSettings, log: MigrationLo
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       for (const m of applied) log(`applied migration ${m.name}`);
+      if (options.provisionAppRole) await provisionAppRole(lock, settings.url);
       return applied.map((m) => m.name);
     } finally {
       await dataSource.destroy();

@@ -6,3 +6,4 @@ export * from './http/exception.filter';
 export * from './http/request-id';
 export * from './http/validation';
 export * from './logging/logging.module';
+export * from './access/access.decorators';

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { DestinationStream } from 'pino';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@careops/db';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from '@careops/audit';
+import { AuthModule } from '@careops/auth';
+import { appDatabaseUrl, dataSourceOptions, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
+import { FacilitiesModule } from '@careops/facilities';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -17,9 +21,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, logDestination),
+        // The app's own login: no table ownership, no BYPASSRLS (issue 3; migrations use DATABASE_URL).
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
-            url: config.DATABASE_URL,
+            url: appDatabaseUrl(config.DATABASE_URL, config.DATABASE_APP_URL),
             poolSize: config.DATABASE_POOL_SIZE,
             connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
             applicationName: 'careops:api',
@@ -28,10 +33,19 @@ export class AppModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
+        TenancyModule.forRoot(),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+        AuthModule.forRoot({
+          jwtSecret: config.JWT_SECRET,
+          accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+          refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+        }),
+        AuditModule,
+        FacilitiesModule,
       ],
       controllers: [HealthController],
-      providers: [MigrationsHealthIndicator],
+      providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],
     };
   }
 }

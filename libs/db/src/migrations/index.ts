@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { IdentityTenancyAudit1764100000000 } from './1764100000000-identity-tenancy-audit';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, IdentityTenancyAudit1764100000000];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isProvincePrefix } from '@careops/care';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { applyTenantScope } from '@careops/db';
 
 export interface DataHealthCheck {
   name: string;
@@ -24,10 +25,18 @@ export interface DataHealthReport {
 export class DataHealthService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Runs in platform scope: the check looks across every tenant (RLS would hide them otherwise). */
   async run(trigger: 'SCHEDULE' | 'MANUAL', jobId?: string): Promise<DataHealthReport> {
-    const checks = [await this.migrationsCurrent(), await this.facilityDivisionCodes(), await this.rowCounts()];
+    return this.dataSource.transaction(async (tx) => {
+      await applyTenantScope(tx, { platform: true });
+      return this.runIn(tx, trigger, jobId);
+    });
+  }
+
+  private async runIn(tx: EntityManager, trigger: 'SCHEDULE' | 'MANUAL', jobId?: string): Promise<DataHealthReport> {
+    const checks = [await this.migrationsCurrent(tx), await this.facilityDivisionCodes(tx), await this.rowCounts(tx)];
     const ok = checks.every((c) => c.ok);
-    const [row] = await this.dataSource.query(
+    const [row] = await tx.query(
       `INSERT INTO data_health_report (ok, checks, trigger, job_id) VALUES ($1, $2, $3, $4)
        RETURNING id, ran_at`,
       [ok, JSON.stringify(checks), trigger, jobId ?? null],
@@ -35,21 +44,16 @@ export class DataHealthService {
     return { id: row.id, ranAt: new Date(row.ran_at).toISOString(), ok, checks };
   }
 
-  async latest(): Promise<DataHealthReport | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, ran_at, ok, checks FROM data_health_report ORDER BY ran_at DESC LIMIT 1`,
-    );
-    return row ? { id: row.id, ranAt: new Date(row.ran_at).toISOString(), ok: row.ok, checks: row.checks } : null;
-  }
-
-  private async migrationsCurrent(): Promise<DataHealthCheck> {
-    const pending = await this.dataSource.showMigrations();
+  private async migrationsCurrent(tx: EntityManager): Promise<DataHealthCheck> {
+    const applied: { name: string }[] = await tx.query(`SELECT name FROM migrations`);
+    const names = new Set(applied.map((m) => m.name));
+    const pending = this.dataSource.migrations.some((m) => !names.has(m.name ?? m.constructor.name));
     return { name: 'migrations_current', ok: !pending, detail: pending ? 'migrations are pending' : 'schema is current' };
   }
 
   /** DOMAIN.md §1: a facility's division code must name a real province, or no regulator sees it. */
-  private async facilityDivisionCodes(): Promise<DataHealthCheck> {
-    const rows: { id: string; division_code: string }[] = await this.dataSource.query(
+  private async facilityDivisionCodes(tx: EntityManager): Promise<DataHealthCheck> {
+    const rows: { id: string; division_code: string }[] = await tx.query(
       `SELECT id, division_code FROM facility ORDER BY id`,
     );
     const bad = rows.filter((r) => !isProvincePrefix(r.division_code.slice(0, 2)));
@@ -62,8 +66,8 @@ export class DataHealthService {
     };
   }
 
-  private async rowCounts(): Promise<DataHealthCheck> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS facilities FROM facility`);
+  private async rowCounts(tx: EntityManager): Promise<DataHealthCheck> {
+    const [row] = await tx.query(`SELECT count(*)::int AS facilities FROM facility`);
     return { name: 'row_counts', ok: true, detail: `facility=${row.facilities}` };
   }
 }

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { OperatorError } from '../boot/boot';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** A configuration problem found at boot: printed as one line naming the variable, never a stack. */
 export class ConfigError extends OperatorError {
@@ -20,6 +20,32 @@ const toInt = ({ value }: { value: unknown }) =>
 export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
+
+  /** The application's own login (no table ownership, no BYPASSRLS). Unset: derived from DATABASE_URL. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  /** HS256 key of the access tokens; the same on every API instance. */
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 900' })
+  @Min(60, { message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 900' })
+  @Max(900, { message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 900' })
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 90' })
+  @Min(1, { message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 90' })
+  @Max(90, { message: 'REFRESH_TOKEN_TTL_DAYS must be an integer between 1 and 90' })
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer ≥ 1' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer ≥ 1' })
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   @Transform(toInt)
   @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
@@ -69,7 +95,7 @@ export class AppConfig {
 
 /** Reads and validates the environment; throws ConfigError naming every wrong or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'NODE_ENV');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'NODE_ENV');
   const input: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -81,8 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const messages = Object.values(e.constraints ?? {});
     const unique = [...new Set(messages)];
     const got = input[e.property];
-    return unique.map((m) => (got === undefined || e.property === 'DATABASE_URL' ? m : `${m} (got "${got}")`));
+    const secret = /URL|SECRET|PASSWORD/.test(e.property);
+    return unique.map((m) => (got === undefined || secret ? m : `${m} (got "${got}")`));
   });
+  if (!input['JWT_SECRET']) {
+    const i = problems.indexOf('JWT_SECRET must be at least 32 characters');
+    if (i >= 0) problems[i] = 'JWT_SECRET is required (at least 32 characters; npm start generates one)';
+  }
   if (!input['DATABASE_URL']) problems.unshift('DATABASE_URL is required (a postgres:// URL)');
   const deduped = [...new Set(problems)];
   if (deduped.length > 0) throw new ConfigError(deduped);

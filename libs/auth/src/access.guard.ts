@@ -1,0 +1,81 @@
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  InternalServerErrorException,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Request } from 'express';
+import { ClsService } from 'nestjs-cls';
+import { divisionCovers, type Role } from '@careops/care';
+import type { Principal, RequestContext } from '@careops/db';
+import { PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const READS = new Set(['GET', 'HEAD']);
+/** Never confirm another tenant's facility exists (API.md): the same 404 as a missing one. */
+const FACILITY_NOT_FOUND = 'facility not found (机构不存在)';
+
+/**
+ * The one guard (global): a token unless the route is @Public; the facility of a facility-scoped
+ * route must be the caller's (else 404); then the role must be one the route declares (else 403);
+ * regulators only read. A route that declares nothing is refused: unguarded routes are bugs.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cls: ClsService<RequestContext>,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || roles.length === 0) {
+      throw new InternalServerErrorException(`${context.getClass().name}.${context.getHandler().name} declares no roles`);
+    }
+
+    await super.canActivate(context);
+    const req = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const principal = req.user;
+    if (!principal) throw new UnauthorizedException();
+    this.cls.set('principal', principal);
+
+    const facilityId = req.params?.['facilityId'];
+    if (facilityId !== undefined) await this.checkFacility(principal, facilityId);
+    if (!roles.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (无权限)`);
+    if (principal.role === 'REGULATOR' && !READS.has(req.method)) {
+      throw new ForbiddenException('regulators have read-only access (监管人员只读)');
+    }
+    return true;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new UnauthorizedException('A valid access token is required (请先登录)');
+    return user;
+  }
+
+  private async checkFacility(principal: Principal, facilityId: string): Promise<void> {
+    if (!UUID.test(facilityId)) throw new NotFoundException(FACILITY_NOT_FOUND);
+    if (principal.role === 'FACILITY_MANAGER' || principal.role === 'ACCOUNTANT') {
+      if (principal.facilityId !== facilityId) throw new NotFoundException(FACILITY_NOT_FOUND);
+      return;
+    }
+    const [row]: { division: string | null }[] = await this.txHost.withTransaction(() =>
+      this.txHost.tx.query(`SELECT careops_facility_division($1) AS division`, [facilityId]),
+    );
+    if (!row?.division) throw new NotFoundException(FACILITY_NOT_FOUND);
+    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', row.division)) {
+      throw new NotFoundException(FACILITY_NOT_FOUND);
+    }
+  }
+}

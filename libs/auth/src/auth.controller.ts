@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ClsService } from 'nestjs-cls';
+import { OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
+import { ANY_ROLE, Public, Roles } from '@careops/platform';
+import { AuthService } from './auth.service';
+import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { LocalAuthGuard } from './local.strategy';
+import { toPublicUser } from './user.entity';
+
+const OwnTransactions = () => SetMetadata(OWN_TRANSACTIONS, true);
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @OwnTransactions()
+  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address' })
+  @ApiOperation({ summary: 'Sign in: an access token (≤ 15 min) and a refresh token' })
+  login(@Req() req: { user: Principal }) {
+    return this.auth.login(req.user);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @OwnTransactions()
+  @UseGuards(ThrottlerGuard)
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOperation({ summary: 'A new pair for a refresh token (each works once; reuse revokes the family)' })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Sign out: revokes the refresh token and its family' })
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(this.principal(), dto.refreshToken);
+  }
+
+  @Get('me')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Who the token belongs to' })
+  me() {
+    const p = this.principal();
+    return toPublicUser({ id: p.userId, username: p.username, role: p.role, facilityId: p.facilityId ?? null, divisionCode: p.divisionCode ?? null, displayName: null });
+  }
+
+  private principal(): Principal {
+    const p = this.cls.get('principal');
+    if (!p) throw new Error('no principal on an authenticated route');
+    return p;
+  }
+}

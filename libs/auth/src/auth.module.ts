@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@careops/audit';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AUTH_SETTINGS, AuthSettings, JWT_AUDIENCE, JWT_ISSUER } from './auth.settings';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { TokensService } from './tokens.service';
+import { User } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/** Sign-in, tokens, users, and the global access guard. */
+@Module({})
+export class AuthModule {
+  static forRoot(settings: AuthSettings): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        TypeOrmModule.forFeature([User]),
+        AuditModule,
+        PassportModule,
+        JwtModule.register({
+          secret: settings.jwtSecret,
+          signOptions: { algorithm: 'HS256', expiresIn: settings.accessTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+          verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        }),
+        // Login attempts per client address (issue 3); lockout per username is in AuthService.
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: settings.loginRateLimitPerMinute }]),
+      ],
+      controllers: [AuthController, UsersController],
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: settings },
+        AuthService,
+        TokensService,
+        UsersService,
+        LocalStrategy,
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [AuthService, TokensService],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { divisionPrefix, isDivisionCode } from '@careops/care';
+
+/** The RLS setting for a regulator's division (DOMAIN.md §1): 410400 → '4104'; 000000 (all) → '*'. */
+export function divisionPrefixOf(code: string): string {
+  if (!isDivisionCode(code)) return '';
+  return divisionPrefix(code) || '*';
+}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { FACILITY_TYPES, MEDICAL_ARRANGEMENTS, OPERATOR_KINDS } from '../facility.entity';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** API.md: `name, type, divisionCode, buildingAreaM2, ...` */
+export class CreateFacilityDto {
+  @ApiProperty({ example: '平顶山市颐康养老院' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: FACILITY_TYPES })
+  @IsIn(FACILITY_TYPES, { message: `type must be one of ${FACILITY_TYPES.join(', ')}` })
+  type!: (typeof FACILITY_TYPES)[number];
+
+  @ApiProperty({ example: '410421', description: 'GB/T 2260 division code, 6 digits' })
+  @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code (行政区划代码)' })
+  divisionCode!: string;
+
+  @ApiProperty({ example: 6800 })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10_000_000)
+  buildingAreaM2!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  address?: string;
+
+  @ApiPropertyOptional({ description: '备案号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  licenseNumber?: string;
+
+  @ApiPropertyOptional({ enum: OPERATOR_KINDS })
+  @IsOptional()
+  @IsIn(OPERATOR_KINDS)
+  operatorKind?: (typeof OPERATOR_KINDS)[number];
+}
+
+/** The facility's checks (DOMAIN.md §2) and descriptive fields; the type and division stay. */
+export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
+  @ApiPropertyOptional({ example: '2026-03-01', description: '消防达标 date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'fireSafetyPassedOn must be a date YYYY-MM-DD' })
+  fireSafetyPassedOn?: string;
+
+  @ApiPropertyOptional({ enum: MEDICAL_ARRANGEMENTS, description: '医养结合' })
+  @IsOptional()
+  @IsIn(MEDICAL_ARRANGEMENTS)
+  medicalArrangement?: (typeof MEDICAL_ARRANGEMENTS)[number];
+
+  @ApiPropertyOptional({ description: 'GB 38600 safety self-check date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'safetyStandardCheckedOn must be a date YYYY-MM-DD' })
+  safetyStandardCheckedOn?: string;
+
+  @ApiPropertyOptional({ description: 'GB/T 35796 quality self-check date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'qualityStandardCheckedOn must be a date YYYY-MM-DD' })
+  qualityStandardCheckedOn?: string;
+}

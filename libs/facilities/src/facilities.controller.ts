@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_ROLE, Roles } from '@careops/platform';
+import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
+import { FacilitiesService } from './facilities.service';
+
+@ApiTags('facilities')
+@Controller('facilities')
+export class FacilitiesController {
+  constructor(private readonly facilities: FacilitiesService) {}
+
+  @Post()
+  @Roles('PLATFORM_ADMIN')
+  @ApiOperation({ summary: 'Create a facility (a tenant)' })
+  create(@Body() dto: CreateFacilityDto) {
+    return this.facilities.create(dto);
+  }
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'Facilities the caller may see: admin all, regulator its division, others their own' })
+  list() {
+    return this.facilities.list();
+  }
+
+  @Get(':facilityId')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The facility and its checks' })
+  get(@Param('facilityId', ParseUUIDPipe) facilityId: string) {
+    return this.facilities.get(facilityId);
+  }
+
+  @Patch(':facilityId')
+  @Roles('PLATFORM_ADMIN', 'FACILITY_MANAGER')
+  @ApiOperation({ summary: 'Update the facility and its checks (fire safety, medical arrangement, standards)' })
+  update(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: UpdateFacilityDto) {
+    return this.facilities.update(facilityId, dto);
+  }
+}

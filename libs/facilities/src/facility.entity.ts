@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const FACILITY_TYPES = ['CARE_HOME', 'DAY_CENTER', 'STREET_CENTER'] as const;
+export type FacilityType = (typeof FACILITY_TYPES)[number];
+export const OPERATOR_KINDS = ['PUBLIC', 'PRIVATE', 'PUBLIC_BUILT_PRIVATE_RUN'] as const;
+export const MEDICAL_ARRANGEMENTS = ['IN_HOUSE_CLINIC', 'SIGNED_AGREEMENT', 'NONE'] as const;
+
+/** numeric comes back from pg as a string; the area is not money, so a JS number is fine here. */
+const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** A facility, the tenant (DOMAIN.md §2). */
+@Entity('facility')
+export class Facility {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  type!: FacilityType;
+
+  @Column({ name: 'division_code', type: 'char', length: 6 })
+  divisionCode!: string;
+
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
+  @Column({ name: 'building_area_m2', type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric })
+  buildingAreaM2!: number | null;
+
+  @Column({ name: 'license_number', type: 'text', nullable: true })
+  licenseNumber!: string | null;
+
+  @Column({ name: 'operator_kind', type: 'text', nullable: true })
+  operatorKind!: (typeof OPERATOR_KINDS)[number] | null;
+
+  @Column({ type: 'text', default: 'Asia/Shanghai' })
+  timezone!: string;
+
+  @Column({ name: 'fire_safety_passed_on', type: 'date', nullable: true })
+  fireSafetyPassedOn!: string | null;
+
+  @Column({ name: 'medical_arrangement', type: 'text', nullable: true })
+  medicalArrangement!: (typeof MEDICAL_ARRANGEMENTS)[number] | null;
+
+  @Column({ name: 'safety_standard_checked_on', type: 'date', nullable: true })
+  safetyStandardCheckedOn!: string | null;
+
+  @Column({ name: 'quality_standard_checked_on', type: 'date', nullable: true })
+  qualityStandardCheckedOn!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
+  updatedAt!: Date;
+}

@@ -1,0 +1,4 @@
+export * from './dto/facility.dto';
+export * from './facilities.module';
+export * from './facilities.service';
+export * from './facility.entity';

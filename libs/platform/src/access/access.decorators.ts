@@ -1,0 +1,25 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Role } from '@careops/care';
+
+export const ROLES_KEY = 'careops:roles';
+export const PUBLIC_KEY = 'careops:public';
+
+/**
+ * Who may call a route (STYLE.md: every route declares it; the access guard refuses a route that
+ * declares nothing). On facility-scoped routes the guard also checks the facility is the caller's.
+ */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no or expired token' }),
+    ApiForbiddenResponse({ description: 'authenticated, but this role may not do this' }),
+    ApiNotFoundResponse({ description: 'not found, or not yours' }),
+  );
+
+/** Callable without a token (login, refresh, health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Every role: for routes any signed-in user may call (their own profile). */
+export const ANY_ROLE: Role[] = ['PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT', 'REGULATOR'];
