@@ -41,17 +41,23 @@ export class AuditService {
     const actor = entry.actor === undefined ? principal : entry.actor;
     const scope = this.cls.isActive() ? this.cls.get('scope') : undefined;
     const diff = auditDiff(entry.before, entry.after);
-    await this.txHost.tx.getRepository(AuditEvent).insert({
-      actorId: actor?.userId ?? null,
-      actorRole: actor?.role ?? null,
-      facilityId: entry.facilityId !== undefined ? entry.facilityId : scope?.facilityId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      requestId: this.cls.isActive() ? this.cls.get('requestId') ?? null : null,
-      clientIp: this.cls.isActive() ? this.cls.get('clientIp') ?? null : null,
-      diff: (entry.note ? { ...diff, note: entry.note } : diff) as never,
-    });
+    // Plain INSERT without RETURNING: a row outside the reader's scope (a failed login) may be
+    // written but not read back, and RETURNING would need the read policy.
+    await this.txHost.tx.query(
+      `INSERT INTO audit_event (actor_id, actor_role, facility_id, action, entity_type, entity_id, request_id, client_ip, diff)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        actor?.userId ?? null,
+        actor?.role ?? null,
+        entry.facilityId !== undefined ? entry.facilityId : scope?.facilityId ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityId ?? null,
+        this.cls.isActive() ? this.cls.get('requestId') ?? null : null,
+        this.cls.isActive() ? this.cls.get('clientIp') ?? null : null,
+        JSON.stringify(entry.note ? { ...diff, note: entry.note } : diff),
+      ],
+    );
     if (this.cls.isActive()) this.cls.set('auditCount', (this.cls.get('auditCount') ?? 0) + 1);
   }
 

@@ -1,0 +1,126 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+import { buildWorld, World } from './support/world';
+
+type Operation = { method: string; path: string };
+
+/** Every facility-scoped operation of the OpenAPI document, as `{method, /api/facilities/{facilityId}/...}`. */
+function facilityOperations(doc: { paths: Record<string, Record<string, unknown>> }): Operation[] {
+  return Object.entries(doc.paths)
+    .filter(([path]) => path.startsWith('/api/facilities/{facilityId}'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method, path })));
+}
+
+function concrete(path: string, facilityId: string): string {
+  return path.replace('{facilityId}', facilityId).replace(/\{[^}]+\}/g, () => randomUUID());
+}
+
+describe('access: every route declares its roles; tenants are isolated (issue 3, API.md)', () => {
+  let w: World;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    w = await buildWorld();
+    operations = facilityOperations((await w.t.http.get('/api/docs-json')).body);
+  });
+  afterAll(() => w?.close());
+
+  const call = (op: Operation, facilityId: string, token?: string) => {
+    const req = w.t.http[op.method as 'get'](concrete(op.path, facilityId));
+    if (token) req.auth(token, { type: 'bearer' });
+    return op.method === 'get' ? req : req.send({});
+  };
+
+  it('the walk covers the facility-scoped routes of the OpenAPI document', () => {
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        { method: 'get', path: '/api/facilities/{facilityId}' },
+        { method: 'patch', path: '/api/facilities/{facilityId}' },
+        { method: 'get', path: '/api/facilities/{facilityId}/audit' },
+      ]),
+    );
+  });
+
+  it('(a) a user of another facility gets 404 on every facility-scoped route of facility A', async () => {
+    for (const op of operations) {
+      const res = await call(op, w.A, w.token.managerB);
+      expect({ ...op, status: res.status }).toEqual({ ...op, status: 404 });
+      expect(res.body.message).toEqual(['facility not found (机构不存在)']);
+    }
+  });
+
+  it('(b) a regulator of another division gets 404 on every one of them', async () => {
+    for (const op of operations) {
+      const res = await call(op, w.A, w.token.reg370000);
+      expect({ ...op, status: res.status }).toEqual({ ...op, status: 404 });
+    }
+  });
+
+  it('(c) a regulator of the right division gets 403 on every non-GET, and reads the GETs', async () => {
+    for (const op of operations) {
+      const res = await call(op, w.A, w.token.reg410400);
+      if (op.method === 'get') expect({ ...op, status: res.status }).not.toEqual({ ...op, status: 404 });
+      else expect({ ...op, status: res.status }).toEqual({ ...op, status: 403 });
+    }
+  });
+
+  it('(d) no token gets 401 everywhere, and a facility that does not exist is the same 404 as a foreign one', async () => {
+    for (const op of operations) {
+      expect({ ...op, status: (await call(op, w.A)).status }).toEqual({ ...op, status: 401 });
+      expect({ ...op, status: (await call(op, randomUUID(), w.token.admin)).status }).toEqual({ ...op, status: 404 });
+      expect({ ...op, status: (await call(op, 'not-a-uuid', w.token.managerA)).status }).toEqual({ ...op, status: 404 });
+    }
+  });
+
+  it('every route of the app declares its roles or is explicitly public', () => {
+    const discovery = w.t.app.get(DiscoveryService);
+    const scanner = w.t.app.get(MetadataScanner);
+    const undeclared: string[] = [];
+    let routes = 0;
+    for (const wrapper of discovery.getControllers()) {
+      const { instance, metatype } = wrapper;
+      if (!instance || !metatype) continue;
+      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = instance[name];
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        routes++;
+        const declared = [ROLES_KEY, PUBLIC_KEY].some(
+          (key) => Reflect.getMetadata(key, handler) !== undefined || Reflect.getMetadata(key, metatype) !== undefined,
+        );
+        if (!declared) undeclared.push(`${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler)]} ${metatype.name}.${name}`);
+      }
+    }
+    expect(routes).toBeGreaterThanOrEqual(8);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('a role may not use a route it is not declared for: 403 (the facility is its own)', async () => {
+    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.accountantA, { type: 'bearer' }).send({ address: 'x' });
+    expect(res.status).toBe(403);
+    expect((await w.t.http.post('/api/facilities').auth(w.token.managerA, { type: 'bearer' }).send({})).status).toBe(403);
+    expect((await w.t.http.post('/api/users').auth(w.token.reg410000, { type: 'bearer' }).send({})).status).toBe(403);
+  });
+
+  it('GET /api/facilities: admin all, a regulator its division (410000 covers 4104xx and 4105xx), others their own', async () => {
+    const names = async (token: string) =>
+      ((await w.t.http.get('/api/facilities').auth(token, { type: 'bearer' }).expect(200)).body as { id: string }[]).map((f) => f.id).sort();
+    expect(await names(w.token.admin)).toEqual([w.A, w.B, w.C].sort());
+    expect(await names(w.token.reg410400)).toEqual([w.A]);
+    expect(await names(w.token.reg410000)).toEqual([w.A, w.C].sort());
+    expect(await names(w.token.reg370000)).toEqual([w.B]);
+    expect(await names(w.token.managerA)).toEqual([w.A]);
+    expect(await names(w.token.accountantA)).toEqual([w.A]);
+    expect(await names(w.token.managerB)).toEqual([w.B]);
+  });
+
+  it('a manager reads and updates its facility checks (DOMAIN.md §2); the regulator then reads them', async () => {
+    const patch = { fireSafetyPassedOn: '2026-03-01', medicalArrangement: 'SIGNED_AGREEMENT', safetyStandardCheckedOn: '2026-04-15' };
+    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send(patch).expect(200);
+    expect(res.body).toMatchObject({ id: w.A, divisionCode: '410421', ...patch });
+    const seen = await w.t.http.get(`/api/facilities/${w.A}`).auth(w.token.reg410400, { type: 'bearer' }).expect(200);
+    expect(seen.body).toMatchObject(patch);
+  });
+});

@@ -1,0 +1,77 @@
+import { createOrResetAdmin } from '@careops/auth';
+import { createDataSource } from '@careops/db';
+import { createTestDatabase, TestDatabase } from '@careops/db/testing';
+import { Client } from 'pg';
+import { startTestApp, TestApp } from './test-app';
+
+export const PASSWORD = 'Lotus-Pond-7731';
+
+/** Three facilities and one user of each kind, made through the API as a platform admin would. */
+export interface World {
+  db: TestDatabase;
+  t: TestApp;
+  /** 410421 宝丰县 (under 410400 平顶山市, 410000 河南省). */
+  A: string;
+  /** 370102 济南市历下区 (山东省). */
+  B: string;
+  /** 410522 安阳县 (河南省, not 平顶山市). */
+  C: string;
+  token: Record<'admin' | 'managerA' | 'accountantA' | 'managerB' | 'reg410400' | 'reg370000' | 'reg410000', string>;
+  /** A query as the database owner (bypasses nothing: the owner is a superuser here). */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function login(t: TestApp, username: string, password = PASSWORD): Promise<string> {
+  const res = await t.http.post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
+}
+
+export async function buildWorld(env: Record<string, string> = {}): Promise<World> {
+  const db = await createTestDatabase();
+  const owner = await createDataSource({ url: db.url, poolSize: 1 }).initialize();
+  await createOrResetAdmin(owner, 'root', PASSWORD);
+  await owner.destroy();
+  const t = await startTestApp(db.url, [], env);
+  const admin = await login(t, 'root');
+  const facility = async (name: string, type: string, divisionCode: string) => {
+    const res = await t.http.post('/api/facilities').auth(admin, { type: 'bearer' })
+      .send({ name, type, divisionCode, buildingAreaM2: 2000 });
+    if (res.status !== 201) throw new Error(`facility ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const A = await facility('颐康养老院', 'CARE_HOME', '410421');
+  const B = await facility('康宁护理院', 'STREET_CENTER', '370102');
+  const C = await facility('安阳县日间照料中心', 'DAY_CENTER', '410522');
+  const user = async (username: string, body: Record<string, string>) => {
+    const res = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username, password: PASSWORD, ...body });
+    if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return login(t, username);
+  };
+  const token = {
+    admin,
+    managerA: await user('manager.a', { role: 'FACILITY_MANAGER', facilityId: A }),
+    accountantA: await user('accountant.a', { role: 'ACCOUNTANT', facilityId: A }),
+    managerB: await user('manager.b', { role: 'FACILITY_MANAGER', facilityId: B }),
+    reg410400: await user('reg.410400', { role: 'REGULATOR', divisionCode: '410400' }),
+    reg370000: await user('reg.370000', { role: 'REGULATOR', divisionCode: '370000' }),
+    reg410000: await user('reg.410000', { role: 'REGULATOR', divisionCode: '410000' }),
+  };
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  return {
+    db,
+    t,
+    A,
+    B,
+    C,
+    token,
+    sql: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
+    close: async () => {
+      await t.close();
+      await client.end();
+      await db.drop();
+    },
+  };
+}
