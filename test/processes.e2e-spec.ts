@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS } from '@careops/db';
-import { createEmptyDatabase, TestDatabase } from '@careops/db/testing';
+import { createEmptyDatabase, createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { freePort, healthStatus, runApi, runLauncher, Spawned, waitUntil } from './support/processes';
 
 const STACK_LINE = /\n\s+at \S+/;
@@ -77,6 +77,25 @@ describe('the processes a user starts (README quick start)', () => {
     expect(p.stderr()).not.toMatch(STACK_LINE);
   });
 
+  it('admin:create creates, then resets, a platform admin; a common password is refused', async () => {
+    const db = await createTestDatabase();
+    made.push(db);
+    const create = (password: string) => {
+      const p = runLauncher('admin-create', { DATABASE_URL: db.url, ADMIN_PASSWORD: password }, ['--username', 'ops.chief']);
+      return p.exited.then(({ code }) => ({ code, out: p.stdout(), err: p.stderr() }));
+    };
+    expect(await create('password123')).toMatchObject({ code: 1, err: expect.stringContaining('one of the most common passwords') });
+    expect(await create('Quiet-Harbour-5821')).toMatchObject({ code: 0, out: expect.stringContaining('platform admin ops.chief created') });
+    expect(await create('Quiet-Harbour-5822')).toMatchObject({ code: 0, out: expect.stringContaining('platform admin ops.chief reset') });
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    const { rows } = await sql.query(`SELECT role, password_hash LIKE '$argon2id$%' AS argon2id FROM app_user WHERE username = 'ops.chief'`);
+    const audit = await sql.query(`SELECT action FROM audit_event WHERE entity_type = 'user' ORDER BY id`);
+    await sql.end();
+    expect(rows).toEqual([{ role: 'PLATFORM_ADMIN', argon2id: true }]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['user.admin_create', 'user.admin_reset']);
+  });
+
   it('npm start refuses an invalid PORT before doing anything', async () => {
     const p = runLauncher('start', { PORT: 'abc', DATABASE_URL: 'postgres://u@127.0.0.1:1/x' });
     expect((await p.exited).code).toBe(1);
@@ -110,6 +129,20 @@ describe('the processes a user starts (README quick start)', () => {
       await waitUntil('the first start to be ready', () => first.stdout().includes('careops 护理运营 is running'), 90_000, first);
       expect(first.stdout()).toContain(`API       http://127.0.0.1:${port}/api`);
       expect(await healthStatus(port)).toBe(200);
+      // The printed demo login works.
+      expect(first.stdout()).toContain('manager / Demo-Yikang-Manager');
+      const signIn = (username: string, password: string) =>
+        fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
+      expect((await signIn('manager', 'Demo-Yikang-Manager')).status).toBe(200);
+      // admin:create reaches the same data while npm start runs.
+      const admin = runLauncher('admin-create', { ...env, ADMIN_PASSWORD: 'Quiet-Harbour-5821' }, ['--username', 'ops.chief']);
+      const made = await admin.exited;
+      expect({ code: made.code, out: admin.stdout(), err: admin.stderr() }).toMatchObject({ code: 0, out: expect.stringContaining('platform admin ops.chief created') });
+      expect((await signIn('ops.chief', 'Quiet-Harbour-5821')).status).toBe(200);
       await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before the restart')`);
       expect(await stop(first)).toMatchObject({ code: 0 });
       expect(first.stdout()).toContain('embedded PostgreSQL stopped');

@@ -42,8 +42,8 @@ export function runApi(env: Record<string, string | undefined>): Spawned {
   return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { JWT_SECRET: TEST_JWT_SECRET, ...env });
 }
 
-export function runLauncher(command: string, env: Record<string, string | undefined>): Spawned {
-  return run(process.execPath, [join(ROOT, 'scripts/careops.mjs'), command], env);
+export function runLauncher(command: string, env: Record<string, string | undefined>, args: string[] = []): Spawned {
+  return run(process.execPath, [join(ROOT, 'scripts/careops.mjs'), command, ...args], env);
 }
 
 /** Polls `probe`; on timeout the error carries the watched process's output, and it is stopped. */

@@ -15,6 +15,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   /** Every JSON log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
+  /** Every request the app answered: method, path, status and request id. */
+  exchanges: Array<{ method: string; path: string; status: number; requestId: string }>;
   close(): Promise<void>;
 }
 
@@ -46,8 +48,13 @@ export async function startTestApp(
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app);
+  const exchanges: TestApp['exchanges'] = [];
+  app.use((req: { method: string; originalUrl: string; id?: string }, res: { statusCode: number; on: (e: string, f: () => void) => void }, next: () => void) => {
+    res.on('finish', () => exchanges.push({ method: req.method, path: req.originalUrl, status: res.statusCode, requestId: req.id ?? '' }));
+    next();
+  });
   await app.init();
-  return { app, http: request(app.getHttpServer()), logs, close: () => app.close() };
+  return { app, http: request(app.getHttpServer()), logs, exchanges, close: () => app.close() };
 }
 
 export class ProbeDto {

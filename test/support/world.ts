@@ -69,9 +69,23 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     token,
     sql: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
     close: async () => {
+      // Issue 3: every mutating request of the suite left exactly one audit row (refusals of
+      // sign-in and refresh included; other refused writes roll back and leave none).
+      const audited = await client.query<{ request_id: string; n: number }>(
+        `SELECT request_id, count(*)::int AS n FROM audit_event WHERE request_id IS NOT NULL GROUP BY request_id`,
+      );
+      const rows = new Map(audited.rows.map((r) => [r.request_id, r.n]));
+      const wrong = t.exchanges
+        .filter((e) => e.method !== 'GET' && e.method !== 'HEAD')
+        .map((e) => ({ ...e, auditRows: rows.get(e.requestId) ?? 0 }))
+        .filter((e) => {
+          const expected = e.status < 400 || (/^\/api\/auth\/(login|refresh)/.test(e.path) && e.status === 401) ? 1 : 0;
+          return e.auditRows !== expected;
+        });
       await t.close();
       await client.end();
       await db.drop();
+      if (wrong.length > 0) throw new Error(`requests with the wrong number of audit rows: ${JSON.stringify(wrong, null, 1)}`);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { isProvincePrefix } from '@careops/care';
@@ -40,6 +40,9 @@ export class FacilitiesService {
   }
 
   async update(id: string, dto: UpdateFacilityDto): Promise<Facility> {
+    if (Object.values(dto).every((v) => v === undefined)) {
+      throw new BadRequestException(['no field to update (没有需要修改的字段)']);
+    }
     const before = await this.get(id);
     if (dto.divisionCode && dto.divisionCode !== before.divisionCode && !isProvincePrefix(dto.divisionCode.slice(0, 2))) {
       throw new UnprocessableEntityException(`divisionCode ${dto.divisionCode} is in no province (行政区划代码不存在)`);

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
@@ -10,9 +10,20 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/** A JSON body must be an object: an array, a string or null is refused before field checks. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new BadRequestException(['The request body must be a JSON object (请求体须为 JSON 对象)']);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe (STYLE.md): unknown fields refused and named, types converted. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
