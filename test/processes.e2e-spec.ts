@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -40,6 +41,29 @@ describe('the processes a user starts (README quick start)', () => {
       expect(ends).toEqual([expect.objectContaining(GRACEFUL_API_EXIT), expect.objectContaining(GRACEFUL_API_EXIT)]);
       expect(a.stdout()).toContain('SIGTERM received: draining requests and closing');
     }
+  });
+
+  it('SIGTERM drains: a request already under way is answered, then the process ends', async () => {
+    const db = await createTestDatabase();
+    made.push(db);
+    const port = await freePort();
+    const api = runApi({ DATABASE_URL: db.url, PORT: String(port) });
+    await waitUntil('the API healthy', async () => (await healthStatus(port)) === 200, 60_000, api);
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (d) => (answer += d));
+    await new Promise((r) => socket.once('connect', r));
+    // Half a request: the server has started reading it when the signal arrives.
+    socket.write('GET /api/docs-json HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((r) => setTimeout(r, 200));
+    api.child.kill('SIGTERM');
+    await waitUntil('the drain to begin', () => api.stdout().includes('SIGTERM received: draining'), 10_000, api);
+    socket.write('Connection: close\r\n\r\n');
+    await new Promise((r) => socket.once('close', r));
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(answer).toContain('"openapi":"3.');
+    expect(await api.exited).toMatchObject(GRACEFUL_API_EXIT);
+    expect(await healthStatus(port)).toBe(0);
   });
 
   it('npm start with an unreachable DATABASE_URL fails within 15 s with a clear message, not a stack dump', async () => {

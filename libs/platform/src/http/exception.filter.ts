@@ -80,6 +80,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         body.message = Object.entries(details as Record<string, { status?: string }>)
           .filter(([, v]) => v?.status !== 'up')
           .map(([k]) => `${k} is down`);
+        // Terminus answers 503 with every check up while the process drains after SIGTERM.
+        if (body.message.length === 0) body.message = ['the service is shutting down (服务正在停止)'];
         body.details = details;
       }
       return body;
