@@ -2,3 +2,5 @@ export * from './care-level';
 export * from './division';
 export * from './id-number';
 export * from './roles';
+export * from './dates';
+export * from './level-segments';

@@ -1,0 +1,45 @@
+/**
+ * Calendar dates of the domain are `YYYY-MM-DD` strings (API.md), handled as whole day numbers so
+ * that no time zone or clock can move a day. Intervals are half-open [from, to) (DOMAIN.md §3).
+ */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a calendar date. */
+export function dayNumber(date: IsoDate): number {
+  const m = ISO.exec(date);
+  if (!m) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`no such day: ${date}`);
+  return ms / MS_PER_DAY;
+}
+
+export function isoDate(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: string): boolean {
+  try {
+    dayNumber(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return isoDate(dayNumber(date) + days);
+}
+
+/** [from, to): `to` null is open-ended (a stay with no discharge yet). */
+export interface DateInterval {
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
+/** The days of [from, to) as day numbers; an open end is cut at `limit`. */
+export function daySpan(i: DateInterval, limit: number): [number, number] {
+  return [dayNumber(i.from), i.to === null ? limit : Math.min(dayNumber(i.to), limit)];
+}
