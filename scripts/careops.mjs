@@ -70,15 +70,23 @@ function cli(args, env) {
   return result.status ?? 1;
 }
 
-/** JWT_SECRET, else one generated once and kept in the data directory (mode 600). */
-function jwtSecret() {
-  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
-  const file = join(dataDir, 'jwt.secret');
-  if (!existsSync(file)) {
+/** A secret from the environment, else one generated once and kept in the data directory (mode 600). */
+function secret(name, file, make) {
+  if (process.env[name]) return process.env[name];
+  const path = join(dataDir, file);
+  if (!existsSync(path)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600 });
+    writeFileSync(path, `${make()}\n`, { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return readFileSync(path, 'utf8').trim();
+}
+
+function secrets() {
+  return {
+    JWT_SECRET: secret('JWT_SECRET', 'jwt.secret', () => randomBytes(48).toString('base64url')),
+    ID_ENCRYPTION_KEYS: secret('ID_ENCRYPTION_KEYS', 'id-encryption.keys', () => `1:${randomBytes(32).toString('base64')}`),
+    ID_HMAC_KEY: secret('ID_HMAC_KEY', 'id-hmac.key', () => randomBytes(32).toString('base64')),
+  };
 }
 
 async function waitForHealth(url, child, timeoutMs) {
@@ -109,7 +117,7 @@ async function start() {
       say('embedded PostgreSQL stopped');
     }
   };
-  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, JWT_SECRET: jwtSecret() };
+  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets() };
   try {
     ensureBuilt(root);
     if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');
@@ -197,7 +205,7 @@ async function start() {
 async function adminCreate(args) {
   const db = await database();
   ensureBuilt(root, ['api']);
-  const status = cli(['admin-create', ...args], { ...process.env, DATABASE_URL: db.url });
+  const status = cli(['admin-create', ...args], { ...process.env, DATABASE_URL: db.url, ...secrets() });
   if (db.embedded?.started) await db.embedded.cluster.stop();
   process.exit(status);
 }

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { APP_ROLE, appDatabaseUrl } from '@careops/db';
-import { buildWorld, World } from './support/world';
+import { buildWorld, populate, World } from './support/world';
 
 /** Row-level security seen from the application's own login (issue 3, NOTES.md). */
 describe('row-level security as the application role', () => {
@@ -13,6 +13,8 @@ describe('row-level security as the application role', () => {
     // Some facility data in B and A for every table that has it.
     await w.t.http.patch(`/api/facilities/${w.B}`).auth(w.token.managerB, { type: 'bearer' }).send({ address: '和平路9号' }).expect(200);
     await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ address: '健康路18号' }).expect(200);
+    await populate(w, w.A, w.token.managerA, 1);
+    await populate(w, w.B, w.token.managerB, 2);
     app = new Client({ connectionString: appDatabaseUrl(w.db.url) });
     await app.connect();
     rlsTables = (

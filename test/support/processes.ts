@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { TEST_ID_KEYS, TEST_JWT_SECRET } from './secrets';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -36,10 +37,9 @@ export function run(command: string, args: string[], env: Record<string, string 
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-export const TEST_JWT_SECRET = 'e2e-test-secret-of-at-least-32-characters!';
 
 export function runApi(env: Record<string, string | undefined>): Spawned {
-  return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { JWT_SECRET: TEST_JWT_SECRET, ...env });
+  return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { JWT_SECRET: TEST_JWT_SECRET, ...TEST_ID_KEYS, ...env });
 }
 
 export function runLauncher(command: string, env: Record<string, string | undefined>, args: string[] = []): Spawned {

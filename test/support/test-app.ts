@@ -9,6 +9,9 @@ import request from 'supertest';
 import { AppModule, configureApp } from '@careops/api-app';
 import { AuditService, AuditModule } from '@careops/audit';
 import { loadConfig, Public } from '@careops/platform';
+import { TEST_ID_KEYS, TEST_JWT_SECRET } from './secrets';
+
+export { TEST_JWT_SECRET };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -21,7 +24,6 @@ export interface TestApp {
 }
 
 /** The real AppModule with main.ts's global set-up, in-process, logs captured. */
-export const TEST_JWT_SECRET = 'e2e-test-secret-of-at-least-32-characters!';
 
 export async function startTestApp(
   databaseUrl: string,
@@ -39,6 +41,7 @@ export async function startTestApp(
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
     JWT_SECRET: TEST_JWT_SECRET,
+    ...TEST_ID_KEYS,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });

@@ -10,7 +10,7 @@ export const PASSWORD = 'Lotus-Pond-7731';
 export interface World {
   db: TestDatabase;
   t: TestApp;
-  /** 410421 宝丰县 (under 410400 平顶山市, 410000 河南省). */
+  /** 410421 宝丰县 (under 410400 平顶山市, 410000 河南省); a street center: beds and day care. */
   A: string;
   /** 370102 济南市历下区 (山东省). */
   B: string;
@@ -41,7 +41,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     if (res.status !== 201) throw new Error(`facility ${name}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
   };
-  const A = await facility('颐康养老院', 'CARE_HOME', '410421');
+  const A = await facility('颐康综合养老服务中心', 'STREET_CENTER', '410421');
   const B = await facility('康宁护理院', 'STREET_CENTER', '370102');
   const C = await facility('安阳县日间照料中心', 'DAY_CENTER', '410522');
   const user = async (username: string, body: Record<string, string>) => {
@@ -88,4 +88,56 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
       if (wrong.length > 0) throw new Error(`requests with the wrong number of audit rows: ${JSON.stringify(wrong, null, 1)}`);
     },
   };
+}
+
+/** Valid ID numbers for tests: GB 11643 check character computed, birth date as given. */
+export function idNumberFor(dateOfBirth: string, seq: number, region = '410421'): string {
+  const first17 = `${region}${dateOfBirth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export interface Populated {
+  roomId: string;
+  beds: string[];
+  residents: string[];
+  admissionId: string;
+}
+
+/** One of everything a facility holds (rooms, beds, residents, an admission with a leave, day care). */
+export async function populate(w: World, facilityId: string, token: string, seed: number): Promise<Populated> {
+  const http = w.t.http;
+  const base = `/api/facilities/${facilityId}`;
+  const ok = async (res: { status: number; body: { id?: string } }, what: string) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const room = await ok(await http.post(`${base}/rooms`).auth(token, { type: 'bearer' }).send({ building: '1号楼', floor: 1, number: `10${seed}` }), 'room');
+  const beds: string[] = [];
+  for (const [i, kind] of ['NURSING', 'GENERAL'].entries()) {
+    const bed = await ok(await http.post(`${base}/beds`).auth(token, { type: 'bearer' }).send({ code: `P${seed}-${i}`, roomId: room.id, kind }), 'bed');
+    beds.push(bed.id as string);
+  }
+  const residents: string[] = [];
+  for (const i of [1, 2]) {
+    const dob = `194${seed}-0${i}-1${i}`;
+    const r = await ok(await http.post(`${base}/residents`).auth(token, { type: 'bearer' })
+      .send({ name: `测试老人${seed}${i}`, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seed * 10 + i) }), 'resident');
+    residents.push(r.id as string);
+  }
+  const admission = await ok(await http.post(`${base}/admissions`).auth(token, { type: 'bearer' })
+    .send({ residentId: residents[0], bedId: beds[0], admittedOn: '2026-01-05', careLevel: 'SEMI_DISABLED' }), 'admission');
+  await ok(await http.post(`${base}/admissions/${admission.id}/leaves`).auth(token, { type: 'bearer' })
+    .send({ from: '2026-02-01', to: '2026-02-04', reason: '回家' }), 'leave');
+  await ok(await http.patch(`${base}/beds/${beds[1]}`).auth(token, { type: 'bearer' }).send({ inService: false, reason: '维修', on: '2026-03-01' }), 'outage');
+  await ok(await http.post(`${base}/day-members`).auth(token, { type: 'bearer' })
+    .send({ residentId: residents[1], enrolledOn: '2026-01-01', careLevel: 'SELF_CARE' }), 'member');
+  await ok(await http.post(`${base}/attendance`).auth(token, { type: 'bearer' })
+    .send({ residentId: residents[1], day: '2026-01-02', checkIn: '08:30', checkOut: '16:30' }), 'attendance');
+  await ok(await http.post(`${base}/service-records`).auth(token, { type: 'bearer' })
+    .send({ residentId: residents[1], kind: 'MEAL', servedAt: '2026-01-02T11:30:00+08:00', servedBy: '张护理员' }), 'service');
+  await ok(await http.post(`${base}/residents/${residents[1]}/assessments`).auth(token, { type: 'bearer' })
+    .send({ grade: 'MODERATE', effectiveOn: '2026-01-20', assessor: '李评估员' }), 'assessment');
+  return { roomId: room.id as string, beds, residents, admissionId: admission.id as string };
 }

@@ -43,3 +43,8 @@ export interface DateInterval {
 export function daySpan(i: DateInterval, limit: number): [number, number] {
   return [dayNumber(i.from), i.to === null ? limit : Math.min(dayNumber(i.to), limit)];
 }
+
+/** The calendar date of an instant in a time zone (API.md: the facility's, default Asia/Shanghai). */
+export function calendarDate(instant: Date, timeZone = 'Asia/Shanghai'): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

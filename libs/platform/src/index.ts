@@ -7,3 +7,4 @@ export * from './http/request-id';
 export * from './http/validation';
 export * from './logging/logging.module';
 export * from './access/access.decorators';
+export * from './http/is-iso-date';

@@ -7,6 +7,10 @@ import { AuditModule } from '@careops/audit';
 import { AuthModule } from '@careops/auth';
 import { appDatabaseUrl, dataSourceOptions, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
 import { FacilitiesModule } from '@careops/facilities';
+import { AdmissionsModule } from '@careops/admissions';
+import { BedsModule } from '@careops/beds';
+import { DayCareModule } from '@careops/day-care';
+import { ResidentsModule } from '@careops/residents';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -43,6 +47,10 @@ export class AppModule {
         }),
         AuditModule,
         FacilitiesModule,
+        ResidentsModule.forRoot({ encryptionKeys: config.ID_ENCRYPTION_KEYS, hmacKey: config.ID_HMAC_KEY }),
+        BedsModule,
+        AdmissionsModule,
+        DayCareModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

@@ -30,6 +30,19 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
+  /**
+   * Keys of the resident ID-number encryption (AES-256-GCM), `version:base64` comma-separated;
+   * the highest version encrypts, every listed one decrypts (rotation: add a key, re-encrypt, drop the old).
+   */
+  @Matches(/^\d+:[A-Za-z0-9+/_-]{43}=?(,\d+:[A-Za-z0-9+/_-]{43}=?)*$/, {
+    message: 'ID_ENCRYPTION_KEYS must be version:base64-of-32-bytes pairs, comma-separated (npm start generates one)',
+  })
+  ID_ENCRYPTION_KEYS!: string;
+
+  /** Key of the ID-number HMAC used to find the same person twice (base64, ≥ 32 bytes). */
+  @Matches(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, { message: 'ID_HMAC_KEY must be base64 of at least 32 bytes (npm start generates one)' })
+  ID_HMAC_KEY!: string;
+
   @Transform(toInt)
   @IsInt({ message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 900' })
   @Min(60, { message: 'ACCESS_TOKEN_TTL_SECONDS must be an integer between 60 and 900' })
@@ -95,7 +108,7 @@ export class AppConfig {
 
 /** Reads and validates the environment; throws ConfigError naming every wrong or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'NODE_ENV');
+  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ID_ENCRYPTION_KEYS', 'ID_HMAC_KEY', 'NODE_ENV');
   const input: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -107,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const messages = Object.values(e.constraints ?? {});
     const unique = [...new Set(messages)];
     const got = input[e.property];
-    const secret = /URL|SECRET|PASSWORD/.test(e.property);
+    const secret = /URL|SECRET|PASSWORD|KEY/.test(e.property);
     return unique.map((m) => (got === undefined || secret ? m : `${m} (got "${got}")`));
   });
   if (!input['JWT_SECRET']) {

@@ -1,0 +1,3 @@
+export * from './admissions.module';
+export * from './admissions.service';
+export * from './dto/admission.dto';

@@ -1,0 +1,3 @@
+export * from './day-care.module';
+export * from './day-care.service';
+export * from './dto/day-care.dto';

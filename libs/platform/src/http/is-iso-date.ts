@@ -1,0 +1,14 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isIsoDate } from '@careops/care';
+
+/** A real calendar date `YYYY-MM-DD` (API.md), not merely the shape: 2025-02-30 is refused. */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a date YYYY-MM-DD (日期格式应为 YYYY-MM-DD)`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
+    });
+}

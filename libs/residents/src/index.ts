@@ -1,0 +1,6 @@
+export * from './assessment.entity';
+export * from './dto/resident.dto';
+export * from './id-number.protector';
+export * from './resident.entity';
+export * from './residents.module';
+export * from './residents.service';

@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@careops/audit';
+import { Assessment } from './assessment.entity';
+import { ID_KEYS, IdKeySettings, IdNumberProtector } from './id-number.protector';
+import { Resident } from './resident.entity';
+import { ResidentsController } from './residents.controller';
+import { ResidentsService } from './residents.service';
+
+@Module({})
+export class ResidentsModule {
+  static forRoot(keys: IdKeySettings): DynamicModule {
+    return {
+      module: ResidentsModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule],
+      controllers: [ResidentsController],
+      providers: [{ provide: ID_KEYS, useValue: keys }, IdNumberProtector, ResidentsService],
+      exports: [ResidentsService, IdNumberProtector],
+    };
+  }
+}
