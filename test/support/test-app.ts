@@ -19,7 +19,7 @@ export interface TestApp {
   /** Every JSON log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
   /** Every request the app answered: method, path, status and request id. */
-  exchanges: Array<{ method: string; path: string; status: number; requestId: string }>;
+  exchanges: Array<{ method: string; path: string; status: number; requestId: string; body: string }>;
   close(): Promise<void>;
 }
 
@@ -52,8 +52,15 @@ export async function startTestApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app);
   const exchanges: TestApp['exchanges'] = [];
-  app.use((req: { method: string; originalUrl: string; id?: string }, res: { statusCode: number; on: (e: string, f: () => void) => void }, next: () => void) => {
-    res.on('finish', () => exchanges.push({ method: req.method, path: req.originalUrl, status: res.statusCode, requestId: req.id ?? '' }));
+  type Res = { statusCode: number; on: (e: string, f: () => void) => void; send: (body: unknown) => unknown };
+  app.use((req: { method: string; originalUrl: string; id?: string }, res: Res, next: () => void) => {
+    let body = '';
+    const send = res.send.bind(res);
+    res.send = (b: unknown) => {
+      body += typeof b === 'string' ? b : Buffer.isBuffer(b) ? b.toString('utf8') : JSON.stringify(b ?? '');
+      return send(b);
+    };
+    res.on('finish', () => exchanges.push({ method: req.method, path: req.originalUrl, status: res.statusCode, requestId: req.id ?? '', body }));
     next();
   });
   await app.init();
