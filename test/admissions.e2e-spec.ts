@@ -1,0 +1,134 @@
+import { buildWorld, idNumberFor, World } from './support/world';
+
+type Bed = { id: string; code: string; status: string; inService: boolean; occupant: null | { residentId: string; careLevel: string | null; onLeave: unknown } };
+
+/** 入住, 转床, 请假, 退住 and the bed board (DOMAIN.md §3, issue 4). */
+describe('admissions and the bed board', () => {
+  let w: World;
+  let base: string;
+  let room: string;
+  const auth = { type: 'bearer' } as const;
+  const as = () => w.token.managerA;
+  const beds: Record<string, string> = {};
+
+  const resident = async (name: string, seq: number) => {
+    const dob = `1945-0${(seq % 9) + 1}-1${seq % 10}`;
+    const res = await w.t.http.post(`${base}/residents`).auth(as(), auth)
+      .send({ name, gender: seq % 2 ? 'M' : 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, 100 + seq) });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    return res.body.id as string;
+  };
+  const admit = (residentId: string, bedId: string, admittedOn: string, careLevel?: string) =>
+    w.t.http.post(`${base}/admissions`).auth(as(), auth).send({ residentId, bedId, admittedOn, ...(careLevel ? { careLevel } : {}) });
+  const board = async (date: string): Promise<Bed[]> => (await w.t.http.get(`${base}/beds?date=${date}`).auth(as(), auth).expect(200)).body;
+
+  beforeAll(async () => {
+    w = await buildWorld();
+    base = `/api/facilities/${w.A}`;
+    room = (await w.t.http.post(`${base}/rooms`).auth(as(), auth).send({ building: '1号楼', floor: 2, number: '201' }).expect(201)).body.id;
+    for (const [code, kind] of [['A-201-1', 'NURSING'], ['A-201-2', 'NURSING'], ['A-201-3', 'GENERAL'], ['A-201-4', 'GENERAL']]) {
+      beds[code] = (await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code, roomId: room, kind }).expect(201)).body.id;
+    }
+  });
+  afterAll(() => w?.close());
+
+  it('bed codes are unique per facility (409), rooms too', async () => {
+    const res = await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code: 'A-201-1', roomId: room, kind: 'GENERAL' }).expect(409);
+    expect(res.body.message).toEqual(['bed code A-201-1 is already used in this facility (床位编号已存在)']);
+    await w.t.http.post(`${base}/rooms`).auth(as(), auth).send({ building: '1号楼', floor: 2, number: '201' }).expect(409);
+  });
+
+  it('a stay: admit, transfer, leave, discharge — with the rules named when refused', async () => {
+    const wang = await resident('王秀英', 1);
+    const li = await resident('李桂兰', 2);
+    const a = (await admit(wang, beds['A-201-1'], '2026-03-15', 'SEMI_DISABLED').expect(201)).body;
+    expect(a).toMatchObject({ residentId: wang, admittedOn: '2026-03-15', dischargedOn: null, stays: [{ bedCode: 'A-201-1', from: '2026-03-15', to: null }] });
+
+    // The bed is taken from the 15th, open-ended: any later admission to it overlaps.
+    const taken = await admit(li, beds['A-201-1'], '2026-06-01').expect(409);
+    expect(taken.body.message).toEqual(['bed A-201-1 is taken from 2026-03-15 to (open), overlapping 2026-06-01–(open) (床位已被占用)']);
+    // One resident, one bed a day.
+    const twice = await admit(wang, beds['A-201-2'], '2026-04-01').expect(409);
+    expect(twice.body.message).toEqual(['王秀英 is already in care from 2026-03-15 to (open), overlapping 2026-04-01–(open) (该老人在此期间已入住)']);
+
+    const moved = (await w.t.http.post(`${base}/admissions/${a.id}/transfer`).auth(as(), auth).send({ bedId: beds['A-201-2'], on: '2026-04-10' }).expect(201)).body;
+    expect(moved.stays).toEqual([
+      { bedId: beds['A-201-1'], bedCode: 'A-201-1', from: '2026-03-15', to: '2026-04-10' },
+      { bedId: beds['A-201-2'], bedCode: 'A-201-2', from: '2026-04-10', to: null },
+    ]);
+    // The old bed is free again from the transfer day.
+    await admit(li, beds['A-201-1'], '2026-04-10').expect(201);
+
+    const outside = await w.t.http.post(`${base}/admissions/${a.id}/leaves`).auth(as(), auth).send({ from: '2026-03-01', to: '2026-03-20', reason: '探亲' }).expect(422);
+    expect(outside.body.message[0]).toMatch(/^leave outside the stay: 2026-03-01–2026-03-20 is not within 2026-03-15–\(open\)/);
+    await w.t.http.post(`${base}/admissions/${a.id}/leaves`).auth(as(), auth).send({ from: '2026-05-01', to: '2026-05-08', reason: '外出住院', kind: 'HOSPITAL' }).expect(201);
+    await w.t.http.post(`${base}/admissions/${a.id}/leaves`).auth(as(), auth).send({ from: '2026-05-05', to: '2026-05-10', reason: '探亲' }).expect(409);
+
+    const early = await w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ dischargedOn: '2026-03-10', reason: '回家' }).expect(422);
+    expect(early.body.message).toEqual(['discharge before admission: 2026-03-10 is not after the admission on 2026-03-15 (退住日期须晚于入住日期)']);
+    const done = (await w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ dischargedOn: '2026-06-01', reason: '回家养老' }).expect(201)).body;
+    expect(done).toMatchObject({ dischargedOn: '2026-06-01', dischargeReason: '回家养老' });
+    expect(done.stays[1]).toEqual({ bedId: beds['A-201-2'], bedCode: 'A-201-2', from: '2026-04-10', to: '2026-06-01' });
+    await w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ dischargedOn: '2026-07-01', reason: 'x' }).expect(409);
+    // The discharge day is free for the next resident (DOMAIN.md §5: [admitted_on, discharged_on)).
+    const zhao = await resident('赵淑珍', 3);
+    await admit(zhao, beds['A-201-2'], '2026-06-01').expect(201);
+  });
+
+  it('an out-of-service bed takes no one (422, rule named); an occupied bed cannot be taken out of service (409)', async () => {
+    await w.t.http.patch(`${base}/beds/${beds['A-201-4']}`).auth(as(), auth).send({ inService: false, on: '2026-03-01' }).expect(400);
+    await w.t.http.patch(`${base}/beds/${beds['A-201-4']}`).auth(as(), auth).send({ inService: false, reason: '漏水维修', on: '2026-03-01' }).expect(200);
+    const sun = await resident('孙玉梅', 4);
+    const res = await admit(sun, beds['A-201-4'], '2026-03-20').expect(422);
+    expect(res.body.message).toEqual(['bed A-201-4 is out of service from 2026-03-01 (漏水维修): an out-of-service bed takes no resident (床位停用)']);
+    const busy = await w.t.http.patch(`${base}/beds/${beds['A-201-1']}`).auth(as(), auth).send({ inService: false, reason: '维修', on: '2026-05-01' }).expect(409);
+    expect(busy.body.message[0]).toMatch(/^bed A-201-1 is occupied from 2026-04-10/);
+  });
+
+  it('bed board: occupied + on leave + free + out of service = all beds; a resident on leave keeps the bed', async () => {
+    const day = await board('2026-05-03');
+    expect(day).toHaveLength(4);
+    const byStatus = (s: string) => day.filter((b) => b.status === s).length;
+    expect(byStatus('OCCUPIED') + byStatus('ON_LEAVE') + byStatus('FREE') + byStatus('OUT_OF_SERVICE')).toBe(day.length);
+    const onLeave = day.find((b) => b.code === 'A-201-2');
+    expect(onLeave).toMatchObject({ status: 'ON_LEAVE', inService: true, occupant: { careLevel: 'SEMI_DISABLED', onLeave: { kind: 'HOSPITAL', from: '2026-05-01', to: '2026-05-08' } } });
+    expect(day.find((b) => b.code === 'A-201-1')?.status).toBe('OCCUPIED');
+    expect(day.find((b) => b.code === 'A-201-3')).toMatchObject({ status: 'FREE', occupant: null });
+    expect(day.find((b) => b.code === 'A-201-4')).toMatchObject({ status: 'OUT_OF_SERVICE', inService: false });
+    // Before the outage and the first admission, everything was free.
+    expect((await board('2026-02-01')).map((b) => b.status)).toEqual(['FREE', 'FREE', 'FREE', 'FREE']);
+    // Back in service from the 1st of July.
+    await w.t.http.patch(`${base}/beds/${beds['A-201-4']}`).auth(as(), auth).send({ inService: true, on: '2026-07-01' }).expect(200);
+    expect((await board('2026-07-01')).find((b) => b.code === 'A-201-4')?.status).toBe('FREE');
+    expect((await board('2026-06-30')).find((b) => b.code === 'A-201-4')?.status).toBe('OUT_OF_SERVICE');
+  });
+
+  it('concurrency: 50 admissions of different residents to one bed → exactly 1 succeeds, 49 × 409', async () => {
+    const bed = (await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code: 'RACE-1', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
+    const people = await Promise.all(Array.from({ length: 50 }, (_, i) => resident(`竞争者${i}`, 200 + i)));
+    const results = await Promise.all(people.map((p, i) => admit(p, bed, `2026-08-${String(1 + (i % 20)).padStart(2, '0')}`)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(results.find((r) => r.status === 409)?.body.message[0]).toMatch(/^bed RACE-1 is taken from 2026-08-\d\d to \(open\)/);
+  });
+
+  it('concurrency: 50 admissions of one resident to different beds → exactly 1 succeeds', async () => {
+    const codes = Array.from({ length: 50 }, (_, i) => `RACE-B-${i}`);
+    const bedIds: string[] = [];
+    for (const code of codes) bedIds.push((await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code, roomId: room, kind: 'GENERAL' }).expect(201)).body.id);
+    const one = await resident('周桂芝', 300);
+    const results = await Promise.all(bedIds.map((b) => admit(one, b, '2026-09-01')));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(49);
+  });
+
+  it('afterwards no two intervals overlap, on any bed or for any resident', async () => {
+    const overlaps = await w.sql(
+      `SELECT a.id FROM stay a JOIN stay b ON a.id < b.id AND a.period && b.period AND (a.bed_id = b.bed_id OR a.resident_id = b.resident_id)`,
+    );
+    expect(overlaps).toEqual([]);
+    const constraints = await w.sql<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE contype = 'x' AND conrelid = 'stay'::regclass ORDER BY 1`);
+    expect(constraints.map((c) => c.conname)).toEqual(['stay_bed_no_overlap', 'stay_resident_no_overlap']);
+  });
+});
