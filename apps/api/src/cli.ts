@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { AccountError, createOrResetAdmin } from '@careops/auth';
 import { createDataSource, runMigrations } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { IdNumberProtector } from '@careops/residents';
 import { exitOnBootFailure, OperatorError } from '@careops/platform';
 
 /** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `admin-create --username X`. */
@@ -21,7 +22,7 @@ async function main(args: string[]): Promise<void> {
       await runMigrations(database, () => undefined, provision);
       const dataSource = await createDataSource(database).initialize();
       try {
-        const { facilityId, created } = await seedDemo(dataSource);
+        const { facilityId, created } = await seedDemo(dataSource, idProtector());
         console.log(`[careops] demo facility ${created ? 'loaded' : 'already present'}: ${facilityId}`);
         console.log(`[careops] demo logins: ${DEMO_LOGINS.map((l) => `${l.username} / ${l.password}`).join(', ')}`);
       } finally {
@@ -50,6 +51,14 @@ async function main(args: string[]): Promise<void> {
     default:
       throw new OperatorError('usage: cli.js migrate | seed-demo | admin-create --username NAME');
   }
+}
+
+/** The ID-number keys of the configuration (the demo residents' ID numbers are stored encrypted). */
+function idProtector(): IdNumberProtector {
+  const encryptionKeys = process.env['ID_ENCRYPTION_KEYS'];
+  const hmacKey = process.env['ID_HMAC_KEY'];
+  if (!encryptionKeys || !hmacKey) throw new OperatorError('ID_ENCRYPTION_KEYS and ID_HMAC_KEY are required (npm start generates them)');
+  return new IdNumberProtector({ encryptionKeys, hmacKey });
 }
 
 /** Reads a password from the terminal without echoing it. */

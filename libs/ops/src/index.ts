@@ -2,3 +2,4 @@ export * from './data-health/data-health.job';
 export * from './data-health/data-health.module';
 export * from './data-health/data-health.service';
 export * from './demo/demo-seed';
+export * from './demo/demo-data';

@@ -1,11 +1,16 @@
 import { createDataSource } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
+import { IdNumberProtector } from '@careops/residents';
 import { DataSource } from 'typeorm';
-import { DEMO_FACILITY_NAME, DEMO_LOGINS, DEMO_OTHER_FACILITY_NAME, seedDemo } from './demo-seed';
+import { DEMO_DAY_CENTER_NAME, DEMO_FACILITY_NAME, DEMO_LOGINS, DEMO_OTHER_FACILITY_NAME, seedDemo } from './demo-seed';
 
-describe('demo seed of npm start', () => {
+const ids = new IdNumberProtector({ encryptionKeys: `1:${Buffer.alloc(32, 1).toString('base64')}`, hmacKey: Buffer.alloc(32, 2).toString('base64') });
+
+describe('demo data of npm start (issues 2–4)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
+  let home: string;
+  const one = async <T>(sql: string, params: unknown[] = [home]): Promise<T> => (await dataSource.query(sql, params))[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -16,17 +21,52 @@ describe('demo seed of npm start', () => {
     await db?.drop();
   });
 
-  it('loads one demo facility however many starts race, and a restart adds nothing', async () => {
-    const results = await Promise.all([seedDemo(dataSource), seedDemo(dataSource), seedDemo(dataSource)]);
+  it('loads once however many starts race, and a restart adds nothing', async () => {
+    const results = await Promise.all([seedDemo(dataSource, ids), seedDemo(dataSource, ids), seedDemo(dataSource, ids)]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.facilityId)).size).toBe(1);
-    expect((await seedDemo(dataSource)).created).toBe(false);
-    const rows = await dataSource.query('SELECT name, type, division_code FROM facility ORDER BY division_code');
+    expect((await seedDemo(dataSource, ids)).created).toBe(false);
+    home = results[0].facilityId;
+    const rows = await dataSource.query('SELECT name, type, division_code FROM facility ORDER BY division_code, type');
     expect(rows).toEqual([
       { name: DEMO_OTHER_FACILITY_NAME, type: 'STREET_CENTER', division_code: '370102' },
       { name: DEMO_FACILITY_NAME, type: 'CARE_HOME', division_code: '410421' },
+      { name: DEMO_DAY_CENTER_NAME, type: 'DAY_CENTER', division_code: '410421' },
     ]);
     const users = await dataSource.query('SELECT username, role FROM app_user ORDER BY username');
     expect(users).toEqual(DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role })).sort((a, b) => a.username.localeCompare(b.username)));
+  });
+
+  it('the care home: 60 beds on 3 floors, ≥ 55 % nursing-type, some out of service', async () => {
+    expect(await one(`SELECT count(*)::int AS beds, count(DISTINCT r.floor)::int AS floors,
+                             count(*) FILTER (WHERE kind = 'NURSING')::int AS nursing
+                      FROM bed b JOIN room r ON r.id = b.room_id WHERE b.facility_id = $1`)).toEqual({ beds: 60, floors: 3, nursing: 36 });
+    expect(36 / 60).toBeGreaterThanOrEqual(0.55);
+    expect(await one(`SELECT count(*)::int AS n FROM bed_outage WHERE facility_id = $1`)).toEqual({ n: 2 });
+  });
+
+  it('about 50 residents across the three levels, with a transfer, a discharge, a level change and leaves', async () => {
+    expect(await one(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1`)).toEqual({ n: 50 });
+    const levels = await dataSource.query(
+      `SELECT care_level, count(*)::int AS n FROM (SELECT DISTINCT ON (resident_id) resident_id, care_level FROM assessment
+       WHERE facility_id = $1 ORDER BY resident_id, effective_on DESC, seq DESC) x GROUP BY care_level ORDER BY care_level`,
+      [home],
+    );
+    expect(levels.map((l: { care_level: string }) => l.care_level)).toEqual(['FULLY_DISABLED', 'SELF_CARE', 'SEMI_DISABLED']);
+    expect(await one(`SELECT count(*)::int AS n FROM (SELECT admission_id FROM stay WHERE facility_id = $1 GROUP BY admission_id HAVING count(*) > 1) t`)).toEqual({ n: 1 });
+    expect(await one(`SELECT count(*)::int AS n FROM admission WHERE facility_id = $1 AND NOT upper_inf(period)`)).toEqual({ n: 1 });
+    expect(await one(`SELECT count(*)::int AS n FROM (SELECT resident_id FROM assessment WHERE facility_id = $1 GROUP BY resident_id HAVING count(*) > 1) t`)).toEqual({ n: 1 });
+    expect(await one(`SELECT count(*)::int AS n FROM leave WHERE facility_id = $1`)).toEqual({ n: 2 });
+    expect(await one(`SELECT count(*)::int AS n FROM resident WHERE id_masked !~ '^[0-9]{6}[*]{8}[0-9]{3}[0-9X]$'`, [])).toEqual({ n: 0 });
+  });
+
+  it('the day center: members and a month of attendance and services', async () => {
+    const [dc] = await dataSource.query(`SELECT id FROM facility WHERE name = $1`, [DEMO_DAY_CENTER_NAME]);
+    expect(await one(`SELECT count(*)::int AS n FROM day_member WHERE facility_id = $1`, [dc.id])).toEqual({ n: 12 });
+    const span = await one<{ days: number; rows: number }>(
+      `SELECT count(DISTINCT day)::int AS days, count(*)::int AS rows FROM attendance WHERE facility_id = $1`, [dc.id]);
+    expect(span.days).toBeGreaterThanOrEqual(18);
+    expect(span.rows).toBeGreaterThan(150);
+    expect(await one(`SELECT count(*)::int AS n FROM service_record WHERE facility_id = $1`, [dc.id])).toEqual({ n: span.rows });
   });
 });
