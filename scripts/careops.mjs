@@ -194,6 +194,7 @@ async function start() {
             '              manager / Demo-Yikang-Manager         (FACILITY_MANAGER, 平顶山市颐康养老院)',
             '              accountant / Demo-Yikang-Ledger       (ACCOUNTANT, 平顶山市颐康养老院)',
             '              regulator / Demo-Pingdingshan-MZJ     (REGULATOR, 410400 平顶山市)',
+            '              daycenter / Demo-Chengguan-Day        (FACILITY_MANAGER, 宝丰县城关镇日间照料中心)',
             `    sign in   curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"manager","password":"Demo-Yikang-Manager"}'`,
           ]),
       '  Stop with Ctrl-C.',

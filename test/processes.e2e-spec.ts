@@ -176,8 +176,8 @@ describe('the processes a user starts (README quick start)', () => {
       launched.push(second);
       await waitUntil('the second start to be ready', () => second.stdout().includes('careops 护理运营 is running'), 90_000, second);
       expect(await query('SELECT note FROM kept')).toEqual([{ note: 'written before the restart' }]);
-      // The demo (two facilities) was loaded once, not again on the restart.
-      expect(await query('SELECT count(*)::int AS n FROM facility')).toEqual([{ n: 2 }]);
+      // The demo (three facilities) was loaded once, not again on the restart.
+      expect(await query('SELECT count(*)::int AS n FROM facility')).toEqual([{ n: 3 }]);
       expect(second.stdout()).toContain('demo facility already present');
       expect(await stop(second)).toMatchObject({ code: 0 });
     } finally {

@@ -1,7 +1,8 @@
-import { createDataSource } from '@careops/db';
+import { applyTenantScope, createDataSource } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { IdNumberProtector } from '@careops/residents';
 import { DataSource } from 'typeorm';
+import { seedCareHome } from './demo-data';
 import { DEMO_DAY_CENTER_NAME, DEMO_FACILITY_NAME, DEMO_LOGINS, DEMO_OTHER_FACILITY_NAME, seedDemo } from './demo-seed';
 
 const ids = new IdNumberProtector({ encryptionKeys: `1:${Buffer.alloc(32, 1).toString('base64')}`, hmacKey: Buffer.alloc(32, 2).toString('base64') });
@@ -59,6 +60,22 @@ describe('demo data of npm start (issues 2–4)', () => {
     expect(await one(`SELECT count(*)::int AS n FROM leave WHERE facility_id = $1`)).toEqual({ n: 2 });
     expect(await one(`SELECT count(*)::int AS n FROM resident WHERE id_masked !~ '^[0-9]{6}[*]{8}[0-9]{3}[0-9X]$'`, [])).toEqual({ n: 0 });
   });
+
+  it.each(['2026-01-01', '2026-01-31', '2026-03-01', '2026-03-31', '2026-07-09', '2026-12-31'])(
+    'the care-home history holds whatever day npm start first runs on (%s)',
+    async (today) => {
+      await dataSource.transaction(async (tx) => {
+        await applyTenantScope(tx, { platform: true });
+        const [f] = await tx.query(`INSERT INTO facility (name, type, division_code) VALUES ($1, 'CARE_HOME', '410421') RETURNING id`, [`t${today}`]);
+        await seedCareHome(tx, ids, f.id, today);
+        const [board] = await tx.query(
+          `SELECT count(*) FILTER (WHERE s.id IS NOT NULL)::int AS occupied FROM bed b LEFT JOIN stay s ON s.bed_id = b.id AND s.period @> $2::date WHERE b.facility_id = $1`,
+          [f.id, today],
+        );
+        expect(board.occupied).toBe(49); // 50 residents, one discharged last month
+      });
+    },
+  );
 
   it('the day center: members and a month of attendance and services', async () => {
     const [dc] = await dataSource.query(`SELECT id FROM facility WHERE name = $1`, [DEMO_DAY_CENTER_NAME]);
