@@ -12,46 +12,52 @@ const EXTRA_ADMISSIONS = Number(process.env.BENCH_ADMISSIONS ?? 1500);
 const stack = await startStack();
 try {
   const admin = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
-  const facility = await must(call(stack.base, 'POST', '/api/facilities', admin, { name: '基准测试养老院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }), 'facility');
-  await must(call(stack.base, 'POST', '/api/users', admin, { username: 'bench.manager', password: 'Bench-Manager-Password-1', role: 'FACILITY_MANAGER', facilityId: facility.id }), 'user');
-  const token = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.manager', password: 'Bench-Manager-Password-1' }), 'login')).accessToken;
-  const f = `/api/facilities/${facility.id}`;
 
-  // Set-up (not measured): rooms, beds (55 % nursing), residents.
-  const totalBeds = BEDS + EXTRA_ADMISSIONS;
-  const rooms = [];
-  for (let i = 0; i < Math.ceil(totalBeds / 4); i++) {
-    rooms.push((await must(call(stack.base, 'POST', `${f}/rooms`, token, { building: `${1 + Math.floor(i / 100)}号楼`, floor: 1 + (Math.floor(i / 20) % 5), number: String(i) }), 'room')).id);
-  }
-  const beds = new Array(totalBeds);
-  await pool(totalBeds, 8, async (i) => {
-    beds[i] = (await must(call(stack.base, 'POST', `${f}/beds`, token, { code: `B${i}`, roomId: rooms[Math.floor(i / 4)], kind: i % 20 < 11 ? 'NURSING' : 'GENERAL' }), 'bed')).id;
-  });
-  const residents = new Array(totalBeds);
-  await pool(totalBeds, 8, async (i) => {
-    const dob = `19${30 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
-    residents[i] = (await must(call(stack.base, 'POST', `${f}/residents`, token, {
-      name: `老人${i}`, gender: i % 2 ? 'M' : 'F', dateOfBirth: dob, idNumber: idNumber(dob, i % 1000, `4104${String(10 + Math.floor(i / 1000)).padStart(2, '0')}`),
-    }), 'resident')).id;
-  });
+  /** A facility with `count` beds (55 % nursing) and as many residents; set-up, not measured. */
+  const facilityWith = async (name, count, regionSeq) => {
+    const facility = await must(call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }), 'facility');
+    const username = `bench.m${regionSeq}`;
+    await must(call(stack.base, 'POST', '/api/users', admin, { username, password: 'Bench-Manager-Password-1', role: 'FACILITY_MANAGER', facilityId: facility.id }), 'user');
+    const token = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username, password: 'Bench-Manager-Password-1' }), 'login')).accessToken;
+    const f = `/api/facilities/${facility.id}`;
+    const rooms = [];
+    for (let i = 0; i < Math.ceil(count / 4); i++) {
+      rooms.push((await must(call(stack.base, 'POST', `${f}/rooms`, token, { building: `${1 + Math.floor(i / 100)}号楼`, floor: 1 + (Math.floor(i / 20) % 5), number: String(i) }), 'room')).id);
+    }
+    const beds = new Array(count);
+    await pool(count, 8, async (i) => {
+      beds[i] = (await must(call(stack.base, 'POST', `${f}/beds`, token, { code: `B${i}`, roomId: rooms[Math.floor(i / 4)], kind: i % 20 < 11 ? 'NURSING' : 'GENERAL' }), 'bed')).id;
+    });
+    const residents = new Array(count);
+    await pool(count, 8, async (i) => {
+      const dob = `19${30 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
+      residents[i] = (await must(call(stack.base, 'POST', `${f}/residents`, token, {
+        name: `老人${i}`, gender: i % 2 ? 'M' : 'F', dateOfBirth: dob, idNumber: idNumber(dob, i % 1000, `4104${String(10 + regionSeq * 5 + Math.floor(i / 1000)).padStart(2, '0')}`),
+      }), 'resident')).id;
+    });
+    return { f, token, beds, residents };
+  };
+  const board = await facilityWith('基准测试养老院', BEDS, 1);
+  const other = await facilityWith('基准测试二院', EXTRA_ADMISSIONS, 2);
 
-  // Measured: admissions to different beds, 20 clients.
+  // Measured: admissions, every one to a different bed, 20 clients, across both facilities.
+  const jobs = [...board.beds.map((_, i) => [board, i]), ...other.beds.map((_, i) => [other, i])];
+  const totalBeds = jobs.length;
   const levels = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'];
   const admitted = [];
   const t0 = performance.now();
-  await pool(totalBeds, 20, async (i) => {
+  await pool(totalBeds, 20, async (j) => {
+    const [fac, i] = jobs[j];
     const started = performance.now();
-    const r = await call(stack.base, 'POST', `${f}/admissions`, token, { residentId: residents[i], bedId: beds[i], admittedOn: '2026-01-05', careLevel: levels[i % 3] });
+    const r = await call(stack.base, 'POST', `${fac.f}/admissions`, fac.token, { residentId: fac.residents[i], bedId: fac.beds[i], admittedOn: '2026-01-05', careLevel: levels[i % 3] });
     if (r.status !== 201) throw new Error(`admission ${i}: ${r.status} ${JSON.stringify(r.body)}`);
     admitted.push(performance.now() - started);
   });
   const admitSeconds = (performance.now() - t0) / 1000;
   const admissionsPerSecond = totalBeds / admitSeconds;
   admitted.sort((a, b) => a - b);
+  const { f, token } = board;
 
-  // Only BEDS beds stay in the facility board: the rest go to a second building we filter out? No:
-  // the board is the whole facility, so discharge nobody and query a room-less board of BEDS beds
-  // by moving the extra beds' stays out of the measured date.
   // Measured: the bed board of the facility on one date, CLIENTS clients for BOARD_SECONDS.
   const latencies = [];
   let errors = 0;

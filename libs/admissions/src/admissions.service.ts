@@ -48,22 +48,32 @@ export class AdmissionsService {
   }
 
   async admit(dto: CreateAdmissionDto): Promise<AdmissionView> {
-    const resident = await this.residents.get(dto.residentId);
+    const [resident]: { name: string }[] = await this.sql.query(`SELECT name FROM resident WHERE id = $1`, [dto.residentId]);
+    if (!resident) throw new UnprocessableEntityException(`residentId ${dto.residentId}: no such resident in this facility (老人不存在)`);
     const bed = await this.bedInServiceFrom(dto.bedId, dto.admittedOn);
-    const [admission]: { id: string }[] = await this.guard(
-      () => this.sql.query(
-        `INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange($3, NULL)) RETURNING id`,
-        [this.facilityId(), dto.residentId, dto.admittedOn],
-      ),
-      { residentId: dto.residentId, residentName: resident.name, from: dto.admittedOn },
+    const admission = await this.guard(
+      async () => {
+        const [row]: { id: string }[] = await this.sql.query(
+          `INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange($3, NULL)) RETURNING id`,
+          [this.facilityId(), dto.residentId, dto.admittedOn],
+        );
+        await this.sql.query(
+          `INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange($5, NULL))`,
+          [this.facilityId(), row.id, dto.residentId, bed.id, dto.admittedOn],
+        );
+        return row;
+      },
+      { bedId: bed.id, bedCode: bed.code, residentId: dto.residentId, residentName: resident.name, from: dto.admittedOn },
     );
-    await this.openStay(admission.id, dto.residentId, bed, dto.admittedOn, null, resident.name);
     if (dto.careLevel) {
       await this.residents.recordAssessment(dto.residentId, {
         careLevel: dto.careLevel, grade: null, effectiveOn: dto.admittedOn, assessor: this.actor(), notes: '入住时记录',
       }, { audited: false });
     }
-    const view = await this.get(admission.id);
+    const view: AdmissionView = {
+      id: admission.id, residentId: dto.residentId, admittedOn: dto.admittedOn, dischargedOn: null, dischargeReason: null,
+      stays: [{ bedId: bed.id, bedCode: bed.code, from: dto.admittedOn, to: null }], leaves: [],
+    };
     // One row for the whole admission, its stay and the level recorded with it.
     await this.audit.record({ action: 'admission.create', entityType: 'admission', entityId: admission.id, after: { ...dto } });
     return view;
@@ -205,37 +215,40 @@ export class AdmissionsService {
    * Runs an insert; an exclusion violation (23P01) becomes 409 naming the bed (or the resident)
    * and the dates it clashes with.
    */
+  /**
+   * Runs an insert of an interval. Clashes are looked up first so the 409 names the bed (or the
+   * resident) and the dates it clashes with; a clash that a concurrent request commits between
+   * the look-up and the insert is still refused by the exclusion constraint (23P01), and named
+   * with the dates asked for (the aborted transaction can run no further query).
+   */
   private async guard<T>(
     write: () => Promise<T>,
     what: { bedId?: string; bedCode?: string; residentId: string; residentName: string; from: string; to?: string | null },
   ): Promise<T> {
-    await this.sql.query('SAVEPOINT interval_write');
+    const [clash]: { bed_from: string | null; bed_to: string | null; res_from: string | null; res_to: string | null }[] = await this.sql.query(
+      `SELECT (SELECT lower(period)::text FROM stay WHERE bed_id = $1 AND period && daterange($3::date, $4::date) ORDER BY lower(period) LIMIT 1) AS bed_from,
+              (SELECT coalesce(upper(period)::text, '(open)') FROM stay WHERE bed_id = $1 AND period && daterange($3::date, $4::date) ORDER BY lower(period) LIMIT 1) AS bed_to,
+              (SELECT lower(period)::text FROM stay WHERE resident_id = $2 AND period && daterange($3::date, $4::date) ORDER BY lower(period) LIMIT 1) AS res_from,
+              (SELECT coalesce(upper(period)::text, '(open)') FROM stay WHERE resident_id = $2 AND period && daterange($3::date, $4::date) ORDER BY lower(period) LIMIT 1) AS res_to`,
+      [what.bedId ?? null, what.residentId, what.from, what.to ?? null],
+    );
+    const asked = `${what.from}–${what.to ?? '(open)'}`;
+    if (what.bedId && clash.bed_from) {
+      throw new ConflictException(`bed ${what.bedCode} is taken from ${clash.bed_from} to ${clash.bed_to}, overlapping ${asked} (床位已被占用)`);
+    }
+    if (clash.res_from) {
+      throw new ConflictException(`${what.residentName} is already in care from ${clash.res_from} to ${clash.res_to}, overlapping ${asked} (该老人在此期间已入住)`);
+    }
     try {
-      const result = await write();
-      await this.sql.query('RELEASE SAVEPOINT interval_write');
-      return result;
+      return await write();
     } catch (e) {
       const err = e as { code?: string; constraint?: string; driverError?: { constraint?: string } };
       if (err.code !== EXCLUSION) throw e;
-      await this.sql.query('ROLLBACK TO SAVEPOINT interval_write');
-      const constraint = err.constraint ?? err.driverError?.constraint;
-      const range = `daterange($2::date, $3::date)`;
-      if (constraint === 'stay_bed_no_overlap' && what.bedId) {
-        const [c]: { lower: string; upper: string | null }[] = await this.sql.query(
-          `SELECT lower(period)::text AS lower, upper(period)::text AS upper FROM stay WHERE bed_id = $1 AND period && ${range} ORDER BY lower(period) LIMIT 1`,
-          [what.bedId, what.from, what.to ?? null],
-        );
-        throw new ConflictException(
-          `bed ${what.bedCode} is taken from ${c?.lower} to ${c?.upper ?? '(open)'}, overlapping ${what.from}–${what.to ?? '(open)'} (床位已被占用)`,
-        );
+      const constraint = err.constraint ?? err.driverError?.constraint ?? '';
+      if (constraint.startsWith('stay_bed')) {
+        throw new ConflictException(`bed ${what.bedCode} was taken by another admission at the same moment, overlapping ${asked} (床位已被占用)`);
       }
-      const [c]: { lower: string; upper: string | null }[] = await this.sql.query(
-        `SELECT lower(period)::text AS lower, upper(period)::text AS upper FROM admission WHERE resident_id = $1 AND period && ${range} ORDER BY lower(period) LIMIT 1`,
-        [what.residentId, what.from, what.to ?? null],
-      );
-      throw new ConflictException(
-        `${what.residentName} is already in care from ${c?.lower} to ${c?.upper ?? '(open)'}, overlapping ${what.from}–${what.to ?? '(open)'} (该老人在此期间已入住)`,
-      );
+      throw new ConflictException(`${what.residentName} was admitted elsewhere at the same moment, overlapping ${asked} (该老人在此期间已入住)`);
     }
   }
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import type { Response } from 'express';
+import { OWN_TRANSACTIONS } from '@careops/db';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, Roles } from '@careops/platform';
 import { BedBoardQuery, CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
-import { BedsService } from './beds.service';
+import { BedOnDate, BedsService } from './beds.service';
 
 @ApiTags('beds')
 @Controller('facilities/:facilityId')
@@ -32,9 +34,22 @@ export class BedsController {
 
   @Get('beds')
   @Roles(...ANY_ROLE)
+  @SetMetadata(OWN_TRANSACTIONS, true)
   @ApiOperation({ summary: 'The bed board on a date: every bed with its occupant (or leave), or out of service' })
-  board(@Param('facilityId', ParseUUIDPipe) _f: string, @Query() q: BedBoardQuery) {
-    return this.beds.board(q.date ?? this.beds.today(), undefined, q.roomId);
+  async board(
+    @Param('facilityId', ParseUUIDPipe) facilityId: string,
+    @Query() q: BedBoardQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const board = await this.beds.cachedBoard(facilityId, q.date ?? this.beds.today());
+    if (q.roomId) {
+      res.json(board.value.filter((b: BedOnDate) => b.room.id === q.roomId));
+      return;
+    }
+    // The cached bytes as they are; Express answers 304 to a matching If-None-Match.
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('etag', board.etag);
+    res.send(board.body);
   }
 
   @Patch('beds/:bedId')

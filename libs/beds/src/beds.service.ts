@@ -4,7 +4,8 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import type { RequestContext } from '@careops/db';
+import { applyTenantScope, scopeOf, type RequestContext } from '@careops/db';
+import { BoardCache, BoardEntry } from './board-cache';
 import { CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
 
 export interface Room {
@@ -20,7 +21,6 @@ export interface BedOnDate {
   code: string;
   kind: 'NURSING' | 'GENERAL';
   room: Room;
-  date: string;
   inService: boolean;
   outOfService: { from: string; to: string | null; reason: string } | null;
   occupant: {
@@ -43,6 +43,7 @@ export class BedsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly cls: ClsService<RequestContext>,
+    private readonly cache: BoardCache,
   ) {}
 
   private get sql() {
@@ -152,6 +153,23 @@ export class BedsService {
     return after;
   }
 
+  /**
+   * The board as cached JSON bytes (issue 4: many clients watch it). Runs its own transaction, in
+   * the caller's tenant scope, only when the cache has no current entry.
+   */
+  async cachedBoard(facilityId: string, date: string): Promise<BoardEntry<BedOnDate[]>> {
+    const hit = this.cache.get(facilityId, date);
+    if (hit) return hit as BoardEntry<BedOnDate[]>;
+    const generation = this.cache.generation(facilityId);
+    const scope = scopeOf(this.cls.get('principal'), facilityId);
+    this.cls.set('scope', scope);
+    const board = await this.txHost.withTransaction(async () => {
+      await applyTenantScope(this.txHost.tx, scope);
+      return this.board(date);
+    });
+    return this.cache.put(facilityId, date, generation, board) as BoardEntry<BedOnDate[]>;
+  }
+
   today(): string {
     return calendarDate(new Date());
   }
@@ -206,7 +224,6 @@ export class BedsService {
         code: r['code'] as string,
         kind: r['kind'] as 'NURSING' | 'GENERAL',
         room: { id: r['room_id'] as string, building: r['building'] as string, floor: r['floor'] as number, number: r['number'] as string },
-        date,
         inService: !outOfService,
         outOfService,
         occupant,

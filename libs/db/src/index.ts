@@ -4,6 +4,7 @@ export * from './database-error';
 export * from './migrations';
 export * from './migrator';
 export * from './queue/queue.module';
+export * from './tenancy/facility-writes';
 export * from './tenancy/request-context';
 export * from './tenancy/tenancy.module';
 export * from './tenancy/tenant-scope';

@@ -171,9 +171,9 @@ export class ResidentsService {
     await repo.insert(row);
     if (options.audited) {
       await this.audit.record({ action: 'assessment.create', entityType: 'assessment', entityId: row.id, after: { residentId, ...a } });
+      return repo.findOneByOrFail({ id: row.id });
     }
-    const saved = await repo.findOneByOrFail({ id: row.id });
-    return saved;
+    return row;
   }
 
   async assessments(residentId: string): Promise<Assessment[]> {

@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
+import { FacilityWrites } from './facility-writes';
 
 /**
  * Request-scoped context and transactions (nestjs-cls + @nestjs-cls/transactional, TypeORM adapter).
@@ -14,6 +15,9 @@ export class TenancyModule {
   static forRoot(): DynamicModule {
     return {
       module: TenancyModule,
+      global: true,
+      providers: [FacilityWrites],
+      exports: [FacilityWrites],
       imports: [
         ClsModule.forRoot({
           global: true,

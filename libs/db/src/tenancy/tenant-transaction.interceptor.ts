@@ -6,6 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { Request } from 'express';
 import { divisionPrefixOf } from './division-prefix';
+import { FacilityWrites } from './facility-writes';
 import { RequestContext } from './request-context';
 import { applyTenantScope, Principal, TenantScope } from './tenant-scope';
 
@@ -39,6 +40,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
     private readonly reflector: Reflector,
+    private readonly writes: FacilityWrites,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -49,16 +51,19 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request>();
     const scope = scopeOf(this.cls.get('principal'), req.params?.['facilityId']);
     this.cls.set('scope', scope);
-    return from(
-      this.txHost.withTransaction(async () => {
+    const committed = async () => {
+      const result = await this.txHost.withTransaction(async () => {
         await applyTenantScope(this.txHost.tx, scope);
-        const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
         const audits = this.cls.get('auditCount') ?? 0;
         if (!READS.has(req.method) && audits !== 1) {
           throw new InternalServerErrorException(`${req.method} ${req.route?.path ?? req.path} wrote ${audits} audit rows, not 1`);
         }
-        return result;
-      }),
-    );
+        return value;
+      });
+      if (!READS.has(req.method) && scope.facilityId) this.writes.committed(scope.facilityId);
+      return result;
+    };
+    return from(committed());
   }
 }

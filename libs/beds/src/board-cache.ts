@@ -1,0 +1,98 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { FacilityWrites } from '@careops/db';
+
+export interface BoardEntry<T = unknown> {
+  generation: number;
+  value: T;
+  body: Buffer;
+  etag: string;
+}
+
+const MAX_ENTRIES = 1000;
+
+/**
+ * Serialized bed boards per (facility, date). An entry is served only while its facility's
+ * generation is unchanged: this process bumps it after its own writes, and every process bumps it
+ * on the database's `careops_board` notification (triggers on every table the board shows). While
+ * the listener is not connected nothing is served from the cache.
+ */
+@Injectable()
+export class BoardCache implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(BoardCache.name);
+  private readonly entries = new Map<string, BoardEntry>();
+  private readonly generations = new Map<string, number>();
+  private listener?: Client;
+  private listening = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    writes: FacilityWrites,
+  ) {
+    writes.subscribe((facilityId) => this.invalidate(facilityId));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.options as { url?: string };
+    const client = new Client({ connectionString: options.url, application_name: 'careops:board-listener' });
+    client.on('notification', (n) => this.invalidate(n.payload ?? ''));
+    client.on('error', () => this.reconnect(client));
+    client.on('end', () => this.reconnect(client));
+    try {
+      await client.connect();
+      await client.query('LISTEN careops_board');
+      this.listener = client;
+      this.entries.clear();
+      this.listening = true;
+    } catch (e) {
+      this.logger.warn(`board cache listener not connected (${(e as Error).message}); serving uncached`);
+      this.reconnect(client);
+    }
+  }
+
+  private reconnect(client: Client): void {
+    this.listening = false;
+    this.entries.clear();
+    client.removeAllListeners();
+    client.end().catch(() => undefined);
+    if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+  }
+
+  generation(facilityId: string): number {
+    return this.generations.get(facilityId) ?? 0;
+  }
+
+  invalidate(facilityId: string): void {
+    this.generations.set(facilityId, this.generation(facilityId) + 1);
+  }
+
+  get(facilityId: string, date: string): BoardEntry | undefined {
+    if (!this.listening) return undefined;
+    const entry = this.entries.get(`${facilityId}|${date}`);
+    return entry && entry.generation === this.generation(facilityId) ? entry : undefined;
+  }
+
+  /** `generation` is the one read before the board was queried: a write in between voids the entry. */
+  put(facilityId: string, date: string, generation: number, value: unknown): BoardEntry {
+    const body = Buffer.from(JSON.stringify(value));
+    const entry = { generation, value, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    if (this.listening && generation === this.generation(facilityId)) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(`${facilityId}|${date}`, entry);
+    }
+    return entry;
+  }
+}
