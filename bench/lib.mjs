@@ -8,7 +8,7 @@ import { ensureDependencies } from '../scripts/lib/deps.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
-const { ensureBuilt } = await import('../scripts/lib/build.mjs');
+const { ensureBuilt, NODE_FLAGS } = await import('../scripts/lib/build.mjs');
 const { PgCluster, freePort } = await import('../scripts/lib/pg-cluster.mjs');
 const { randomBytes } = await import('node:crypto');
 
@@ -47,7 +47,8 @@ export async function startStack({ poolSize = 20 } = {}) {
     env: { ...env, ADMIN_PASSWORD: 'Bench-Admin-Password-1' },
   });
   const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  // Started exactly as npm start starts it.
+  const api = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
     env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

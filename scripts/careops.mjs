@@ -19,7 +19,7 @@ const fail = (line) => {
 
 ensureDependencies(root);
 const { ensureCluster } = await import('./lib/pg-cluster.mjs');
-const { ensureBuilt } = await import('./lib/build.mjs');
+const { ensureBuilt, NODE_FLAGS } = await import('./lib/build.mjs');
 
 const dataDir = resolve(process.env.CAREOPS_DATA_DIR ?? join(root, '.data'));
 const clusterDir = join(dataDir, 'pg');
@@ -129,7 +129,7 @@ async function start() {
 
   // Own process groups: a terminal's Ctrl-C reaches only us, and we stop the children in order.
   const children = ['api', 'worker'].map((app) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, `dist/apps/${app}/main.js`)], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, join(root, `dist/apps/${app}/main.js`)], {
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,

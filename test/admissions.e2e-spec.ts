@@ -103,6 +103,26 @@ describe('admissions and the bed board', () => {
     expect((await board('2026-06-30')).find((b) => b.code === 'A-201-4')?.status).toBe('OUT_OF_SERVICE');
   });
 
+  it('the cached board follows writes made elsewhere (another process, SQL): LISTEN/NOTIFY', async () => {
+    const before = await board('2026-10-01');
+    const free = before.find((b) => b.status === 'FREE');
+    if (!free) throw new Error('no free bed');
+    // Not through this API process: as another instance (or an operator) would.
+    await w.sql(`INSERT INTO bed_outage (facility_id, bed_id, period, reason) VALUES ($1, $2, daterange('2026-09-01', NULL), '外部写入')`, [w.A, free.id]);
+    let status = free.status;
+    for (let i = 0; i < 50 && status === 'FREE'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await board('2026-10-01')).find((b) => b.id === free.id)?.status ?? 'gone';
+    }
+    expect(status).toBe('OUT_OF_SERVICE');
+    // A browser revalidating gets 304 while nothing changed.
+    const first = await w.t.http.get(`${base}/beds?date=2026-10-01`).auth(as(), auth).expect(200);
+    await w.t.http.get(`${base}/beds?date=2026-10-01`).auth(as(), auth).set('if-none-match', first.headers['etag']).expect(304);
+    const zipped = await w.t.http.get(`${base}/beds?date=2026-10-01`).auth(as(), auth).set('accept-encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body).toEqual(first.body);
+  });
+
   it('concurrency: 50 admissions of different residents to one bed → exactly 1 succeeds, 49 × 409', async () => {
     const bed = (await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code: 'RACE-1', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
     const people = await Promise.all(Array.from({ length: 50 }, (_, i) => resident(`竞争者${i}`, 200 + i)));

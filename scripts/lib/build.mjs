@@ -3,6 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * How the API and worker processes are started (npm start, the benchmarks, the Dockerfile): a
+ * larger young generation halves the GC pauses of the bed board under load (bench/beds.bench.mjs).
+ */
+export const NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=32'];
+
 export const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 function newestMtime(path) {

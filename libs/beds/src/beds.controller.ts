@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -40,14 +40,23 @@ export class BedsController {
     @Param('facilityId', ParseUUIDPipe) facilityId: string,
     @Query() q: BedBoardQuery,
     @Res() res: Response,
+    @Headers('accept-encoding') acceptEncoding?: string,
   ): Promise<void> {
     const board = await this.beds.cachedBoard(facilityId, q.date ?? this.beds.today());
     if (q.roomId) {
       res.json(board.value.filter((b: BedOnDate) => b.room.id === q.roomId));
       return;
     }
-    // The cached bytes as they are; Express answers 304 to a matching If-None-Match.
+    // The cached bytes as they are (gzip-compressed once when the client accepts it); Express
+    // answers 304 to a matching If-None-Match.
     res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(acceptEncoding ?? '')) {
+      res.setHeader('content-encoding', 'gzip');
+      res.setHeader('etag', `${board.etag.slice(0, -1)}-gz"`);
+      res.send(board.gzip);
+      return;
+    }
     res.setHeader('etag', board.etag);
     res.send(board.body);
   }
