@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { dayNumber } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import type { RequestContext } from '@careops/db';
+import { currentFacilityId, EXCLUSION_VIOLATION, refuseOn, type RequestContext } from '@careops/db';
 import { ResidentsService } from '@careops/residents';
 import { CreateAdmissionDto, DischargeDto, LeaveDto, TransferDto } from './dto/admission.dto';
 
@@ -25,7 +25,6 @@ export interface AdmissionView {
   leaves: { id: string; kind: string; from: string; to: string; reason: string }[];
 }
 
-const EXCLUSION = '23P01';
 
 /** 入住, 转床, 请假, 退住 as dated intervals [from, to) (DOMAIN.md §3); the database forbids overlaps. */
 @Injectable()
@@ -42,9 +41,7 @@ export class AdmissionsService {
   }
 
   private facilityId(): string {
-    const id = this.cls.get('scope')?.facilityId;
-    if (!id) throw new Error('admissions are facility data: no tenant in scope');
-    return id;
+    return currentFacilityId(this.cls);
   }
 
   async admit(dto: CreateAdmissionDto): Promise<AdmissionView> {
@@ -129,18 +126,15 @@ export class AdmissionsService {
         `leave outside the stay: ${dto.from}–${dto.to} is not within ${current.admittedOn}–${current.dischargedOn ?? '(open)'} (请假须在入住期间内)`,
       );
     }
-    await this.sql.query('SAVEPOINT leave_write');
-    try {
-      await this.sql.query(
+    await refuseOn(
+      this.sql,
+      [EXCLUSION_VIOLATION],
+      () => this.sql.query(
         `INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), $6, $7)`,
         [this.facilityId(), admissionId, current.residentId, dto.from, dto.to, dto.kind ?? 'LEAVE', dto.reason],
-      );
-      await this.sql.query('RELEASE SAVEPOINT leave_write');
-    } catch (e) {
-      if ((e as { code?: string }).code !== EXCLUSION) throw e;
-      await this.sql.query('ROLLBACK TO SAVEPOINT leave_write');
-      throw new ConflictException(`the resident already has a leave overlapping ${dto.from}–${dto.to} (请假期间重叠)`);
-    }
+      ),
+      () => new ConflictException(`the resident already has a leave overlapping ${dto.from}–${dto.to} (请假期间重叠)`),
+    );
     const after = await this.get(admissionId);
     await this.audit.record({ action: 'admission.leave', entityType: 'admission', entityId: admissionId, after: { ...dto } });
     return after;
@@ -243,7 +237,7 @@ export class AdmissionsService {
       return await write();
     } catch (e) {
       const err = e as { code?: string; constraint?: string; driverError?: { constraint?: string } };
-      if (err.code !== EXCLUSION) throw e;
+      if (err.code !== EXCLUSION_VIOLATION) throw e;
       const constraint = err.constraint ?? err.driverError?.constraint ?? '';
       if (constraint.startsWith('stay_bed')) {
         throw new ConflictException(`bed ${what.bedCode} was taken by another admission at the same moment, overlapping ${asked} (床位已被占用)`);

@@ -3,11 +3,11 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { FACILITY_ROLES, isProvincePrefix } from '@careops/care';
 import { AuditService } from '@careops/audit';
+import { UNIQUE_VIOLATION } from '@careops/db';
 import { CreateUserDto } from './dto/create-user.dto';
 import { hashPassword, passwordProblems } from './password';
 import { PublicUser, toPublicUser, User } from './user.entity';
 
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UsersService {

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { applyTenantScope, scopeOf, type RequestContext } from '@careops/db';
+import { applyTenantScope, currentFacilityId, EXCLUSION_VIOLATION, refuseOn, scopeOf, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
 import { BoardCache, BoardEntry } from './board-cache';
 import { CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
 
@@ -34,8 +34,6 @@ export interface BedOnDate {
   status: 'FREE' | 'OCCUPIED' | 'ON_LEAVE' | 'OUT_OF_SERVICE';
 }
 
-const UNIQUE = '23505';
-const EXCLUSION = '23P01';
 
 @Injectable()
 export class BedsService {
@@ -51,23 +49,12 @@ export class BedsService {
   }
 
   private facilityId(): string {
-    const id = this.cls.get('scope')?.facilityId;
-    if (!id) throw new Error('beds are facility data: no tenant in scope');
-    return id;
+    return currentFacilityId(this.cls);
   }
 
   /** Runs a write; a unique-key clash becomes 409 with `message`. */
-  private async uniquely<T>(write: () => Promise<T>, message: string): Promise<T> {
-    await this.sql.query('SAVEPOINT bed_write');
-    try {
-      const result = await write();
-      await this.sql.query('RELEASE SAVEPOINT bed_write');
-      return result;
-    } catch (e) {
-      if ((e as { code?: string }).code !== UNIQUE) throw e;
-      await this.sql.query('ROLLBACK TO SAVEPOINT bed_write');
-      throw new ConflictException(message);
-    }
+  private uniquely<T>(write: () => Promise<T>, message: string): Promise<T> {
+    return refuseOn(this.sql, [UNIQUE_VIOLATION], write, () => new ConflictException(message));
   }
 
   async createRoom(dto: CreateRoomDto): Promise<Room> {
@@ -128,17 +115,14 @@ export class BedsService {
           `bed ${before.code} is occupied from ${stay.lower} to ${stay.upper ?? '(open)'}; transfer or discharge first (床位有人入住，不能停用)`,
         );
       }
-      await this.sql.query('SAVEPOINT outage');
-      try {
-        await this.sql.query(`INSERT INTO bed_outage (facility_id, bed_id, period, reason) VALUES ($1, $2, daterange($3, NULL), $4)`, [
+      await refuseOn(
+        this.sql,
+        [EXCLUSION_VIOLATION],
+        () => this.sql.query(`INSERT INTO bed_outage (facility_id, bed_id, period, reason) VALUES ($1, $2, daterange($3, NULL), $4)`, [
           this.facilityId(), bedId, on, dto.reason,
-        ]);
-        await this.sql.query('RELEASE SAVEPOINT outage');
-      } catch (e) {
-        if ((e as { code?: string }).code !== EXCLUSION) throw e;
-        await this.sql.query('ROLLBACK TO SAVEPOINT outage');
-        throw new ConflictException(`bed ${before.code} is already out of service on ${on} (床位已停用)`);
-      }
+        ]),
+        () => new ConflictException(`bed ${before.code} is already out of service on ${on} (床位已停用)`),
+      );
     } else if (dto.inService === true) {
       // Back in service on `on`: the period that covers it ends there (a period starting that day is withdrawn).
       await this.sql.query(`DELETE FROM bed_outage WHERE bed_id = $1 AND lower(period) >= $2`, [bedId, on]);

@@ -4,12 +4,10 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate, dayNumber } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import type { RequestContext } from '@careops/db';
+import { currentFacilityId, EXCLUSION_VIOLATION, refuseOn, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
 import { ResidentsService } from '@careops/residents';
 import { AttendanceDto, EnrolDto, ServiceRecordDto } from './dto/day-care.dto';
 
-const UNIQUE = '23505';
-const EXCLUSION = '23P01';
 
 /** Day centers (DOMAIN.md §2, §4): members are enrolled, not admitted; attendance; the six helps. */
 @Injectable()
@@ -26,9 +24,7 @@ export class DayCareService {
   }
 
   private facilityId(): string {
-    const id = this.cls.get('scope')?.facilityId;
-    if (!id) throw new Error('day care is facility data: no tenant in scope');
-    return id;
+    return currentFacilityId(this.cls);
   }
 
   /** DOMAIN.md §2: day care is for DAY_CENTER and the day side of STREET_CENTER. */
@@ -39,18 +35,8 @@ export class DayCareService {
     }
   }
 
-  private async write<T>(run: () => Promise<T>, conflict: string): Promise<T> {
-    await this.sql.query('SAVEPOINT day_care');
-    try {
-      const r = await run();
-      await this.sql.query('RELEASE SAVEPOINT day_care');
-      return r;
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== UNIQUE && code !== EXCLUSION) throw e;
-      await this.sql.query('ROLLBACK TO SAVEPOINT day_care');
-      throw new ConflictException(conflict);
-    }
+  private write<T>(run: () => Promise<T>, conflict: string): Promise<T> {
+    return refuseOn(this.sql, [UNIQUE_VIOLATION, EXCLUSION_VIOLATION], run, () => new ConflictException(conflict));
   }
 
   async enrol(dto: EnrolDto) {

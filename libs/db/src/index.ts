@@ -9,3 +9,4 @@ export * from './tenancy/request-context';
 export * from './tenancy/tenancy.module';
 export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-transaction.interceptor';
+export * from './tenancy/facility-data';

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate, careLevelOfGrade, CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import type { RequestContext } from '@careops/db';
+import { currentFacilityId, refuseOn, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
 import { Assessment } from './assessment.entity';
 import { CreateAssessmentDto } from './dto/assessment.dto';
 import { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto';
@@ -42,7 +42,6 @@ const view = (r: Resident, careLevel: CareLevel | null, idNumber = r.idMasked): 
 /** What the audit trail may hold of a resident: never the ID number, not even masked. */
 const auditable = (r: Resident) => ({ name: r.name, gender: r.gender, dateOfBirth: r.dateOfBirth, hukou: r.hukou, phone: r.phone, categories: r.categories });
 
-const UNIQUE = '23505';
 
 @Injectable()
 export class ResidentsService {
@@ -58,9 +57,7 @@ export class ResidentsService {
   }
 
   private facilityId(): string {
-    const id = this.cls.get('scope')?.facilityId;
-    if (!id) throw new Error('residents are facility data: no tenant in scope');
-    return id;
+    return currentFacilityId(this.cls);
   }
 
   async create(dto: CreateResidentDto): Promise<ResidentView> {
@@ -86,21 +83,12 @@ export class ResidentsService {
 
   /** The same person twice in one facility is refused, naming the resident already registered. */
   private async insertOrConflict(write: () => Promise<unknown>, hmac: Buffer): Promise<void> {
-    try {
-      await this.txHost.tx.query('SAVEPOINT resident_write');
-      await write();
-      await this.txHost.tx.query('RELEASE SAVEPOINT resident_write');
-    } catch (e) {
-      if ((e as { code?: string }).code !== UNIQUE) throw e;
-      await this.txHost.tx.query('ROLLBACK TO SAVEPOINT resident_write');
-      const [existing]: { id: string; name: string }[] = await this.txHost.tx.query(
-        `SELECT id, name FROM resident WHERE id_hmac = $1`,
-        [hmac],
-      );
-      throw new ConflictException(
+    await refuseOn(this.txHost.tx, [UNIQUE_VIOLATION], write, async () => {
+      const [existing]: { id: string; name: string }[] = await this.txHost.tx.query(`SELECT id, name FROM resident WHERE id_hmac = $1`, [hmac]);
+      return new ConflictException(
         `this ID number is already registered in this facility, for ${existing?.name} (resident ${existing?.id}) (该身份证号已在本机构登记)`,
       );
-    }
+    });
   }
 
   async list(): Promise<ResidentView[]> {
