@@ -3,7 +3,7 @@
 // accident: it is a daemon we start and stop explicitly (the package's own start() ties the
 // server to process-exit hooks that would race our graceful shutdown).
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -41,8 +41,16 @@ function runAs() {
 /** Running as root, the server runs as `postgres`, which must be able to walk down to its data. */
 function assertReachableByOthers(dir) {
   mkdirSync(dir, { recursive: true });
+  const temp = resolve(tmpdir());
   for (let d = resolve(dir); ; d = dirname(d)) {
-    if ((statSync(d).mode & 0o001) === 0) {
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0 && d.startsWith(`${temp}/`)) {
+      // A checkout in a private temp dir (mktemp -d): traverse-only access, no listing.
+      chmodSync(d, (mode & 0o7777) | 0o001);
+      console.log(`[careops] chmod o+x ${d} (traverse only) so the "postgres" user can reach the data directory`);
+      continue;
+    }
+    if ((mode & 0o001) === 0) {
       throw new Error(
         `The PostgreSQL data directory is under ${d}, which the "postgres" system user cannot enter ` +
           `(running as root, the server runs as "postgres"). Set CAREOPS_DATA_DIR to a directory outside it, ` +
