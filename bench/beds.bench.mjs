@@ -2,6 +2,9 @@
 // Issue 4 benchmark: admissions per second (different beds), then the bed board of a 500-bed
 // facility under 50 concurrent clients. Prints its figures and whether each goal is met.
 //   node bench/beds.bench.mjs            (npm run bench)
+// Knobs: BENCH_BEDS (500), BENCH_CLIENTS (50), BENCH_SECONDS (15), BENCH_ADMISSIONS (extra beds
+// admitted in a second facility, 1500), BENCH_CLIENT=node (skip wrk), BENCH_WRK_THREADS (1),
+// BENCH_API_FLAGS (extra node flags for the API, e.g. --trace-gc), BENCH_API_STDOUT=1 (its output).
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
