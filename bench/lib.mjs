@@ -49,7 +49,7 @@ export async function startStack({ poolSize = 20 } = {}) {
   const port = await freePort();
   // Started exactly as npm start starts it.
   const api = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')], {
-    env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
+    env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000', API_WORKERS: process.env.API_WORKERS ?? '2' },
     stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

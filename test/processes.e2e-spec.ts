@@ -66,6 +66,19 @@ describe('the processes a user starts (README quick start)', () => {
     expect(await healthStatus(port)).toBe(0);
   });
 
+  it('API_WORKERS=2: one process migrates, two workers share the port, SIGTERM stops them all', async () => {
+    const db = await createEmptyDatabase();
+    made.push(db);
+    const port = await freePort();
+    const api = runApi({ DATABASE_URL: db.url, PORT: String(port), API_WORKERS: '2' });
+    await waitUntil('the clustered API healthy', async () => (await healthStatus(port)) === 200, 60_000, api);
+    const pids = new Set((api.stdout().match(/"pid":(\d+)/g) ?? []).map((m) => m.slice(6)));
+    expect(pids.size).toBeGreaterThanOrEqual(2);
+    expect(api.stdout().split('\n').filter((l) => l.includes('applied migration'))).toHaveLength(MIGRATIONS.length);
+    expect(await stop(api)).toMatchObject({ code: 0 });
+    expect(api.stdout()).toContain('SIGTERM received: draining 2 workers');
+  });
+
   it('npm start with an unreachable DATABASE_URL fails within 15 s with a clear message, not a stack dump', async () => {
     const p = runLauncher('start', { DATABASE_URL: 'postgres://bad@127.0.0.1:1/x' });
     const { code, ms } = await p.exited;

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -9,13 +10,14 @@ import { configureApp, GLOBAL_PREFIX } from './app/configure-app';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:api' };
-  if (config.MIGRATIONS_RUN === 'true') {
+  if (config.MIGRATIONS_RUN === 'true' && cluster.isPrimary) {
     await runMigrations(
       database,
       (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m, context: 'Migrations' })}\n`),
       { provisionAppRole: !config.DATABASE_APP_URL },
     );
   }
+  if (config.API_WORKERS > 1 && cluster.isPrimary) return supervise(config.API_WORKERS, config.SHUTDOWN_TIMEOUT_MS);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app);
   app.enableShutdownHooks();
@@ -23,6 +25,33 @@ async function bootstrap(): Promise<void> {
   armShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS, (m) => logger.log(m, 'Shutdown'));
   await app.listen(config.PORT, config.HOST);
   logger.log(`careops API listening on http://${config.HOST}:${config.PORT}/${GLOBAL_PREFIX}`, 'Bootstrap');
+}
+
+/**
+ * API_WORKERS > 1: this process migrates, then forks that many HTTP workers sharing the port (the
+ * bed board under many clients needs more than one core). SIGTERM/SIGINT drain every worker.
+ */
+function supervise(workers: number, shutdownMs: number): void {
+  let stopping = false;
+  const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, context: 'Cluster' })}\n`);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: draining ${workers} workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(1), shutdownMs + 5000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 bootstrap().catch((e) => exitOnBootFailure('api', e));

@@ -74,6 +74,13 @@ export class AppConfig {
   })
   LOG_LEVEL = 'info';
 
+  /** HTTP worker processes of the API (Node cluster, one port); each has its own pool and caches. */
+  @Transform(toInt)
+  @IsInt({ message: 'API_WORKERS must be an integer between 1 and 64' })
+  @Min(1, { message: 'API_WORKERS must be an integer between 1 and 64' })
+  @Max(64, { message: 'API_WORKERS must be an integer between 1 and 64' })
+  API_WORKERS = 1;
+
   @Transform(toInt)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
