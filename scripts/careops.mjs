@@ -211,6 +211,14 @@ async function adminCreate(args) {
   process.exit(status);
 }
 
+async function rotateIdKeys() {
+  const db = await database();
+  ensureBuilt(root, ['api']);
+  const status = cli(['rotate-id-keys'], { ...process.env, DATABASE_URL: db.url, ...secrets() });
+  if (db.embedded?.started) await db.embedded.cluster.stop();
+  process.exit(status);
+}
+
 async function migrate() {
   const db = await database();
   ensureBuilt(root, ['api']);
@@ -229,7 +237,10 @@ switch (command) {
   case 'admin-create':
     await adminCreate(process.argv.slice(3));
     break;
+  case 'rotate-id-keys':
+    await rotateIdKeys();
+    break;
   default:
-    fail(`unknown command "${command}" (start | migrate | admin-create --username NAME)`);
+    fail(`unknown command "${command}" (start | migrate | admin-create --username NAME | rotate-id-keys)`);
 }
 

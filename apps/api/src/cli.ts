@@ -3,10 +3,10 @@ import { Writable } from 'node:stream';
 import { AccountError, createOrResetAdmin } from '@careops/auth';
 import { createDataSource, runMigrations } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
-import { IdNumberProtector } from '@careops/residents';
+import { IdNumberProtector, rotateIdKeys } from '@careops/residents';
 import { exitOnBootFailure, OperatorError } from '@careops/platform';
 
-/** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `admin-create --username X`. */
+/** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `rotate-id-keys`, `admin-create --username X`. */
 async function main(args: string[]): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new OperatorError('DATABASE_URL is required');
@@ -25,6 +25,18 @@ async function main(args: string[]): Promise<void> {
         const { facilityId, created } = await seedDemo(dataSource, idProtector());
         console.log(`[careops] demo facility ${created ? 'loaded' : 'already present'}: ${facilityId}`);
         console.log(`[careops] demo logins: ${DEMO_LOGINS.map((l) => `${l.username} / ${l.password}`).join(', ')}`);
+      } finally {
+        await dataSource.destroy();
+      }
+      return;
+    }
+    case 'rotate-id-keys': {
+      await runMigrations(database, () => undefined, provision);
+      const dataSource = await createDataSource(database).initialize();
+      try {
+        const ids = idProtector();
+        const { facilities, reEncrypted } = await rotateIdKeys(dataSource, ids);
+        console.log(`[careops] ID numbers re-encrypted with key ${ids.currentVersion}: ${reEncrypted} (in ${facilities} facilities)`);
       } finally {
         await dataSource.destroy();
       }
@@ -49,7 +61,7 @@ async function main(args: string[]): Promise<void> {
       return;
     }
     default:
-      throw new OperatorError('usage: cli.js migrate | seed-demo | admin-create --username NAME');
+      throw new OperatorError('usage: cli.js migrate | seed-demo | rotate-id-keys | admin-create --username NAME');
   }
 }
 

@@ -63,8 +63,8 @@ export class IdNumberProtector {
     return createHmac('sha256', this.hmacKey).update(idNumber.toUpperCase()).digest();
   }
 
-  /** Whether a stored cipher uses an older key (rotation re-encrypts it). */
-  isStale(keyVersion: number): boolean {
-    return keyVersion !== this.current;
+  /** The key version new ciphers use; rotation re-encrypts the others (rotateIdKeys). */
+  get currentVersion(): number {
+    return this.current;
   }
 }

@@ -4,3 +4,4 @@ export * from './id-number.protector';
 export * from './resident.entity';
 export * from './residents.module';
 export * from './residents.service';
+export * from './rotate-id-keys';
