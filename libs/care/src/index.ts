@@ -4,3 +4,4 @@ export * from './id-number';
 export * from './roles';
 export * from './dates';
 export * from './level-segments';
+export * from './staffing';

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { requiredCaregivers, StaffOnRecord, staffingDay } from './staffing';
+
+const counts = (FULLY_DISABLED: number, SEMI_DISABLED: number, SELF_CARE: number) => ({ FULLY_DISABLED, SEMI_DISABLED, SELF_CARE });
+
+describe('requiredCaregivers (DOMAIN.md §6: ⌈F/1.5 + S/4 + C/10⌉)', () => {
+  it('DOMAIN.md example: 15 全失能 + 20 半失能 + 50 自理 → 20', () => {
+    expect(requiredCaregivers(counts(15, 20, 50))).toBe(20);
+  });
+
+  it.each([
+    [counts(0, 0, 0), 0],
+    [counts(1, 0, 0), 1],
+    [counts(3, 0, 0), 2],
+    [counts(0, 4, 0), 1],
+    [counts(0, 5, 0), 2],
+    [counts(0, 0, 10), 1],
+    [counts(0, 0, 11), 2],
+    [counts(3, 4, 10), 4], // 2 + 1 + 1 exactly
+    [counts(1, 1, 1), 2], // 40 + 15 + 6 = 61 sixtieths: just over one caregiver
+    [counts(6, 0, 0), 4],
+    [counts(0, 40, 0), 10],
+  ])('%o → %i', (c, expected) => {
+    expect(requiredCaregivers(c)).toBe(expected);
+  });
+
+  const level = fc.integer({ min: 0, max: 500 });
+  it('is an integer ≥ the exact rational, and less than it + 1', () => {
+    fc.assert(fc.property(level, level, level, (f, s, c) => {
+      const r = requiredCaregivers(counts(f, s, c));
+      const sixtieths = 40 * f + 15 * s + 6 * c;
+      expect(Number.isInteger(r)).toBe(true);
+      expect(r * 60).toBeGreaterThanOrEqual(sixtieths);
+      expect((r - 1) * 60).toBeLessThan(sixtieths);
+    }));
+  });
+
+  it('adding a resident at any level never lowers the requirement', () => {
+    fc.assert(fc.property(level, level, level, fc.constantFrom('FULLY_DISABLED', 'SEMI_DISABLED', 'SELF_CARE' as const), (f, s, c, add) => {
+      const before = counts(f, s, c);
+      const after = { ...before, [add]: before[add] + 1 };
+      expect(requiredCaregivers(after)).toBeGreaterThanOrEqual(requiredCaregivers(before));
+    }));
+  });
+});
+
+describe('staffingDay (DOMAIN.md §6: employed, trained, certified caregivers count by FTE)', () => {
+  const base: StaffOnRecord = {
+    id: 's1', role: 'CAREGIVER', employedFrom: '2026-01-01', employedTo: null, fteHundredths: 100,
+    trainings: [{ completedOn: '2025-12-20', passed: true }], certificates: [{ issuedOn: '2025-01-01', expiresOn: '2026-03-12' }],
+  };
+
+  it('a certificate expiring on the 12th counts on the 11th, not on the 12th', () => {
+    expect(staffingDay(counts(1, 0, 0), [base], '2026-03-11')).toMatchObject({ required: 1, countedHundredths: 100, compliant: true, excluded: [] });
+    expect(staffingDay(counts(1, 0, 0), [base], '2026-03-12')).toMatchObject({
+      required: 1, countedHundredths: 0, compliant: false, excluded: [{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }],
+    });
+  });
+
+  it('names why each caregiver does not count; part-time counts by FTE; other roles are not caregivers', () => {
+    const staff: StaffOnRecord[] = [
+      { ...base, id: 'untrained', trainings: [{ completedOn: '2025-12-20', passed: false }] },
+      { ...base, id: 'nocert', certificates: [] },
+      { ...base, id: 'left', employedTo: '2026-02-01' },
+      { ...base, id: 'half', fteHundredths: 50 },
+      { ...base, id: 'nurse', role: 'NURSE' },
+    ];
+    const day = staffingDay(counts(0, 2, 0), staff, '2026-02-10');
+    expect(day).toMatchObject({ required: 1, countedHundredths: 50, compliant: false });
+    expect(day.excluded).toEqual([
+      { staffId: 'untrained', reason: 'UNTRAINED' },
+      { staffId: 'nocert', reason: 'NO_VALID_CERTIFICATE' },
+      { staffId: 'left', reason: 'NOT_EMPLOYED' },
+    ]);
+  });
+});
