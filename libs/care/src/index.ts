@@ -5,3 +5,5 @@ export * from './roles';
 export * from './dates';
 export * from './level-segments';
 export * from './staffing';
+export * from './percent';
+export * from './staffing-range';
