@@ -10,3 +10,4 @@ export * from './tenancy/tenancy.module';
 export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-transaction.interceptor';
 export * from './tenancy/facility-data';
+export * from './queue/serially';

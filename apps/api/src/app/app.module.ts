@@ -11,6 +11,7 @@ import { AdmissionsModule } from '@careops/admissions';
 import { BedsModule } from '@careops/beds';
 import { DayCareModule } from '@careops/day-care';
 import { ResidentsModule } from '@careops/residents';
+import { StaffModule } from '@careops/staff';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -51,6 +52,7 @@ export class AppModule {
         BedsModule,
         AdmissionsModule,
         DayCareModule,
+        StaffModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

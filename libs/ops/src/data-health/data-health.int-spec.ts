@@ -7,6 +7,7 @@ import { dataSourceOptions, PG_BOSS, QueueModule } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { DataHealthModule } from './data-health.module';
 import { DATA_HEALTH_QUEUE } from './data-health.job';
+import { STAFFING_ALERTS_QUEUE } from '../staffing-alerts/staffing-alerts.job';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -46,9 +47,10 @@ describe('nightly data-health check (worker, pg-boss)', () => {
   it('is scheduled nightly at 03:00 Asia/Shanghai', async () => {
     const boss = worker.get<PgBoss>(PG_BOSS);
     const schedules = await boss.getSchedules();
-    expect(schedules).toEqual([
+    expect(schedules).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: DATA_HEALTH_QUEUE, cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
-    ]);
+      expect.objectContaining({ name: STAFFING_ALERTS_QUEUE, cron: '0 18 * * *', timezone: 'Asia/Shanghai' }),
+    ]));
   });
 
   it('a job on the queue is picked up by the worker and writes its report', async () => {
@@ -75,5 +77,29 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       return j?.state === 'completed' ? j : undefined;
     }, 10_000);
     expect(job.output).toEqual({ reportId: expect.any(String), ok: false });
+  });
+  it('the staffing-alerts job projects tomorrow and writes an alert for a facility short of caregivers', async () => {
+    const one = async (text: string, values: unknown[]) => (await sql.query(text, values)).rows[0];
+    const f = await one(`INSERT INTO facility (name, type, division_code) VALUES ('丙', 'CARE_HOME', '410421') RETURNING id`, []);
+    const r = await one(
+      `INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
+       VALUES ($1, '王秀英', 'F', '1949-12-31', '\\x00', 1, '\\x01', '110105********002X') RETURNING id`, [f.id]);
+    const room = await one(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1') RETURNING id`, [f.id]);
+    const bed = await one(`INSERT INTO bed (facility_id, room_id, code, kind) VALUES ($1, $2, 'X-1', 'NURSING') RETURNING id`, [f.id, room.id]);
+    const a = await one(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-01-01', NULL)) RETURNING id`, [f.id, r.id]);
+    await sql.query(`INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange('2026-01-01', NULL))`, [f.id, a.id, r.id, bed.id]);
+    await sql.query(`INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor) VALUES ($1, $2, '2026-01-01', 'FULLY_DISABLED', 'x')`, [f.id, r.id]);
+    const boss = worker.get<PgBoss>(PG_BOSS);
+    const jobId = await boss.send(STAFFING_ALERTS_QUEUE, { today: '2026-03-11' });
+    if (!jobId) throw new Error('the queue refused the job');
+    const alert = await waitFor(async () => {
+      const { rows } = await sql.query(`SELECT day::text AS day, kind, detail FROM compliance_alert WHERE facility_id = $1`, [f.id]);
+      return rows[0];
+    }, 20_000);
+    expect(alert).toEqual({
+      day: '2026-03-12',
+      kind: 'STAFFING_PROJECTED_NONCOMPLIANT',
+      detail: { required: 1, counted: 0, residentsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 1 }, excluded: [], projectedOn: '2026-03-11' },
+    });
   });
 });

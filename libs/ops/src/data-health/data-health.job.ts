@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue } from '@careops/db';
+import { InjectQueue, serially } from '@careops/db';
 import type PgBoss from 'pg-boss';
 import { DataHealthService } from './data-health.service';
 
@@ -23,8 +23,10 @@ export class DataHealthJob implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.boss.createQueue(DATA_HEALTH_QUEUE, { name: DATA_HEALTH_QUEUE, policy: 'singleton', retryLimit: 2 });
-    await this.boss.schedule(DATA_HEALTH_QUEUE, this.settings.cron, { trigger: 'SCHEDULE' }, { tz: this.settings.timezone });
+    await serially(async () => {
+      await this.boss.createQueue(DATA_HEALTH_QUEUE, { name: DATA_HEALTH_QUEUE, policy: 'singleton', retryLimit: 2 });
+      await this.boss.schedule(DATA_HEALTH_QUEUE, this.settings.cron, { trigger: 'SCHEDULE' }, { tz: this.settings.timezone });
+    });
     await this.boss.work<{ trigger?: 'SCHEDULE' | 'MANUAL' }>(
       DATA_HEALTH_QUEUE,
       { pollingIntervalSeconds: 2, batchSize: 1 },

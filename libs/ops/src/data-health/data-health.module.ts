@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DATA_HEALTH_SETTINGS, DataHealthJob, DataHealthJobSettings } from './data-health.job';
 import { DataHealthService } from './data-health.service';
+import { STAFFING_ALERTS_SETTINGS, StaffingAlertsJob } from '../staffing-alerts/staffing-alerts.job';
 
 @Module({ providers: [DataHealthService], exports: [DataHealthService] })
 export class DataHealthModule {
@@ -8,7 +9,14 @@ export class DataHealthModule {
   static withJob(settings: DataHealthJobSettings): DynamicModule {
     return {
       module: DataHealthModule,
-      providers: [DataHealthService, DataHealthJob, { provide: DATA_HEALTH_SETTINGS, useValue: settings }],
+      providers: [
+        DataHealthService,
+        DataHealthJob,
+        { provide: DATA_HEALTH_SETTINGS, useValue: settings },
+        StaffingAlertsJob,
+        // Evening, so the manager sees tomorrow's gap while it can still be covered.
+        { provide: STAFFING_ALERTS_SETTINGS, useValue: { cron: '0 18 * * *', timezone: settings.timezone } },
+      ],
       exports: [DataHealthService],
     };
   }

@@ -1,0 +1,33 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { InjectQueue, serially } from '@careops/db';
+import { projectStaffingAlerts } from '@careops/staff';
+
+export const STAFFING_ALERTS_QUEUE = 'staffing-alerts';
+export const STAFFING_ALERTS_SETTINGS = Symbol('STAFFING_ALERTS_SETTINGS');
+
+/** Worker: every evening, projects tomorrow's staffing of every facility and writes alerts. */
+@Injectable()
+export class StaffingAlertsJob implements OnApplicationBootstrap {
+  private readonly logger = new Logger(StaffingAlertsJob.name);
+
+  constructor(
+    @InjectQueue() private readonly boss: PgBoss,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(STAFFING_ALERTS_SETTINGS) private readonly settings: { cron: string; timezone: string },
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await serially(async () => {
+      await this.boss.createQueue(STAFFING_ALERTS_QUEUE, { name: STAFFING_ALERTS_QUEUE, policy: 'singleton', retryLimit: 2 });
+      await this.boss.schedule(STAFFING_ALERTS_QUEUE, this.settings.cron, {}, { tz: this.settings.timezone });
+    });
+    await this.boss.work<{ today?: string }>(STAFFING_ALERTS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+      const result = await projectStaffingAlerts(this.dataSource, job.data?.today);
+      this.logger.log({ jobId: job.id, ...result }, 'staffing alerts projected');
+      return result;
+    });
+  }
+}
