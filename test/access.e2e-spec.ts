@@ -117,6 +117,18 @@ describe('access: every route declares its roles; tenants are isolated (issue 3,
     expect(await names(w.token.managerB)).toEqual([w.B]);
   });
 
+  it('a manager may not move the facility to another division or change its type (403); the admin may', async () => {
+    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ divisionCode: '370102' }).expect(403);
+    expect(res.body.message).toEqual(['only the platform admin may change divisionCode or type (仅平台管理员可修改行政区划或机构类型)']);
+    await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ type: 'CARE_HOME' }).expect(403);
+    await w.t.http.patch(`/api/facilities/${w.C}`).auth(w.token.admin, { type: 'bearer' }).send({ divisionCode: '410523' }).expect(200);
+  });
+
+  it('a blank name is a 400 naming the rule, not a 500', async () => {
+    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ name: '   ' }).expect(400);
+    expect(res.body.message).toEqual(['a value is empty or out of range (facility_name_check) (数据不符合要求)']);
+  });
+
   it('a manager reads and updates its facility checks (DOMAIN.md §2); the regulator then reads them', async () => {
     const patch = { fireSafetyPassedOn: '2026-03-01', medicalArrangement: 'SIGNED_AGREEMENT', safetyStandardCheckedOn: '2026-04-15' };
     const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send(patch).expect(200);

@@ -53,7 +53,7 @@ describe('audit trail', () => {
 
   it('a refused write leaves no row (the transaction rolled back)', async () => {
     const before = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event`);
-    await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ divisionCode: '990000' }).expect(422);
+    await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.admin, { type: 'bearer' }).send({ divisionCode: '990000' }).expect(422);
     expect(await w.sql(`SELECT count(*)::int AS n FROM audit_event`)).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { startTestApp, TEST_JWT_SECRET } from './support/test-app';
 import { buildWorld, PASSWORD, World } from './support/world';
 
@@ -55,9 +55,10 @@ describe('authentication (issue 3)', () => {
       `SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS minutes FROM login_throttle WHERE username_key = 'manager.b'`,
     );
     expect(row.minutes).toBe(15);
-    const actions = await w.sql<{ action: string }>(
-      `SELECT action FROM audit_event WHERE diff -> 'note' ->> 'username' = 'manager.b' ORDER BY id`,
-    );
+    // The trail keeps a digest of the attempted name, never the name itself (it may be a password).
+    const digest = createHash('sha256').update('manager.b').digest('hex').slice(0, 16);
+    const actions = await w.sql<{ action: string }>(`SELECT action FROM audit_event WHERE diff -> 'note' ->> 'usernameDigest' = $1 ORDER BY id`, [digest]);
+    expect(await w.sql(`SELECT 1 FROM audit_event WHERE diff::text LIKE '%manager.b%' AND action LIKE 'auth.login.%'`)).toEqual([]);
     expect(actions.map((a) => a.action)).toEqual([...Array(5).fill('auth.login.failed'), 'auth.login.locked']);
     // Fifteen minutes later the lock is over.
     await w.sql(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE username_key = 'manager.b'`);
@@ -69,6 +70,12 @@ describe('authentication (issue 3)', () => {
     await w.sql(`UPDATE login_throttle SET failures = ARRAY(SELECT f - interval '16 minutes' FROM unnest(failures) f) WHERE username_key = 'reg.410000'`);
     await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: 'wrong-password' }).expect(401);
     await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: PASSWORD }).expect(200);
+  });
+
+  it('every role signs out, regulators included (their session is theirs to end)', async () => {
+    const pair = (await w.t.http.post('/api/auth/login').send({ username: 'reg.410400', password: PASSWORD }).expect(200)).body;
+    await w.t.http.post('/api/auth/logout').auth(pair.accessToken, { type: 'bearer' }).send({ refreshToken: pair.refreshToken }).expect(204);
+    await w.t.http.post('/api/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(401);
   });
 
   describe('refresh tokens', () => {

@@ -139,5 +139,13 @@ export async function populate(w: World, facilityId: string, token: string, seed
     .send({ residentId: residents[1], kind: 'MEAL', servedAt: '2026-01-02T11:30:00+08:00', servedBy: '张护理员' }), 'service');
   await ok(await http.post(`${base}/residents/${residents[1]}/assessments`).auth(token, { type: 'bearer' })
     .send({ grade: 'MODERATE', effectiveOn: '2026-01-20', assessor: '李评估员' }), 'assessment');
+  const staff = await ok(await http.post(`${base}/staff`).auth(token, { type: 'bearer' })
+    .send({ name: `护理员${seed}`, role: 'CAREGIVER', employedFrom: '2025-01-01', fte: 1 }), 'staff');
+  await ok(await http.post(`${base}/staff/${staff.id}/trainings`).auth(token, { type: 'bearer' })
+    .send({ course: '岗前培训', completedOn: '2025-01-01', passed: true }), 'training');
+  await ok(await http.post(`${base}/staff/${staff.id}/certificates`).auth(token, { type: 'bearer' })
+    .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }), 'certificate');
+  // Alerts are the worker's to write.
+  await w.sql(`INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, '2026-01-06', 'STAFFING_PROJECTED_NONCOMPLIANT', '{}')`, [facilityId]);
   return { roomId: room.id as string, beds, residents, admissionId: admission.id as string };
 }

@@ -180,7 +180,8 @@ export class AdmissionsService {
 
   /** DOMAIN.md §3: out-of-service beds take no one; refused with the rule named (422). */
   private async bedInServiceFrom(bedId: string, from: string, to: string | null = null): Promise<{ id: string; code: string }> {
-    const [bed]: { id: string; code: string }[] = await this.sql.query(`SELECT id, code FROM bed WHERE id = $1`, [bedId]);
+    // Locked: a concurrent "out of service" on this bed waits for us (and we for it).
+    const [bed]: { id: string; code: string }[] = await this.sql.query(`SELECT id, code FROM bed WHERE id = $1 FOR UPDATE`, [bedId]);
     if (!bed) throw new UnprocessableEntityException(`bedId ${bedId}: no such bed in this facility (床位不存在)`);
     const [outage]: { lower: string; upper: string | null; reason: string }[] = await this.sql.query(
       `SELECT lower(period)::text AS lower, upper(period)::text AS upper, reason FROM bed_outage

@@ -4,7 +4,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsRespon
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ClsService } from 'nestjs-cls';
 import { OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
-import { ANY_ROLE, Public, Roles } from '@careops/platform';
+import { ANY_ROLE, OwnSession, Public, Roles } from '@careops/platform';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
@@ -47,6 +47,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Roles(...ANY_ROLE)
+  @OwnSession()
+  @OwnTransactions()
   @ApiOperation({ summary: 'Sign out: revokes the refresh token and its family' })
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(this.principal(), dto.refreshToken);

@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
@@ -80,7 +81,8 @@ export class AuthService {
         entityId: user?.id ?? null,
         facilityId: null,
         actor: null,
-        note: { username },
+        // A mistyped password often lands in the username field: only a digest of it is kept.
+        note: { usernameDigest: createHash('sha256').update(key).digest('hex').slice(0, 16) },
       });
       return null;
     });
@@ -132,10 +134,14 @@ export class AuthService {
   }
 
   /** Sign-out: the family of the given refresh token ends (the caller's own only). */
-  async logout(principal: Principal, refreshToken: string): Promise<void> {
-    const stored = await this.tokens.findForUpdate(refreshToken);
-    const revoked = stored && stored.user_id === principal.userId ? await this.tokens.revokeFamily(stored.family_id) : 0;
-    await this.audit.record({ action: 'auth.logout', entityType: 'refresh_token', entityId: stored?.id ?? null, note: { revoked } });
+  logout(principal: Principal, refreshToken: string): Promise<void> {
+    // Its own read-write transaction: a regulator's requests are otherwise read-only.
+    return this.txHost.withTransaction(async () => {
+      await this.actAs(principal);
+      const stored = await this.tokens.findForUpdate(refreshToken);
+      const revoked = stored && stored.user_id === principal.userId ? await this.tokens.revokeFamily(stored.family_id) : 0;
+      await this.audit.record({ action: 'auth.logout', entityType: 'refresh_token', entityId: stored?.id ?? null, note: { revoked } });
+    });
   }
 
   /** Sets the tenant of the user just authenticated, so its audit row lands in its facility. */

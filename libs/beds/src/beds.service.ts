@@ -96,6 +96,8 @@ export class BedsService {
   async updateBed(bedId: string, dto: UpdateBedDto): Promise<BedOnDate> {
     if (Object.values(dto).every((v) => v === undefined)) throw new BadRequestException(['no field to update (没有需要修改的字段)']);
     const on = dto.on ?? this.today();
+    // Locked like admissions lock it: an admission and an outage of one bed never pass each other.
+    await this.sql.query(`SELECT id FROM bed WHERE id = $1 FOR UPDATE`, [bedId]);
     const before = await this.bedOn(bedId, on);
     if (dto.code !== undefined || dto.kind !== undefined) {
       await this.uniquely(

@@ -15,7 +15,8 @@ export interface BoardEntry<T = unknown> {
   gzip: Buffer;
 }
 
-const MAX_ENTRIES = 1000;
+/** Boards kept per process (a 500-bed board is ~0.5 MB with its gzip copy): the dates people look at. */
+const MAX_ENTRIES = 64;
 
 /**
  * Serialized bed boards per (facility, date). An entry is served only while its facility's
@@ -28,6 +29,8 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(BoardCache.name);
   private readonly entries = new Map<string, BoardEntry>();
   private readonly generations = new Map<string, number>();
+  /** Bumped on every (re)connection of the listener: notifications may have been missed before it. */
+  private epoch = 0;
   private listener?: Client;
   private listening = false;
   private stopped = false;
@@ -59,6 +62,7 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
       await client.query('LISTEN careops_board');
       this.listener = client;
       this.entries.clear();
+      this.epoch++;
       this.listening = true;
     } catch (e) {
       this.logger.warn(`board cache listener not connected (${(e as Error).message}); serving uncached`);
@@ -75,11 +79,11 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
   }
 
   generation(facilityId: string): number {
-    return this.generations.get(facilityId) ?? 0;
+    return this.epoch * 1_000_000_000 + (this.generations.get(facilityId) ?? 0);
   }
 
   invalidate(facilityId: string): void {
-    this.generations.set(facilityId, this.generation(facilityId) + 1);
+    this.generations.set(facilityId, (this.generations.get(facilityId) ?? 0) + 1);
   }
 
   get(facilityId: string, date: string): BoardEntry | undefined {
@@ -93,8 +97,10 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
     const body = Buffer.from(JSON.stringify(value));
     const entry = { generation, value, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, gzip: gzipSync(body, { level: 6 }) };
     if (this.listening && generation === this.generation(facilityId)) {
+      const key = `${facilityId}|${date}`;
+      this.entries.delete(key);
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(`${facilityId}|${date}`, entry);
+      this.entries.set(key, entry);
     }
     return entry;
   }

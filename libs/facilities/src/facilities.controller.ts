@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClsService } from 'nestjs-cls';
+import type { RequestContext } from '@careops/db';
 import { ANY_ROLE, Roles } from '@careops/platform';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
 import { FacilitiesService } from './facilities.service';
@@ -7,7 +9,10 @@ import { FacilitiesService } from './facilities.service';
 @ApiTags('facilities')
 @Controller('facilities')
 export class FacilitiesController {
-  constructor(private readonly facilities: FacilitiesService) {}
+  constructor(
+    private readonly facilities: FacilitiesService,
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
 
   @Post()
   @Roles('PLATFORM_ADMIN')
@@ -34,6 +39,6 @@ export class FacilitiesController {
   @Roles('PLATFORM_ADMIN', 'FACILITY_MANAGER')
   @ApiOperation({ summary: 'Update the facility and its checks (fire safety, medical arrangement, standards)' })
   update(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: UpdateFacilityDto) {
-    return this.facilities.update(facilityId, dto);
+    return this.facilities.update(facilityId, dto, this.cls.get('principal')?.role);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { isProvincePrefix } from '@careops/care';
@@ -39,7 +39,11 @@ export class FacilitiesService {
     return facility;
   }
 
-  async update(id: string, dto: UpdateFacilityDto): Promise<Facility> {
+  async update(id: string, dto: UpdateFacilityDto, role?: string): Promise<Facility> {
+    // Which bureau oversees a facility, and what kind it is, are the platform's to change.
+    if ((dto.divisionCode !== undefined || dto.type !== undefined) && role !== 'PLATFORM_ADMIN') {
+      throw new ForbiddenException('only the platform admin may change divisionCode or type (仅平台管理员可修改行政区划或机构类型)');
+    }
     if (Object.values(dto).every((v) => v === undefined)) {
       throw new BadRequestException(['no field to update (没有需要修改的字段)']);
     }

@@ -44,7 +44,7 @@ export class CreateFacilityDto {
   operatorKind?: (typeof OPERATOR_KINDS)[number];
 }
 
-/** The facility's checks (DOMAIN.md §2) and descriptive fields; the type and division stay. */
+/** The facility's checks (DOMAIN.md §2) and descriptive fields; type and division: platform admin only. */
 export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
   @ApiPropertyOptional({ example: '2026-03-01', description: '消防达标 date' })
   @IsOptional()

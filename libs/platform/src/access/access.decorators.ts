@@ -23,3 +23,8 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Every role: for routes any signed-in user may call (their own profile). */
 export const ANY_ROLE: Role[] = ['PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT', 'REGULATOR'];
+
+export const OWN_SESSION_KEY = 'careops:own-session';
+
+/** The caller's own session (sign-out): allowed to every role, regulators included, whatever the method. */
+export const OwnSession = () => SetMetadata(OWN_SESSION_KEY, true);

@@ -43,6 +43,36 @@ export function explainBodyParserErrors(err: unknown, _req: unknown, _res: unkno
   next(err);
 }
 
+/**
+ * A database refusal that reached the filter: a CHECK (e.g. a blank name) or a bad value is the
+ * caller's input (400), a missing reference a rule (422). The constraint is named; values never are.
+ */
+function databaseRefusal(e: unknown): ErrorBody | null {
+  const err = e as { code?: string; constraint?: string; driverError?: { constraint?: string; column?: string } };
+  const constraint = err.constraint ?? err.driverError?.constraint;
+  switch (err.code) {
+    case '23514':
+    case '23502':
+      return { statusCode: 400, error: 'Bad Request', message: [`a value is empty or out of range (${constraint ?? err.driverError?.column ?? 'check'}) (数据不符合要求)`] };
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+      return { statusCode: 400, error: 'Bad Request', message: ['a value has the wrong form or range (数据格式错误)'] };
+    case '23503':
+      return { statusCode: 422, error: 'Unprocessable Entity', message: [`a referenced record does not exist (${constraint ?? 'reference'}) (关联记录不存在)`] };
+    default:
+      return null;
+  }
+}
+
+/** What of an unknown error goes to the log: never a query's parameters or a row's values. */
+function loggable(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const { parameters: _parameters, driverError: _driverError, detail: _detail, ...rest } = e as Error & Record<string, unknown>;
+  return Object.assign(new Error(e.message), { ...rest, name: e.name, stack: e.stack });
+}
+
 /** One filter for every error: known ones keep their status, unknown ones become a logged 500. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -57,7 +87,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
     if (body.statusCode >= 500) {
       // The stack goes to the log under the same request id; the client sees only the id.
-      this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+      this.logger.error({ err: loggable(exception), requestId: body.requestId }, 'Unhandled error');
     }
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);
@@ -89,6 +119,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', message: [exception.message] };
     }
+    const pg = databaseRefusal(exception);
+    if (pg) return pg;
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const message = BODY_PARSER_MESSAGES[exception.type] ?? 'The request body could not be read (请求体无法解析)';
       return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', message: [message] };
