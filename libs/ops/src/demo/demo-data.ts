@@ -104,6 +104,24 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
   await tx.query(`INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange($5, NULL))`, [
     facilityId, people[20].admission, people[20].id, freeNursing.id, transferOn,
   ]);
+  // Staff (DOMAIN.md §6): 18 full-time caregivers and a half-time one, all trained and certified; one
+  // certificate runs out in 5 days, so the staffing calendar turns red then (and the worker warns).
+  const staffNames = ['张丽', '王芳', '李娜', '刘敏', '陈静', '杨秀兰', '赵霞', '黄敏', '周艳', '吴红', '徐丽', '孙梅', '胡静', '朱玲', '高燕', '林芳', '何丹', '郭秀云', '马玉兰'];
+  for (const [i, name] of staffNames.entries()) {
+    const [s] = await tx.query(
+      `INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths, phone) VALUES ($1, $2, 'CAREGIVER', $3, $4, $5) RETURNING id`,
+      [facilityId, name, addDays(today, -400 - i * 7), i === staffNames.length - 1 ? 50 : 100, `1370375${String(3000 + i).slice(-4)}`],
+    );
+    await tx.query(`INSERT INTO staff_training (facility_id, staff_id, course, completed_on, passed) VALUES ($1, $2, '养老护理员岗前培训', $3, true)`, [facilityId, s.id, addDays(today, -405 - i * 7)]);
+    await tx.query(
+      `INSERT INTO staff_certificate (facility_id, staff_id, type, number, level, issued_on, expires_on) VALUES ($1, $2, '养老护理员职业技能等级证书', $3, '四级/中级工', $4, $5)`,
+      [facilityId, s.id, `S4104210${String(1000 + i)}`, addDays(today, -400 - i * 7), i === 0 ? addDays(today, 5) : addDays(today, 700 + i)],
+    );
+  }
+  for (const [name, role] of [['陈医生', 'DOCTOR'], ['宋护士', 'NURSE'], ['谢护士', 'NURSE'], ['王院长', 'MANAGER'], ['韩社工', 'SOCIAL_WORKER']]) {
+    await tx.query(`INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, $3, $4, 100)`, [facilityId, name, role, addDays(today, -900)]);
+  }
+
   // On leave today (请假), and one in hospital (外出住院) last week.
   await tx.query(`INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), 'LEAVE', '回家探亲')`, [
     facilityId, people[5].admission, people[5].id, addDays(today, -1), addDays(today, 3),
@@ -113,9 +131,12 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
   ]);
 }
 
-/** The demo day center: 12 members and a month of attendance and services (六助). */
+/** The demo day center: 12 members and a month of attendance and services (六助), 4 staff. */
 export async function seedDayCenter(tx: EntityManager, ids: IdNumberProtector, facilityId: string, today = calendarDate(new Date())) {
   await applyTenantScope(tx, { facilityId });
+  for (const [name, role] of [['赵主任', 'MANAGER'], ['钱护理员', 'CAREGIVER'], ['孙护理员', 'CAREGIVER'], ['李厨师', 'OTHER']]) {
+    await tx.query(`INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, $3, $4, 100)`, [facilityId, name, role, addDays(today, -500)]);
+  }
   const random = sequence(11);
   const start = addDays(today, -30);
   const kinds = ['MEAL', 'MEAL', 'MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL'];

@@ -77,6 +77,12 @@ describe('demo data of npm start (issues 2–4)', () => {
     },
   );
 
+  it('the care home has 19 caregivers (one half-time) and 5 other staff; one certificate runs out in 5 days', async () => {
+    expect(await one(`SELECT count(*) FILTER (WHERE role = 'CAREGIVER')::int AS caregivers, count(*)::int AS all FROM staff WHERE facility_id = $1`))
+      .toEqual({ caregivers: 19, all: 24 });
+    expect(await one(`SELECT count(*)::int AS n FROM staff_certificate WHERE facility_id = $1 AND expires_on < current_date + 30`)).toEqual({ n: 1 });
+  });
+
   it('the day center: members and a month of attendance and services', async () => {
     const [dc] = await dataSource.query(`SELECT id FROM facility WHERE name = $1`, [DEMO_DAY_CENTER_NAME]);
     expect(await one(`SELECT count(*)::int AS n FROM day_member WHERE facility_id = $1`, [dc.id])).toEqual({ n: 12 });
