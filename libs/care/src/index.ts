@@ -7,3 +7,4 @@ export * from './level-segments';
 export * from './staffing';
 export * from './percent';
 export * from './staffing-range';
+export * from './subsidy';

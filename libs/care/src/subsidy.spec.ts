@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { CARE_LEVELS } from './care-level';
+import { addDays } from './dates';
+import { birthdayAt, ClaimResident, computeClaim, DEFAULT_INSTITUTIONAL_CARE_POLICY as POLICY, monthSpan, proratedFen } from './subsidy';
+
+const resident = (over: Partial<ClaimResident>): ClaimResident => ({
+  residentId: 'r1', dateOfBirth: '1945-05-05', categories: [], stays: [{ from: '2024-01-01', to: null }],
+  assessments: [{ effectiveOn: '2024-01-01', careLevel: 'SEMI_DISABLED', recordedSeq: 1 }], ...over,
+});
+
+describe('the monthly claim (DOMAIN.md §5)', () => {
+  it('DOMAIN.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → 15000 × 17 ÷ 31 = 8225.8… → ¥82.26', () => {
+    const claim = computeClaim('2025-03', [resident({ stays: [{ from: '2025-03-15', to: null }], assessments: [{ effectiveOn: '2025-03-15', careLevel: 'SEMI_DISABLED', recordedSeq: 1 }] })], POLICY);
+    expect(claim.lines).toEqual([{ residentId: 'r1', careLevel: 'SEMI_DISABLED', days: 17, rateFen: 15000, amountFen: 8226, segments: [{ from: '2025-03-15', to: '2025-04-01' }] }]);
+    expect(claim.totalFen).toBe(8226);
+  });
+
+  it('DOMAIN.md example: 10 days 自理 then 20 days 全失能 in a 30-day month → ¥33.33 and ¥200.00', () => {
+    const claim = computeClaim('2025-06', [resident({
+      assessments: [{ effectiveOn: '2025-01-01', careLevel: 'SELF_CARE', recordedSeq: 1 }, { effectiveOn: '2025-06-11', careLevel: 'FULLY_DISABLED', recordedSeq: 2 }],
+    })], POLICY);
+    expect(claim.lines.map((l) => [l.careLevel, l.days, l.amountFen])).toEqual([['SELF_CARE', 10, 3333], ['FULLY_DISABLED', 20, 20000]]);
+    expect(claim.totalsByLevel).toEqual({ SELF_CARE: 3333, SEMI_DISABLED: 0, FULLY_DISABLED: 20000 });
+  });
+
+  it('the discharge day does not count; leave days count (they are inside the stay)', () => {
+    const claim = computeClaim('2025-04', [resident({ stays: [{ from: '2025-01-01', to: '2025-04-11' }] })], POLICY);
+    expect(claim.lines[0]).toMatchObject({ days: 10, amountFen: 5000 }); // 15000 × 10 ÷ 30
+  });
+
+  it('eligible from the 60th birthday; excluded categories get no line; unassessed days claim nothing', () => {
+    const turns60 = resident({ dateOfBirth: '1965-04-21' });
+    expect(computeClaim('2025-04', [turns60], POLICY).lines[0]).toMatchObject({ days: 10, segments: [{ from: '2025-04-21', to: '2025-05-01' }] });
+    expect(computeClaim('2025-04', [resident({ categories: ['TEKUN'] })], { ...POLICY, excludedCategories: ['TEKUN'] }).lines).toEqual([]);
+    expect(computeClaim('2025-04', [resident({ assessments: [] })], POLICY).lines).toEqual([]);
+    expect(birthdayAt('1964-02-29', 61)).toBe('2025-03-01');
+  });
+
+  describe('properties', () => {
+    const month = fc.tuple(fc.integer({ min: 2024, max: 2027 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+
+    it('a full month at one level is exactly the rate', () => {
+      fc.assert(fc.property(month, fc.constantFrom(...CARE_LEVELS), (m, level) => {
+        const claim = computeClaim(m, [resident({ assessments: [{ effectiveOn: '2020-01-01', careLevel: level, recordedSeq: 1 }] })], POLICY);
+        expect(claim.totalFen).toBe(POLICY.rates[level]);
+      }));
+    });
+
+    it('amounts are integers, never above the rate, and never fall as days grow', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 28, max: 31 }), fc.integer({ min: 0, max: 30 }), (rate, dim, d) => {
+        const days = Math.min(d, dim);
+        const a = proratedFen(rate, days, dim);
+        expect(Number.isInteger(a)).toBe(true);
+        expect(a).toBeLessThanOrEqual(rate);
+        if (days < dim) expect(proratedFen(rate, days + 1, dim)).toBeGreaterThanOrEqual(a);
+        // half-up: within half a fen of the exact value
+        expect(Math.abs(2 * a * dim - 2 * rate * days)).toBeLessThanOrEqual(dim);
+      }));
+    });
+
+    it('a resident’s lines never count more days than the month has', () => {
+      fc.assert(fc.property(month, fc.integer({ min: -40, max: 40 }), fc.integer({ min: 1, max: 80 }), (m, offset, len) => {
+        const { from, days } = monthSpan(m);
+        const stayFrom = addDays(from, offset);
+        const claim = computeClaim(m, [resident({ stays: [{ from: stayFrom, to: addDays(stayFrom, len) }] })], POLICY);
+        expect(claim.lines.reduce((s, l) => s + l.days, 0)).toBeLessThanOrEqual(days);
+      }));
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { CARE_LEVELS, CareLevel } from './care-level';
+import { DateInterval, dayNumber, IsoDate } from './dates';
+import { LevelAssessment, levelSegments } from './level-segments';
+
+/** Money is integer fen (0.01 yuan) end to end (DOMAIN.md §5). */
+export type Fen = number;
+
+export interface SubsidyPolicy {
+  /** Monthly rate per care level, in fen: INSTITUTIONAL_CARE 10000 / 15000 / 30000 by default. */
+  rates: Partial<Record<CareLevel, Fen>>;
+  /** Eligible from the day the resident turns this age (DOMAIN.md §5: 60). */
+  minAge: number;
+  /** Categories funded elsewhere (e.g. 特困), whose residents get no line. */
+  excludedCategories: readonly string[];
+}
+
+export interface ClaimResident {
+  residentId: string;
+  dateOfBirth: IsoDate;
+  categories: readonly string[];
+  /** Stays in care, [admittedOn, dischargedOn); leave days count (DOMAIN.md §5). */
+  stays: readonly DateInterval[];
+  assessments: readonly LevelAssessment[];
+}
+
+export interface ClaimLine {
+  residentId: string;
+  careLevel: CareLevel;
+  days: number;
+  rateFen: Fen;
+  amountFen: Fen;
+  /** The runs of days the line counts, for the accountant's explanation. */
+  segments: { from: IsoDate; to: IsoDate }[];
+}
+
+export interface ClaimComputation {
+  month: string;
+  daysInMonth: number;
+  lines: ClaimLine[];
+  totalsByLevel: Record<CareLevel, Fen>;
+  totalFen: Fen;
+}
+
+/** The month [first day, first day of next month). */
+export function monthSpan(month: string): { from: IsoDate; to: IsoDate; days: number } {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`not a month YYYY-MM: ${month}`);
+  const from = `${month}-01`;
+  const [y, m] = month.split('-').map(Number);
+  const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from, to, days: dayNumber(to) - dayNumber(from) };
+}
+
+/** rate × days ÷ daysInMonth in fen, rounded half-up once (DOMAIN.md §5), in integers. */
+export function proratedFen(rateFen: Fen, days: number, daysInMonth: number): Fen {
+  return Math.floor((2 * rateFen * days + daysInMonth) / (2 * daysInMonth));
+}
+
+/** The day someone born on `dateOfBirth` turns `age` (29 February → 1 March in common years). */
+export function birthdayAt(dateOfBirth: IsoDate, age: number): IsoDate {
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  const year = y + age;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (m === 2 && d === 29 && !leap) return `${year}-03-01`;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * DOMAIN.md §5, the monthly claim: per resident and care level, the days in care that month at
+ * that level (aged ≥ minAge that day, not in an excluded category), and the amount
+ * rate × days ÷ days in month, rounded half-up once per line. A full month at one level is
+ * exactly the rate. Pure: no I/O, no floating point.
+ */
+export function computeClaim(month: string, residents: readonly ClaimResident[], policy: SubsidyPolicy): ClaimComputation {
+  const span = monthSpan(month);
+  const lines: ClaimLine[] = [];
+  for (const r of residents) {
+    if (r.categories.some((c) => policy.excludedCategories.includes(c))) continue;
+    // Eligible days start on the birthday of minAge.
+    const eligibleFrom = birthdayAt(r.dateOfBirth, policy.minAge);
+    const start = dayNumber(eligibleFrom) > dayNumber(span.from) ? eligibleFrom : span.from;
+    if (dayNumber(start) >= dayNumber(span.to)) continue;
+    const byLevel = new Map<CareLevel, ClaimLine>();
+    for (const seg of levelSegments(r.assessments, r.stays, { from: start, to: span.to })) {
+      if (seg.careLevel === null) continue; // not yet assessed: nothing to claim
+      const rate = policy.rates[seg.careLevel];
+      if (rate === undefined) continue; // the programme pays nothing for this level
+      const line = byLevel.get(seg.careLevel) ?? { residentId: r.residentId, careLevel: seg.careLevel, days: 0, rateFen: rate, amountFen: 0, segments: [] };
+      line.days += seg.days;
+      line.segments.push({ from: seg.from, to: seg.to });
+      byLevel.set(seg.careLevel, line);
+    }
+    for (const level of CARE_LEVELS) {
+      const line = byLevel.get(level);
+      if (!line) continue;
+      line.amountFen = proratedFen(line.rateFen, line.days, span.days);
+      lines.push(line);
+    }
+  }
+  const totalsByLevel: Record<CareLevel, Fen> = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
+  for (const l of lines) totalsByLevel[l.careLevel] += l.amountFen;
+  return { month, daysInMonth: span.days, lines, totalsByLevel, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
+}
+
+/** DOMAIN.md §5 default: ¥100 / ¥150 / ¥300 a month, from age 60, no category excluded. */
+export const DEFAULT_INSTITUTIONAL_CARE_POLICY: SubsidyPolicy = {
+  rates: { SELF_CARE: 10_000, SEMI_DISABLED: 15_000, FULLY_DISABLED: 30_000 },
+  minAge: 60,
+  excludedCategories: [],
+};
+
