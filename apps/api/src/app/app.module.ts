@@ -12,6 +12,7 @@ import { BedsModule } from '@careops/beds';
 import { DayCareModule } from '@careops/day-care';
 import { ResidentsModule } from '@careops/residents';
 import { StaffModule } from '@careops/staff';
+import { ClaimsModule } from '@careops/claims';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -53,6 +54,7 @@ export class AppModule {
         AdmissionsModule,
         DayCareModule,
         StaffModule,
+        ClaimsModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

@@ -3,6 +3,7 @@ import { IdentityTenancyAudit1764100000000 } from './1764100000000-identity-tena
 import { BedsResidentsStays1764200000000 } from './1764200000000-beds-residents-stays';
 import { BoardNotify1764300000000 } from './1764300000000-board-notify';
 import { StaffCompliance1764400000000 } from './1764400000000-staff-compliance';
+import { SubsidyClaims1764500000000 } from './1764500000000-subsidy-claims';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
-export const MIGRATIONS = [Foundation1764000000000, IdentityTenancyAudit1764100000000, BedsResidentsStays1764200000000, BoardNotify1764300000000, StaffCompliance1764400000000];
+export const MIGRATIONS = [Foundation1764000000000, IdentityTenancyAudit1764100000000, BedsResidentsStays1764200000000, BoardNotify1764300000000, StaffCompliance1764400000000, SubsidyClaims1764500000000];

@@ -1,0 +1,199 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import { CARE_LEVEL_LABELS, CareLevel, ClaimResident, computeClaim, monthSpan, SubsidyPolicy } from '@careops/care';
+import { AuditService } from '@careops/audit';
+import { currentFacilityId, type RequestContext } from '@careops/db';
+
+export type ClaimState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAID';
+const PROGRAMME = 'INSTITUTIONAL_CARE';
+
+/** DOMAIN.md §5: DRAFT → SUBMITTED → APPROVED | REJECTED → PAID (from APPROVED). */
+const TRANSITIONS: Record<string, { from: ClaimState; to: ClaimState; stamp: 'submitted' | 'decided' | 'paid' }> = {
+  submit: { from: 'DRAFT', to: 'SUBMITTED', stamp: 'submitted' },
+  approve: { from: 'SUBMITTED', to: 'APPROVED', stamp: 'decided' },
+  reject: { from: 'SUBMITTED', to: 'REJECTED', stamp: 'decided' },
+  pay: { from: 'APPROVED', to: 'PAID', stamp: 'paid' },
+};
+
+export interface ClaimView {
+  id: string;
+  number: string;
+  month: string;
+  state: ClaimState;
+  totalFen: number;
+  totalsByLevel: Record<CareLevel, number>;
+  rejectionReason: string | null;
+  policy: { id: string; divisionCode: string; effectiveFrom: string; rates: Record<string, number> };
+  lines: {
+    residentId: string;
+    residentName: string;
+    careLevel: CareLevel;
+    days: number;
+    rateFen: number;
+    amountFen: number;
+    kind: 'REGULAR' | 'ADJUSTMENT';
+    explanation: { segments: { from: string; to: string }[]; formula: string };
+  }[];
+}
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
+
+  private get sql() {
+    return this.txHost.tx;
+  }
+
+  /** The policy version in force on the month's first day, the most specific division winning. */
+  private async policyFor(month: string): Promise<{ id: string; division_code: string; effective_from: string; rates: Record<string, number>; min_age: number; excluded_categories: string[] }> {
+    const [facility]: { division_code: string }[] = await this.sql.query(`SELECT division_code FROM facility WHERE id = $1`, [currentFacilityId(this.cls)]);
+    const code = facility.division_code;
+    const candidates = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`, '000000'];
+    const [policy] = await this.sql.query(
+      `SELECT id, division_code::text, effective_from::text, rates, min_age, excluded_categories FROM subsidy_policy
+       WHERE programme = $1 AND division_code = ANY($2) AND effective_from <= $3::date
+       ORDER BY length(rtrim(division_code, '0')) DESC, effective_from DESC LIMIT 1`,
+      [PROGRAMME, candidates, `${month}-01`],
+    );
+    if (!policy) throw new UnprocessableEntityException(`no subsidy policy applies to ${month} (无适用的补贴政策)`);
+    return policy;
+  }
+
+  /** Residents in care during the month, with what the calculator needs. */
+  private async residentsIn(month: string): Promise<(ClaimResident & { name: string })[]> {
+    const { from, to } = monthSpan(month);
+    const rows: { id: string; name: string; date_of_birth: string; categories: string[] }[] = await this.sql.query(
+      `SELECT DISTINCT r.id, r.name, r.date_of_birth::text AS date_of_birth, r.categories FROM resident r
+       JOIN stay s ON s.resident_id = r.id AND s.period && daterange($1::date, $2::date) ORDER BY r.name, r.id`,
+      [from, to],
+    );
+    const stays: { resident_id: string; lower: string; upper: string | null }[] = await this.sql.query(
+      `SELECT resident_id, lower(period)::text AS lower, upper(period)::text AS upper FROM stay WHERE period && daterange($1::date, $2::date)`,
+      [from, to],
+    );
+    const assessments: { resident_id: string; effective_on: string; care_level: CareLevel; seq: string }[] = await this.sql.query(
+      `SELECT resident_id, effective_on::text AS effective_on, care_level, seq FROM assessment WHERE effective_on < $1::date
+       AND resident_id IN (SELECT resident_id FROM stay WHERE period && daterange($2::date, $1::date))`,
+      [to, from],
+    );
+    return rows.map((r) => ({
+      residentId: r.id,
+      name: r.name,
+      dateOfBirth: r.date_of_birth,
+      categories: r.categories,
+      stays: stays.filter((s) => s.resident_id === r.id).map((s) => ({ from: s.lower, to: s.upper })),
+      assessments: assessments.filter((a) => a.resident_id === r.id).map((a) => ({ effectiveOn: a.effective_on, careLevel: a.care_level, recordedSeq: Number(a.seq) })),
+    }));
+  }
+
+  /** POST claims: creates the month's DRAFT, or regenerates it from today's facts (idempotent). */
+  async draft(month: string): Promise<ClaimView> {
+    const facilityId = currentFacilityId(this.cls);
+    const [existing]: { id: string; state: ClaimState; number: string }[] = await this.sql.query(
+      `SELECT id, state, number FROM claim WHERE month = $1 AND programme = $2 FOR UPDATE`, [month, PROGRAMME]);
+    if (existing && existing.state !== 'DRAFT') {
+      throw new ConflictException(`claim ${existing.number} for ${month} is already ${existing.state} (该月申领已提交，不能重新生成)`);
+    }
+    const policyRow = await this.policyFor(month);
+    const policy: SubsidyPolicy = { rates: policyRow.rates, minAge: policyRow.min_age, excludedCategories: policyRow.excluded_categories };
+    const residents = await this.residentsIn(month);
+    const computed = computeClaim(month, residents, policy);
+    let id = existing?.id;
+    if (!id) {
+      // Sequential per facility and year, no gaps: the counter row is locked until commit.
+      const year = Number(month.slice(0, 4));
+      const [counter]: { last: number }[] = await this.sql.query(
+        `INSERT INTO claim_counter (facility_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (facility_id, year) DO UPDATE SET last = claim_counter.last + 1 RETURNING last`,
+        [facilityId, year],
+      );
+      const number = `${year}-${String(counter.last).padStart(4, '0')}`;
+      [{ id }] = await this.sql.query(
+        `INSERT INTO claim (facility_id, month, programme, number, policy_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [facilityId, month, PROGRAMME, number, policyRow.id],
+      );
+    }
+    await this.sql.query(`DELETE FROM claim_line WHERE claim_id = $1`, [id]);
+    const { days } = monthSpan(month);
+    for (const line of computed.lines) {
+      await this.sql.query(
+        `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, explanation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [facilityId, id, line.residentId, line.careLevel, line.days, line.rateFen, line.amountFen,
+          JSON.stringify({ segments: line.segments, formula: `${line.rateFen} × ${line.days} ÷ ${days} = ${line.amountFen} (四舍五入到分)` })],
+      );
+    }
+    await this.sql.query(`UPDATE claim SET total_fen = $2, totals_by_level = $3, policy_id = $4, updated_at = now() WHERE id = $1`, [
+      id, computed.totalFen, JSON.stringify(computed.totalsByLevel), policyRow.id,
+    ]);
+    await this.audit.record({
+      action: existing ? 'claim.regenerate' : 'claim.create', entityType: 'claim', entityId: id,
+      after: { month, totalFen: computed.totalFen, lines: computed.lines.length },
+    });
+    return this.get(id as string);
+  }
+
+  async transition(id: string, action: keyof typeof TRANSITIONS, reason?: string): Promise<ClaimView> {
+    const t = TRANSITIONS[action];
+    const [claim]: { state: ClaimState; number: string }[] = await this.sql.query(`SELECT state, number FROM claim WHERE id = $1 FOR UPDATE`, [id]);
+    if (!claim) throw new NotFoundException('claim not found (申领不存在)');
+    if (claim.state !== t.from) {
+      throw new ConflictException(`claim ${claim.number} is ${claim.state}: it cannot be ${t.to.toLowerCase()} (only from ${t.from}) (状态不允许此操作)`);
+    }
+    const actor = this.cls.get('principal')?.userId ?? null;
+    await this.sql.query(
+      `UPDATE claim SET state = $2, ${t.stamp}_at = now(), ${t.stamp}_by = $3, rejection_reason = coalesce($4, rejection_reason), updated_at = now() WHERE id = $1`,
+      [id, t.to, actor, reason ?? null],
+    );
+    await this.audit.record({ action: `claim.${action}`, entityType: 'claim', entityId: id, before: { state: claim.state }, after: { state: t.to, reason } });
+    return this.get(id);
+  }
+
+  list() {
+    return this.sql.query(
+      `SELECT id, number, month, state, total_fen::int AS "totalFen", totals_by_level AS "totalsByLevel" FROM claim ORDER BY month DESC, number DESC`,
+    );
+  }
+
+  async get(id: string): Promise<ClaimView> {
+    const [c] = await this.sql.query(
+      `SELECT c.id, c.number, c.month, c.state, c.total_fen::int AS total_fen, c.totals_by_level, c.rejection_reason,
+              p.id AS policy_id, p.division_code::text AS policy_division, p.effective_from::text AS policy_from, p.rates AS policy_rates
+       FROM claim c JOIN subsidy_policy p ON p.id = c.policy_id WHERE c.id = $1`,
+      [id],
+    );
+    if (!c) throw new NotFoundException('claim not found (申领不存在)');
+    const lines = await this.sql.query(
+      `SELECT l.resident_id AS "residentId", r.name AS "residentName", l.care_level AS "careLevel", l.days, l.rate_fen::int AS "rateFen",
+              l.amount_fen::int AS "amountFen", l.kind, l.explanation
+       FROM claim_line l JOIN resident r ON r.id = l.resident_id WHERE l.claim_id = $1
+       ORDER BY r.name, l.resident_id, l.explanation -> 'segments' -> 0 ->> 'from'`,
+      [id],
+    );
+    return {
+      id: c.id, number: c.number, month: c.month, state: c.state, totalFen: c.total_fen,
+      totalsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0, ...c.totals_by_level },
+      rejectionReason: c.rejection_reason,
+      policy: { id: c.policy_id, divisionCode: c.policy_division, effectiveFrom: c.policy_from, rates: c.policy_rates },
+      lines,
+    };
+  }
+
+  /** The lines as CSV for Excel: UTF-8 with BOM, Chinese headers, yuan with two decimals. */
+  async csv(id: string): Promise<{ number: string; body: string }> {
+    const claim = await this.get(id);
+    const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+    const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const rows = [
+      ['申领编号', '月份', '老人', '照护等级', '天数', '月标准(元)', '金额(元)', '类型'],
+      ...claim.lines.map((l) => [claim.number, claim.month, l.residentName, CARE_LEVEL_LABELS[l.careLevel], String(l.days), yuan(l.rateFen), yuan(l.amountFen), l.kind === 'REGULAR' ? '正常' : '补差/追回']),
+      ['合计', claim.month, '', '', '', '', yuan(claim.totalFen), ''],
+    ];
+    return { number: claim.number, body: `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n` };
+  }
+}

@@ -1,0 +1,84 @@
+import { buildWorld, idNumberFor, World } from './support/world';
+
+/** The monthly subsidy claim (DOMAIN.md §5, issue 6 — first slice). */
+describe('subsidy claims', () => {
+  let w: World;
+  let base: string;
+  const auth = { type: 'bearer' } as const;
+  const asManager = (path: string, body: object) => w.t.http.post(`${base}${path}`).auth(w.token.managerA, auth).send(body);
+  const asAccountant = (path: string, body: object = {}) => w.t.http.post(`${base}${path}`).auth(w.token.accountantA, auth).send(body);
+
+  beforeAll(async () => {
+    w = await buildWorld();
+    base = `/api/facilities/${w.A}`;
+    const room = (await asManager('/rooms', { building: '1号楼', floor: 1, number: '101' }).expect(201)).body.id;
+    const admit = async (name: string, dob: string, seq: number, admittedOn: string, careLevel: string) => {
+      const bed = (await asManager('/beds', { code: `C-${seq}`, roomId: room, kind: 'NURSING' }).expect(201)).body.id;
+      const r = (await asManager('/residents', { name, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seq) }).expect(201)).body.id;
+      await asManager('/admissions', { residentId: r, bedId: bed, admittedOn, careLevel }).expect(201);
+      return r;
+    };
+    await admit('王秀英', '1940-01-01', 1, '2025-03-15', 'SEMI_DISABLED'); // DOMAIN.md §5 example 1
+    const li = await admit('李桂兰', '1941-02-02', 2, '2025-01-01', 'SELF_CARE');
+    await asManager(`/residents/${li}/assessments`, { careLevel: 'FULLY_DISABLED', effectiveOn: '2025-06-11', assessor: '评估员' }).expect(201);
+  });
+  afterAll(() => w?.close());
+
+  it('DOMAIN.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → ¥82.26, explained', async () => {
+    const claim = (await asAccountant('/claims', { month: '2025-03' }).expect(201)).body;
+    expect(claim).toMatchObject({ number: '2025-0001', month: '2025-03', state: 'DRAFT' });
+    const wang = claim.lines.find((l: { residentName: string }) => l.residentName === '王秀英');
+    expect(wang).toMatchObject({ careLevel: 'SEMI_DISABLED', days: 17, rateFen: 15000, amountFen: 8226, kind: 'REGULAR' });
+    expect(wang.explanation).toEqual({ segments: [{ from: '2025-03-15', to: '2025-04-01' }], formula: '15000 × 17 ÷ 31 = 8226 (四舍五入到分)' });
+    expect(claim.policy).toMatchObject({ divisionCode: '000000', effectiveFrom: '2020-01-01' });
+    // 李 is 自理 all March: exactly the rate.
+    expect(claim.totalFen).toBe(8226 + 10000);
+    expect(claim.totalsByLevel).toEqual({ SELF_CARE: 10000, SEMI_DISABLED: 8226, FULLY_DISABLED: 0 });
+  });
+
+  it('DOMAIN.md example: 10 days 自理 then 20 days 全失能 in June → ¥33.33 + ¥200.00', async () => {
+    const june = (await asAccountant('/claims', { month: '2025-06' }).expect(201)).body;
+    expect(june.number).toBe('2025-0002'); // sequential per facility and year
+    const li = june.lines.filter((l: { residentName: string }) => l.residentName === '李桂兰').map((l: { careLevel: string; days: number; amountFen: number }) => [l.careLevel, l.days, l.amountFen]);
+    expect(li).toEqual([['SELF_CARE', 10, 3333], ['FULLY_DISABLED', 20, 20000]]);
+  });
+
+  it('regenerating is idempotent: the same claim, number and lines, never a second draft', async () => {
+    const again = (await asAccountant('/claims', { month: '2025-03' }).expect(201)).body;
+    expect(again).toMatchObject({ number: '2025-0001', totalFen: 18226 });
+    expect(await w.sql(`SELECT count(*)::int AS n FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A])).toEqual([{ n: 1 }]);
+  });
+
+  it('the lifecycle: illegal moves are 409; a submitted claim is frozen, even against direct SQL', async () => {
+    const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
+    await asAccountant(`/claims/${c.id}/approve`).expect(409);
+    await asAccountant(`/claims/${c.id}/submit`).expect(201);
+    expect((await asAccountant('/claims', { month: '2025-03' }).expect(409)).body.message[0]).toMatch(/already SUBMITTED/);
+    await asAccountant(`/claims/${c.id}/submit`).expect(409);
+    await expect(w.sql(`UPDATE claim_line SET amount_fen = 1 WHERE claim_id = $1`, [c.id])).rejects.toThrow(/frozen/);
+    await expect(w.sql(`UPDATE claim SET total_fen = 1 WHERE id = $1`, [c.id])).rejects.toThrow(/frozen/);
+    await asAccountant(`/claims/${c.id}/reject`, {}).expect(400);
+    const rejected = (await asAccountant(`/claims/${c.id}/reject`, { reason: '缺少评估报告' }).expect(201)).body;
+    expect(rejected).toMatchObject({ state: 'REJECTED', rejectionReason: '缺少评估报告', totalFen: 18226 });
+    await asAccountant(`/claims/${c.id}/pay`).expect(409);
+    const [june] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-06'`, [w.A]);
+    await asAccountant(`/claims/${june.id}/submit`).expect(201);
+    await asAccountant(`/claims/${june.id}/approve`).expect(201);
+    expect((await asAccountant(`/claims/${june.id}/pay`).expect(201)).body.state).toBe('PAID');
+    await w.t.http.post(`${base}/claims/${june.id}/submit`).auth(w.token.managerA, auth).expect(403);
+  });
+
+  it('CSV export: UTF-8 with BOM, Chinese headers, yuan with two decimals', async () => {
+    const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
+    const res = await w.t.http.get(`${base}/claims/${c.id}/export.csv`).auth(w.token.reg410400, auth).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks).toString('utf8')));
+    }).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = res.body as string;
+    expect(text.startsWith('\uFEFF申领编号,月份,老人,照护等级,天数,月标准(元),金额(元),类型\r\n')).toBe(true);
+    expect(text).toContain('2025-0001,2025-03,王秀英,半失能,17,150.00,82.26,正常');
+    expect(text).toContain('合计,2025-03,,,,,182.26,');
+  });
+});
