@@ -68,6 +68,23 @@ describe('subsidy claims', () => {
     await w.t.http.post(`${base}/claims/${june.id}/submit`).auth(w.token.managerA, auth).expect(403);
   });
 
+  it('XLSX export: a sheet of lines and a sheet of totals by level, in yuan', async () => {
+    const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
+    const res = await w.t.http.get(`${base}/claims/${c.id}/export.xlsx`).auth(w.token.accountantA, auth).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['申领明细', '分级合计']);
+    const lines = book.getWorksheet('申领明细');
+    expect(lines?.getRow(1).values).toEqual([undefined, '申领编号', '月份', '老人', '照护等级', '天数', '月标准(元)', '金额(元)', '类型']);
+    expect(lines?.getRow(3).values).toEqual([undefined, '2025-0001', '2025-03', '王秀英', '半失能', 17, 150, 82.26, '正常']);
+    expect(book.getWorksheet('分级合计')?.getRow(5).values).toEqual([undefined, '合计', 182.26]);
+  });
+
   it('CSV export: UTF-8 with BOM, Chinese headers, yuan with two decimals', async () => {
     const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
     const res = await w.t.http.get(`${base}/claims/${c.id}/export.csv`).auth(w.token.reg410400, auth).buffer(true).parse((r, cb) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CARE_LEVELS } from './care-level';
 import { addDays } from './dates';
-import { birthdayAt, ClaimResident, computeClaim, DEFAULT_INSTITUTIONAL_CARE_POLICY as POLICY, monthSpan, proratedFen } from './subsidy';
+import { birthdayAt, yuan, ClaimResident, computeClaim, DEFAULT_INSTITUTIONAL_CARE_POLICY as POLICY, monthSpan, proratedFen } from './subsidy';
 
 const resident = (over: Partial<ClaimResident>): ClaimResident => ({
   residentId: 'r1', dateOfBirth: '1945-05-05', categories: [], stays: [{ from: '2024-01-01', to: null }],
@@ -9,6 +9,10 @@ const resident = (over: Partial<ClaimResident>): ClaimResident => ({
 });
 
 describe('the monthly claim (DOMAIN.md §5)', () => {
+  it.each([[8226, '82.26'], [-50, '-0.50'], [0, '0.00'], [2_000_000, '20000.00'], [-3333, '-33.33']])('%i fen prints as ¥%s', (fen, text) => {
+    expect(yuan(fen)).toBe(text);
+  });
+
   it('DOMAIN.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → 15000 × 17 ÷ 31 = 8225.8… → ¥82.26', () => {
     const claim = computeClaim('2025-03', [resident({ stays: [{ from: '2025-03-15', to: null }], assessments: [{ effectiveOn: '2025-03-15', careLevel: 'SEMI_DISABLED', recordedSeq: 1 }] })], POLICY);
     expect(claim.lines).toEqual([{ residentId: 'r1', careLevel: 'SEMI_DISABLED', days: 17, rateFen: 15000, amountFen: 8226, segments: [{ from: '2025-03-15', to: '2025-04-01' }] }]);

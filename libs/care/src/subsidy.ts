@@ -50,6 +50,12 @@ export function monthSpan(month: string): { from: IsoDate; to: IsoDate; days: nu
   return { from, to, days: dayNumber(to) - dayNumber(from) };
 }
 
+/** Fen as yuan text with two decimals, by integer arithmetic: -50 → "-0.50", 8226 → "82.26". */
+export function yuan(fen: Fen): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
 /** rate × days ÷ daysInMonth in fen, rounded half-up once (DOMAIN.md §5), in integers. */
 export function proratedFen(rateFen: Fen, days: number, daysInMonth: number): Fen {
   return Math.floor((2 * rateFen * days + daysInMonth) / (2 * daysInMonth));

@@ -43,6 +43,16 @@ export class ClaimsController {
     res.send(body);
   }
 
+  @Get(':claimId/export.xlsx')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'The claim as an Excel workbook: lines, and totals by level' })
+  async xlsx(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const { number, body } = await this.claims.xlsx(id);
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="claim-${number}.xlsx"`);
+    res.send(body);
+  }
+
   @Post(':claimId/submit')
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: 'DRAFT → SUBMITTED (the claim is frozen from now on)' })

@@ -1,8 +1,9 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import ExcelJS from 'exceljs';
 import { ClsService } from 'nestjs-cls';
-import { CARE_LEVEL_LABELS, CareLevel, ClaimResident, computeClaim, monthSpan, SubsidyPolicy } from '@careops/care';
+import { CARE_LEVEL_LABELS, CareLevel, ClaimResident, computeClaim, monthSpan, SubsidyPolicy, yuan } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { currentFacilityId, type RequestContext } from '@careops/db';
 
@@ -184,10 +185,37 @@ export class ClaimsService {
     };
   }
 
+  /** The workbook: one sheet of lines, one of totals by level (amounts in yuan, two decimals). */
+  async xlsx(id: string): Promise<{ number: string; body: Buffer }> {
+    const claim = await this.get(id);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'careops';
+    const lines = workbook.addWorksheet('申领明细');
+    lines.columns = [
+      { header: '申领编号', key: 'number', width: 12 }, { header: '月份', key: 'month', width: 10 },
+      { header: '老人', key: 'name', width: 12 }, { header: '照护等级', key: 'level', width: 10 },
+      { header: '天数', key: 'days', width: 8 }, { header: '月标准(元)', key: 'rate', width: 12 },
+      { header: '金额(元)', key: 'amount', width: 12 }, { header: '类型', key: 'kind', width: 10 },
+    ];
+    // The yuan text of integer fen, as the cell's number (shown with two decimals).
+    const money = (fen: number) => Number(yuan(fen));
+    for (const l of claim.lines) {
+      lines.addRow({ number: claim.number, month: claim.month, name: l.residentName, level: CARE_LEVEL_LABELS[l.careLevel], days: l.days,
+        rate: money(l.rateFen), amount: money(l.amountFen), kind: l.kind === 'REGULAR' ? '正常' : '补差/追回' });
+    }
+    lines.getColumn('rate').numFmt = '0.00';
+    lines.getColumn('amount').numFmt = '0.00';
+    const totals = workbook.addWorksheet('分级合计');
+    totals.columns = [{ header: '照护等级', key: 'level', width: 12 }, { header: '金额(元)', key: 'amount', width: 14 }];
+    for (const level of ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const) totals.addRow({ level: CARE_LEVEL_LABELS[level], amount: money(claim.totalsByLevel[level]) });
+    totals.addRow({ level: '合计', amount: money(claim.totalFen) });
+    totals.getColumn('amount').numFmt = '0.00';
+    return { number: claim.number, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+
   /** The lines as CSV for Excel: UTF-8 with BOM, Chinese headers, yuan with two decimals. */
   async csv(id: string): Promise<{ number: string; body: string }> {
     const claim = await this.get(id);
-    const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
     const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
     const rows = [
       ['申领编号', '月份', '老人', '照护等级', '天数', '月标准(元)', '金额(元)', '类型'],
