@@ -49,6 +49,17 @@ describe('subsidy claims', () => {
     expect(await w.sql(`SELECT count(*)::int AS n FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A])).toEqual([{ n: 1 }]);
   });
 
+  it('Idempotency-Key: same key + same body → the same answer; same key + another body → 422; concurrent ones queue', async () => {
+    const send = (key: string, month: string) => w.t.http.post(`${base}/claims`).auth(w.token.accountantA, auth).set('Idempotency-Key', key).send({ month });
+    const [a, b] = await Promise.all([send('k-2025-07', '2025-07'), send('k-2025-07', '2025-07')]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body).toEqual(a.body);
+    expect((await send('k-2025-07', '2025-07').expect(201)).body).toEqual(a.body);
+    const other = await send('k-2025-07', '2025-08').expect(422);
+    expect(other.body.message).toEqual(['this Idempotency-Key was used with a different request (幂等键已用于其他请求)']);
+    expect(await w.sql(`SELECT count(*)::int AS n FROM claim WHERE facility_id = $1 AND month = '2025-07'`, [w.A])).toEqual([{ n: 1 }]);
+  });
+
   it('the lifecycle: illegal moves are 409; a submitted claim is frozen, even against direct SQL', async () => {
     const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
     await asAccountant(`/claims/${c.id}/approve`).expect(409);

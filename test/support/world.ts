@@ -146,7 +146,7 @@ export async function populate(w: World, facilityId: string, token: string, seed
   await ok(await http.post(`${base}/staff/${staff.id}/certificates`).auth(token, { type: 'bearer' })
     .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }), 'certificate');
   // A claim for January (the admission above is in it).
-  await ok(await http.post(`${base}/claims`).auth(w.token.admin, { type: 'bearer' }).send({ month: '2026-01' }), 'claim');
+  await ok(await http.post(`${base}/claims`).auth(w.token.admin, { type: 'bearer' }).set('Idempotency-Key', `populate-${seed}`).send({ month: '2026-01' }), 'claim');
   // Alerts are the worker's to write.
   await w.sql(`INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, '2026-01-06', 'STAFFING_PROJECTED_NONCOMPLIANT', '{}')`, [facilityId]);
   return { roomId: room.id as string, beds, residents, admissionId: admission.id as string };

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ANY_ROLE, Roles } from '@careops/platform';
 import { ClaimsService } from './claims.service';
@@ -15,8 +15,9 @@ export class ClaimsController {
   @Post()
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: "Create or regenerate the month's DRAFT claim (idempotent: same facts, same claim)" })
-  draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto) {
-    return this.claims.draft(dto.month);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body → same answer; same key + other body → 422' })
+  draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto, @Headers('idempotency-key') key?: string) {
+    return this.claims.draftOnce(dto.month, key);
   }
 
   @Get()
