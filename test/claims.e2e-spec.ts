@@ -43,6 +43,20 @@ describe('subsidy claims', () => {
     expect(li).toEqual([['SELF_CARE', 10, 3333], ['FULLY_DISABLED', 20, 20000]]);
   });
 
+  it('policies are data: the admin adds a version for a division; the most specific one applies from its date', async () => {
+    const add = (body: object, token = w.token.admin) => w.t.http.post('/api/subsidy-policies').auth(token, auth).send(body);
+    const v = { programme: 'INSTITUTIONAL_CARE', divisionCode: '410400', effectiveFrom: '2025-09-01', rates: { SELF_CARE: 12000, SEMI_DISABLED: 18000, FULLY_DISABLED: 36000 } };
+    await add(v, w.token.accountantA).expect(403);
+    expect((await add(v).expect(201)).body).toMatchObject({ divisionCode: '410400', effectiveFrom: '2025-09-01', minAge: 60 });
+    await add(v).expect(409);
+    await expect(w.sql(`UPDATE subsidy_policy SET rates = '{}' WHERE division_code = '410400'`)).rejects.toThrow(/append-only/);
+    const september = (await asAccountant('/claims', { month: '2025-09' }).expect(201)).body;
+    expect(september.policy).toMatchObject({ divisionCode: '410400', effectiveFrom: '2025-09-01' });
+    expect(september.lines.find((l: { residentName: string }) => l.residentName === '王秀英')).toMatchObject({ days: 30, rateFen: 18000, amountFen: 18000 });
+    const august = (await asAccountant('/claims', { month: '2025-08' }).expect(201)).body;
+    expect(august.policy.divisionCode).toBe('000000');
+  });
+
   it('regenerating is idempotent: the same claim, number and lines, never a second draft', async () => {
     const again = (await asAccountant('/claims', { month: '2025-03' }).expect(201)).body;
     expect(again).toMatchObject({ number: '2025-0001', totalFen: 18226 });
