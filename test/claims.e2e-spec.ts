@@ -110,6 +110,28 @@ describe('subsidy claims', () => {
     expect(book.getWorksheet('分级合计')?.getRow(5).values).toEqual([undefined, '合计', 182.26]);
   });
 
+  it('a back-dated assessment after June was paid: the next draft carries adjustments 追回/补差 referencing June', async () => {
+    const [li] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '李桂兰'`, [w.A]);
+    const [june] = await w.sql<{ id: string; number: string }>(`SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2025-06'`, [w.A]);
+    // Discovered late: 李 was 全失能 from 1 June, not from the 11th.
+    await asManager(`/residents/${li.id}/assessments`, { careLevel: 'FULLY_DISABLED', effectiveOn: '2025-06-01', assessor: '复核评估' }).expect(201);
+    const october = (await asAccountant('/claims', { month: '2025-10' }).expect(201)).body;
+    const adjustments = october.lines.filter((l: { kind: string }) => l.kind === 'ADJUSTMENT');
+    expect(adjustments.map((a: { careLevel: string; amountFen: number; adjustsClaimId: string }) => [a.careLevel, a.amountFen, a.adjustsClaimId])).toEqual(
+      expect.arrayContaining([['SELF_CARE', -3333, june.id], ['FULLY_DISABLED', 10000, june.id]]),
+    );
+    expect(adjustments).toHaveLength(2);
+    expect(adjustments.find((a: { careLevel: string }) => a.careLevel === 'FULLY_DISABLED').reason).toBe(
+      `补差: the facts of 2025-06 changed after claim ${june.number} (now 30 days at FULLY_DISABLED, claimed 20)`,
+    );
+    // June itself is untouched.
+    expect((await w.t.http.get(`${base}/claims/${june.id}`).auth(w.token.accountantA, auth).expect(200)).body.totalFen).toBe(23333 + 15000);
+    // Regenerating October does not add them twice.
+    const again = (await asAccountant('/claims', { month: '2025-10' }).expect(201)).body;
+    expect(again.lines.filter((l: { kind: string }) => l.kind === 'ADJUSTMENT')).toHaveLength(2);
+    expect(again.totalFen).toBe(october.totalFen);
+  });
+
   it('CSV export: UTF-8 with BOM, Chinese headers, yuan with two decimals', async () => {
     const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
     const res = await w.t.http.get(`${base}/claims/${c.id}/export.csv`).auth(w.token.reg410400, auth).buffer(true).parse((r, cb) => {

@@ -36,7 +36,10 @@ export interface ClaimView {
     rateFen: number;
     amountFen: number;
     kind: 'REGULAR' | 'ADJUSTMENT';
-    explanation: { segments: { from: string; to: string }[]; formula: string };
+    explanation: { segments: { from: string; to: string }[]; formula?: string };
+    reason: string | null;
+    adjustsClaimId: string | null;
+    adjustsLineId: string | null;
   }[];
 }
 
@@ -157,14 +160,71 @@ export class ClaimsService {
           JSON.stringify({ segments: line.segments, formula: `${line.rateFen} × ${line.days} ÷ ${days} = ${line.amountFen} (四舍五入到分)` })],
       );
     }
+    const adjustments = await this.adjustmentsBefore(month);
+    for (const a of adjustments) {
+      await this.sql.query(
+        `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, kind, adjusts_claim_id, adjusts_line_id, reason, explanation)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ADJUSTMENT', $8, $9, $10, $11)`,
+        [facilityId, id, a.residentId, a.careLevel, a.days, a.rateFen, a.amountFen, a.claimId, a.lineId, a.reason, JSON.stringify(a.explanation)],
+      );
+    }
+    const totalsByLevel = { ...computed.totalsByLevel };
+    for (const a of adjustments) totalsByLevel[a.careLevel] += a.amountFen;
+    const totalFen = computed.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0);
     await this.sql.query(`UPDATE claim SET total_fen = $2, totals_by_level = $3, policy_id = $4, updated_at = now() WHERE id = $1`, [
-      id, computed.totalFen, JSON.stringify(computed.totalsByLevel), policyRow.id,
+      id, totalFen, JSON.stringify(totalsByLevel), policyRow.id,
     ]);
     await this.audit.record({
       action: existing ? 'claim.regenerate' : 'claim.create', entityType: 'claim', entityId: id,
-      after: { month, totalFen: computed.totalFen, lines: computed.lines.length },
+      after: { month, totalFen, lines: computed.lines.length, adjustments: adjustments.length },
     });
     return this.get(id as string);
+  }
+
+  /**
+   * Issue 6, "frozen means frozen": each earlier claim that left DRAFT (and was not rejected) is
+   * recomputed from today's facts under the policy version it used; where a resident's amount at a
+   * level differs from what was claimed (adjustments already frozen included), the difference
+   * becomes an adjustment line 补差 (positive) or 追回 (negative) referencing that claim and line.
+   */
+  private async adjustmentsBefore(month: string) {
+    const earlier: { id: string; number: string; month: string; rates: Record<string, number>; min_age: number; excluded_categories: string[] }[] = await this.sql.query(
+      `SELECT c.id, c.number, c.month, p.rates, p.min_age, p.excluded_categories FROM claim c JOIN subsidy_policy p ON p.id = c.policy_id
+       WHERE c.state IN ('SUBMITTED', 'APPROVED', 'PAID') AND c.month < $1 AND c.programme = $2 ORDER BY c.month`,
+      [month, PROGRAMME],
+    );
+    const result: {
+      residentId: string; careLevel: CareLevel; days: number; rateFen: number; amountFen: number; claimId: string; lineId: string | null;
+      reason: string; explanation: object;
+    }[] = [];
+    for (const e of earlier) {
+      const now = computeClaim(e.month, await this.residentsIn(e.month), { rates: e.rates, minAge: e.min_age, excludedCategories: e.excluded_categories });
+      const claimed: { resident_id: string; care_level: CareLevel; amount: string; days: number; line_id: string | null; rate: string | null }[] = await this.sql.query(
+        `SELECT l.resident_id, l.care_level, sum(l.amount_fen) AS amount, coalesce(sum(l.days) FILTER (WHERE l.kind = 'REGULAR'), 0)::int AS days,
+                (array_agg(l.id) FILTER (WHERE l.kind = 'REGULAR'))[1] AS line_id, max(l.rate_fen) AS rate
+         FROM claim_line l JOIN claim c ON c.id = l.claim_id
+         WHERE l.claim_id = $1 OR (l.adjusts_claim_id = $1 AND c.state IN ('SUBMITTED', 'APPROVED', 'PAID'))
+         GROUP BY l.resident_id, l.care_level`,
+        [e.id],
+      );
+      const key = (r: string, l: string) => `${r}|${l}`;
+      const before = new Map(claimed.map((c) => [key(c.resident_id, c.care_level), c]));
+      const after = new Map(now.lines.map((l) => [key(l.residentId, l.careLevel), l]));
+      for (const k of new Set([...before.keys(), ...after.keys()])) {
+        const was = before.get(k);
+        const is = after.get(k);
+        const delta = (is?.amountFen ?? 0) - Number(was?.amount ?? 0);
+        if (delta === 0) continue;
+        const [residentId, careLevel] = k.split('|') as [string, CareLevel];
+        result.push({
+          residentId, careLevel, days: is?.days ?? 0, rateFen: is?.rateFen ?? Number(was?.rate ?? 0), amountFen: delta,
+          claimId: e.id, lineId: was?.line_id ?? null,
+          reason: `${delta > 0 ? '补差' : '追回'}: the facts of ${e.month} changed after claim ${e.number} (now ${is?.days ?? 0} days at ${careLevel}, claimed ${was?.days ?? 0})`,
+          explanation: { originalClaim: e.number, originalMonth: e.month, claimedFen: Number(was?.amount ?? 0), recomputedFen: is?.amountFen ?? 0, segments: is?.segments ?? [] },
+        });
+      }
+    }
+    return result;
   }
 
   async transition(id: string, action: keyof typeof TRANSITIONS, reason?: string): Promise<ClaimView> {
@@ -199,9 +259,10 @@ export class ClaimsService {
     if (!c) throw new NotFoundException('claim not found (申领不存在)');
     const lines = await this.sql.query(
       `SELECT l.resident_id AS "residentId", r.name AS "residentName", l.care_level AS "careLevel", l.days, l.rate_fen::int AS "rateFen",
-              l.amount_fen::int AS "amountFen", l.kind, l.explanation
+              l.amount_fen::int AS "amountFen", l.kind, l.explanation, l.reason,
+              l.adjusts_claim_id AS "adjustsClaimId", l.adjusts_line_id AS "adjustsLineId"
        FROM claim_line l JOIN resident r ON r.id = l.resident_id WHERE l.claim_id = $1
-       ORDER BY r.name, l.resident_id, l.explanation -> 'segments' -> 0 ->> 'from'`,
+       ORDER BY l.kind DESC, r.name, l.resident_id, l.explanation -> 'segments' -> 0 ->> 'from'`,
       [id],
     );
     return {
