@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { appDatabaseUrl, dataSourceOptions, QueueModule } from '@careops/db';
+import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule } from '@careops/db';
 import { DataHealthModule } from '@careops/ops';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 
@@ -24,6 +24,8 @@ export class WorkerModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
+        // Request-like scopes for jobs that reuse the features' services (the monthly claims).
+        TenancyModule.forRoot(),
         // pg-boss manages its own schema, so it connects as the owner.
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
         DataHealthModule.withJob({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),

@@ -4,3 +4,4 @@ export * from './data-health/data-health.service';
 export * from './demo/demo-seed';
 export * from './demo/demo-data';
 export * from './staffing-alerts/staffing-alerts.job';
+export * from './claims-jobs/monthly-claims.job';

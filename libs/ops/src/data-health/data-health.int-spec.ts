@@ -3,11 +3,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type PgBoss from 'pg-boss';
-import { dataSourceOptions, PG_BOSS, QueueModule } from '@careops/db';
+import { appDatabaseUrl, dataSourceOptions, PG_BOSS, QueueModule, TenancyModule } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { DataHealthModule } from './data-health.module';
 import { DATA_HEALTH_QUEUE } from './data-health.job';
 import { STAFFING_ALERTS_QUEUE } from '../staffing-alerts/staffing-alerts.job';
+import { CLAIM_REMINDERS_QUEUE, MONTHLY_CLAIMS_QUEUE } from '../claims-jobs/monthly-claims.job';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -30,7 +31,9 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     await sql.connect();
     const moduleRef = await Test.createTestingModule({
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: db.url, poolSize: 2 }), autoLoadEntities: true }),
+        // As in production: the worker's queries run as the application role, under RLS.
+        TypeOrmModule.forRoot({ ...dataSourceOptions({ url: appDatabaseUrl(db.url), poolSize: 2 }), autoLoadEntities: true }),
+        TenancyModule.forRoot(),
         QueueModule.forRoot({ url: db.url, role: 'worker' }),
         DataHealthModule.withJob({ cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
       ],
@@ -50,6 +53,8 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     expect(schedules).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: DATA_HEALTH_QUEUE, cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
       expect.objectContaining({ name: STAFFING_ALERTS_QUEUE, cron: '0 18 * * *', timezone: 'Asia/Shanghai' }),
+      expect.objectContaining({ name: MONTHLY_CLAIMS_QUEUE, cron: '0 2 1 * *', timezone: 'Asia/Shanghai' }),
+      expect.objectContaining({ name: CLAIM_REMINDERS_QUEUE, cron: '0 9 20 * *', timezone: 'Asia/Shanghai' }),
     ]));
   });
 
@@ -101,5 +106,23 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       kind: 'STAFFING_PROJECTED_NONCOMPLIANT',
       detail: { required: 1, counted: 0, residentsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 1 }, excluded: [], projectedOn: '2026-03-11' },
     });
+  });
+  it('on the 1st the worker drafts last month\'s claims; on the 20th it reminds those not submitted', async () => {
+    const boss = worker.get<PgBoss>(PG_BOSS);
+    const drafted = await boss.send(MONTHLY_CLAIMS_QUEUE, { today: '2026-02-01' });
+    if (!drafted) throw new Error('the queue refused the job');
+    const claim = await waitFor(async () => {
+      const { rows } = await sql.query(`SELECT c.number, c.state, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '丙' AND c.month = '2026-01'`);
+      return rows[0];
+    }, 20_000);
+    // One 全失能 resident in care all January: exactly the rate (DOMAIN.md §5).
+    expect(claim).toEqual({ number: '2026-0001', state: 'DRAFT', total: 30000 });
+    const reminded = await boss.send(CLAIM_REMINDERS_QUEUE, { today: '2026-02-20' });
+    if (!reminded) throw new Error('the queue refused the job');
+    const alert = await waitFor(async () => {
+      const { rows } = await sql.query(`SELECT a.kind, a.detail ->> 'month' AS month FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '丙' AND a.kind = 'CLAIM_NOT_SUBMITTED'`);
+      return rows[0];
+    }, 20_000);
+    expect(alert).toEqual({ kind: 'CLAIM_NOT_SUBMITTED', month: '2026-01' });
   });
 });
