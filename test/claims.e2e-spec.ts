@@ -132,6 +132,20 @@ describe('subsidy claims', () => {
     expect(again.totalFen).toBe(october.totalFen);
   });
 
+  it('200 concurrent POST claims for one month → one claim; 50 months drafted concurrently → numbers without gaps or duplicates', async () => {
+    const same = await Promise.all(Array.from({ length: 200 }, () => asAccountant('/claims', { month: '2024-05' })));
+    expect(same.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([]);
+    expect(new Set(same.map((r) => r.body.id)).size).toBe(1);
+    const months = Array.from({ length: 50 }, (_, i) => `${2030 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`);
+    const drafted = await Promise.all(months.map((month) => asAccountant('/claims', { month })));
+    expect(drafted.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([]);
+    const numbers = drafted.map((r) => r.body.number as string).sort();
+    const expected = [...[...Array(12).keys()].map((i) => `2030-${String(i + 1).padStart(4, '0')}`), ...[...Array(12).keys()].map((i) => `2031-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(12).keys()].map((i) => `2032-${String(i + 1).padStart(4, '0')}`), ...[...Array(12).keys()].map((i) => `2033-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(2).keys()].map((i) => `2034-${String(i + 1).padStart(4, '0')}`)];
+    expect(numbers).toEqual(expected.sort());
+  });
+
   it('CSV export: UTF-8 with BOM, Chinese headers, yuan with two decimals', async () => {
     const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
     const res = await w.t.http.get(`${base}/claims/${c.id}/export.csv`).auth(w.token.reg410400, auth).buffer(true).parse((r, cb) => {

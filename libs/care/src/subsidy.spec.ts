@@ -72,3 +72,59 @@ describe('the monthly claim (DOMAIN.md §5)', () => {
     });
   });
 });
+
+describe('the monthly claim: issue 6 acceptance 1–2', () => {
+  const LEVELS = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const;
+  const RUNS = { numRuns: 1000 };
+
+  it.each(LEVELS)('a full month at %s is exactly its rate, February of a leap year included', (level) => {
+    for (const m of ['2024-02', '2025-02', '2025-01', '2025-04']) {
+      const claim = computeClaim(m, [resident({ assessments: [{ effectiveOn: '2020-01-01', careLevel: level, recordedSeq: 1 }] })], POLICY);
+      expect(claim.totalFen).toBe(POLICY.rates[level]);
+    }
+    expect(monthSpan('2024-02').days).toBe(29);
+  });
+
+  it('admission and discharge on the same day → 0 days, no line', () => {
+    expect(computeClaim('2025-03', [resident({ stays: [{ from: '2025-03-10', to: '2025-03-10' }] })], POLICY).lines).toEqual([]);
+  });
+
+  const month = fc.tuple(fc.integer({ min: 2023, max: 2028 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+  const people = fc.array(
+    fc.record({
+      offset: fc.integer({ min: -40, max: 40 }), len: fc.integer({ min: 1, max: 90 }), open: fc.boolean(),
+      changes: fc.array(fc.record({ day: fc.integer({ min: -60, max: 40 }), level: fc.constantFrom(...LEVELS) }), { minLength: 1, maxLength: 4 }),
+      born: fc.integer({ min: 1930, max: 1970 }),
+    }),
+    { maxLength: 6 },
+  );
+  type Person = { offset: number; len: number; open: boolean; changes: { day: number; level: (typeof LEVELS)[number] }[]; born: number };
+  const residentsOf = (m: string, ps: Person[]) => {
+    const { from } = monthSpan(m);
+    return ps.map((p, i): ClaimResident => {
+      const start = addDays(from, p.offset);
+      return {
+        residentId: `r${i}`, dateOfBirth: `${p.born}-06-15`, categories: [],
+        stays: [{ from: start, to: p.open ? null : addDays(start, p.len) }],
+        assessments: p.changes.map((c, j) => ({ effectiveOn: addDays(from, c.day), careLevel: c.level, recordedSeq: j })),
+      };
+    });
+  };
+
+  it('regenerating gives identical lines; each line ≤ its rate; total = Σ lines; a resident never gets more than the top rate', () => {
+    fc.assert(fc.property(month, people, (m, ps) => {
+      const residents = residentsOf(m, ps);
+      const a = computeClaim(m, residents, POLICY);
+      expect(computeClaim(m, residents, POLICY)).toEqual(a);
+      expect(a.totalFen).toBe(a.lines.reduce((s, l) => s + l.amountFen, 0));
+      for (const l of a.lines) expect(l.amountFen).toBeLessThanOrEqual(l.rateFen);
+      const byResident = new Map<string, number>();
+      for (const l of a.lines) byResident.set(l.residentId, (byResident.get(l.residentId) ?? 0) + l.amountFen);
+      // Splitting a month into level segments never yields more than the top rate (one fen of rounding per line aside).
+      for (const [id, sum] of byResident) {
+        const lines = a.lines.filter((l) => l.residentId === id).length;
+        expect(sum).toBeLessThanOrEqual(30_000 + (lines - 1));
+      }
+    }), RUNS);
+  });
+});

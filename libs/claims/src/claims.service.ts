@@ -127,6 +127,8 @@ export class ClaimsService {
   /** POST claims: creates the month's DRAFT, or regenerates it from today's facts (idempotent). */
   async draft(month: string): Promise<ClaimView> {
     const facilityId = currentFacilityId(this.cls);
+    // One draft at a time per facility and month: concurrent requests queue, the later ones regenerate.
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`claim:${facilityId}:${month}:${PROGRAMME}`]);
     const [existing]: { id: string; state: ClaimState; number: string }[] = await this.sql.query(
       `SELECT id, state, number FROM claim WHERE month = $1 AND programme = $2 FOR UPDATE`, [month, PROGRAMME]);
     if (existing && existing.state !== 'DRAFT') {
@@ -153,21 +155,26 @@ export class ClaimsService {
     }
     await this.sql.query(`DELETE FROM claim_line WHERE claim_id = $1`, [id]);
     const { days } = monthSpan(month);
-    for (const line of computed.lines) {
-      await this.sql.query(
-        `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, explanation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [facilityId, id, line.residentId, line.careLevel, line.days, line.rateFen, line.amountFen,
-          JSON.stringify({ segments: line.segments, formula: `${line.rateFen} × ${line.days} ÷ ${days} = ${line.amountFen} (四舍五入到分)` })],
-      );
-    }
     const adjustments = await this.adjustmentsBefore(month);
-    for (const a of adjustments) {
-      await this.sql.query(
-        `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, kind, adjusts_claim_id, adjusts_line_id, reason, explanation)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'ADJUSTMENT', $8, $9, $10, $11)`,
-        [facilityId, id, a.residentId, a.careLevel, a.days, a.rateFen, a.amountFen, a.claimId, a.lineId, a.reason, JSON.stringify(a.explanation)],
-      );
-    }
+    const rows = [
+      ...computed.lines.map((l) => ({
+        resident_id: l.residentId, care_level: l.careLevel, days: l.days, rate_fen: l.rateFen, amount_fen: l.amountFen, kind: 'REGULAR',
+        adjusts_claim_id: null, adjusts_line_id: null, reason: null,
+        explanation: { segments: l.segments, formula: `${l.rateFen} × ${l.days} ÷ ${days} = ${l.amountFen} (四舍五入到分)` },
+      })),
+      ...adjustments.map((a) => ({
+        resident_id: a.residentId, care_level: a.careLevel, days: a.days, rate_fen: a.rateFen, amount_fen: a.amountFen, kind: 'ADJUSTMENT',
+        adjusts_claim_id: a.claimId, adjusts_line_id: a.lineId, reason: a.reason, explanation: a.explanation,
+      })),
+    ];
+    // Set-based: every line in one statement, whatever their number (issue 6).
+    await this.sql.query(
+      `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, kind, adjusts_claim_id, adjusts_line_id, reason, explanation)
+       SELECT $1, $2, x.resident_id, x.care_level, x.days, x.rate_fen, x.amount_fen, x.kind, x.adjusts_claim_id, x.adjusts_line_id, x.reason, x.explanation
+       FROM jsonb_to_recordset($3::jsonb) AS x(resident_id uuid, care_level text, days int, rate_fen bigint, amount_fen bigint, kind text,
+            adjusts_claim_id uuid, adjusts_line_id uuid, reason text, explanation jsonb)`,
+      [facilityId, id, JSON.stringify(rows)],
+    );
     const totalsByLevel = { ...computed.totalsByLevel };
     for (const a of adjustments) totalsByLevel[a.careLevel] += a.amountFen;
     const totalFen = computed.totalFen + adjustments.reduce((s, a) => s + a.amountFen, 0);
