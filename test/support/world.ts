@@ -1,4 +1,5 @@
 import { createOrResetAdmin } from '@careops/auth';
+import { idNumberCheckChar } from '@careops/care';
 import { createDataSource } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { Client } from 'pg';
@@ -93,9 +94,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
 /** Valid ID numbers for tests: GB 11643 check character computed, birth date as given. */
 export function idNumberFor(dateOfBirth: string, seq: number, region = '410421'): string {
   const first17 = `${region}${dateOfBirth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + idNumberCheckChar(first17);
 }
 
 export interface Populated {

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule } from '@careops/db';
-import { DataHealthModule } from '@careops/ops';
+import { WorkerJobsModule } from '@careops/ops';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 
 /** Background jobs on the pg-boss queue: the nightly data-health check (more in later issues). */
@@ -28,7 +28,7 @@ export class WorkerModule {
         TenancyModule.forRoot(),
         // pg-boss manages its own schema, so it connects as the owner.
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
-        DataHealthModule.withJob({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
+        WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
       ],
     };
   }

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { dayNumber } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { currentFacilityId, EXCLUSION_VIOLATION, refuseOn, type RequestContext } from '@careops/db';
+import { EXCLUSION_VIOLATION, refuseOn, type RequestContext, FacilityScoped } from '@careops/db';
 import { ResidentsService } from '@careops/residents';
 import { CreateAdmissionDto, DischargeDto, LeaveDto, TransferDto } from './dto/admission.dto';
 
@@ -28,21 +28,17 @@ export interface AdmissionView {
 
 /** 入住, 转床, 请假, 退住 as dated intervals [from, to) (DOMAIN.md §3); the database forbids overlaps. */
 @Injectable()
-export class AdmissionsService {
+export class AdmissionsService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
     private readonly residents: ResidentsService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
-
-  private get sql() {
-    return this.txHost.tx;
+  ) {
+    super(txHost, cls);
   }
 
-  private facilityId(): string {
-    return currentFacilityId(this.cls);
-  }
+
 
   async admit(dto: CreateAdmissionDto): Promise<AdmissionView> {
     const [resident]: { name: string }[] = await this.sql.query(`SELECT name FROM resident WHERE id = $1`, [dto.residentId]);

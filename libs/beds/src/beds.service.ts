@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { applyTenantScope, currentFacilityId, EXCLUSION_VIOLATION, refuseOn, scopeOf, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
+import { applyTenantScope, EXCLUSION_VIOLATION, refuseOn, scopeOf, UNIQUE_VIOLATION, type RequestContext, FacilityScoped } from '@careops/db';
 import { BoardCache, BoardEntry } from './board-cache';
 import { CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
 
@@ -36,21 +36,17 @@ export interface BedOnDate {
 
 
 @Injectable()
-export class BedsService {
+export class BedsService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
-    private readonly cls: ClsService<RequestContext>,
     private readonly cache: BoardCache,
-  ) {}
-
-  private get sql() {
-    return this.txHost.tx;
+  ) {
+    super(txHost, cls);
   }
 
-  private facilityId(): string {
-    return currentFacilityId(this.cls);
-  }
+
 
   /** Runs a write; a unique-key clash becomes 409 with `message`. */
   private uniquely<T>(write: () => Promise<T>, message: string): Promise<T> {

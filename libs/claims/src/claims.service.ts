@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { CARE_LEVEL_LABELS, CareLevel, ClaimResident, computeClaim, monthSpan, SubsidyPolicy, yuan } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { currentFacilityId, type RequestContext } from '@careops/db';
+import { type RequestContext, FacilityScoped } from '@careops/db';
 
 export type ClaimState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAID';
 const PROGRAMME = 'INSTITUTIONAL_CARE';
@@ -44,20 +44,19 @@ export interface ClaimView {
 }
 
 @Injectable()
-export class ClaimsService {
+export class ClaimsService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
-
-  private get sql() {
-    return this.txHost.tx;
+  ) {
+    super(txHost, cls);
   }
+
 
   /** The policy version in force on the month's first day, the most specific division winning. */
   private async policyFor(month: string): Promise<{ id: string; division_code: string; effective_from: string; rates: Record<string, number>; min_age: number; excluded_categories: string[] }> {
-    const [facility]: { division_code: string }[] = await this.sql.query(`SELECT division_code FROM facility WHERE id = $1`, [currentFacilityId(this.cls)]);
+    const [facility]: { division_code: string }[] = await this.sql.query(`SELECT division_code FROM facility WHERE id = $1`, [this.facilityId()]);
     const code = facility.division_code;
     const candidates = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`, '000000'];
     const [policy] = await this.sql.query(
@@ -108,7 +107,7 @@ export class ClaimsService {
     const hash = createHash('sha256').update(JSON.stringify({ route: 'POST claims', month })).digest();
     await this.sql.query(
       `INSERT INTO idempotency_key (facility_id, key, route, request_hash) VALUES ($1, $2, 'POST claims', $3) ON CONFLICT DO NOTHING`,
-      [currentFacilityId(this.cls), key, hash],
+      [this.facilityId(), key, hash],
     );
     const [row]: { request_hash: Buffer; response: ClaimView | null }[] = await this.sql.query(
       `SELECT request_hash, response FROM idempotency_key WHERE key = $1 FOR UPDATE`, [key]);
@@ -126,7 +125,7 @@ export class ClaimsService {
 
   /** POST claims: creates the month's DRAFT, or regenerates it from today's facts (idempotent). */
   async draft(month: string): Promise<ClaimView> {
-    const facilityId = currentFacilityId(this.cls);
+    const facilityId = this.facilityId();
     // One draft at a time per facility and month: concurrent requests queue, the later ones regenerate.
     await this.sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`claim:${facilityId}:${month}:${PROGRAMME}`]);
     const [existing]: { id: string; state: ClaimState; number: string }[] = await this.sql.query(

@@ -4,28 +4,24 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate, dayNumber } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { currentFacilityId, EXCLUSION_VIOLATION, refuseOn, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
+import { EXCLUSION_VIOLATION, refuseOn, UNIQUE_VIOLATION, type RequestContext, FacilityScoped } from '@careops/db';
 import { ResidentsService } from '@careops/residents';
 import { AttendanceDto, EnrolDto, ServiceRecordDto } from './dto/day-care.dto';
 
 
 /** Day centers (DOMAIN.md §2, §4): members are enrolled, not admitted; attendance; the six helps. */
 @Injectable()
-export class DayCareService {
+export class DayCareService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
     private readonly residents: ResidentsService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
-
-  private get sql() {
-    return this.txHost.tx;
+  ) {
+    super(txHost, cls);
   }
 
-  private facilityId(): string {
-    return currentFacilityId(this.cls);
-  }
+
 
   /** DOMAIN.md §2: day care is for DAY_CENTER and the day side of STREET_CENTER. */
   private async requireDayCare(): Promise<void> {

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate, careLevelOfGrade, CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { currentFacilityId, refuseOn, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
+import { refuseOn, UNIQUE_VIOLATION, type RequestContext, FacilityScoped } from '@careops/db';
 import { Assessment } from './assessment.entity';
 import { CreateAssessmentDto } from './dto/assessment.dto';
 import { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto';
@@ -44,21 +44,20 @@ const auditable = (r: Resident) => ({ name: r.name, gender: r.gender, dateOfBirt
 
 
 @Injectable()
-export class ResidentsService {
+export class ResidentsService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly ids: IdNumberProtector,
     private readonly audit: AuditService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
+  ) {
+    super(txHost, cls);
+  }
 
   private get repo() {
     return this.txHost.tx.getRepository(Resident);
   }
 
-  private facilityId(): string {
-    return currentFacilityId(this.cls);
-  }
 
   async create(dto: CreateResidentDto): Promise<ResidentView> {
     const id = this.ids.protect(dto.idNumber);

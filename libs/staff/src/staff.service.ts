@@ -5,7 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@careops/audit';
 import { calendarDate, dayNumber, EXCLUSION_REASON_LABELS, StaffOnRecord, staffingPeriod, StaffingPeriod } from '@careops/care';
-import { currentFacilityId, refuseOn, UNIQUE_VIOLATION, type RequestContext } from '@careops/db';
+import { refuseOn, UNIQUE_VIOLATION, type RequestContext, FacilityScoped } from '@careops/db';
 import { CertificateDto, CreateStaffDto, TrainingDto, UpdateStaffDto } from './dto/staff.dto';
 
 export interface StaffView {
@@ -24,22 +24,21 @@ export interface StaffView {
 export const DAY_CENTER_MIN_STAFF = 3;
 
 @Injectable()
-export class StaffService {
+export class StaffService extends FacilityScoped {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
-
-  private get sql() {
-    return this.txHost.tx;
+  ) {
+    super(txHost, cls);
   }
+
 
   async create(dto: CreateStaffDto): Promise<StaffView> {
     this.checkEmployment(dto.employedFrom, dto.employedTo);
     const [row]: { id: string }[] = await this.sql.query(
       `INSERT INTO staff (facility_id, name, role, employed_from, employed_to, fte_hundredths, phone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [currentFacilityId(this.cls), dto.name, dto.role, dto.employedFrom, dto.employedTo ?? null, Math.round(dto.fte * 100), dto.phone ?? null],
+      [this.facilityId(), dto.name, dto.role, dto.employedFrom, dto.employedTo ?? null, Math.round(dto.fte * 100), dto.phone ?? null],
     );
     await this.audit.record({ action: 'staff.create', entityType: 'staff', entityId: row.id, after: { ...dto } });
     return this.get(row.id);
@@ -75,7 +74,7 @@ export class StaffService {
       [UNIQUE_VIOLATION],
       () => this.sql.query(
         `INSERT INTO staff_certificate (facility_id, staff_id, type, number, level, issued_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [currentFacilityId(this.cls), staffId, dto.type, dto.number, dto.level ?? null, dto.issuedOn, dto.expiresOn],
+        [this.facilityId(), staffId, dto.type, dto.number, dto.level ?? null, dto.issuedOn, dto.expiresOn],
       ),
       () => new ConflictException(`certificate ${dto.type} ${dto.number} is already recorded in this facility (证书已登记)`),
     );
@@ -87,7 +86,7 @@ export class StaffService {
     await this.get(staffId);
     const [row]: { id: string }[] = await this.sql.query(
       `INSERT INTO staff_training (facility_id, staff_id, course, completed_on, passed) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [currentFacilityId(this.cls), staffId, dto.course, dto.completedOn, dto.passed],
+      [this.facilityId(), staffId, dto.course, dto.completedOn, dto.passed],
     );
     await this.audit.record({ action: 'staff.training', entityType: 'staff_training', entityId: row.id, after: { staffId, ...dto } });
     return this.get(staffId);
@@ -113,7 +112,7 @@ export class StaffService {
     const span = dayNumber(to) - dayNumber(from);
     if (span <= 0) throw new UnprocessableEntityException(`to ${to} must be after from ${from} (结束日期须晚于开始日期)`);
     if (span > 366) throw new UnprocessableEntityException(`at most 366 days at a time (最多366天), asked ${span}`);
-    const facilityId = currentFacilityId(this.cls);
+    const facilityId = this.facilityId();
     const [facility]: { type: string }[] = await this.sql.query(`SELECT type FROM facility WHERE id = $1`, [facilityId]);
     const period = await computeStaffing(this.sql, from, to);
     const dayCare = facility.type !== 'CARE_HOME';

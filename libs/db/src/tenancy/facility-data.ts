@@ -1,3 +1,5 @@
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './request-context';
@@ -32,5 +34,24 @@ export async function refuseOn<T>(
     if (!codes.includes((e as { code?: string }).code ?? '')) throw e;
     await tx.query('ROLLBACK TO SAVEPOINT careops_write');
     throw await refusal();
+  }
+}
+
+/**
+ * The base of the feature services that read and write one facility's data: the request's
+ * transaction (its tenant already set) and the facility it is scoped to.
+ */
+export abstract class FacilityScoped {
+  constructor(
+    protected readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    protected readonly cls: ClsService<RequestContext>,
+  ) {}
+
+  protected get sql(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  protected facilityId(): string {
+    return currentFacilityId(this.cls);
   }
 }

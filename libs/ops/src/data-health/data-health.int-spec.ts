@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import type PgBoss from 'pg-boss';
 import { appDatabaseUrl, dataSourceOptions, PG_BOSS, QueueModule, TenancyModule } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
-import { DataHealthModule } from './data-health.module';
+import { WorkerJobsModule } from '../worker-jobs.module';
 import { DATA_HEALTH_QUEUE } from './data-health.job';
 import { STAFFING_ALERTS_QUEUE } from '../staffing-alerts/staffing-alerts.job';
 import { CLAIM_REMINDERS_QUEUE, MONTHLY_CLAIMS_QUEUE } from '../claims-jobs/monthly-claims.job';
@@ -35,7 +35,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
         TypeOrmModule.forRoot({ ...dataSourceOptions({ url: appDatabaseUrl(db.url), poolSize: 2 }), autoLoadEntities: true }),
         TenancyModule.forRoot(),
         QueueModule.forRoot({ url: db.url, role: 'worker' }),
-        DataHealthModule.withJob({ cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
+        WorkerJobsModule.forRoot({ cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
       ],
     }).compile();
     worker = await moduleRef.createNestApplication().init();
