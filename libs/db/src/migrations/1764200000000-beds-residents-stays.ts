@@ -1,14 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 const CATEGORIES = ['TEKUN', 'DIBAO', 'LOW_INCOME', 'ADVANCED_AGE', 'LIVING_ALONE', 'FAMILY_PLANNING_SPECIAL'];
 const SIX_HELPS = ['MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL', 'EMERGENCY'];
-
-/** Tables of facility data: RLS enabled and forced, the tenant policy of NOTES.md. */
-async function tenantTable(q: QueryRunner, table: string): Promise<void> {
-  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-  await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-  await q.query(`CREATE POLICY ${table}_tenant ON ${table} USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`);
-}
 
 /**
  * Issue 4 (DOMAIN.md §3–§4): rooms and beds, out-of-service periods, residents with a protected
@@ -184,7 +178,7 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
       )`);
 
     for (const table of ['room', 'bed', 'bed_outage', 'resident', 'assessment', 'admission', 'stay', 'leave', 'day_member', 'attendance', 'service_record']) {
-      await tenantTable(q, table);
+      await enableTenantRls(q, table);
     }
     await q.query(`REVOKE UPDATE, DELETE ON assessment FROM careops_app`);
     await q.query(`CREATE INDEX stay_admission_idx ON stay (facility_id, admission_id)`);

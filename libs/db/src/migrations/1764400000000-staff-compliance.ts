@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /** Issue 5 (DOMAIN.md §6): staff, their trainings and certificates, and compliance alerts. */
 export class StaffCompliance1764400000000 implements MigrationInterface {
@@ -57,9 +58,7 @@ export class StaffCompliance1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX staff_training_staff_idx ON staff_training (facility_id, staff_id)`);
     await q.query(`CREATE INDEX staff_certificate_staff_idx ON staff_certificate (facility_id, staff_id)`);
     for (const t of ['staff', 'staff_training', 'staff_certificate', 'compliance_alert']) {
-      await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${t}_tenant ON ${t} USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`);
+      await enableTenantRls(q, t);
     }
   }
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /**
  * Issue 6 (DOMAIN.md §5): subsidy policies as versioned data per division, and the monthly claims
@@ -103,9 +104,7 @@ export class SubsidyClaims1764500000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER claim_frozen BEFORE UPDATE OR DELETE ON claim FOR EACH ROW EXECUTE FUNCTION careops_claim_frozen()`);
 
     for (const t of ['claim', 'claim_line', 'claim_counter']) {
-      await q.query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${t}_tenant ON ${t} USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`);
+      await enableTenantRls(q, t);
     }
     await q.query(`REVOKE UPDATE, DELETE ON subsidy_policy FROM careops_app`);
   }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantRls } from './tenant-rls';
 
 /** Issue 6: `Idempotency-Key` on POST claims (Stripe's rules: same key + same body → same answer). */
 export class Idempotency1764600000000 implements MigrationInterface {
@@ -15,9 +16,7 @@ export class Idempotency1764600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (facility_id, key)
       )`);
-    await q.query(`ALTER TABLE idempotency_key ENABLE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE idempotency_key FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY idempotency_key_tenant ON idempotency_key USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`);
+    await enableTenantRls(q, 'idempotency_key');
   }
 
   async down(q: QueryRunner): Promise<void> {
