@@ -11,4 +11,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 120_000,
+  // A child process left running by a failed test must not hold the run open (CI has a time limit).
+  forceExit: true,
 };

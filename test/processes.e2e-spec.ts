@@ -71,11 +71,15 @@ describe('the processes a user starts (README quick start)', () => {
     made.push(db);
     const port = await freePort();
     const api = runApi({ DATABASE_URL: db.url, PORT: String(port), API_WORKERS: '2' });
-    await waitUntil('the clustered API healthy', async () => (await healthStatus(port)) === 200, 60_000, api);
-    const pids = new Set((api.stdout().match(/"pid":(\d+)/g) ?? []).map((m) => m.slice(6)));
-    expect(pids.size).toBeGreaterThanOrEqual(2);
-    expect(api.stdout().split('\n').filter((l) => l.includes('applied migration'))).toHaveLength(MIGRATIONS.length);
-    expect(await stop(api)).toMatchObject({ code: 0 });
+    const listening = () => new Set((api.stdout().match(/"pid":(\d+)[^\n]*careops API listening/g) ?? []).map((m) => m.split(',')[0])).size;
+    try {
+      // Health answers as soon as one worker listens; wait for both.
+      await waitUntil('both workers listening', () => listening() === 2, 60_000, api);
+      expect(await healthStatus(port)).toBe(200);
+      expect(api.stdout().split('\n').filter((l) => l.includes('applied migration'))).toHaveLength(MIGRATIONS.length);
+    } finally {
+      expect(await stop(api)).toMatchObject({ code: 0 });
+    }
     expect(api.stdout()).toContain('SIGTERM received: draining 2 workers');
   });
 
