@@ -138,6 +138,8 @@ export async function populate(w: World, facilityId: string, token: string, seed
     .send({ residentId: residents[1], kind: 'MEAL', servedAt: '2026-01-02T11:30:00+08:00', servedBy: '张护理员' }), 'service');
   await ok(await http.post(`${base}/residents/${residents[1]}/assessments`).auth(token, { type: 'bearer' })
     .send({ grade: 'MODERATE', effectiveOn: '2026-01-20', assessor: '李评估员' }), 'assessment');
+  await ok(await http.post(`${base}/home-care-beds`).auth(token, { type: 'bearer' })
+    .send({ residentId: residents[1], from: '2026-01-01', address: `测试路${seed}号` }), 'home-care bed');
   const staff = await ok(await http.post(`${base}/staff`).auth(token, { type: 'bearer' })
     .send({ name: `护理员${seed}`, role: 'CAREGIVER', employedFrom: '2025-01-01', fte: 1 }), 'staff');
   await ok(await http.post(`${base}/staff/${staff.id}/trainings`).auth(token, { type: 'bearer' })

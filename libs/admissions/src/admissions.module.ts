@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@careops/audit';
 import { AdmissionsController } from './admissions.controller';
 import { AdmissionsService } from './admissions.service';
+import { HomeCareBedsController, HomeCareBedsService } from './home-care-beds';
 
 /** Needs ResidentsModule (global) for residents and assessments. */
-@Module({ imports: [AuditModule], controllers: [AdmissionsController], providers: [AdmissionsService], exports: [AdmissionsService] })
+@Module({ imports: [AuditModule], controllers: [AdmissionsController, HomeCareBedsController], providers: [AdmissionsService, HomeCareBedsService], exports: [AdmissionsService, HomeCareBedsService] })
 export class AdmissionsModule {}

@@ -170,10 +170,6 @@ export class AdmissionsService extends FacilityScoped {
     );
   }
 
-  private actor(): string {
-    return this.cls.get('principal')?.username ?? 'system';
-  }
-
   /** DOMAIN.md §3: out-of-service beds take no one; refused with the rule named (422). */
   private async bedInServiceFrom(bedId: string, from: string, to: string | null = null): Promise<{ id: string; code: string }> {
     // Locked: a concurrent "out of service" on this bed waits for us (and we for it).

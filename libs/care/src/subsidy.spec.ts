@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CARE_LEVELS } from './care-level';
 import { addDays } from './dates';
-import { birthdayAt, yuan, ClaimResident, computeClaim, DEFAULT_INSTITUTIONAL_CARE_POLICY as POLICY, monthSpan, proratedFen } from './subsidy';
+import { birthdayAt, yuan, ClaimResident, computeClaim, countedDays, DEFAULT_DAY_COUNTING, DEFAULT_INSTITUTIONAL_CARE_POLICY as POLICY, monthlyShareFen, monthSpan, proratedFen } from './subsidy';
 
 const resident = (over: Partial<ClaimResident>): ClaimResident => ({
   residentId: 'r1', dateOfBirth: '1945-05-05', categories: [], stays: [{ from: '2024-01-01', to: null }],
@@ -126,6 +126,70 @@ describe('the monthly claim: issue 6 acceptance 1–2', () => {
         const lines = a.lines.filter((l) => l.residentId === id).length;
         expect(sum).toBeLessThanOrEqual(30_000 + (lines - 1));
       }
+    }), RUNS);
+  });
+});
+
+describe('policy options: day counting and the other programmes (DOMAIN.md §5)', () => {
+  const RUNS = { numRuns: Number(process.env['CAREOPS_FC_RUNS'] ?? 1000) };
+  const april = (over: Partial<ClaimResident>, dayCounting = DEFAULT_DAY_COUNTING) =>
+    computeClaim('2025-04', [resident(over)], { ...POLICY, dayCounting }).lines.map((l) => [l.days, l.amountFen]);
+  // Admitted 2025-04-10, on leave 04-20 … 04-25 (5 days), discharged 2025-04-28.
+  const stay = { stays: [{ from: '2025-04-10', to: '2025-04-28' }], leaves: [{ from: '2025-04-20', to: '2025-04-25' }] };
+
+  it('default: admission day counts, discharge day does not, leave days count → 18 days', () => {
+    expect(april(stay)).toEqual([[18, proratedFen(15000, 18, 30)]]);
+  });
+
+  it.each([
+    [{ admissionDay: false, dischargeDay: false, leaveDays: true }, 17],
+    [{ admissionDay: true, dischargeDay: true, leaveDays: true }, 19],
+    [{ admissionDay: true, dischargeDay: false, leaveDays: false }, 13],
+    [{ admissionDay: false, dischargeDay: true, leaveDays: false }, 13],
+  ])('%o → %i days', (rules, days) => {
+    expect(april(stay, rules)).toEqual([[days, proratedFen(15000, days, 30)]]);
+  });
+
+  it('a transfer (two stays touching) is one run: its admission day is the first day only', () => {
+    const transferred = { stays: [{ from: '2025-04-10', to: '2025-04-15' }, { from: '2025-04-15', to: null }] };
+    expect(countedDays(transferred.stays, [], { admissionDay: false, dischargeDay: false, leaveDays: true })).toEqual([{ from: '2025-04-11', to: null }]);
+    expect(april(transferred, { admissionDay: false, dischargeDay: false, leaveDays: true })).toEqual([[20, 10000]]);
+  });
+
+  it('the same-day admission and discharge counts 1 day only where the policy counts the discharge day', () => {
+    const sameDay = { stays: [{ from: '2025-04-10', to: '2025-04-10' }] };
+    expect(april(sameDay)).toEqual([]);
+    expect(april(sameDay, { admissionDay: true, dischargeDay: true, leaveDays: true })).toEqual([[1, 500]]);
+  });
+
+  it('HOME_CARE_BED: ¥300 失能 / ¥200 半失能, nothing for 自理 — the same engine, other rates', () => {
+    const homeCare = { rates: { SEMI_DISABLED: 20000, FULLY_DISABLED: 30000 }, minAge: 60, excludedCategories: [] };
+    const claim = computeClaim('2025-04', [
+      resident({ residentId: 'semi' }),
+      resident({ residentId: 'self', assessments: [{ effectiveOn: '2024-01-01', careLevel: 'SELF_CARE', recordedSeq: 1 }] }),
+      resident({ residentId: 'full', stays: [{ from: '2025-04-16', to: null }], assessments: [{ effectiveOn: '2024-01-01', careLevel: 'FULLY_DISABLED', recordedSeq: 1 }] }),
+    ], homeCare);
+    expect(claim.lines.map((l) => [l.residentId, l.days, l.amountFen])).toEqual([['semi', 30, 20000], ['full', 15, 15000]]);
+  });
+
+  it('DAY_CENTER_OPERATION ¥20,000 a year claimed monthly: 166667 / 166666 / 166667 …, the twelve add up to exactly 2000000', () => {
+    expect([1, 2, 3, 12].map((m) => monthlyShareFen(2_000_000, m))).toEqual([166667, 166666, 166667, 166667]);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000 }), (annual) => {
+      const shares = Array.from({ length: 12 }, (_, i) => monthlyShareFen(annual, i + 1));
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(annual);
+      for (const s of shares) expect(Math.abs(12 * s - annual)).toBeLessThanOrEqual(12);
+    }), RUNS);
+  });
+
+  it('properties: leave days not counting never pays more; the default options change nothing', () => {
+    const d = fc.integer({ min: -20, max: 40 });
+    fc.assert(fc.property(d, fc.integer({ min: 0, max: 50 }), d, fc.integer({ min: 1, max: 20 }), fc.boolean(), fc.boolean(), (a, len, l, llen, adm, dis) => {
+      const from = addDays('2025-04-01', a);
+      const r = { stays: [{ from, to: addDays(from, len) }], leaves: [{ from: addDays('2025-04-01', l), to: addDays('2025-04-01', l + llen) }] };
+      const counting = computeClaim('2025-04', [resident(r)], { ...POLICY, dayCounting: { admissionDay: adm, dischargeDay: dis, leaveDays: true } }).totalFen;
+      const cutting = computeClaim('2025-04', [resident(r)], { ...POLICY, dayCounting: { admissionDay: adm, dischargeDay: dis, leaveDays: false } }).totalFen;
+      expect(cutting).toBeLessThanOrEqual(counting);
+      expect(computeClaim('2025-04', [resident(r)], { ...POLICY, dayCounting: DEFAULT_DAY_COUNTING })).toEqual(computeClaim('2025-04', [resident(r)], POLICY));
     }), RUNS);
   });
 });

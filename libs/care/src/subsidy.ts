@@ -1,5 +1,5 @@
 import { CARE_LEVELS, CareLevel } from './care-level';
-import { DateInterval, dayNumber, IsoDate } from './dates';
+import { DateInterval, dayNumber, IsoDate, isoDate } from './dates';
 import { LevelAssessment, levelSegments } from './level-segments';
 
 /** Money is integer fen (0.01 yuan) end to end (DOMAIN.md §5). */
@@ -12,7 +12,18 @@ export interface SubsidyPolicy {
   minAge: number;
   /** Categories funded elsewhere (e.g. 特困), whose residents get no line. */
   excludedCategories: readonly string[];
+  /** Which days count (DOMAIN.md §5 default: admission day yes, discharge day no, leave days yes). */
+  dayCounting?: DayCounting;
 }
+
+/** A city's day-counting rules, a policy setting (DOMAIN.md: where cities differ, a setting). */
+export interface DayCounting {
+  admissionDay: boolean;
+  dischargeDay: boolean;
+  leaveDays: boolean;
+}
+
+export const DEFAULT_DAY_COUNTING: DayCounting = { admissionDay: true, dischargeDay: false, leaveDays: true };
 
 export interface ClaimResident {
   residentId: string;
@@ -20,6 +31,8 @@ export interface ClaimResident {
   categories: readonly string[];
   /** Stays in care, [admittedOn, dischargedOn); leave days count (DOMAIN.md §5). */
   stays: readonly DateInterval[];
+  /** Leaves 请假/外出住院 [from, to), taken out only when the policy says leave days do not count. */
+  leaves?: readonly DateInterval[];
   assessments: readonly LevelAssessment[];
 }
 
@@ -86,7 +99,8 @@ export function computeClaim(month: string, residents: readonly ClaimResident[],
     const start = dayNumber(eligibleFrom) > dayNumber(span.from) ? eligibleFrom : span.from;
     if (dayNumber(start) >= dayNumber(span.to)) continue;
     const byLevel = new Map<CareLevel, ClaimLine>();
-    for (const seg of levelSegments(r.assessments, r.stays, { from: start, to: span.to })) {
+    const counted = countedDays(r.stays, r.leaves ?? [], policy.dayCounting ?? DEFAULT_DAY_COUNTING);
+    for (const seg of levelSegments(r.assessments, counted, { from: start, to: span.to })) {
       if (seg.careLevel === null) continue; // not yet assessed: nothing to claim
       const rate = policy.rates[seg.careLevel];
       if (rate === undefined) continue; // the programme pays nothing for this level
@@ -105,6 +119,50 @@ export function computeClaim(month: string, residents: readonly ClaimResident[],
   const totalsByLevel: Record<CareLevel, Fen> = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
   for (const l of lines) totalsByLevel[l.careLevel] += l.amountFen;
   return { month, daysInMonth: span.days, lines, totalsByLevel, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
+}
+
+/**
+ * The days that count under a policy's day-counting options, as [from, to) intervals. Stays that
+ * touch (a transfer) are one run: its admission day is the first, its discharge day the end.
+ * Default [admittedOn, dischargedOn) with leaves inside; `admissionDay: false` drops the first day,
+ * `dischargeDay: true` adds the discharge day, `leaveDays: false` cuts the leaves out.
+ */
+export function countedDays(stays: readonly DateInterval[], leaves: readonly DateInterval[], rules: DayCounting): DateInterval[] {
+  const runs: { from: number; to: number | null }[] = [];
+  const sorted = stays.map((s) => ({ from: dayNumber(s.from), to: s.to === null ? null : dayNumber(s.to) })).sort((a, b) => a.from - b.from);
+  for (const s of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && (last.to === null || s.from <= last.to)) {
+      last.to = last.to === null || s.to === null ? null : Math.max(last.to, s.to);
+    } else runs.push({ ...s });
+  }
+  let out = runs
+    .map((r) => ({ from: r.from + (rules.admissionDay ? 0 : 1), to: r.to === null ? null : r.to + (rules.dischargeDay ? 1 : 0) }))
+    .filter((r) => r.to === null || r.from < r.to);
+  if (!rules.leaveDays) {
+    for (const l of leaves) {
+      const [a, b] = [dayNumber(l.from), l.to === null ? Infinity : dayNumber(l.to)];
+      out = out.flatMap((r) => {
+        const end = r.to ?? Infinity;
+        if (b <= r.from || a >= end) return [r];
+        const parts: { from: number; to: number | null }[] = [];
+        if (a > r.from) parts.push({ from: r.from, to: a });
+        if (b < end) parts.push({ from: b, to: r.to });
+        return parts;
+      });
+    }
+  }
+  return out.map((r) => ({ from: isoDate(r.from), to: r.to === null ? null : isoDate(r.to) }));
+}
+
+/**
+ * A yearly amount claimed monthly (DOMAIN.md §5: the day-center operating subsidy, ¥20,000 a year):
+ * month m (1–12) gets round(annual × m ÷ 12) − round(annual × (m − 1) ÷ 12), half-up, so the twelve
+ * months add up to exactly the annual amount (2000000 → 166667, 166666, 166667, …).
+ */
+export function monthlyShareFen(annualFen: Fen, month: number): Fen {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`not a month 1–12: ${month}`);
+  return proratedFen(annualFen, month, 12) - proratedFen(annualFen, month - 1, 12);
 }
 
 /** DOMAIN.md §5 default: ¥100 / ¥150 / ¥300 a month, from age 60, no category excluded. */

@@ -17,7 +17,7 @@ export class ClaimsController {
   @ApiOperation({ summary: "Create or regenerate the month's DRAFT claim (idempotent: same facts, same claim)" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body → same answer; same key + other body → 422' })
   draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto, @Headers('idempotency-key') key?: string) {
-    return this.claims.draftOnce(dto.month, key);
+    return this.claims.draftOnce(dto.month, dto.programme ?? 'INSTITUTIONAL_CARE', key);
   }
 
   @Get()

@@ -1,15 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '@careops/platform';
 
 export const PROGRAMMES = ['INSTITUTIONAL_CARE', 'HOME_CARE_BED', 'DAY_CENTER_OPERATION'] as const;
+export type Programme = (typeof PROGRAMMES)[number];
 
 export class RatesDto {
   @ApiPropertyOptional({ example: 10000, description: 'fen a month' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) SELF_CARE?: number;
   @ApiPropertyOptional({ example: 15000 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) SEMI_DISABLED?: number;
   @ApiPropertyOptional({ example: 30000 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) FULLY_DISABLED?: number;
 }
+
+/** Which days count (DOMAIN.md §5 default: admission day yes, discharge day no, leave days yes). */
+export class DayCountingDto {
+  @ApiProperty({ example: true, description: '入院当天计入' }) @IsBoolean() admissionDay!: boolean;
+  @ApiProperty({ example: false, description: '出院当天计入' }) @IsBoolean() dischargeDay!: boolean;
+  @ApiProperty({ example: true, description: '请假/外出住院天数计入' }) @IsBoolean() leaveDays!: boolean;
+}
+
+export const CLAIM_PERIODS = ['MONTHLY', 'YEARLY'] as const;
 
 /** A new version of a subsidy policy (DOMAIN.md §5: versioned by effective date, per division). */
 export class CreatePolicyDto {
@@ -21,5 +31,9 @@ export class CreatePolicyDto {
   @ApiProperty({ type: RatesDto }) @ValidateNested() @Type(() => RatesDto) rates!: RatesDto;
   @ApiPropertyOptional({ example: 2000000, description: 'DAY_CENTER_OPERATION: fen a year per center' }) @IsOptional() @IsInt() @Min(0) annualFen?: number;
   @ApiPropertyOptional({ example: 60 }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number;
+  @ApiPropertyOptional({ type: DayCountingDto, description: 'default: admission day counts, discharge day does not, leave days count' })
+  @IsOptional() @ValidateNested() @Type(() => DayCountingDto) dayCounting?: DayCountingDto;
+  @ApiPropertyOptional({ enum: CLAIM_PERIODS, description: 'DAY_CENTER_OPERATION: claimed monthly (a twelfth) or yearly (the whole amount, with the December claim)' })
+  @IsOptional() @IsIn(CLAIM_PERIODS, { message: 'claimPeriod must be MONTHLY or YEARLY' }) claimPeriod?: (typeof CLAIM_PERIODS)[number];
   @ApiPropertyOptional({ example: ['TEKUN'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) excludedCategories?: string[];
 }

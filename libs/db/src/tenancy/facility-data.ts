@@ -54,4 +54,9 @@ export abstract class FacilityScoped {
   protected facilityId(): string {
     return currentFacilityId(this.cls);
   }
+
+  /** Who is acting, as recorded on what they write (an assessor, a recorder). */
+  protected actor(): string {
+    return this.cls.get('principal')?.username ?? 'system';
+  }
 }

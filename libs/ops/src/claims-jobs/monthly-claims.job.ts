@@ -6,7 +6,7 @@ import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { addDays, calendarDate } from '@careops/care';
-import { ClaimsService } from '@careops/claims';
+import { ClaimsService, PROGRAMME_LABELS } from '@careops/claims';
 import { applyTenantScope, InjectQueue, serially, type RequestContext } from '@careops/db';
 
 export const MONTHLY_CLAIMS_QUEUE = 'monthly-claims';
@@ -47,7 +47,7 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
   private facilities(): Promise<{ id: string }[]> {
     return this.dataSource.transaction(async (tx) => {
       await applyTenantScope(tx, { platform: true });
-      return tx.query(`SELECT id FROM facility WHERE type <> 'DAY_CENTER' ORDER BY id`);
+      return tx.query(`SELECT id FROM facility ORDER BY id`);
     });
   }
 
@@ -68,12 +68,14 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
     let drafted = 0;
     let skipped = 0;
     for (const { id } of await this.facilities()) {
-      try {
-        await this.inFacility(id, () => this.claims.draft(month));
-        drafted++;
-      } catch (e) {
-        if (!(e instanceof ConflictException)) throw e;
-        skipped++; // already submitted: a frozen claim is never redrafted
+      for (const programme of await this.inFacility(id, () => this.claims.programmesDue(month))) {
+        try {
+          await this.inFacility(id, () => this.claims.draft(month, programme));
+          drafted++;
+        } catch (e) {
+          if (!(e instanceof ConflictException)) throw e;
+          skipped++; // already submitted: a frozen claim is never redrafted
+        }
       }
     }
     this.logger.log({ month, drafted, skipped }, 'monthly claims drafted');
@@ -85,13 +87,18 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
     let reminded = 0;
     for (const { id } of await this.facilities()) {
       reminded += await this.inFacility(id, async () => {
-        const [submitted] = await this.txHost.tx.query(
-          `SELECT 1 FROM claim WHERE month = $1 AND state IN ('SUBMITTED', 'APPROVED', 'PAID')`, [month]);
-        if (submitted) return 0;
+        const due = await this.claims.programmesDue(month);
+        const submitted: { programme: string }[] = await this.txHost.tx.query(
+          `SELECT programme FROM claim WHERE month = $1 AND state IN ('SUBMITTED', 'APPROVED', 'PAID')`, [month]);
+        const missing = due.filter((p) => !submitted.some((s) => s.programme === p));
+        if (missing.length === 0) return 0;
         const rows: unknown[] = await this.txHost.tx.query(
           `INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, $2, 'CLAIM_NOT_SUBMITTED', $3)
            ON CONFLICT (facility_id, day, kind) DO NOTHING RETURNING id`,
-          [id, today, JSON.stringify({ month, deadline: `${today.slice(0, 7)}-25`, message: `${month} 的补贴申领尚未提交，民政局截止日为本月25日` })],
+          [id, today, JSON.stringify({
+            month, programmes: missing, deadline: `${today.slice(0, 7)}-25`,
+            message: `${month} 的${missing.map((p) => PROGRAMME_LABELS[p]).join('、')}申领尚未提交，民政局截止日为本月25日`,
+          })],
         );
         return rows.length;
       });

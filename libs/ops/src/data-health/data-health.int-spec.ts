@@ -117,6 +117,12 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     }, 20_000);
     // One 全失能 resident in care all January: exactly the rate (DOMAIN.md §5).
     expect(claim).toEqual({ number: '2026-0001', state: 'DRAFT', total: 30000 });
+    // The day center 乙 claims its operating subsidy (DOMAIN.md §5: ¥20,000 a year, January's share).
+    const operating = await waitFor(async () => {
+      const { rows } = await sql.query(`SELECT c.programme, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '乙' AND c.month = '2026-01'`);
+      return rows[0];
+    }, 20_000);
+    expect(operating).toEqual({ programme: 'DAY_CENTER_OPERATION', total: 166667 });
     const reminded = await boss.send(CLAIM_REMINDERS_QUEUE, { today: '2026-02-20' });
     if (!reminded) throw new Error('the queue refused the job');
     const alert = await waitFor(async () => {
@@ -124,5 +130,8 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       return rows[0];
     }, 20_000);
     expect(alert).toEqual({ kind: 'CLAIM_NOT_SUBMITTED', month: '2026-01' });
+    const { rows: [dayCenter] } = await sql.query(
+      `SELECT a.detail -> 'programmes' AS programmes, a.detail ->> 'message' AS message FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '乙'`);
+    expect(dayCenter).toEqual({ programmes: ['DAY_CENTER_OPERATION'], message: '2026-01 的日间照料中心运营补贴申领尚未提交，民政局截止日为本月25日' });
   });
 });

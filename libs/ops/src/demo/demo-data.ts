@@ -122,6 +122,16 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
     await tx.query(`INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, $3, $4, 100)`, [facilityId, name, role, addDays(today, -900)]);
   }
 
+  // 家庭养老床位: four elders served at home (DOMAIN.md §5, HOME_CARE_BED), enrolled months ago.
+  for (const [i, level] of (['FULLY_DISABLED', 'SEMI_DISABLED', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const).entries()) {
+    const r = await resident(tx, ids, facilityId, 200 + i, '410421', random);
+    const from = addDays(today, -60 - 30 * i);
+    await assess(tx, facilityId, r.id, from, level, level === 'FULLY_DISABLED' ? 'SEVERE' : 'MODERATE');
+    await tx.query(`INSERT INTO home_care_bed (facility_id, resident_id, period, address) VALUES ($1, $2, daterange($3, NULL), $4)`, [
+      facilityId, r.id, from, `宝丰县城关镇人民路${12 + i * 7}号`,
+    ]);
+  }
+
   // On leave today (请假), and one in hospital (外出住院) last week.
   await tx.query(`INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), 'LEAVE', '回家探亲')`, [
     facilityId, people[5].admission, people[5].id, addDays(today, -1), addDays(today, 3),

@@ -46,8 +46,10 @@ describe('demo data of npm start (issues 2–4)', () => {
     expect(await one(`SELECT count(*)::int AS n FROM bed_outage WHERE facility_id = $1`)).toEqual({ n: 2 });
   });
 
-  it('about 50 residents across the three levels, with a transfer, a discharge, a level change and leaves', async () => {
-    expect(await one(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1`)).toEqual({ n: 50 });
+  it('about 50 residents across the three levels, with a transfer, a discharge, a level change and leaves; 4 home-care beds', async () => {
+    expect(await one(`SELECT count(DISTINCT resident_id)::int AS n FROM admission WHERE facility_id = $1`)).toEqual({ n: 50 });
+    expect(await one(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1`)).toEqual({ n: 54 });
+    expect(await one(`SELECT count(*)::int AS n FROM home_care_bed WHERE facility_id = $1 AND upper_inf(period)`)).toEqual({ n: 4 });
     const levels = await dataSource.query(
       `SELECT care_level, count(*)::int AS n FROM (SELECT DISTINCT ON (resident_id) resident_id, care_level FROM assessment
        WHERE facility_id = $1 ORDER BY resident_id, effective_on DESC, seq DESC) x GROUP BY care_level ORDER BY care_level`,
