@@ -148,6 +148,10 @@ export async function populate(w: World, facilityId: string, token: string, seed
     .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }), 'certificate');
   // A claim for January (the admission above is in it).
   await ok(await http.post(`${base}/claims`).auth(w.token.admin, { type: 'bearer' }).set('Idempotency-Key', `populate-${seed}`).send({ month: '2026-01' }), 'claim');
+  // Issued documents are recorded by the renderer; one record stands for them here.
+  await w.sql(`INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)
+               VALUES ('TEST-' || $2, 'COMPLIANCE', '养老机构合规报告', $1, '2026-01', encode(sha256($2::bytea), 'hex'), encode(sha256($2::bytea), 'hex'), 1, 'test', 'FACILITY_MANAGER')`,
+  [facilityId, `populate-${seed}`]);
   // Alerts are the worker's to write.
   await w.sql(`INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, '2026-01-06', 'STAFFING_PROJECTED_NONCOMPLIANT', '{}')`, [facilityId]);
   return { roomId: room.id as string, beds, residents, admissionId: admission.id as string };

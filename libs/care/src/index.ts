@@ -8,3 +8,4 @@ export * from './staffing';
 export * from './percent';
 export * from './staffing-range';
 export * from './subsidy';
+export * from './metrics';

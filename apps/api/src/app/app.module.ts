@@ -13,6 +13,7 @@ import { DayCareModule } from '@careops/day-care';
 import { ResidentsModule } from '@careops/residents';
 import { StaffModule } from '@careops/staff';
 import { ClaimsModule } from '@careops/claims';
+import { MetricsModule } from '@careops/metrics';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -55,6 +56,7 @@ export class AppModule {
         DayCareModule,
         StaffModule,
         ClaimsModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

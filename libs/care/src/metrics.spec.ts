@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { divisionTotal, FacilityCounts, meetsPct, printPct, summaryFigures } from './metrics';
+import { percentHalfUp } from './percent';
+
+const counts = (over: Partial<FacilityCounts>): FacilityCounts => ({
+  bedsInService: 0, nursingBeds: 0, occupiedBedDays: 0, inServiceBedDays: 0, staffingDays: 0, compliantDays: 0, ...over,
+});
+
+describe('government metrics (DOMAIN.md §7)', () => {
+  it('DOMAIN.md example: 597 ÷ 2252 prints 26.51 %; no beds prints "—", never NaN', () => {
+    expect(printPct(percentHalfUp(597, 2252))).toBe('26.51 %');
+    expect(summaryFigures(counts({}))).toMatchObject({ nursingBedRatioPct: null, nursingBedTargetMet: null, occupancyPct: null });
+    expect(printPct(null)).toBe('—');
+  });
+
+  it('the 55 % target is met exactly, not after rounding: 11 of 20 yes, 54.996 % no', () => {
+    expect(meetsPct(11, 20, 55)).toBe(true);
+    expect(meetsPct(10_999, 20_000, 55)).toBe(false);
+    expect(percentHalfUp(10_999, 20_000)).toBe(55); // prints as 55.00 % but is below target
+  });
+
+  it('a division total is the ratio of sums, not the mean of ratios', () => {
+    const total = divisionTotal([counts({ bedsInService: 10, nursingBeds: 10 }), counts({ bedsInService: 90, nursingBeds: 0 })]);
+    expect(total.nursingBedRatioPct).toBe(10); // the mean of ratios would say 50
+    expect(total).toMatchObject({ bedsInService: 100, nursingBeds: 10, nursingBedTargetMet: false });
+  });
+
+  it('property: the total lies between the smallest and largest facility ratio and equals Σ ÷ Σ', () => {
+    const row = fc.integer({ min: 0, max: 500 }).chain((beds) => fc.integer({ min: 0, max: beds }).map((nursing) => counts({ bedsInService: beds, nursingBeds: nursing })));
+    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+      const total = divisionTotal(rows);
+      const beds = rows.reduce((s, r) => s + r.bedsInService, 0);
+      expect(total.nursingBedRatioPct).toBe(percentHalfUp(rows.reduce((s, r) => s + r.nursingBeds, 0), beds));
+      const ratios = rows.filter((r) => r.bedsInService > 0).map((r) => r.nursingBeds / r.bedsInService * 100);
+      if (ratios.length > 0 && total.nursingBedRatioPct !== null) {
+        expect(total.nursingBedRatioPct).toBeGreaterThanOrEqual(Math.min(...ratios) - 0.005);
+        expect(total.nursingBedRatioPct).toBeLessThanOrEqual(Math.max(...ratios) + 0.005);
+      }
+    }), { numRuns: 1000 });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './divisions.service';
+export * from './metrics.module';
+export * from './metrics.service';

@@ -1,0 +1,139 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import {
+  addDays, CareLevel, CERTIFICATION_TARGET_PCT, FacilityCounts, isIsoDate, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
+  percentHalfUp, summaryFigures,
+} from '@careops/care';
+import { type RequestContext, FacilityScoped } from '@careops/db';
+import { computeStaffing } from '@careops/staff';
+
+type Counts = Record<CareLevel, number>;
+
+export interface FacilityMetrics {
+  facilityId: string;
+  name: string;
+  type: string;
+  divisionCode: string;
+  /** A day, or a month [from, to) whose snapshot figures are those of its last day (`asOf`). */
+  date?: string;
+  month?: string;
+  asOf: string;
+  bedsInService: number;
+  nursingBeds: number;
+  nursingBedRatioPct: number | null;
+  occupiedBeds: number;
+  /** On a date: occupied ÷ in service; for a month: occupied bed-days ÷ in-service bed-days (DOMAIN.md §7). */
+  occupancyPct: number | null;
+  occupiedBedDays: number;
+  inServiceBedDays: number;
+  residentsTotal: number;
+  residentsByLevel: Counts & { UNASSESSED: number };
+  residentsByCategory: Record<string, number>;
+  staffing: { days: number; compliantDays: number; compliancePct: number | null; worstDay: { date: string; required: number; counted: number } | null };
+  certification: { date: string; certified: number; caregivers: number; pct: number | null };
+  /** Each metric against its target (DOMAIN.md §7); `met` null where there is nothing to measure. */
+  targets: {
+    nursingBedRatio: { targetPct: number; met: boolean | null };
+    staffingCompliance: { target: 'EVERY_DAY'; met: boolean | null };
+    certification: { targetPct: number; met: boolean | null };
+  };
+  /** Per day of the period: in-service and occupied beds, for the occupancy trend. */
+  daily: { date: string; inService: number; occupied: number; occupancyPct: number | null }[];
+}
+
+/**
+ * DOMAIN.md §7, the numbers the government reads, for the facility in scope. Beds out of service
+ * leave every ratio; residents count on the days they are in care (leave days included).
+ */
+@Injectable()
+export class MetricsService extends FacilityScoped {
+  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, cls: ClsService<RequestContext>) {
+    super(txHost, cls);
+  }
+
+  /** `GET metrics?date=` or `GET metrics?month=`: exactly one of them. */
+  query(q: { date?: string; month?: string }): Promise<FacilityMetrics> {
+    if ((q.date === undefined) === (q.month === undefined)) throw new BadRequestException(['give either date (YYYY-MM-DD) or month (YYYY-MM)']);
+    if (q.date !== undefined) {
+      if (!isIsoDate(q.date)) throw new BadRequestException(['date must be a calendar date YYYY-MM-DD']);
+      return this.period(q.date, addDays(q.date, 1), { date: q.date });
+    }
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month as string)) throw new BadRequestException(['month must be YYYY-MM']);
+    const { from, to } = monthSpan(q.month as string);
+    return this.period(from, to, { month: q.month });
+  }
+
+  /** The figures of [from, to); snapshot counts are those of its last day. */
+  async period(from: string, to: string, label: { date?: string; month?: string }): Promise<FacilityMetrics> {
+    const asOf = addDays(to, -1);
+    const [facility]: { id: string; name: string; type: string; division_code: string }[] = await this.sql.query(
+      `SELECT id, name, type, division_code FROM facility WHERE id = $1`, [this.facilityId()]);
+    // Per bed and day: in service (no outage that day), nursing-type, occupied (a stay that day).
+    const daily: { day: string; in_service: number; nursing: number; occupied: number }[] = await this.sql.query(
+      `SELECT d.day::date::text AS day,
+              count(*) FILTER (WHERE x.in_service)::int AS in_service,
+              count(*) FILTER (WHERE x.in_service AND x.kind = 'NURSING')::int AS nursing,
+              count(*) FILTER (WHERE x.in_service AND x.occupied)::int AS occupied
+       FROM generate_series($1::date, $2::date - 1, interval '1 day') AS d(day)
+       LEFT JOIN LATERAL (
+         SELECT b.kind,
+                NOT EXISTS (SELECT 1 FROM bed_outage o WHERE o.bed_id = b.id AND o.period @> d.day::date) AS in_service,
+                EXISTS (SELECT 1 FROM stay s WHERE s.bed_id = b.id AND s.period @> d.day::date) AS occupied
+         FROM bed b) x ON true
+       GROUP BY d.day ORDER BY d.day`,
+      [from, to],
+    );
+    const last = daily[daily.length - 1];
+    const residents: { level: CareLevel | null; categories: string[] }[] = await this.sql.query(
+      `SELECT (SELECT a.care_level FROM assessment a WHERE a.resident_id = r.id AND a.effective_on <= $1::date
+               ORDER BY a.effective_on DESC, a.seq DESC LIMIT 1) AS level, r.categories
+       FROM resident r WHERE EXISTS (SELECT 1 FROM stay s WHERE s.resident_id = r.id AND s.period @> $1::date)`,
+      [asOf],
+    );
+    const byLevel = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0, UNASSESSED: 0 };
+    const byCategory: Record<string, number> = {};
+    for (const r of residents) {
+      byLevel[r.level ?? 'UNASSESSED']++;
+      for (const c of r.categories) byCategory[c] = (byCategory[c] ?? 0) + 1;
+    }
+    const staffing = await computeStaffing(this.sql, from, to);
+    const s = staffing.summary;
+    const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
+    const inServiceBedDays = daily.reduce((sum, d) => sum + d.in_service, 0);
+    const figures = summaryFigures(this.counts({ last, occupiedBedDays, inServiceBedDays, days: s.days, compliantDays: s.compliantDays }));
+    return {
+      facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.division_code, ...label, asOf,
+      bedsInService: last.in_service,
+      nursingBeds: last.nursing,
+      nursingBedRatioPct: figures.nursingBedRatioPct,
+      occupiedBeds: last.occupied,
+      occupancyPct: figures.occupancyPct,
+      occupiedBedDays,
+      inServiceBedDays,
+      residentsTotal: residents.length,
+      residentsByLevel: byLevel,
+      residentsByCategory: byCategory,
+      staffing: {
+        days: s.days, compliantDays: s.compliantDays, compliancePct: s.compliancePct,
+        worstDay: s.worstDay && { date: s.worstDay.date, required: s.worstDay.required, counted: s.worstDay.countedHundredths / 100 },
+      },
+      certification: s.certification,
+      targets: {
+        nursingBedRatio: { targetPct: NURSING_BED_TARGET_PCT, met: figures.nursingBedTargetMet },
+        staffingCompliance: { target: 'EVERY_DAY', met: s.days === 0 ? null : s.compliantDays === s.days },
+        certification: { targetPct: CERTIFICATION_TARGET_PCT, met: meetsPct(s.certification.certified, s.certification.caregivers, CERTIFICATION_TARGET_PCT) },
+      },
+      daily: daily.map((d) => ({ date: d.day, inService: d.in_service, occupied: d.occupied, occupancyPct: percentHalfUp(d.occupied, d.in_service) })),
+    };
+  }
+
+  private counts(x: { last: { in_service: number; nursing: number }; occupiedBedDays: number; inServiceBedDays: number; days: number; compliantDays: number }): FacilityCounts {
+    return {
+      bedsInService: x.last.in_service, nursingBeds: x.last.nursing, occupiedBedDays: x.occupiedBedDays, inServiceBedDays: x.inServiceBedDays,
+      staffingDays: x.days, compliantDays: x.compliantDays,
+    };
+  }
+}
+
