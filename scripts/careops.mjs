@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from './lib/deps.mjs';
+import { ensureDependencies, ensureSystemPackages } from './lib/deps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2] ?? 'start';
@@ -18,6 +18,7 @@ const fail = (line) => {
 };
 
 ensureDependencies(root);
+if (command === 'start') ensureSystemPackages();
 const { ensureCluster } = await import('./lib/pg-cluster.mjs');
 const { ensureBuilt, NODE_FLAGS } = await import('./lib/build.mjs');
 

@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from './lib/deps.mjs';
+import { ensureDependencies, ensureSystemPackages } from './lib/deps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+ensureSystemPackages({ forTests: true });
 const { NX_ENV } = await import('./lib/build.mjs');
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule } from '@careops/db';
 import { WorkerJobsModule } from '@careops/ops';
+import { PdfModule } from '@careops/pdf';
+import { ReportJobsWorkerModule } from '@careops/reports';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 
 /** Background jobs on the pg-boss queue: the nightly data-health check (more in later issues). */
@@ -29,6 +31,9 @@ export class WorkerModule {
         // pg-boss manages its own schema, so it connects as the owner.
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
         WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
+        // Issue 7: large documents (a division summary) are rendered here, as pg-boss jobs.
+        PdfModule.forRoot({ ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}), timeoutMs: config.PDF_TIMEOUT_MS * 10, recycleAfter: config.PDF_RECYCLE_AFTER }),
+        ReportJobsWorkerModule,
       ],
     };
   }

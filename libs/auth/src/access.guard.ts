@@ -14,7 +14,7 @@ import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { divisionCovers, type Role } from '@careops/care';
 import type { Principal, RequestContext } from '@careops/db';
-import { OWN_SESSION_KEY, PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+import { OWN_SESSION_KEY, READ_REQUEST_KEY, PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READS = new Set(['GET', 'HEAD']);
@@ -54,7 +54,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (facilityId !== undefined) await this.checkFacility(principal, facilityId);
     if (!roles.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (无权限)`);
     const ownSession = this.reflector.getAllAndOverride<boolean>(OWN_SESSION_KEY, targets);
-    if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession) {
+    const readRequest = this.reflector.getAllAndOverride<boolean>(READ_REQUEST_KEY, targets);
+    if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession && !readRequest) {
       throw new ForbiddenException('regulators have read-only access (监管人员只读)');
     }
     return true;

@@ -9,3 +9,4 @@ export * from './percent';
 export * from './staffing-range';
 export * from './subsidy';
 export * from './metrics';
+export * from './amount-in-words';

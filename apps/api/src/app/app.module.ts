@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from '@careops/audit';
 import { AuthModule } from '@careops/auth';
-import { appDatabaseUrl, dataSourceOptions, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
+import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
 import { FacilitiesModule } from '@careops/facilities';
 import { AdmissionsModule } from '@careops/admissions';
 import { BedsModule } from '@careops/beds';
@@ -14,9 +14,21 @@ import { ResidentsModule } from '@careops/residents';
 import { StaffModule } from '@careops/staff';
 import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
+import { PdfModule } from '@careops/pdf';
+import { ReportJobsApiModule, ReportsModule } from '@careops/reports';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
+
+/** The renderer's settings (README: PDF_*); pool size 0 means one page per core. */
+export function pdfOptions(config: AppConfig) {
+  return {
+    ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}),
+    maxQueue: config.PDF_MAX_QUEUE,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+    recycleAfter: config.PDF_RECYCLE_AFTER,
+  };
+}
 
 /** The HTTP API: wires feature modules; the rules live in libs/ (STYLE.md). */
 @Module({})
@@ -57,6 +69,11 @@ export class AppModule {
         StaffModule,
         ClaimsModule,
         MetricsModule,
+        // Issue 7: one Chromium per process renders the documents; long ones go to the worker's queue.
+        PdfModule.forRoot(pdfOptions(config)),
+        ReportsModule,
+        QueueModule.forRoot({ url: config.DATABASE_URL, role: 'client' }),
+        ReportJobsApiModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

@@ -28,3 +28,10 @@ export const OWN_SESSION_KEY = 'careops:own-session';
 
 /** The caller's own session (sign-out): allowed to every role, regulators included, whatever the method. */
 export const OwnSession = () => SetMetadata(OWN_SESSION_KEY, true);
+
+/**
+ * A POST that only asks for something to be read (a report job, issue 7): regulators, who never
+ * write (DOMAIN.md §1), may send it. The handler records the request in a transaction of its own.
+ */
+export const READ_REQUEST_KEY = 'careops:read-request';
+export const ReadRequest = () => SetMetadata(READ_REQUEST_KEY, true);

@@ -81,6 +81,33 @@ export class AppConfig {
   @Max(64, { message: 'API_WORKERS must be an integer between 1 and 64' })
   API_WORKERS = 1;
 
+  /** Issue 7: pages of the one Chromium rendering PDFs at once (0 = the number of cores). */
+  @Transform(toInt)
+  @IsInt({ message: 'PDF_POOL_SIZE must be an integer between 0 and 32' })
+  @Min(0, { message: 'PDF_POOL_SIZE must be an integer between 0 and 32' })
+  @Max(32, { message: 'PDF_POOL_SIZE must be an integer between 0 and 32' })
+  PDF_POOL_SIZE = 0;
+
+  /** Renders that may wait for a page; beyond this the API answers 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt({ message: 'PDF_MAX_QUEUE must be an integer between 0 and 10000' })
+  @Min(0, { message: 'PDF_MAX_QUEUE must be an integer between 0 and 10000' })
+  @Max(10_000, { message: 'PDF_MAX_QUEUE must be an integer between 0 and 10000' })
+  PDF_MAX_QUEUE = 50;
+
+  /** The budget of one render, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'PDF_TIMEOUT_MS must be an integer of milliseconds between 1000 and 600000' })
+  @Min(1000, { message: 'PDF_TIMEOUT_MS must be an integer of milliseconds between 1000 and 600000' })
+  @Max(600_000, { message: 'PDF_TIMEOUT_MS must be an integer of milliseconds between 1000 and 600000' })
+  PDF_TIMEOUT_MS = 30_000;
+
+  /** Renders one Chromium serves before it is replaced by a fresh one. */
+  @Transform(toInt)
+  @IsInt({ message: 'PDF_RECYCLE_AFTER must be an integer ≥ 1' })
+  @Min(1, { message: 'PDF_RECYCLE_AFTER must be an integer ≥ 1' })
+  PDF_RECYCLE_AFTER = 500;
+
   @Transform(toInt)
   @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 200' })

@@ -1,0 +1,3 @@
+export * from './fonts';
+export * from './renderer';
+export * from './pdf.module';

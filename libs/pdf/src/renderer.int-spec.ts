@@ -1,0 +1,160 @@
+// Tier 2: a real Chromium (Debian's `chromium`, fonts-noto-cjk) and poppler's pdftotext; no mocks.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { PdfRenderer, RendererBusyError, RendererCrashedError, RenderTimeoutError } from './renderer';
+import { CJK_FONT_STACK, FontSubsetter } from './fonts';
+
+const page = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:${CJK_FONT_STACK}}</style></head><body>${body}</body></html>`;
+
+/** Keeps the renderer's Chromium busy in a script: `load` (and so the render) waits `ms`. */
+const busy = (ms: number) => page(`<p>忙</p><script>const t = Date.now(); while (Date.now() - t < ${ms}) {}</script>`);
+
+const text = (pdf: Buffer) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Live processes of the browser's process group (its zygotes, renderers, GPU and utility processes).
+ * Zombies are left out: the orphans are reaped by PID 1 (dumb-init in our image), not by us.
+ */
+const liveGroupMembers = (pgid: number) =>
+  readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      return pgrp === String(pgid) && state !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+
+const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
+
+describe('PdfRenderer', () => {
+  const renderers: PdfRenderer[] = [];
+  const make = (options: ConstructorParameters<typeof PdfRenderer>[0] = {}) => {
+    const renderer = new PdfRenderer(options);
+    renderers.push(renderer);
+    return renderer;
+  };
+  afterAll(async () => {
+    await Promise.all(renderers.map((r) => r.close()));
+  });
+
+  it('renders Chinese text, a rare name and digits that pdftotext reads back', async () => {
+    const renderer = make({ poolSize: 1 });
+    const pdf = await renderer.render(
+      page('<h1>养老机构合规报告</h1><table><tr><td>王堃</td><td>Ştefan</td><td>2024-09-30</td><td>¥3217.50</td></tr></table>'),
+      { headerTemplate: '<div style="font-size:9px">页眉：护理部</div>', footerTemplate: '<div style="font-size:9px">第 <span class="pageNumber"></span> 页</div>', margin: { top: '20mm', bottom: '20mm' } },
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const out = text(pdf);
+    expect(out).toContain('养老机构合规报告');
+    expect(out).toContain('王堃');
+    expect(out).toContain('2024-09-30');
+    expect(out).toContain('3217.50');
+    // Not in Noto Sans CJK SC: falls through the font stack to DejaVu, still rendered.
+    expect(out).toContain('Ştefan');
+    expect(out).toContain('护理部');
+    expect(out).toMatch(/第\s*1\s*页/);
+  });
+
+  it('renders landscape A4', async () => {
+    const renderer = make({ poolSize: 1 });
+    const pdf = await renderer.render(page('<p>横向</p>'), { landscape: true });
+    const info = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]/);
+  });
+
+  it('serves 10 concurrent renders on a pool of 2, reusing its pages', async () => {
+    const renderer = make({ poolSize: 2 });
+    const pdfs = await Promise.all(Array.from({ length: 10 }, (_, i) => renderer.render(page(`<p>第${i}号 张三</p>`))));
+    pdfs.forEach((pdf, i) => expect(text(pdf)).toContain(`第${i}号 张三`));
+    expect(renderer.stats()).toMatchObject({ renders: 10, failures: 0, launches: 1, active: 0, queued: 0 });
+    expect(renderer.stats().pagesOpened).toBeLessThanOrEqual(1); // + the tab Chromium starts with
+  });
+
+  it('refuses renders beyond the queue cap with RendererBusyError', async () => {
+    const renderer = make({ poolSize: 1, maxQueue: 2 });
+    const results = await settle(Array.from({ length: 6 }, () => renderer.render(page('<p>排队</p>'))));
+    const busyErrors = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(busyErrors).toHaveLength(3);
+    for (const e of busyErrors) {
+      expect(e).toBeInstanceOf(RendererBusyError);
+      expect((e as RendererBusyError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('fails the render in flight when Chromium is killed, and the next render gets a fresh one', async () => {
+    const renderer = make({ poolSize: 1 });
+    await renderer.warmUp();
+    const pid = renderer.browserPid() as number;
+    const slow = renderer.render(busy(10_000));
+    slow.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 700));
+    process.kill(pid, 'SIGKILL');
+    await expect(slow).rejects.toBeInstanceOf(RendererCrashedError);
+    const pdf = await renderer.render(page('<p>重启之后</p>'));
+    expect(text(pdf)).toContain('重启之后');
+    expect(renderer.browserPid()).not.toBe(pid);
+    expect(renderer.stats()).toMatchObject({ crashes: 1, launches: 2 });
+  });
+
+  it('times a stuck render out and keeps serving', async () => {
+    const renderer = make({ poolSize: 1, timeoutMs: 1500 });
+    const started = Date.now();
+    await expect(renderer.render(busy(20_000))).rejects.toBeInstanceOf(RenderTimeoutError);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(text(await renderer.render(page('<p>超时之后</p>')))).toContain('超时之后');
+    expect(renderer.stats()).toMatchObject({ launches: 1, failures: 1, renders: 1 });
+  });
+
+  it('recycles the browser every N renders without failing renders in flight', async () => {
+    const renderer = make({ poolSize: 2, recycleAfter: 3 });
+    const pdfs = await Promise.all(Array.from({ length: 7 }, (_, i) => renderer.render(page(`<p>回收${i}</p>`))));
+    pdfs.forEach((pdf, i) => expect(text(pdf)).toContain(`回收${i}`));
+    expect(renderer.stats().recycles).toBeGreaterThanOrEqual(2);
+    expect(renderer.stats().launches).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves no Chromium process behind after close()', async () => {
+    const renderer = make({ poolSize: 2 });
+    await renderer.render(page('<p>关闭</p>'));
+    const pid = renderer.browserPid() as number;
+    expect(alive(pid)).toBe(true);
+    expect(liveGroupMembers(pid).length).toBeGreaterThan(1);
+    await renderer.close();
+    expect(alive(pid)).toBe(false); // exited and reaped: not even a zombie
+    expect(liveGroupMembers(pid)).toEqual([]);
+    await expect(renderer.render(page('<p>x</p>'))).rejects.toThrow(/closed/);
+  });
+});
+
+describe('FontSubsetter', () => {
+  const fonts = new FontSubsetter();
+  afterAll(() => fonts.close());
+
+  it('cuts both weights to the characters asked for: KBs, not the 19 MB collection', () => {
+    const { regular, bold } = fonts.subset(['养', '老', '堃'].map((c) => c.codePointAt(0) as number));
+    for (const font of [regular, bold as Buffer]) {
+      expect(font.subarray(0, 4).toString('latin1')).toBe('OTTO'); // CFF-flavoured OpenType
+      expect(font.length).toBeLessThan(150_000);
+    }
+  });
+
+  it('writes @font-face rules for weights 400 and 700', () => {
+    const css = fonts.fontFaceCss('<p>王堃</p>');
+    expect(css.match(/font-family:'CareopsCJK'/g)).toHaveLength(2);
+    expect(css).toContain('font-weight:400');
+    expect(css).toContain('font-weight:700');
+    expect(css).toContain('data:font/otf;base64,');
+  });
+});

@@ -1,0 +1,462 @@
+import type { ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { delimiter, join } from 'node:path';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
+import {
+  BASIC_CODE_POINTS,
+  CJK_FONT_STACK,
+  documentCodePoints,
+  fontFaceRules,
+  FontSubsetter,
+  type FontSubsetterOptions,
+  templateCodePoints,
+} from './fonts';
+
+export interface PdfRendererOptions {
+  /** Pages rendering at once, each a reused tab of one Chromium. Default: os.availableParallelism(). */
+  poolSize?: number;
+  /** Renders allowed to wait for a page; one more is refused with RendererBusyError. Default 50. */
+  maxQueue?: number;
+  /** Budget of one render from leaving the queue to the last PDF byte. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Renders one Chromium serves before a fresh one replaces it (leaks stay bounded). Default 500. */
+  recycleAfter?: number;
+  /** Default: $PUPPETEER_EXECUTABLE_PATH, else the first of chromium, chromium-browser, google-chrome. */
+  executablePath?: string;
+  /** Extra Chromium switches, after `CHROMIUM_ARGS`. */
+  args?: string[];
+  /** Where the CJK collections are; `false` injects no font (documents then use system fonts, slowly). */
+  fonts?: FontSubsetterOptions | false;
+}
+
+export interface RenderOptions {
+  landscape?: boolean;
+  /** Chrome's print header: HTML with `pageNumber`, `totalPages`, `title`, `date` spans; small font. */
+  headerTemplate?: string;
+  footerTemplate?: string;
+  /** CSS lengths ('20mm') or pixels. */
+  margin?: { top?: string | number; right?: string | number; bottom?: string | number; left?: string | number };
+}
+
+export interface PdfRendererStats {
+  /** PDFs produced. */
+  renders: number;
+  /** Renders that ended in an error (timeout, crash, Chromium refusing the document). */
+  failures: number;
+  /** Browsers retired after `recycleAfter` renders. */
+  recycles: number;
+  /** Browsers that disconnected on their own. */
+  crashes: number;
+  launches: number;
+  /** Tabs opened across all browsers: stays near poolSize × launches when pages are reused. */
+  pagesOpened: number;
+  /** Renders holding a page now. */
+  active: number;
+  /** Renders waiting for one. */
+  queued: number;
+}
+
+/** The queue is full: answer 503 with `Retry-After: retryAfterSeconds`. */
+export class RendererBusyError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`the PDF renderer is busy; retry in ${retryAfterSeconds} s`);
+    this.name = 'RendererBusyError';
+  }
+}
+
+export class RenderTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`rendering the PDF took longer than ${timeoutMs} ms`);
+    this.name = 'RenderTimeoutError';
+  }
+}
+
+/** Chromium went away under a render; the next render starts a fresh one. */
+export class RendererCrashedError extends Error {
+  constructor(pid: number | undefined) {
+    super(`Chromium (pid ${pid ?? '?'}) exited during the render`);
+    this.name = 'RendererCrashedError';
+  }
+}
+
+export class ChromiumNotFoundError extends Error {
+  constructor(tried: string[]) {
+    super(`no Chromium found (tried ${tried.join(', ')}); install it with ` +
+      '`apt-get install -y chromium fonts-noto-cjk` (as root) or set PUPPETEER_EXECUTABLE_PATH');
+    this.name = 'ChromiumNotFoundError';
+  }
+}
+
+/**
+ * Switches for a headless Chromium as root in a container: no sandbox (root cannot have one),
+ * /tmp instead of a small /dev/shm, no GPU, no first-run work or background traffic.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-setuid-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-extensions',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--mute-audio',
+  '--hide-scrollbars',
+];
+
+/** $PUPPETEER_EXECUTABLE_PATH if set (it must exist), else the first Chromium on /usr/bin or PATH. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env['PUPPETEER_EXECUTABLE_PATH'];
+  const dirs = ['/usr/bin', ...(env['PATH'] ?? '').split(delimiter).filter(Boolean)];
+  const tried = explicit ? [explicit] : ['chromium', 'chromium-browser', 'google-chrome'].flatMap((name) => dirs.map((dir) => join(dir, name)));
+  const found = tried.find((path) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!found) throw new ChromiumNotFoundError(explicit ? tried : ['chromium', 'chromium-browser', 'google-chrome'].map((n) => `${n} on /usr/bin:$PATH`));
+  return found;
+}
+
+/** One launched Chromium and the tabs it lends out. */
+class Chromium {
+  readonly idle: Page[] = [];
+  /** Renders begun here; at `recycleAfter` no new one starts here (rule: recycle after N). */
+  started = 0;
+  inUse = 0;
+  retiring = false;
+  closing = false;
+  /** Rejects when the browser disconnects: every render on it races against this. */
+  readonly gone: Promise<never>;
+  private fail!: (error: Error) => void;
+  private shutdown?: Promise<void>;
+
+  constructor(readonly browser: Browser) {
+    this.gone = new Promise<never>((_, reject) => (this.fail = reject));
+    this.gone.catch(() => undefined);
+  }
+
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
+  disconnected(error: Error): void {
+    this.fail(error);
+  }
+
+  /** Closes the browser and waits for its process to exit (no zombie); SIGKILLs it if it dawdles. */
+  shutDown(): Promise<void> {
+    this.closing = true;
+    this.shutdown ??= (async () => {
+      const proc = this.browser.process();
+      const exited = proc && proc.exitCode === null && proc.signalCode === null
+        ? new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+        : Promise.resolve();
+      await within(5000, this.browser.close().catch(() => undefined));
+      killGroup(proc);
+      await exited;
+    })();
+    return this.shutdown;
+  }
+}
+
+/** The zygote and renderers share the browser's process group (puppeteer spawns it detached). */
+function killGroup(proc: ChildProcess | null): void {
+  if (!proc?.pid) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever is first. */
+async function within(ms: number, promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+interface Lease {
+  page?: Page;
+  expired?: boolean;
+}
+
+/** A render's page, print options and the script that resolves once its fonts are loaded. */
+interface Composed {
+  html: string;
+  pdf: PDFOptions;
+  fontsLoaded: string;
+}
+
+/** The header's and footer's own subset (see `compose`). */
+const HEADER_FONT_FAMILY = 'CareopsCJKHeader';
+
+/**
+ * HTML → A4 PDF for a server under load: ONE long-lived Chromium, a bounded pool of reused tabs,
+ * a capped waiting queue (RendererBusyError beyond it), a per-render timeout, a fresh browser every
+ * `recycleAfter` renders and after a crash. Every document gets a CJK font subset cut to its own
+ * characters (see FontSubsetter): Chrome then never embeds the 19 MB system face.
+ *
+ * Chromium is launched by the first render (or `warmUp()`), so an app that never prints needs none.
+ */
+export class PdfRenderer {
+  private readonly poolSize: number;
+  private readonly maxQueue: number;
+  private readonly timeoutMs: number;
+  private readonly recycleAfter: number;
+  private readonly waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private readonly browsers = new Set<Chromium>();
+  private current?: Chromium;
+  private launching?: Promise<Chromium>;
+  private fonts?: FontSubsetter;
+  private closed = false;
+  private closing?: Promise<void>;
+  private active = 0;
+  /** Moving average of a render, for Retry-After. */
+  private averageMs = 1000;
+  private readonly counts = { renders: 0, failures: 0, recycles: 0, crashes: 0, launches: 0, pagesOpened: 0 };
+
+  constructor(private readonly options: PdfRendererOptions = {}) {
+    this.poolSize = Math.max(1, options.poolSize ?? availableParallelism());
+    this.maxQueue = Math.max(0, options.maxQueue ?? 50);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.recycleAfter = Math.max(1, options.recycleAfter ?? 500);
+  }
+
+  /** A4 PDF of `html`. Rejects with RendererBusyError, RenderTimeoutError or RendererCrashedError. */
+  async render(html: string, options: RenderOptions = {}): Promise<Buffer> {
+    await this.enterPool();
+    const started = Date.now();
+    try {
+      const pdf = await this.renderInPool(html, options);
+      this.counts.renders++;
+      this.averageMs = 0.8 * this.averageMs + 0.2 * (Date.now() - started);
+      return pdf;
+    } catch (e) {
+      this.counts.failures++;
+      throw e;
+    } finally {
+      this.leavePool();
+    }
+  }
+
+  /** Launches Chromium and loads the fonts now rather than in the first render. */
+  async warmUp(): Promise<void> {
+    this.assertOpen();
+    this.subsetter();
+    await this.browser();
+  }
+
+  /** The pid of the current Chromium, if one runs (tests kill it). */
+  browserPid(): number | undefined {
+    return this.current?.pid;
+  }
+
+  stats(): PdfRendererStats {
+    return { ...this.counts, active: this.active, queued: this.waiting.length };
+  }
+
+  /** Refuses new renders, fails waiting and running ones, closes every browser and waits for it to exit. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the PDF renderer is closed'));
+      await this.launching?.catch(() => undefined);
+      this.current = undefined;
+      await Promise.all([...this.browsers].map((chromium) => chromium.shutDown()));
+      this.browsers.clear();
+      this.fonts?.close();
+    })();
+    return this.closing;
+  }
+
+  private async renderInPool(html: string, options: RenderOptions): Promise<Buffer> {
+    this.assertOpen();
+    const document = this.compose(html, options);
+    const lease: Lease = {};
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // A page stuck in a script is closed, which also ends the calls still pending on it.
+        lease.expired = true;
+        void lease.page?.close().catch(() => undefined);
+        reject(new RenderTimeoutError(this.timeoutMs));
+      }, this.timeoutMs);
+    });
+    try {
+      const chromium = await Promise.race([this.browser(), deadline]);
+      const work = this.print(chromium, document, lease);
+      work.catch(() => undefined); // when the deadline or a crash wins, `work` settles unobserved
+      return await Promise.race([work, chromium.gone, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Prints on a pooled tab and gives it back; a tab that failed or expired is closed, not reused. */
+  private async print(chromium: Chromium, document: Composed, lease: Lease): Promise<Buffer> {
+    chromium.started++;
+    if (chromium.started >= this.recycleAfter && this.current === chromium) this.retire(chromium);
+    chromium.inUse++;
+    let reusable = false;
+    try {
+      lease.page = chromium.idle.pop() ?? (await this.openPage(chromium));
+      if (lease.expired) throw new RenderTimeoutError(this.timeoutMs);
+      await lease.page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
+      await lease.page.evaluate(document.fontsLoaded);
+      const pdf = Buffer.from(await lease.page.pdf(document.pdf));
+      reusable = !lease.expired;
+      return pdf;
+    } finally {
+      this.giveBack(chromium, lease.page, reusable);
+    }
+  }
+
+  private giveBack(chromium: Chromium, page: Page | undefined, reusable: boolean): void {
+    chromium.inUse--;
+    if (page && reusable && !chromium.retiring && !chromium.closing) chromium.idle.push(page);
+    else if (page && !chromium.retiring) void page.close().catch(() => undefined);
+    if (chromium.retiring && chromium.inUse === 0) void this.dispose(chromium);
+  }
+
+  private async openPage(chromium: Chromium): Promise<Page> {
+    this.counts.pagesOpened++;
+    return chromium.browser.newPage();
+  }
+
+  /** No new render starts on `chromium`; it closes when its last render ends (in-flight ones finish). */
+  private retire(chromium: Chromium): void {
+    chromium.retiring = true;
+    this.current = undefined;
+    this.counts.recycles++;
+  }
+
+  private async dispose(chromium: Chromium): Promise<void> {
+    await chromium.shutDown();
+    this.browsers.delete(chromium);
+  }
+
+  /** The browser new renders use; launched once however many renders ask at the same time. */
+  private async browser(): Promise<Chromium> {
+    if (this.current) return this.current;
+    this.launching ??= this.launch().finally(() => (this.launching = undefined));
+    return this.launching;
+  }
+
+  private async launch(): Promise<Chromium> {
+    const browser = await puppeteer.launch({
+      executablePath: this.options.executablePath ?? findChromium(),
+      headless: true,
+      pipe: true,
+      args: [...CHROMIUM_ARGS, ...(this.options.args ?? [])],
+      // The application's shutdown hooks close us; puppeteer must not exit the process on a signal.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const chromium = new Chromium(browser);
+    this.counts.launches++;
+    this.browsers.add(chromium);
+    browser.on('disconnected', () => this.onDisconnected(chromium));
+    if (this.closed) {
+      await this.dispose(chromium);
+      throw new Error('the PDF renderer is closed');
+    }
+    chromium.idle.push(...(await browser.pages())); // the tab Chromium starts with is the first of the pool
+    this.current = chromium;
+    return chromium;
+  }
+
+  /** A disconnect we did not ask for is a crash: fail its renders, reap its processes, forget it. */
+  private onDisconnected(chromium: Chromium): void {
+    if (chromium.closing) {
+      chromium.disconnected(new Error('the PDF renderer is closed'));
+      return;
+    }
+    this.counts.crashes++;
+    chromium.disconnected(new RendererCrashedError(chromium.pid));
+    if (this.current === chromium) this.current = undefined;
+    void this.dispose(chromium);
+  }
+
+  /**
+   * The page to load and the print options. The document gets a subset of its own characters. The
+   * header and footer are separate documents Chrome builds per page: they get a tiny regular-only
+   * subset of their own text (its size is paid on every page), also declared in the document so
+   * it is loaded before printing; otherwise Chrome paints them before the font arrives.
+   */
+  private compose(html: string, options: RenderOptions): Composed {
+    const fonts = this.subsetter();
+    const pdf: PDFOptions = {
+      format: 'A4',
+      printBackground: true,
+      tagged: false,
+      landscape: options.landscape ?? false,
+      margin: options.margin,
+      displayHeaderFooter: false,
+      timeout: 0, // our deadline governs
+    };
+    let documentStyle = fonts ? fontFaceRules(fonts.subset([...BASIC_CODE_POINTS, ...documentCodePoints(html)])) : '';
+    documentStyle += `html{font-family:${CJK_FONT_STACK}}`;
+    let fontsLoaded = 'document.fonts.ready';
+    if (options.headerTemplate !== undefined || options.footerTemplate !== undefined) {
+      // A template left out must not print Chrome's default (date, title, URL).
+      const header = options.headerTemplate ?? '<span></span>';
+      const footer = options.footerTemplate ?? '<span></span>';
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
+      const faces = fonts ? fontFaceRules(fonts.subset(templateCodePoints(header, footer, title), { bold: false }), HEADER_FONT_FAMILY) : '';
+      const templateStyle = `<style>${faces}#header,#footer{font-family:'${HEADER_FONT_FAMILY}',${CJK_FONT_STACK}}</style>`;
+      Object.assign(pdf, { displayHeaderFooter: true, headerTemplate: templateStyle + header, footerTemplate: templateStyle + footer });
+      if (fonts) {
+        documentStyle += faces;
+        fontsLoaded = `document.fonts.load("16px ${HEADER_FONT_FAMILY}").then(() => document.fonts.ready)`;
+      }
+    }
+    return { html: injectIntoHead(html, `<style>${documentStyle}</style>`), pdf, fontsLoaded: `${fontsLoaded}.then(() => undefined)` };
+  }
+
+  private subsetter(): FontSubsetter | undefined {
+    if (this.options.fonts === false) return undefined;
+    this.fonts ??= new FontSubsetter(this.options.fonts);
+    return this.fonts;
+  }
+
+  private async enterPool(): Promise<void> {
+    this.assertOpen();
+    if (this.active < this.poolSize) {
+      this.active++;
+      return;
+    }
+    if (this.waiting.length >= this.maxQueue) {
+      const ahead = this.waiting.length + this.active;
+      throw new RendererBusyError(Math.max(1, Math.ceil((ahead / this.poolSize) * (this.averageMs / 1000))));
+    }
+    // The slot is handed over by leavePool(), so `active` does not change.
+    await new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private leavePool(): void {
+    const next = this.waiting.shift();
+    if (next) next.resolve();
+    else this.active--;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the PDF renderer is closed');
+  }
+}
+
+/** Inside <head> if there is one, else after the doctype (a style before it would mean quirks mode). */
+function injectIntoHead(html: string, style: string): string {
+  const anchor = /<head\b[^>]*>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
+  if (!anchor) return style + html;
+  const at = anchor.index + anchor[0].length;
+  return html.slice(0, at) + style + html.slice(at);
+}

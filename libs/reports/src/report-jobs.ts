@@ -1,0 +1,161 @@
+import { Body, Controller, Get, HttpCode, Injectable, Logger, Module, NotFoundException, OnApplicationBootstrap, Param, ParseUUIDPipe, Post, Res, SetMetadata } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsString, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { ClsService } from 'nestjs-cls';
+import type PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { AuditModule, AuditService } from '@careops/audit';
+import { divisionCovers, isDivisionCode } from '@careops/care';
+import { ClaimsModule } from '@careops/claims';
+import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially } from '@careops/db';
+import { MetricsModule } from '@careops/metrics';
+import { ReadRequest, Roles } from '@careops/platform';
+import { ReportsService } from './reports.service';
+
+export const REPORT_JOBS_QUEUE = 'report-jobs';
+
+export class DivisionSummaryJobDto {
+  @ApiProperty({ example: '2026-10' }) @IsString() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
+}
+
+interface JobRow {
+  id: string; kind: string; params: { code: string; month: string; principal: Principal }; requested_by: string; state: string;
+  done: number; total: number; error: string | null; result_name: string | null; number: string | null; sha256: string | null;
+}
+
+/** What a job is, for the one who asked: state, percent, and where the result is once done. */
+function view(j: JobRow) {
+  return {
+    id: j.id, kind: j.kind, state: j.state, done: j.done, total: j.total,
+    percent: j.state === 'DONE' ? 100 : j.total === 0 ? 0 : Math.floor((100 * j.done) / j.total),
+    error: j.error, resultUrl: j.state === 'DONE' ? `/api/jobs/${j.id}/result` : null,
+    document: j.number ? { number: j.number, sha256: j.sha256 } : null,
+  };
+}
+
+/**
+ * Issue 7: large documents (a division summary over hundreds of facilities) run in the worker as
+ * pg-boss jobs; the API records the job, and `GET /api/jobs/:id` reports its progress.
+ */
+@ApiTags('jobs')
+@Controller()
+export class ReportJobsController {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService<RequestContext>,
+    private readonly audit: AuditService,
+    @InjectQueue() private readonly boss: PgBoss,
+  ) {}
+
+  @Post('divisions/:code/summary-jobs')
+  @HttpCode(202)
+  @Roles('REGULATOR', 'PLATFORM_ADMIN')
+  @ReadRequest()
+  // A regulator's requests are read-only; starting a job is recorded in a transaction of its own.
+  @SetMetadata(OWN_TRANSACTIONS, true)
+  @ApiOperation({ summary: 'Start the 辖区汇总表 PDF as a background job; poll GET /api/jobs/:id' })
+  async start(@Param('code') code: string, @Body() dto: DivisionSummaryJobDto) {
+    const principal = this.cls.get('principal') as Principal;
+    if (!isDivisionCode(code)) throw new NotFoundException('division not found (辖区不存在)');
+    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new NotFoundException('division not found (辖区不存在)');
+    const job = await this.txHost.withTransaction(async () => {
+      await applyTenantScope(this.txHost.tx, { ...scopeOf(principal, undefined), readOnly: false });
+      const [row]: JobRow[] = await this.txHost.tx.query(
+        `INSERT INTO report_job (kind, params, requested_by) VALUES ('DIVISION_SUMMARY_PDF', $1, $2) RETURNING *`,
+        [JSON.stringify({ code, month: dto.month, principal }), principal.userId],
+      );
+      await this.audit.record({ action: 'report_job.create', entityType: 'report_job', entityId: row.id, facilityId: null, after: { code, month: dto.month } });
+      return row;
+    });
+    // Sent once the row is committed, so the worker always finds it.
+    await this.boss.send(REPORT_JOBS_QUEUE, { jobId: job.id });
+    return view({ ...job, number: null, sha256: null });
+  }
+
+  @Get('jobs/:jobId')
+  @Roles('REGULATOR', 'PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT')
+  @ApiOperation({ summary: 'A background job of yours: state, percent, result link' })
+  async get(@Param('jobId', ParseUUIDPipe) id: string) {
+    return view(await this.find(id));
+  }
+
+  @Get('jobs/:jobId/result')
+  @Roles('REGULATOR', 'PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The document a finished job produced' })
+  async result(@Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const job = await this.find(id);
+    const [row]: { result_bytes: Buffer | null }[] = await this.txHost.tx.query(`SELECT result_bytes FROM report_job WHERE id = $1`, [id]);
+    if (job.state !== 'DONE' || !row?.result_bytes) throw new NotFoundException(`job ${id} has no result yet (${job.state})`);
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `inline; filename="${job.result_name}"`);
+    if (job.number) res.setHeader('x-document-number', job.number);
+    res.send(row.result_bytes);
+  }
+
+  /** Only the one who asked sees a job; anyone else gets the same 404 as for a missing one. */
+  private async find(id: string): Promise<JobRow> {
+    const [job]: JobRow[] = await this.txHost.tx.query(
+      `SELECT j.id, j.kind, j.params, j.requested_by, j.state, j.done, j.total, j.error, j.result_name, d.number, d.sha256::text AS sha256
+       FROM report_job j LEFT JOIN document d ON d.id = j.result_document WHERE j.id = $1`, [id]);
+    if (!job || job.requested_by !== this.cls.get('principal')?.userId) throw new NotFoundException('job not found (任务不存在)');
+    return job;
+  }
+}
+
+/** The worker's side: runs each job in the requester's scope, reporting progress as it goes. */
+@Injectable()
+export class ReportJobsWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReportJobsWorker.name);
+
+  constructor(
+    @InjectQueue() private readonly boss: PgBoss,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService<RequestContext>,
+    private readonly reports: ReportsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await serially(() => this.boss.createQueue(REPORT_JOBS_QUEUE, { name: REPORT_JOBS_QUEUE, retryLimit: 0 }));
+    await this.boss.work<{ jobId: string }>(REPORT_JOBS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => this.run(job.data.jobId));
+  }
+
+  async run(jobId: string): Promise<void> {
+    const [job]: JobRow[] = await this.dataSource.query(`SELECT * FROM report_job WHERE id = $1 AND state = 'QUEUED'`, [jobId]);
+    if (!job) return;
+    // Progress is written outside the job's transaction, so the requester sees it while it runs.
+    const progress = (done: number, total: number) =>
+      this.dataSource.query(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [jobId, done, total]);
+    await progress(0, 0);
+    const { code, month, principal } = job.params;
+    try {
+      const doc = await this.cls.run(() => {
+        this.cls.set('principal', principal);
+        const scope = { ...scopeOf(principal, undefined), readOnly: false };
+        this.cls.set('scope', scope);
+        return this.txHost.withTransaction(async () => {
+          await applyTenantScope(this.txHost.tx, scope);
+          return this.reports.divisionPdf(code, month, progress);
+        });
+      });
+      await this.dataSource.query(
+        `UPDATE report_job SET state = 'DONE', result_bytes = $2, result_name = $3, result_document = $4, updated_at = now() WHERE id = $1`,
+        [jobId, doc.pdf, doc.fileName, doc.id]);
+    } catch (e) {
+      this.logger.error({ err: e, jobId }, 'report job failed');
+      await this.dataSource.query(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, (e as Error).message.slice(0, 500)]);
+    }
+  }
+}
+
+@Module({ imports: [AuditModule], controllers: [ReportJobsController] })
+export class ReportJobsApiModule {}
+
+/** For the worker: the report-jobs processor with what the documents need. */
+@Module({ imports: [ClaimsModule, MetricsModule], providers: [ReportsService, ReportJobsWorker] })
+export class ReportJobsWorkerModule {}

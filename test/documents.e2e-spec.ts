@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Response } from 'supertest';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { PG_BOSS } from '@careops/db';
+import { PdfRenderer } from '@careops/pdf';
+import { ReportJobsWorker, ReportsService } from '@careops/reports';
+import { buildWorld, populate, World } from './support/world';
+
+/** The PDF's text as pdftotext extracts it (issue 7: check the text, not font names). */
+function textOf(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+}
+const binary = (req: import('supertest').Test) => req.buffer(true).parse((r, cb) => {
+  const chunks: Buffer[] = [];
+  r.on('data', (d: Buffer) => chunks.push(d));
+  r.on('end', () => cb(null, Buffer.concat(chunks)));
+});
+/** Each document is kept under tmp/ for a look (pdftoppm -png); docs/samples holds committed ones. */
+function keep(name: string, pdf: Buffer) {
+  const dir = join(process.cwd(), 'tmp', 'documents');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), pdf);
+}
+
+/**
+ * The four documents of DOMAIN.md §8 (issue 7, acceptance 2–3), rendered with real Chromium and
+ * the CJK font; pdftotext proves every Chinese heading, name and figure is really text in the PDF.
+ */
+describe('the PDF documents', () => {
+  let w: World;
+  const auth = { type: 'bearer' } as const;
+  const get = (path: string, token: string) => binary(w.t.http.get(path).auth(token, auth));
+
+  beforeAll(async () => {
+    w = await buildWorld();
+    await populate(w, w.A, w.token.managerA, 1);
+    // A facility of 平顶山市 with no beds yet: its ratios print "—".
+    await w.t.http.post('/api/facilities').auth(w.token.admin, auth).send({ name: '新华区筹建养老院', type: 'CARE_HOME', divisionCode: '410402', buildingAreaM2: 800 }).expect(201);
+  }, 60_000);
+  afterAll(() => w?.close());
+
+  const pdfOf = (res: Response) => {
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers['x-document-sha256']).toBe(createHash('sha256').update(pdf).digest('hex'));
+    return pdf;
+  };
+
+  it('养老服务补贴申领表: lines with masked ID numbers, totals by level, the amount in words, signatures', async () => {
+    const [claim] = await w.sql<{ id: string; number: string }>(`SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2026-01'`, [w.A]);
+    const res = await get(`/api/facilities/${w.A}/reports/claim/${claim.id}.pdf`, w.token.accountantA).expect(200);
+    const pdf = pdfOf(res);
+    keep('claim.pdf', pdf);
+    const text = textOf(pdf);
+    // 测试老人11, 半失能 from 01-05: 15000 × 27 ÷ 31 = 13064.5… → ¥130.65 (DOMAIN.md §5).
+    for (const s of ['养老服务补贴申领表', '颐康综合养老服务中心', claim.number, '测试老人11', '半失能', '130.65', '壹佰叁拾元陆角伍分', '机构负责人（签字）', '会计（签字）', res.headers['x-document-number']]) {
+      expect(text).toContain(s);
+    }
+    expect(text).toMatch(/410421\*{8}\d{3}[\dX]/);
+    expect(text).not.toMatch(/410421194\d{8}/); // never the full ID number
+  });
+
+  it('养老机构合规报告: metrics against targets, the daily staffing table, beds by kind, standards checks', async () => {
+    const res = await get(`/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`, w.token.reg410400).expect(200);
+    const pdf = pdfOf(res);
+    keep('compliance.pdf', pdf);
+    const text = textOf(pdf);
+    // January: 1 of 2 beds nursing-type → 50.00 % (below 55 %); 27 of 62 bed-days → 43.55 %; staffing met every day.
+    for (const s of ['养老机构合规报告', '颐康综合养老服务中心', '护理型床位占比', '50.00 %', '43.55 %', '100.00 %', '持证上岗率', '每日护理人员配备', '01-31', '标准与安全检查', '未达标', res.headers['x-document-number']]) {
+      expect(text).toContain(s);
+    }
+    expect(execFileSync('pdfinfo', ['-'], { input: pdf }).toString()).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it('月度运营报表: admissions, census by level, the occupancy trend', async () => {
+    const res = await get(`/api/facilities/${w.A}/reports/operations.pdf?month=2026-01`, w.token.managerA).expect(200);
+    const pdf = pdfOf(res);
+    keep('operations.pdf', pdf);
+    const text = textOf(pdf);
+    for (const s of ['月度运营报表', '颐康综合养老服务中心', '入住率走势', '分级在院人数', '测试老人11', '2026-01-05', '43.55 %', res.headers['x-document-number']]) expect(text).toContain(s);
+  });
+
+  it('辖区汇总表: one row per facility of the division, "—" for no beds; anyone holding it can verify it', async () => {
+    const res = await get('/api/divisions/410400/summary.pdf?month=2026-01', w.token.reg410400).expect(200);
+    const pdf = pdfOf(res);
+    keep('division.pdf', pdf);
+    const text = textOf(pdf);
+    for (const s of ['辖区汇总表', '颐康综合养老服务中心', '新华区筹建养老院', '—', '50.00 %', res.headers['x-document-number']]) expect(text).toContain(s);
+    expect(text).not.toContain('安阳县'); // 410522 is not 平顶山市
+    await get('/api/divisions/410400/summary.pdf?month=2026-01', w.token.reg370000).expect(404);
+
+    // Verification, without a token: by the file's SHA-256, or by the code printed on it.
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    const byFile = await w.t.http.get(`/api/documents/${sha}`).expect(200);
+    expect(byFile.body).toMatchObject({ valid: true, matched: 'FILE', kind: 'DIVISION_SUMMARY', title: '辖区汇总表', number: res.headers['x-document-number'], period: '2026-01', requestedBy: 'reg.410400', divisionCode: '410400' });
+    const code = /核验码（SHA-256）([0-9a-f]{64})/.exec(text.replace(/\s+/g, ''))?.[1];
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    expect((await w.t.http.get(`/api/documents/${code}`).expect(200)).body).toMatchObject({ matched: 'CODE', number: res.headers['x-document-number'] });
+    await w.t.http.get(`/api/documents/${'0'.repeat(64)}`).expect(404);
+    await w.t.http.get('/api/documents/not-a-hash').expect(404);
+  });
+
+  it('a report job: the division summary runs in the background with progress, then its PDF is there', async () => {
+    const started = await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202);
+    expect(started.body).toMatchObject({ state: 'QUEUED', percent: 0 });
+    await w.t.http.get(`/api/jobs/${started.body.id}`).auth(w.token.reg410000, auth).expect(404); // only the one who asked
+    // No worker process runs here: the worker's own processor runs the job, as pg-boss would call it.
+    const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
+    const seen: number[] = [];
+    const polling = (async () => {
+      for (let i = 0; i < 200; i++) {
+        const j = (await w.t.http.get(`/api/jobs/${started.body.id}`).auth(w.token.reg410400, auth)).body;
+        seen.push(j.percent);
+        if (j.state === 'DONE' || j.state === 'FAILED') return j;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return null;
+    })();
+    await worker.run(started.body.id);
+    const done = await polling;
+    expect(done).toMatchObject({ state: 'DONE', percent: 100, resultUrl: `/api/jobs/${started.body.id}/result`, document: { number: expect.stringMatching(/^DIV-/) } });
+    const result = await get(`/api/jobs/${started.body.id}/result`, w.token.reg410400).expect(200);
+    expect(textOf(result.body)).toContain('辖区汇总表');
+    expect(createHash('sha256').update(result.body).digest('hex')).toBe(done.document.sha256);
+  });
+
+  it('Chromium killed during a render: that request fails cleanly (5xx with request id), the next one succeeds', async () => {
+    const renderer = w.t.app.get(PdfRenderer);
+    await get(`/api/facilities/${w.A}/reports/operations.pdf?month=2026-01`, w.token.managerA).expect(200);
+    const pid = renderer.browserPid();
+    expect(pid).toBeGreaterThan(0);
+    const pending = get(`/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`, w.token.managerA).then((r) => r);
+    // Killed while Chromium holds the render (not before it starts, nor after it ends).
+    for (let i = 0; i < 500 && renderer.stats().active === 0; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(renderer.stats().active).toBe(1);
+    process.kill(pid as number, 'SIGKILL');
+    const failed = await pending;
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(JSON.parse(failed.body.toString())).toMatchObject({ requestId: expect.any(String) });
+    const next = await get(`/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`, w.token.managerA).expect(200);
+    expect(textOf(next.body)).toContain('养老机构合规报告');
+  });
+});
