@@ -48,22 +48,35 @@ export async function startStack({ poolSize = 20 } = {}) {
   });
   const port = await freePort();
   // Started exactly as npm start starts it.
-  const api = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')], {
+  let api = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')], {
     env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000', API_WORKERS: process.env.API_WORKERS ?? '2' },
     stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
+  const healthy = async () => {
+    for (let i = 0; i < 200; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) return;
+      } catch {
+        /* starting */
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  };
+  await healthy();
   return {
     base,
     url,
+    /** Restarts the API on the same database and port with some settings changed. */
+    restartApi: async (extraEnv) => {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+      api = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
+        env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000', API_WORKERS: process.env.API_WORKERS ?? '2', ...extraEnv },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await healthy();
+    },
     stop: async () => {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));

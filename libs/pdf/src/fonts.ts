@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** The family the renderer injects into every document; it is always the first of `CJK_FONT_STACK`. */
 export const CJK_FONT_FAMILY = 'CareopsCJK';
@@ -125,7 +126,7 @@ export class FontSubsetter {
   private closed = false;
 
   constructor(options: FontSubsetterOptions = {}) {
-    const wasmPath = options.wasmPath ?? require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
+    const wasmPath = options.wasmPath ?? harfbuzzSubsetWasm();
     this.hb = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), {}).exports as unknown as HarfBuzzSubset;
     this.hb._initialize();
     const index = options.faceIndex ?? 2;
@@ -193,6 +194,14 @@ export class FontSubsetter {
       hb.hb_face_destroy(subset);
     }
   }
+}
+
+/**
+ * harfbuzzjs' subsetting build, resolved at run time from this file (or from the bundle it ends up
+ * in): webpack would rewrite a plain `require.resolve` into a module id.
+ */
+function harfbuzzSubsetWasm(): string {
+  return createRequire(__filename).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm');
 }
 
 /**

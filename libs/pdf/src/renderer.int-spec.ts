@@ -73,6 +73,21 @@ describe('PdfRenderer', () => {
     expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]/);
   });
 
+  it('runs no document script by default', async () => {
+    const renderer = make({ poolSize: 1 });
+    const pdf = await renderer.render('<p id="p">静态</p><script>document.getElementById("p").textContent = "脚本";</script>');
+    expect(text(pdf)).toContain('静态'); // a fragment, no <head>: the font is injected all the same
+    expect(text(pdf)).not.toContain('脚本');
+  });
+
+  it('with javaScript on, gives each document a fresh window on the reused tab', async () => {
+    const renderer = make({ poolSize: 1, javaScript: true });
+    await renderer.render(page('<script>window.secret = "甲";</script>'));
+    const pdf = await renderer.render(page('<p id="p"></p><script>document.getElementById("p").textContent = "秘密=" + String(window.secret);</script>'));
+    expect(text(pdf)).toContain('秘密=undefined');
+    expect(renderer.stats().pagesOpened).toBe(0); // the same tab both times
+  });
+
   it('serves 10 concurrent renders on a pool of 2, reusing its pages', async () => {
     const renderer = make({ poolSize: 2 });
     const pdfs = await Promise.all(Array.from({ length: 10 }, (_, i) => renderer.render(page(`<p>第${i}号 张三</p>`))));
@@ -94,7 +109,7 @@ describe('PdfRenderer', () => {
   });
 
   it('fails the render in flight when Chromium is killed, and the next render gets a fresh one', async () => {
-    const renderer = make({ poolSize: 1 });
+    const renderer = make({ poolSize: 1, javaScript: true });
     await renderer.warmUp();
     const pid = renderer.browserPid() as number;
     const slow = renderer.render(busy(10_000));
@@ -109,7 +124,7 @@ describe('PdfRenderer', () => {
   });
 
   it('times a stuck render out and keeps serving', async () => {
-    const renderer = make({ poolSize: 1, timeoutMs: 1500 });
+    const renderer = make({ poolSize: 1, timeoutMs: 1500, javaScript: true });
     const started = Date.now();
     await expect(renderer.render(busy(20_000))).rejects.toBeInstanceOf(RenderTimeoutError);
     expect(Date.now() - started).toBeLessThan(5000);

@@ -28,6 +28,13 @@ export interface PdfRendererOptions {
   args?: string[];
   /** Where the CJK collections are; `false` injects no font (documents then use system fonts, slowly). */
   fonts?: FontSubsetterOptions | false;
+  /**
+   * Run the documents' scripts. Default false: our documents are rendered on the server and need
+   * none, and a reused tab keeps its window across `setContent`, so one document's globals would
+   * be visible to the next. When true, a reused tab first goes to about:blank (a fresh window,
+   * ~20 ms).
+   */
+  javaScript?: boolean;
 }
 
 export interface RenderOptions {
@@ -81,8 +88,8 @@ export class RendererCrashedError extends Error {
 }
 
 export class ChromiumNotFoundError extends Error {
-  constructor(tried: string[]) {
-    super(`no Chromium found (tried ${tried.join(', ')}); install it with ` +
+  constructor(why: string) {
+    super(`no Chromium to render PDFs: ${why}. Install it with ` +
       '`apt-get install -y chromium fonts-noto-cjk` (as root) or set PUPPETEER_EXECUTABLE_PATH');
     this.name = 'ChromiumNotFoundError';
   }
@@ -107,21 +114,30 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--hide-scrollbars',
 ];
 
-/** $PUPPETEER_EXECUTABLE_PATH if set (it must exist), else the first Chromium on /usr/bin or PATH. */
+const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome'];
+
+/** $PUPPETEER_EXECUTABLE_PATH if set (it must be executable), else chromium, chromium-browser, google-chrome on /usr/bin or PATH. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env['PUPPETEER_EXECUTABLE_PATH'];
+  if (explicit) {
+    if (isExecutable(explicit)) return explicit;
+    throw new ChromiumNotFoundError(`PUPPETEER_EXECUTABLE_PATH=${explicit} is not an executable file`);
+  }
   const dirs = ['/usr/bin', ...(env['PATH'] ?? '').split(delimiter).filter(Boolean)];
-  const tried = explicit ? [explicit] : ['chromium', 'chromium-browser', 'google-chrome'].flatMap((name) => dirs.map((dir) => join(dir, name)));
-  const found = tried.find((path) => {
-    try {
-      accessSync(path, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!found) throw new ChromiumNotFoundError(explicit ? tried : ['chromium', 'chromium-browser', 'google-chrome'].map((n) => `${n} on /usr/bin:$PATH`));
-  return found;
+  for (const name of CHROMIUM_NAMES) {
+    const found = dirs.map((dir) => join(dir, name)).find(isExecutable);
+    if (found) return found;
+  }
+  throw new ChromiumNotFoundError(`none of ${CHROMIUM_NAMES.join(', ')} is on /usr/bin or PATH`);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One launched Chromium and the tabs it lends out. */
@@ -290,11 +306,18 @@ export class PdfRenderer {
         reject(new RenderTimeoutError(this.timeoutMs));
       }, this.timeoutMs);
     });
+    let chromium: Chromium | undefined;
     try {
-      const chromium = await Promise.race([this.browser(), deadline]);
+      chromium = await Promise.race([this.browser(), deadline]);
       const work = this.print(chromium, document, lease);
       work.catch(() => undefined); // when the deadline or a crash wins, `work` settles unobserved
       return await Promise.race([work, chromium.gone, deadline]);
+    } catch (e) {
+      // Puppeteer's own "Target closed" may beat the 'disconnected' event: it is the same crash.
+      if (chromium && !chromium.browser.connected && !this.closed && !(e instanceof RenderTimeoutError)) {
+        throw new RendererCrashedError(chromium.pid);
+      }
+      throw e;
     } finally {
       clearTimeout(timer);
     }
@@ -307,7 +330,9 @@ export class PdfRenderer {
     chromium.inUse++;
     let reusable = false;
     try {
-      lease.page = chromium.idle.pop() ?? (await this.openPage(chromium));
+      const reused = chromium.idle.pop();
+      lease.page = reused ?? (await this.openPage(chromium));
+      if (reused && this.options.javaScript) await lease.page.goto('about:blank', { timeout: 0 });
       if (lease.expired) throw new RenderTimeoutError(this.timeoutMs);
       await lease.page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
       await lease.page.evaluate(document.fontsLoaded);
@@ -328,7 +353,13 @@ export class PdfRenderer {
 
   private async openPage(chromium: Chromium): Promise<Page> {
     this.counts.pagesOpened++;
-    return chromium.browser.newPage();
+    return this.setUp(await chromium.browser.newPage());
+  }
+
+  private async setUp(page: Page): Promise<Page> {
+    // Blocks the documents' scripts only; our own evaluate() (fonts loaded) still runs.
+    if (!this.options.javaScript) await page.setJavaScriptEnabled(false);
+    return page;
   }
 
   /** No new render starts on `chromium`; it closes when its last render ends (in-flight ones finish). */
@@ -369,7 +400,8 @@ export class PdfRenderer {
       await this.dispose(chromium);
       throw new Error('the PDF renderer is closed');
     }
-    chromium.idle.push(...(await browser.pages())); // the tab Chromium starts with is the first of the pool
+    // The tab Chromium starts with is the first of the pool.
+    for (const page of await browser.pages()) chromium.idle.push(await this.setUp(page));
     this.current = chromium;
     return chromium;
   }

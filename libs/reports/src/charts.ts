@@ -12,13 +12,13 @@ export interface Series {
 }
 
 const W = 680;
-const H = 190;
 const PAD = { left: 40, right: 12, top: 12, bottom: 26 };
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** A line chart over days (x labels: day of month), y from 0 to `max` (or the data's ceiling). */
-export function lineChart(days: string[], series: Series[], opts: { max?: number; unit?: string; target?: { value: number; label: string } } = {}): string {
+export function lineChart(days: string[], series: Series[], opts: { max?: number; unit?: string; target?: { value: number; label: string }; height?: number } = {}): string {
+  const H = opts.height ?? 190;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const max = opts.max ?? Math.max(1, Math.ceil(Math.max(0, ...all, opts.target?.value ?? 0) * 1.15));
   const iw = W - PAD.left - PAD.right;

@@ -144,7 +144,7 @@ export class ReportsService {
     const staffingChart = lineChart(period.days.map((d) => d.date), [
       { label: '应配护理员', colour: '#b42318', values: period.days.map((d) => d.required), step: true },
       { label: '实配护理员(FTE)', colour: '#1d3557', values: period.days.map((d) => d.countedHundredths / 100), step: true },
-    ], { unit: '' });
+    ], { unit: '', height: 140 });
     return this.issue(as, 'COMPLIANCE', {
       facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`,
       fileName: `compliance-${month}.pdf`,

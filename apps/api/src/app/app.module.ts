@@ -27,6 +27,7 @@ export function pdfOptions(config: AppConfig) {
     maxQueue: config.PDF_MAX_QUEUE,
     timeoutMs: config.PDF_TIMEOUT_MS,
     recycleAfter: config.PDF_RECYCLE_AFTER,
+    ...(config.PDF_FONT_SUBSET === 'false' ? { fonts: false as const } : {}),
   };
 }
 

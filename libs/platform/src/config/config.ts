@@ -124,6 +124,10 @@ export class AppConfig {
   @Min(0, { message: 'SHUTDOWN_TIMEOUT_MS must be an integer of milliseconds (≥ 0)' })
   SHUTDOWN_TIMEOUT_MS = 10000;
 
+  /** Embed per-document subsets of Noto Sans CJK (fast) or let Chromium embed the system font (slow; for comparison). */
+  @IsIn(['true', 'false'], { message: 'PDF_FONT_SUBSET must be true or false' })
+  PDF_FONT_SUBSET = 'true';
+
   @IsIn(['true', 'false'], { message: 'MIGRATIONS_RUN must be true or false' })
   MIGRATIONS_RUN = 'true';
 
