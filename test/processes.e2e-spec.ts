@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,21 @@ describe('the processes a user starts (README quick start)', () => {
           body: JSON.stringify({ username, password }),
         });
       expect((await signIn('manager', 'Demo-Yikang-Manager')).status).toBe(200);
+      // Issue 7 as a user meets it: the bundle renders a document, and the worker runs a report job.
+      const token = async (u: string, p: string) => ((await (await signIn(u, p)).json()) as { accessToken: string }).accessToken;
+      const regulator = await token('regulator', 'Demo-Pingdingshan-MZJ');
+      const month = new Date().toISOString().slice(0, 7);
+      const job = await (await fetch(`http://127.0.0.1:${port}/api/divisions/410400/summary-jobs`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${regulator}` }, body: JSON.stringify({ month }),
+      })).json() as { id: string };
+      let state: { state: string; percent: number; resultUrl: string | null } = { state: 'QUEUED', percent: 0, resultUrl: null };
+      await waitUntil('the worker to finish the report job', async () => {
+        state = await (await fetch(`http://127.0.0.1:${port}/api/jobs/${job.id}`, { headers: { authorization: `Bearer ${regulator}` } })).json() as typeof state;
+        return state.state === 'DONE' || state.state === 'FAILED';
+      }, 60_000, first);
+      expect(state).toMatchObject({ state: 'DONE', percent: 100 });
+      const summary = Buffer.from(await (await fetch(`http://127.0.0.1:${port}${state.resultUrl}`, { headers: { authorization: `Bearer ${regulator}` } })).arrayBuffer());
+      expect(execFileSync('pdftotext', ['-', '-'], { input: summary }).toString()).toContain('辖区汇总表');
       // admin:create reaches the same data while npm start runs.
       const admin = runLauncher('admin-create', { ...env, ADMIN_PASSWORD: 'Quiet-Harbour-5821' }, ['--username', 'ops.chief']);
       const made = await admin.exited;
