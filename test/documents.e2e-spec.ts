@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
@@ -20,6 +21,23 @@ const binary = (req: import('supertest').Test) => req.buffer(true).parse((r, cb)
   r.on('data', (d: Buffer) => chunks.push(d));
   r.on('end', () => cb(null, Buffer.concat(chunks)));
 });
+/** The entries of a ZIP, read from its local headers (deflate or stored). */
+function unzip(zip: Buffer): { name: string; data: Buffer }[] {
+  const out: { name: string; data: Buffer }[] = [];
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const name = zip.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const body = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    out.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body) });
+    at += 30 + nameLength + extra + size;
+  }
+  return out;
+}
+
 /** Each document is kept under tmp/ for a look (pdftoppm -png); docs/samples holds committed ones. */
 function keep(name: string, pdf: Buffer) {
   const dir = join(process.cwd(), 'tmp', 'documents');
@@ -124,10 +142,30 @@ describe('the PDF documents', () => {
     })();
     await worker.run(started.body.id);
     const done = await polling;
-    expect(done).toMatchObject({ state: 'DONE', percent: 100, resultUrl: `/api/jobs/${started.body.id}/result`, document: { number: expect.stringMatching(/^DIV-/) } });
+    expect(seen[0]).toBeLessThan(100);
+    expect(done).toMatchObject({ state: 'DONE', percent: 100, done: 2, total: 2, resultUrl: `/api/jobs/${started.body.id}/result`, document: { number: expect.stringMatching(/^DIV-/) } });
     const result = await get(`/api/jobs/${started.body.id}/result`, w.token.reg410400).expect(200);
     expect(textOf(result.body)).toContain('辖区汇总表');
     expect(createHash('sha256').update(result.body).digest('hex')).toBe(done.document.sha256);
+  });
+
+  it('a year of claim PDFs as a job: each issued and recorded, together in one ZIP; a year without claims fails clearly', async () => {
+    const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
+    const start = (year: number) => w.t.http.post(`/api/facilities/${w.A}/reports/claim-jobs`).auth(w.token.accountantA, auth).send({ year }).expect(202);
+    await w.t.http.post(`/api/facilities/${w.A}/reports/claim-jobs`).auth(w.token.managerB, auth).send({ year: 2026 }).expect(404);
+    const job = (await start(2026)).body;
+    await worker.run(job.id);
+    expect((await w.t.http.get(`/api/jobs/${job.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({ state: 'DONE', percent: 100, done: 1, total: 1 });
+    const res = await get(`/api/jobs/${job.id}/result`, w.token.accountantA).expect(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzip(res.body);
+    expect(files.map((f) => f.name)).toEqual(['claim-2026-0001.pdf']);
+    expect(textOf(files[0].data)).toContain('养老服务补贴申领表');
+    // Each PDF in the archive is a recorded document anyone can verify.
+    await w.t.http.get(`/api/documents/${createHash('sha256').update(files[0].data).digest('hex')}`).expect(200);
+    const empty = (await start(2019)).body;
+    await worker.run(empty.id);
+    expect((await w.t.http.get(`/api/jobs/${empty.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({ state: 'FAILED', error: 'no claims in 2019 (该年度无申领)', resultUrl: null });
   });
 
   it('Chromium killed during a render: that request fails cleanly (5xx with request id), the next one succeeds', async () => {

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { IsString, Matches } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
@@ -15,6 +15,7 @@ import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type R
 import { MetricsModule } from '@careops/metrics';
 import { ReadRequest, Roles } from '@careops/platform';
 import { ReportsService } from './reports.service';
+import { zip } from './zip';
 
 export const REPORT_JOBS_QUEUE = 'report-jobs';
 
@@ -22,8 +23,16 @@ export class DivisionSummaryJobDto {
   @ApiProperty({ example: '2026-10' }) @IsString() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
 }
 
+export class ClaimPdfsJobDto {
+  @ApiProperty({ example: 2026 }) @IsInt({ message: 'year must be a year like 2026' }) @Min(2000, { message: 'year must be a year like 2026' }) @Max(2100, { message: 'year must be a year like 2026' }) year!: number;
+}
+
+type JobParams =
+  | { code: string; month: string; principal: Principal; facilityId?: undefined; year?: undefined }
+  | { facilityId: string; year: number; principal: Principal; code?: undefined; month?: undefined };
+
 interface JobRow {
-  id: string; kind: string; params: { code: string; month: string; principal: Principal }; requested_by: string; state: string;
+  id: string; kind: 'DIVISION_SUMMARY_PDF' | 'CLAIM_PDFS'; params: JobParams; requested_by: string; state: string;
   done: number; total: number; error: string | null; result_name: string | null; number: string | null; sha256: string | null;
 }
 
@@ -62,13 +71,28 @@ export class ReportJobsController {
     const principal = this.cls.get('principal') as Principal;
     if (!isDivisionCode(code)) throw new NotFoundException('division not found (辖区不存在)');
     if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new NotFoundException('division not found (辖区不存在)');
+    return this.enqueue('DIVISION_SUMMARY_PDF', { code, month: dto.month, principal }, undefined);
+  }
+
+  @Post('facilities/:facilityId/reports/claim-jobs')
+  @HttpCode(202)
+  @Roles('REGULATOR', 'PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT')
+  @ReadRequest()
+  @SetMetadata(OWN_TRANSACTIONS, true)
+  @ApiOperation({ summary: "Issue every claim PDF of a year as a background job; the result is a ZIP of them" })
+  claims(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: ClaimPdfsJobDto) {
+    return this.enqueue('CLAIM_PDFS', { facilityId, year: dto.year, principal: this.cls.get('principal') as Principal }, facilityId);
+  }
+
+  /** Records the job (and its one audit row) in a transaction of its own, then queues it. */
+  private async enqueue(kind: JobRow['kind'], params: JobParams, facilityId: string | undefined) {
+    const principal = params.principal;
     const job = await this.txHost.withTransaction(async () => {
-      await applyTenantScope(this.txHost.tx, { ...scopeOf(principal, undefined), readOnly: false });
+      await applyTenantScope(this.txHost.tx, { ...scopeOf(principal, facilityId), readOnly: false });
       const [row]: JobRow[] = await this.txHost.tx.query(
-        `INSERT INTO report_job (kind, params, requested_by) VALUES ('DIVISION_SUMMARY_PDF', $1, $2) RETURNING *`,
-        [JSON.stringify({ code, month: dto.month, principal }), principal.userId],
-      );
-      await this.audit.record({ action: 'report_job.create', entityType: 'report_job', entityId: row.id, facilityId: null, after: { code, month: dto.month } });
+        `INSERT INTO report_job (kind, params, requested_by) VALUES ($1, $2, $3) RETURNING *`, [kind, JSON.stringify(params), principal.userId]);
+      const { principal: _p, ...what } = params;
+      await this.audit.record({ action: 'report_job.create', entityType: 'report_job', entityId: row.id, facilityId: facilityId ?? null, after: { kind, ...what } });
       return row;
     });
     // Sent once the row is committed, so the worker always finds it.
@@ -91,8 +115,8 @@ export class ReportJobsController {
     const job = await this.find(id);
     const [row]: { result_bytes: Buffer | null }[] = await this.txHost.tx.query(`SELECT result_bytes FROM report_job WHERE id = $1`, [id]);
     if (job.state !== 'DONE' || !row?.result_bytes) throw new NotFoundException(`job ${id} has no result yet (${job.state})`);
-    res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `inline; filename="${job.result_name}"`);
+    res.setHeader('content-type', job.result_name?.endsWith('.zip') ? 'application/zip' : 'application/pdf');
+    res.setHeader('content-disposition', `${job.result_name?.endsWith('.zip') ? 'attachment' : 'inline'}; filename="${job.result_name}"`);
     if (job.number) res.setHeader('x-document-number', job.number);
     res.send(row.result_bytes);
   }
@@ -132,24 +156,42 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     const progress = (done: number, total: number) =>
       this.dataSource.query(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [jobId, done, total]);
     await progress(0, 0);
-    const { code, month, principal } = job.params;
+    const p = job.params;
     try {
-      const doc = await this.cls.run(() => {
-        this.cls.set('principal', principal);
-        const scope = { ...scopeOf(principal, undefined), readOnly: false };
+      const result = await this.cls.run(() => {
+        this.cls.set('principal', p.principal);
+        const scope = { ...scopeOf(p.principal, p.facilityId), readOnly: false };
         this.cls.set('scope', scope);
         return this.txHost.withTransaction(async () => {
           await applyTenantScope(this.txHost.tx, scope);
-          return this.reports.divisionPdf(code, month, progress);
+          if (p.code !== undefined) {
+            const doc = await this.reports.divisionPdf(p.code, p.month, progress);
+            return { bytes: doc.pdf, name: doc.fileName, document: doc.id };
+          }
+          return { ...(await this.claimPdfs(p.year, progress)), document: null };
         });
       });
       await this.dataSource.query(
         `UPDATE report_job SET state = 'DONE', result_bytes = $2, result_name = $3, result_document = $4, updated_at = now() WHERE id = $1`,
-        [jobId, doc.pdf, doc.fileName, doc.id]);
+        [jobId, result.bytes, result.name, result.document]);
     } catch (e) {
       this.logger.error({ err: e, jobId }, 'report job failed');
       await this.dataSource.query(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, (e as Error).message.slice(0, 500)]);
     }
+  }
+
+  /** Every claim of the year issued as its own numbered, recorded PDF, together in one ZIP. */
+  private async claimPdfs(year: number, progress: (done: number, total: number) => Promise<unknown>) {
+    const claims: { id: string; number: string }[] = await this.txHost.tx.query(
+      `SELECT id, number FROM claim WHERE month LIKE $1 ORDER BY month, number`, [`${year}-%`]);
+    if (claims.length === 0) throw new Error(`no claims in ${year} (该年度无申领)`);
+    const files: { name: string; data: Buffer }[] = [];
+    for (const [i, c] of claims.entries()) {
+      const doc = await this.reports.claimPdf(c.id);
+      files.push({ name: doc.fileName, data: doc.pdf });
+      await progress(i + 1, claims.length);
+    }
+    return { bytes: zip(files), name: `claims-${year}.zip` };
   }
 }
 

@@ -1,0 +1,27 @@
+import { PdfRenderer } from '@careops/pdf';
+import { buildWorld, populate, World } from './support/world';
+
+/** Issue 7: a renderer built for load refuses what it cannot queue — 503 with Retry-After, never a hang. */
+describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await buildWorld({ PDF_POOL_SIZE: '1', PDF_MAX_QUEUE: '1' });
+    await populate(w, w.A, w.token.managerA, 1);
+  }, 60_000);
+  afterAll(() => w?.close());
+
+  it('beyond one rendering and one waiting, requests get 503 with Retry-After and a request id; the rest succeed', async () => {
+    const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
+    await w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' }).expect(200); // warm
+    const answers = await Promise.all(Array.from({ length: 10 }, () => w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' })));
+    const busy = answers.filter((r) => r.status === 503);
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(answers.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    for (const r of busy) {
+      expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(r.body).toMatchObject({ statusCode: 503, requestId: expect.any(String), message: ['the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)'] });
+    }
+    expect(w.t.app.get(PdfRenderer).stats()).toMatchObject({ active: 0, queued: 0 });
+  });
+});
