@@ -17,7 +17,7 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
     const busy = answers.filter((r) => r.status === 503);
     expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
     expect(busy.length).toBeGreaterThanOrEqual(1);
-    expect(answers.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(answers.map((r) => r.status).filter((s) => s !== 200 && s !== 503)).toEqual([]);
     for (const r of busy) {
       expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(r.body).toMatchObject({ statusCode: 503, requestId: expect.any(String), message: ['the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)'] });

@@ -4,3 +4,4 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './templates';
 export * from './report-jobs';
+export * from './document-registry';

@@ -14,6 +14,7 @@ import { ClaimsModule } from '@careops/claims';
 import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially } from '@careops/db';
 import { MetricsModule } from '@careops/metrics';
 import { ReadRequest, Roles } from '@careops/platform';
+import { DocumentRegistry } from './document-registry';
 import { ReportsService } from './reports.service';
 import { zip } from './zip';
 
@@ -165,7 +166,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
         return this.txHost.withTransaction(async () => {
           await applyTenantScope(this.txHost.tx, scope);
           if (p.code !== undefined) {
-            const doc = await this.reports.divisionPdf(p.code, p.month, progress);
+            const doc = await this.reports.issue(await this.reports.division(p.code, p.month, progress));
             return { bytes: doc.pdf, name: doc.fileName, document: doc.id };
           }
           return { ...(await this.claimPdfs(p.year, progress)), document: null };
@@ -187,7 +188,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     if (claims.length === 0) throw new Error(`no claims in ${year} (该年度无申领)`);
     const files: { name: string; data: Buffer }[] = [];
     for (const [i, c] of claims.entries()) {
-      const doc = await this.reports.claimPdf(c.id);
+      const doc = await this.reports.issue(await this.reports.claim(c.id));
       files.push({ name: doc.fileName, data: doc.pdf });
       await progress(i + 1, claims.length);
     }
@@ -199,5 +200,5 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
 export class ReportJobsApiModule {}
 
 /** For the worker: the report-jobs processor with what the documents need. */
-@Module({ imports: [ClaimsModule, MetricsModule], providers: [ReportsService, ReportJobsWorker] })
+@Module({ imports: [ClaimsModule, MetricsModule], providers: [ReportsService, DocumentRegistry, ReportJobsWorker] })
 export class ReportJobsWorkerModule {}

@@ -1,13 +1,45 @@
-import { BadRequestException, Controller, Get, Param, ParseUUIDPipe, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Injectable, Param, ParseUUIDPipe, Query, Res, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ANY_ROLE, Public, Roles } from '@careops/platform';
 import { RendererBusyError } from '@careops/pdf';
-import { IssuedDocument, ReportsService } from './reports.service';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import { applyTenantScope, OWN_TRANSACTIONS, type RequestContext, scopeOf } from '@careops/db';
+import { Draft, IssuedDocument, ReportsService } from './reports.service';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Sends a PDF, or 503 with Retry-After when the renderer's queue is full (issue 7). */
+/**
+ * A document request in two steps: its facts are read in a transaction of the caller's tenant scope
+ * (read-only for regulators), which ends before Chromium renders — a request waiting for the
+ * renderer holds no database connection.
+ */
+@Injectable()
+export class DocumentRequests {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService<RequestContext>,
+    private readonly reports: ReportsService,
+  ) {}
+
+  read<T>(facilityId: string | undefined, work: () => Promise<T>): Promise<T> {
+    const scope = scopeOf(this.cls.get('principal'), facilityId);
+    this.cls.set('scope', scope);
+    return this.txHost.withTransaction(async () => {
+      await applyTenantScope(this.txHost.tx, scope);
+      return work();
+    });
+  }
+
+  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full (issue 7). */
+  async send(res: Response, facilityId: string | undefined, gather: () => Promise<Draft>): Promise<void> {
+    const draft = await this.read(facilityId, gather);
+    await sendPdf(res, () => this.reports.issue(draft));
+  }
+}
+
 export async function sendPdf(res: Response, make: () => Promise<IssuedDocument>): Promise<void> {
   let doc: IssuedDocument;
   try {
@@ -31,17 +63,20 @@ function month(value: string | undefined): string {
   return value;
 }
 
+const OwnTransactions = () => SetMetadata(OWN_TRANSACTIONS, true);
+
 @ApiTags('reports')
 @Controller('facilities/:facilityId/reports')
+@OwnTransactions()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly reports: ReportsService, private readonly requests: DocumentRequests) {}
 
   @Get('claim/:claimId.pdf')
   @Roles(...ANY_ROLE)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '养老服务补贴申领表 (PDF)' })
-  claim(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
-    return sendPdf(res, () => this.reports.claimPdf(id));
+  claim(@Param('facilityId', ParseUUIDPipe) f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.claim(id));
   }
 
   @Get('compliance.pdf')
@@ -49,8 +84,8 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'month', example: '2026-10' })
   @ApiOperation({ summary: '养老机构合规报告 (PDF)' })
-  compliance(@Param('facilityId', ParseUUIDPipe) _f: string, @Query('month') m: string, @Res() res: Response) {
-    return sendPdf(res, () => this.reports.compliancePdf(month(m)));
+  compliance(@Param('facilityId', ParseUUIDPipe) f: string, @Query('month') m: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.compliance(month(m)));
   }
 
   @Get('compliance.html')
@@ -58,10 +93,10 @@ export class ReportsController {
   @ApiProduces('text/html')
   @ApiQuery({ name: 'month', example: '2026-10' })
   @ApiOperation({ summary: '养老机构合规报告 as HTML: a preview, not numbered, not recorded' })
-  async complianceHtml(@Param('facilityId', ParseUUIDPipe) _f: string, @Query('month') m: string, @Res() res: Response) {
-    const doc = await this.reports.compliancePdf(month(m), 'html');
+  async complianceHtml(@Param('facilityId', ParseUUIDPipe) f: string, @Query('month') m: string, @Res() res: Response) {
+    const draft = await this.requests.read(f, () => this.reports.compliance(month(m)));
     res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.send(doc.pdf);
+    res.send(this.reports.preview(draft));
   }
 
   @Get('operations.pdf')
@@ -69,15 +104,16 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'month', example: '2026-10' })
   @ApiOperation({ summary: '月度运营报表 (PDF)' })
-  operations(@Param('facilityId', ParseUUIDPipe) _f: string, @Query('month') m: string, @Res() res: Response) {
-    return sendPdf(res, () => this.reports.operationsPdf(month(m)));
+  operations(@Param('facilityId', ParseUUIDPipe) f: string, @Query('month') m: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.operations(month(m)));
   }
 }
 
 @ApiTags('divisions')
 @Controller('divisions')
+@OwnTransactions()
 export class DivisionReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly reports: ReportsService, private readonly requests: DocumentRequests) {}
 
   @Get(':code/summary.pdf')
   @Roles('REGULATOR', 'PLATFORM_ADMIN')
@@ -85,7 +121,7 @@ export class DivisionReportsController {
   @ApiQuery({ name: 'month', example: '2026-10' })
   @ApiOperation({ summary: '辖区汇总表 (PDF)' })
   summary(@Param('code') code: string, @Query('month') m: string, @Res() res: Response) {
-    return sendPdf(res, () => this.reports.divisionPdf(code, month(m)));
+    return this.requests.send(res, undefined, () => this.reports.division(code, month(m)));
   }
 }
 

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
-import { DivisionReportsController, DocumentsController, ReportsController } from './reports.controller';
+import { DivisionReportsController, DocumentRequests, DocumentsController, ReportsController } from './reports.controller';
+import { DocumentRegistry } from './document-registry';
 import { ReportsService } from './reports.service';
 
 /** The documents of DOMAIN.md §8. Needs the global PdfModule (one renderer per process). */
 @Module({
   imports: [ClaimsModule, MetricsModule],
   controllers: [ReportsController, DivisionReportsController, DocumentsController],
-  providers: [ReportsService],
+  providers: [ReportsService, DocumentRegistry, DocumentRequests],
   exports: [ReportsService],
 })
 export class ReportsModule {}

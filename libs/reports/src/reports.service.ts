@@ -1,19 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
 import {
   addDays, amountInWords, CARE_LEVEL_LABELS, CARE_LEVELS, EXCLUSION_REASON_LABELS, monthSpan, percentHalfUp, printPct, yuan,
 } from '@careops/care';
 import { ClaimsService, PROGRAMME_LABELS } from '@careops/claims';
-import { applyTenantScope, type RequestContext, type TenantScope } from '@careops/db';
+import { type RequestContext, type TenantScope } from '@careops/db';
 import { DivisionsService, MetricsService } from '@careops/metrics';
 import { PdfRenderer } from '@careops/pdf';
 import { computeStaffing, loadStaff } from '@careops/staff';
 import { lineChart } from './charts';
+import { DocumentRegistry } from './document-registry';
 import { DocumentKind, DocumentTemplates } from './templates';
 
 export interface IssuedDocument {
@@ -25,8 +24,17 @@ export interface IssuedDocument {
   pdf: Buffer;
 }
 
-/** A document as issued (PDF, numbered, recorded) or as a preview (its HTML, neither). */
-export type Output = 'pdf' | 'html';
+/**
+ * A document's facts, gathered inside the request's transaction; rendering happens after it ends,
+ * so no database connection waits on Chromium.
+ */
+export interface Draft {
+  kind: DocumentKind;
+  at: Date;
+  d: { facilityId?: string; divisionCode?: string; subject: string; period: string; periodLabel: string; subtitle: string; fileName: string; data: object };
+}
+
+const draft = (kind: DocumentKind, d: Draft['d']): Draft => ({ kind, at: new Date(), d });
 
 const TITLES: Record<DocumentKind, string> = {
   CLAIM: '养老服务补贴申领表', COMPLIANCE: '养老机构合规报告', OPERATIONS: '月度运营报表', DIVISION_SUMMARY: '辖区汇总表',
@@ -52,7 +60,7 @@ export class ReportsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: DocumentRegistry,
     private readonly renderer: PdfRenderer,
     private readonly claims: ClaimsService,
     private readonly metrics: MetricsService,
@@ -73,7 +81,7 @@ export class ReportsService {
   }
 
   /** 养老服务补贴申领表: one row per line with the masked ID, totals by level, signature blocks. */
-  async claimPdf(claimId: string, as: Output = 'pdf'): Promise<IssuedDocument> {
+  async claim(claimId: string): Promise<Draft> {
     const claim = await this.claims.get(claimId);
     const f = await this.facility();
     const ids = claim.lines.map((l) => l.residentId).filter((x): x is string => x !== null);
@@ -96,7 +104,7 @@ export class ReportsService {
       people: new Set(claim.lines.filter((l) => l.careLevel === lv && l.kind === 'REGULAR').map((l) => l.residentId)).size,
       amount: yuan(claim.totalsByLevel[lv]),
     }));
-    return this.issue(as, 'CLAIM', {
+    return draft('CLAIM', {
       facilityId: f.id, subject: f.name, period: claim.month, periodLabel: monthLabel(claim.month),
       subtitle: `${PROGRAMME_LABELS[claim.programme]} · 申领编号 ${claim.number}`, fileName: `claim-${claim.number}.pdf`,
       data: {
@@ -109,7 +117,7 @@ export class ReportsService {
   }
 
   /** 养老机构合规报告: the §7 metrics against targets, daily staffing, beds by kind, standards checks. */
-  async compliancePdf(month: string, as: Output = 'pdf'): Promise<IssuedDocument> {
+  async compliance(month: string): Promise<Draft> {
     const f = await this.facility();
     const m = await this.metrics.query({ month });
     const { from, to } = monthSpan(month);
@@ -145,7 +153,7 @@ export class ReportsService {
       { label: '应配护理员', colour: '#b42318', values: period.days.map((d) => d.required), step: true },
       { label: '实配护理员(FTE)', colour: '#1d3557', values: period.days.map((d) => d.countedHundredths / 100), step: true },
     ], { unit: '', height: 140 });
-    return this.issue(as, 'COMPLIANCE', {
+    return draft('COMPLIANCE', {
       facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`,
       fileName: `compliance-${month}.pdf`,
       data: {
@@ -158,7 +166,7 @@ export class ReportsService {
   }
 
   /** 月度运营报表: admissions, discharges, census by level, occupancy trend. */
-  async operationsPdf(month: string, as: Output = 'pdf'): Promise<IssuedDocument> {
+  async operations(month: string): Promise<Draft> {
     const f = await this.facility();
     const m = await this.metrics.query({ month });
     const { from, to } = monthSpan(month);
@@ -180,7 +188,7 @@ export class ReportsService {
     const occupancyChart = lineChart(m.daily.map((d) => d.date), [
       { label: '入住率 %', colour: '#1d3557', values: m.daily.map((d) => d.occupancyPct) },
     ], { max: 100, unit: '%' });
-    return this.issue(as, 'OPERATIONS', {
+    return draft('OPERATIONS', {
       facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`, fileName: `operations-${month}.pdf`,
       data: {
         facility: { name: f.name, typeLabel: TYPE_LABELS[f.type] }, month, m, occupancyPct: printPct(m.occupancyPct),
@@ -193,14 +201,14 @@ export class ReportsService {
   }
 
   /** 辖区汇总表: one row per facility of the division, below-target rows marked, the total as Σ ÷ Σ. */
-  async divisionPdf(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void, as: Output = 'pdf'): Promise<IssuedDocument> {
+  async division(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<Draft> {
     const s = await this.divisions.summary(code, month, onProgress);
     const rows = s.rows.map((r, i) => ({
       ...r, n: i + 1, nursing: printPct(r.nursingBedRatioPct), occupancy: printPct(r.occupancyPct), staffing: printPct(r.staffingCompliancePct),
       bad: r.nursingBedTargetMet === false, lastReport: r.lastReportAt ? r.lastReportAt.slice(0, 10) : '—',
     }));
     const t = s.total;
-    return this.issue(as, 'DIVISION_SUMMARY', {
+    return draft('DIVISION_SUMMARY', {
       divisionCode: code, subject: `行政区划 ${code}`, period: month, periodLabel: monthLabel(month), subtitle: `辖区 ${code} · ${month} · ${rows.length} 家机构`,
       fileName: `division-${code}-${month}.pdf`,
       data: {
@@ -210,39 +218,41 @@ export class ReportsService {
     });
   }
 
+  /** A draft's HTML, for a look before issuing: no number, no record. */
+  preview(draft: Draft): string {
+    return this.compose(draft, `${PREFIX[draft.kind]}-PREVIEW`).html;
+  }
+
+  private compose(draft: Draft, number: string) {
+    const { kind, d } = draft;
+    const principal = this.cls.get('principal');
+    const generatedAt = `${shanghai(draft.at)} (UTC+8)`;
+    const requestedBy = principal ? `${principal.username}（${principal.role}）` : 'careops';
+    const contentHash = createHash('sha256').update(JSON.stringify({ kind, number, generatedAt, requestedBy, subject: d.subject, period: d.period, data: d.data })).digest('hex');
+    const doc = { number, generatedAt, requestedBy, contentHash };
+    const html = this.templates.html(kind, { title: TITLES[kind], subtitle: d.subtitle, subject: d.subject, periodLabel: d.periodLabel, doc }, d.data);
+    return { html, contentHash, generatedAt };
+  }
+
   /**
    * Numbers the document, renders it, and records it (kind, subject, period, requester, time,
    * SHA-256 of the bytes). Numbering and the record run in transactions of their own: a regulator's
    * request is read-only, and the record must stay even if sending the response fails.
    */
-  private async issue(as: Output, kind: DocumentKind, d: {
-    facilityId?: string; divisionCode?: string; subject: string; period: string; periodLabel: string; subtitle: string; fileName: string; data: object;
-  }): Promise<IssuedDocument> {
+  async issue(draft: Draft): Promise<IssuedDocument> {
+    const { kind, d } = draft;
     const principal = this.cls.get('principal');
-    const now = new Date();
-    // A preview (the HTML, for a look before issuing) takes no number and leaves no record.
-    const [{ seq }] = as === 'html' ? [{ seq: 0 }] : await this.dataSource.query(`SELECT nextval('document_number_seq')::int AS seq`);
-    const number = as === 'html' ? `${PREFIX[kind]}-PREVIEW` : `${PREFIX[kind]}-${shanghai(now).slice(0, 10).replaceAll('-', '')}-${String(seq).padStart(6, '0')}`;
-    const generatedAt = `${shanghai(now)} (UTC+8)`;
-    const requestedBy = principal ? `${principal.username}（${principal.role}）` : 'careops';
-    const contentHash = createHash('sha256').update(JSON.stringify({ kind, number, generatedAt, requestedBy, subject: d.subject, period: d.period, data: d.data })).digest('hex');
-    const doc = { number, generatedAt, requestedBy, contentHash };
-    const html = this.templates.html(kind, { title: TITLES[kind], subtitle: d.subtitle, subject: d.subject, periodLabel: d.periodLabel, doc }, d.data);
-    if (as === 'html') return { id: '', number, sha256: '', contentHash, fileName: d.fileName.replace(/\.pdf$/, '.html'), pdf: Buffer.from(html) };
+    const seq = await this.registry.nextNumber();
+    const number = `${PREFIX[kind]}-${shanghai(draft.at).slice(0, 10).replaceAll('-', '')}-${String(seq).padStart(6, '0')}`;
+    const { html, contentHash, generatedAt } = this.compose(draft, number);
     const footer = `<div style="font-size:7px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#616e7c;font-family:sans-serif">
       <span>${number} · ${generatedAt} · verify ${contentHash.slice(0, 16)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
     const pdf = await this.renderer.render(html, { headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' } });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const scope: TenantScope = d.facilityId ? { facilityId: d.facilityId } : principal?.role === 'PLATFORM_ADMIN' || !principal ? { platform: true } : (this.cls.get('scope') ?? {});
-    const id = await this.dataSource.transaction(async (m) => {
-      await applyTenantScope(m, { ...scope, readOnly: false });
-      const [row]: { id: string }[] = await m.query(
-        `INSERT INTO document (number, kind, title, facility_id, division_code, period, sha256, content_hash, bytes, requested_by, requested_by_name, requested_by_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [number, kind, TITLES[kind], d.facilityId ?? null, d.divisionCode ?? null, d.period, sha256, contentHash, pdf.length,
-          principal?.userId ?? null, principal?.username ?? 'careops', principal?.role ?? 'SYSTEM'],
-      );
-      return row.id;
+    const id = await this.registry.record(scope, {
+      number, kind, title: TITLES[kind], facilityId: d.facilityId ?? null, divisionCode: d.divisionCode ?? null, period: d.period, sha256, contentHash,
+      bytes: pdf.length, requestedBy: principal?.userId ?? null, requestedByName: principal?.username ?? 'careops', requestedByRole: principal?.role ?? 'SYSTEM',
     });
     return { id, number, sha256, contentHash, fileName: d.fileName, pdf };
   }

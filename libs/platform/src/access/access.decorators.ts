@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '@careops/care';
 
 export const ROLES_KEY = 'careops:roles';
@@ -34,4 +34,6 @@ export const OwnSession = () => SetMetadata(OWN_SESSION_KEY, true);
  * write (DOMAIN.md §1), may send it. The handler records the request in a transaction of its own.
  */
 export const READ_REQUEST_KEY = 'careops:read-request';
-export const ReadRequest = () => SetMetadata(READ_REQUEST_KEY, true);
+/** Marked in the OpenAPI document too, so clients and the access tests know. */
+export const READ_REQUEST_EXTENSION = 'x-careops-read-request';
+export const ReadRequest = () => applyDecorators(SetMetadata(READ_REQUEST_KEY, true), ApiExtension(READ_REQUEST_EXTENSION, true));
