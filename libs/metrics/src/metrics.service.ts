@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import {
   addDays, CareLevel, CERTIFICATION_TARGET_PCT, FacilityCounts, isIsoDate, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
-  percentHalfUp, summaryFigures,
+  percentHalfUp, StaffingPeriod, summaryFigures,
 } from '@careops/care';
 import { type RequestContext, FacilityScoped } from '@careops/db';
 import { computeStaffing } from '@careops/staff';
@@ -67,6 +67,11 @@ export class MetricsService extends FacilityScoped {
 
   /** The figures of [from, to); snapshot counts are those of its last day. */
   async period(from: string, to: string, label: { date?: string; month?: string }): Promise<FacilityMetrics> {
+    return (await this.periodWithStaffing(from, to, label)).metrics;
+  }
+
+  /** The figures and the day-by-day staffing they were computed from (the compliance report shows both). */
+  async periodWithStaffing(from: string, to: string, label: { date?: string; month?: string }): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod }> {
     const asOf = addDays(to, -1);
     const [facility]: { id: string; name: string; type: string; division_code: string }[] = await this.sql.query(
       `SELECT id, name, type, division_code FROM facility WHERE id = $1`, [this.facilityId()]);
@@ -103,7 +108,7 @@ export class MetricsService extends FacilityScoped {
     const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
     const inServiceBedDays = daily.reduce((sum, d) => sum + d.in_service, 0);
     const figures = summaryFigures(this.counts({ last, occupiedBedDays, inServiceBedDays, days: s.days, compliantDays: s.compliantDays }));
-    return {
+    const metrics: FacilityMetrics = {
       facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.division_code, ...label, asOf,
       bedsInService: last.in_service,
       nursingBeds: last.nursing,
@@ -127,6 +132,7 @@ export class MetricsService extends FacilityScoped {
       },
       daily: daily.map((d) => ({ date: d.day, inService: d.in_service, occupied: d.occupied, occupancyPct: percentHalfUp(d.occupied, d.in_service) })),
     };
+    return { metrics, staffing };
   }
 
   private counts(x: { last: { in_service: number; nursing: number }; occupiedBedDays: number; inServiceBedDays: number; days: number; compliantDays: number }): FacilityCounts {

@@ -119,7 +119,11 @@ export function templateCodePoints(...templates: string[]): Set<number> {
  * each `subset()` is then ~10 ms for both weights. Synchronous and not re-entrant, which is fine
  * on Node's single thread.
  */
+/** Subsets kept for reuse, least recently used dropped first. */
+const RECENT_SUBSETS = 32;
+
 export class FontSubsetter {
+  private readonly recent = new Map<string, FontSubset>();
   private readonly hb: HarfBuzzSubset;
   private readonly faces: { regular: number; bold: number };
   private readonly heap: number[] = [];
@@ -140,8 +144,20 @@ export class FontSubsetter {
   /** The weights cut down to exactly `codePoints`; code points the font lacks are skipped. */
   subset(codePoints: Iterable<number>, { bold = true }: { bold?: boolean } = {}): FontSubset {
     if (this.closed) throw new Error('FontSubsetter is closed');
-    const points = [...codePoints];
-    return { regular: this.cut(this.faces.regular, points), bold: bold ? this.cut(this.faces.bold, points) : undefined };
+    const points = [...new Set(codePoints)].sort((a, b) => a - b);
+    // The same characters give the same subset: a document asked for again (or another month of
+    // the same report) skips the cut, which runs on the main thread.
+    const key = `${bold ? 'b' : 'r'}${points.join(',')}`;
+    const hit = this.recent.get(key);
+    if (hit) {
+      this.recent.delete(key);
+      this.recent.set(key, hit);
+      return hit;
+    }
+    const subset = { regular: this.cut(this.faces.regular, points), bold: bold ? this.cut(this.faces.bold, points) : undefined };
+    this.recent.set(key, subset);
+    if (this.recent.size > RECENT_SUBSETS) this.recent.delete(this.recent.keys().next().value as string);
+    return subset;
   }
 
   /** `@font-face` rules of CJK_FONT_FAMILY for a document whose source is `sources` (+ BASIC_CODE_POINTS). */

@@ -10,7 +10,6 @@ import { ClaimsService, PROGRAMME_LABELS } from '@careops/claims';
 import { type RequestContext, type TenantScope } from '@careops/db';
 import { DivisionsService, MetricsService } from '@careops/metrics';
 import { PdfRenderer } from '@careops/pdf';
-import { computeStaffing, loadStaff } from '@careops/staff';
 import { lineChart } from './charts';
 import { DocumentRegistry } from './document-registry';
 import { DocumentKind, DocumentTemplates } from './templates';
@@ -119,10 +118,9 @@ export class ReportsService {
   /** 养老机构合规报告: the §7 metrics against targets, daily staffing, beds by kind, standards checks. */
   async compliance(month: string): Promise<Draft> {
     const f = await this.facility();
-    const m = await this.metrics.query({ month });
     const { from, to } = monthSpan(month);
-    const period = await computeStaffing(this.sql, from, to);
-    const names = new Map((await loadStaff(this.sql)).map((s) => [s.id, s.name]));
+    const { metrics: m, staffing: period } = await this.metrics.periodWithStaffing(from, to, { month });
+    const names = new Map<string, string>((await this.sql.query(`SELECT id, name FROM staff`)).map((s: { id: string; name: string }) => [s.id, s.name]));
     const [beds]: { total: number; out: number }[] = await this.sql.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM bed_outage o WHERE o.bed_id = b.id AND o.period @> $1::date))::int AS out FROM bed b`, [m.asOf]);
     const days = period.days.map((d) => ({
