@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -40,8 +40,8 @@ export class BedsController {
     @Param('facilityId', ParseUUIDPipe) facilityId: string,
     @Query() q: BedBoardQuery,
     @Res() res: Response,
-    @Headers('accept-encoding') acceptEncoding?: string,
   ): Promise<void> {
+    const acceptEncoding = res.req.headers['accept-encoding'];
     const board = await this.beds.cachedBoard(facilityId, q.date ?? this.beds.today());
     if (q.roomId) {
       res.json(board.value.filter((b: BedOnDate) => b.room.id === q.roomId));

@@ -6,3 +6,4 @@ export * from './demo/demo-data';
 export * from './staffing-alerts/staffing-alerts.job';
 export * from './claims-jobs/monthly-claims.job';
 export * from './worker-jobs.module';
+export * from './demo/demo.controller';

@@ -16,6 +16,7 @@ import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
 import { PdfModule } from '@careops/pdf';
 import { ReportJobsApiModule, ReportsModule } from '@careops/reports';
+import { DemoModule } from '@careops/ops';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 import { HealthController } from './health/health.controller';
 import { MigrationsHealthIndicator } from './health/migrations.health';
@@ -75,6 +76,7 @@ export class AppModule {
         ReportsModule,
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'client' }),
         ReportJobsApiModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],

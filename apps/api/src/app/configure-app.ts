@@ -1,4 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, assignRequestId, createValidationPipe, explainBodyParserErrors } from '@careops/platform';
@@ -30,4 +33,26 @@ export function configureApp(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup(`${GLOBAL_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${GLOBAL_PREFIX}/docs-json` });
+  serveWebApp(app);
+}
+
+/** Where the built web app is: beside the API bundle (dist/apps/web), or under the working directory. */
+export function webAppDir(): string | undefined {
+  return [process.env['WEB_DIR'], join(__dirname, '..', 'web'), join(process.cwd(), 'dist', 'apps', 'web')]
+    .find((dir): dir is string => !!dir && existsSync(join(dir, 'index.html')));
+}
+
+/**
+ * Issue 8: the web app at `/`, the API under `/api`. Hashed assets are cached for a year; every
+ * other page path gets index.html (the app routes in the browser).
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const dir = webAppDir();
+  if (!dir) return;
+  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === `/${GLOBAL_PREFIX}` || req.path.startsWith(`/${GLOBAL_PREFIX}/`) || req.path.startsWith('/assets/')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(join(dir, req.path !== '/' && existsSync(join(dir, req.path)) && !req.path.includes('..') ? req.path : 'index.html'));
+  });
 }

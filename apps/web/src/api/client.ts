@@ -1,0 +1,79 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** The session kept in the browser: tokens of POST /api/auth/login and /refresh. */
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+}
+
+const KEY = 'careops.session';
+export const session = {
+  get: (): Session | null => JSON.parse(localStorage.getItem(KEY) ?? 'null'),
+  set: (s: Session | null) => (s ? localStorage.setItem(KEY, JSON.stringify(s)) : localStorage.removeItem(KEY)),
+};
+
+/** An API error with the body of API.md: `{statusCode, message: [...], requestId}`. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: { message?: string[] | string; requestId?: string } | undefined) {
+    super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Exchanges the refresh token once for all waiting requests (rotation: each works once). */
+async function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const current = session.get();
+    if (!current) return false;
+    const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken }) });
+    if (!res.ok) return false;
+    const next = await res.json();
+    session.set({ accessToken: next.accessToken, refreshToken: next.refreshToken });
+    return true;
+  })().finally(() => setTimeout(() => (refreshing = null), 0));
+  return refreshing;
+}
+
+/** fetch with the access token; a 401 refreshes once, then sends the user to sign in and back. */
+export async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const send = (token?: string) => {
+    const request = new Request(input, init);
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return fetch(request);
+  };
+  let res = await send(session.get()?.accessToken);
+  if (res.status === 401 && session.get() && (await refresh())) res = await send(session.get()?.accessToken);
+  if (res.status === 401 && !String(input instanceof Request ? input.url : input).includes('/api/auth/login')) {
+    session.set(null);
+    const next = encodeURIComponent(location.pathname + location.search);
+    if (!location.pathname.startsWith('/login')) location.assign(`/login?next=${next}`);
+  }
+  return res;
+}
+
+/** Typed by the API's own OpenAPI document: a route or body the API lacks does not compile. */
+export const api = createClient<paths>({ baseUrl: '', fetch: (request: Request) => authedFetch(request) });
+
+/** The data of an openapi-fetch call, or an ApiError. Response bodies are typed by the caller. */
+export async function read<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, error as ApiError['body']);
+  return data as T;
+}
+
+/** Downloads a file the API serves (PDF, CSV, XLSX) with the user's token. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await authedFetch(path);
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

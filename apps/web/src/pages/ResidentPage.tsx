@@ -1,0 +1,113 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api, ApiError, read } from '../api/client';
+import type { Admission, Assessment, BedOnDate, Resident } from '../api/types';
+import { Failed, Loading } from '../App';
+import { useI18n } from '../i18n';
+
+type Action = 'transfer' | 'leave' | 'discharge';
+
+/** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
+export default function ResidentPage() {
+  const { facilityId = '', residentId = '' } = useParams();
+  const { t } = useI18n();
+  const path = { facilityId, residentId };
+  const resident = useQuery({ queryKey: ['resident', residentId], queryFn: () => read<Resident>(api.GET('/api/facilities/{facilityId}/residents/{residentId}', { params: { path } })) });
+  const assessments = useQuery({ queryKey: ['assessments', residentId], queryFn: () => read<Assessment[]>(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path } })) });
+  const admissions = useQuery({
+    queryKey: ['admissions', residentId],
+    queryFn: () => read<Admission[]>(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } })),
+  });
+  const [action, setAction] = useState<Action | null>(null);
+  if (resident.isLoading) return <Loading />;
+  if (resident.error) return <Failed error={resident.error} retry={() => resident.refetch()} />;
+  const r = resident.data as Resident;
+  const current = admissions.data?.find((a) => a.dischargedOn === null);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={r.name} extra={current && <Space>
+        <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
+        <Button onClick={() => setAction('leave')}>{t.leave}</Button>
+        <Button danger onClick={() => setAction('discharge')}>{t.discharge}</Button>
+      </Space>}>
+        <Descriptions size="small" column={3} items={[
+          { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
+          { label: t.dateOfBirth, children: r.dateOfBirth },
+          { label: t.idNumber, children: r.idNumber },
+          { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
+          { label: t.category, children: r.categories.join('、') || '—' },
+        ]} />
+      </Card>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card title={t.stays} size="small">
+            <Table rowKey={(s) => `${s.bedId}${s.from}`} size="small" pagination={false} loading={admissions.isLoading} locale={{ emptyText: t.empty }}
+              dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
+              columns={[{ title: t.bed, dataIndex: 'bedCode' }, { title: t.from, dataIndex: 'from' }, { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' }]} />
+          </Card>
+          <Card title={t.leaves} size="small" style={{ marginTop: 16 }}>
+            <Table rowKey="id" size="small" pagination={false} locale={{ emptyText: t.empty }} dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
+              columns={[{ title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] }, { title: t.from, dataIndex: 'from' }, { title: t.to, dataIndex: 'to' }, { title: t.reason, dataIndex: 'reason' }]} />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card title={`${t.assessments} · ${t.levelHistory}`} size="small">
+            {assessments.isLoading ? <Loading /> : (
+              <Timeline items={[...(assessments.data ?? [])].sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn)).map((a) => ({
+                color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
+                children: <span><b>{a.effectiveOn}</b> {t[a.careLevel]} <span style={{ color: '#7b8794' }}>· {a.assessor}</span></span>,
+              }))} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {action && current && <StayAction action={action} admission={current} facilityId={facilityId} residentId={residentId} onClose={() => setAction(null)} />}
+    </Space>
+  );
+}
+
+function StayAction({ action, admission, facilityId, residentId, onClose }: { action: Action; admission: Admission; facilityId: string; residentId: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<{ bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' }>();
+  const [error, setError] = useState<string | null>(null);
+  const freeBeds = useQuery({
+    queryKey: ['beds', facilityId, 'free'],
+    queryFn: () => read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date: dayjs().format('YYYY-MM-DD') } } })),
+    enabled: action === 'transfer',
+  });
+  const path = { facilityId, admissionId: admission.id };
+  const save = useMutation({
+    mutationFn: async (v: { bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' }) => {
+      if (action === 'transfer') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/transfer', { params: { path }, body: { bedId: v.bedId, on: v.on.format('YYYY-MM-DD') } }));
+      if (action === 'leave') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/leaves', { params: { path }, body: { from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD'), reason: v.reason, kind: v.kind } }));
+      if (action === 'discharge') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/discharge', { params: { path }, body: { dischargedOn: v.on.format('YYYY-MM-DD'), reason: v.reason } }));
+    },
+    onSuccess: async () => {
+      message.success(t.saved);
+      await Promise.all([client.invalidateQueries({ queryKey: ['admissions', residentId] }), client.invalidateQueries({ queryKey: ['beds', facilityId] })]);
+      onClose();
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
+  });
+  return (
+    <Modal open title={t[action]} onCancel={onClose} onOk={() => form.submit()} okText={t.save} cancelText={t.cancel} confirmLoading={save.isPending}>
+      <Form form={form} layout="vertical" initialValues={{ on: dayjs(), kind: 'LEAVE' }} onFinish={(v) => { setError(null); save.mutate(v); }}>
+        {action === 'transfer' && <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
+          <Select loading={freeBeds.isLoading} options={(freeBeds.data ?? []).filter((b) => b.status === 'FREE').map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))} />
+        </Form.Item>}
+        {action !== 'leave' && <Form.Item name="on" label={t.on} rules={[{ required: true }]}><DatePicker /></Form.Item>}
+        {action === 'leave' && <>
+          <Form.Item name="kind" label={t.kind}><Select options={[{ value: 'LEAVE', label: t.LEAVE }, { value: 'HOSPITAL', label: t.HOSPITAL }]} /></Form.Item>
+          <Form.Item name="range" label={`${t.from} – ${t.to}`} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
+        </>}
+        {action !== 'transfer' && <Form.Item name="reason" label={t.reason} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>}
+        {error && <div style={{ color: '#b42318' }}>{error}</div>}
+      </Form>
+    </Modal>
+  );
+}
