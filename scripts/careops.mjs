@@ -120,7 +120,7 @@ async function start() {
   };
   let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets() };
   try {
-    ensureBuilt(root);
+    ensureBuilt(root, ['api', 'worker', 'web']);
     if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');
   } catch (e) {
     await stopDatabase();
@@ -183,6 +183,7 @@ async function start() {
     [
       '',
       '  careops 护理运营 is running',
+      `    web app   ${base}/   (sign in with a demo login below)`,
       `    API       ${base}/api`,
       `    API docs  ${base}/api/docs`,
       `    health    ${base}/api/health`,

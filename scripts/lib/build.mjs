@@ -31,7 +31,8 @@ export function bundlesAreFresh(root, apps = ['api', 'worker']) {
     newestMtime(join(root, 'package-lock.json')),
   );
   return apps.every((app) => {
-    const bundle = join(root, 'dist', 'apps', app, 'main.js');
+    // The web app's build is its index.html (Vite); the Node apps' is main.js (webpack).
+    const bundle = join(root, 'dist', 'apps', app, app === 'web' ? 'index.html' : 'main.js');
     return existsSync(bundle) && statSync(bundle).mtimeMs >= sources;
   });
 }
