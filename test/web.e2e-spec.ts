@@ -147,7 +147,7 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.close();
   });
 
-  it('(c) a regulator sees only its division and downloads the summary PDF; a manager typing another facility’s URL gets the not-found page', async () => {
+  it('(c) a regulator sees only its division and downloads the summary PDF; a manager typing another facility’s URL gets the not-found page; tokens refresh, and 401 sends to sign-in and back', async () => {
     const page = await signIn('regulator');
     await page.locator('.ant-table-row').first().waitFor();
     const rows = await page.locator('[data-testid^=row-]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
@@ -164,6 +164,22 @@ describe('the web app (Playwright, Chromium)', () => {
     await manager.goto(`${base}/f/${w.B}/beds`);
     await manager.getByTestId('not-found').waitFor();
     expect(await manager.getByText('页面不存在，或您无权访问').isVisible()).toBe(true);
+
+    // An expired access token is refreshed without the user noticing.
+    await manager.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('careops.session') as string);
+      localStorage.setItem('careops.session', JSON.stringify({ ...s, accessToken: 'expired' }));
+    });
+    await manager.goto(`${base}/f/${home}/staff`);
+    await manager.locator('.ant-table-row').first().waitFor();
+    // A session that cannot be refreshed sends the user to sign in, and back to where they were.
+    await manager.evaluate(() => localStorage.setItem('careops.session', JSON.stringify({ accessToken: 'x', refreshToken: 'y' })));
+    await manager.goto(`${base}/f/${home}/staffing`);
+    await manager.waitForURL(/\/login\?next=/);
+    await manager.getByLabel('用户名').fill('manager');
+    await manager.getByLabel('密码').fill(password('manager'));
+    await manager.locator('button[type=submit]').click();
+    await manager.waitForURL(`${base}/f/${home}/staffing`);
     await manager.close();
   });
 
