@@ -99,7 +99,14 @@ function Shell() {
 
 function Home() {
   const { me } = useAuth();
-  return me ? <Navigate to={home(me)} replace /> : <Loading />;
+  // A day center's manager starts on the day's attendance sheet, a care home's on the bed board.
+  const { data: facility, isLoading } = useQuery({
+    queryKey: ['facility', me?.facilityId],
+    queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: me?.facilityId as string } } })),
+    enabled: me?.role === 'FACILITY_MANAGER',
+  });
+  if (!me || (me.role === 'FACILITY_MANAGER' && isLoading)) return <Loading />;
+  return <Navigate to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)} replace />;
 }
 
 /** A facility page answers only for the caller's facility (or a regulator's); anything else is "not found". */

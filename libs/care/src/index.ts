@@ -10,3 +10,4 @@ export * from './staffing-range';
 export * from './subsidy';
 export * from './metrics';
 export * from './amount-in-words';
+export * from './resident-category';

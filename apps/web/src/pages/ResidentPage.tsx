@@ -3,6 +3,7 @@ import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, R
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { RESIDENT_CATEGORY_LABELS, type ResidentCategory } from '@careops/care';
 import { api, ApiError, read } from '../api/client';
 import type { Admission, Assessment, BedOnDate, Resident } from '../api/types';
 import { Failed, Loading } from '../App';
@@ -13,13 +14,17 @@ type Action = 'transfer' | 'leave' | 'discharge';
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
   const { facilityId = '', residentId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const path = { facilityId, residentId };
   const resident = useQuery({ queryKey: ['resident', residentId], queryFn: () => read<Resident>(api.GET('/api/facilities/{facilityId}/residents/{residentId}', { params: { path } })) });
   const assessments = useQuery({ queryKey: ['assessments', residentId], queryFn: () => read<Assessment[]>(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path } })) });
   const admissions = useQuery({
     queryKey: ['admissions', residentId],
-    queryFn: () => read<Admission[]>(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } })),
+    // The list gives each admission; its detail gives the bed stays and leaves.
+    queryFn: async () => {
+      const list = await read<{ id: string }[]>(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }));
+      return Promise.all(list.map((a) => read<Admission>(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } }))));
+    },
   });
   const [action, setAction] = useState<Action | null>(null);
   if (resident.isLoading) return <Loading />;
@@ -38,7 +43,7 @@ export default function ResidentPage() {
           { label: t.dateOfBirth, children: r.dateOfBirth },
           { label: t.idNumber, children: r.idNumber },
           { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
-          { label: t.category, children: r.categories.join('、') || '—' },
+          { label: t.category, children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? RESIDENT_CATEGORY_LABELS[c as ResidentCategory] ?? c : c}</Tag>) },
         ]} />
       </Card>
       <Row gutter={16}>

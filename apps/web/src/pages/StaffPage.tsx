@@ -7,17 +7,22 @@ import type { Staff } from '../api/types';
 import { Failed } from '../App';
 import { useI18n } from '../i18n';
 
-const ROLE_LABELS: Record<string, string> = { CAREGIVER: '护理员', NURSE: '护士', DOCTOR: '医生', SOCIAL_WORKER: '社工', MANAGER: '管理人员', OTHER: '其他' };
+const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { CAREGIVER: '护理员', NURSE: '护士', DOCTOR: '医生', SOCIAL_WORKER: '社工', MANAGER: '管理人员', OTHER: '其他' },
+  en: { CAREGIVER: 'Caregiver', NURSE: 'Nurse', DOCTOR: 'Doctor', SOCIAL_WORKER: 'Social worker', MANAGER: 'Manager', OTHER: 'Other' },
+};
 
 /** Staff with their certificates; those running out within 30 days are flagged (DOMAIN.md §6). */
 export default function StaffPage() {
   const { facilityId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const roles = ROLE_LABELS[lang];
   const staff = useQuery({ queryKey: ['staff', facilityId], queryFn: () => read<Staff[]>(api.GET('/api/facilities/{facilityId}/staff', { params: { path: { facilityId } } })) });
   if (staff.error) return <Failed error={staff.error} retry={() => staff.refetch()} />;
   const soon = dayjs().add(30, 'day');
   const latest = (s: Staff) => [...s.certificates].sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
-  const expiring = (staff.data ?? []).filter((s) => { const c = latest(s); return c && dayjs(c.expiresOn).isBefore(soon); });
+  // DOMAIN.md §6: only caregivers count toward the ratio, so only theirs are flagged.
+  const expiring = (staff.data ?? []).filter((s) => { const c = latest(s); return s.role === 'CAREGIVER' && c && dayjs(c.expiresOn).isBefore(soon); });
   return (
     <Card title={t.staff}>
       {expiring.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="expiring"
@@ -25,9 +30,9 @@ export default function StaffPage() {
       <Table rowKey="id" size="middle" loading={staff.isLoading} dataSource={staff.data} pagination={{ pageSize: 20 }} locale={{ emptyText: t.empty }}
         columns={[
           { title: t.name, dataIndex: 'name' },
-          { title: t.role, dataIndex: 'role', render: (r: string) => ROLE_LABELS[r] ?? r, filters: Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text })), onFilter: (v, s) => s.role === v },
+          { title: t.role, dataIndex: 'role', render: (r: string) => roles[r] ?? r, filters: Object.entries(roles).map(([value, text]) => ({ value, text })), onFilter: (v, s) => s.role === v },
           { title: t.fte, dataIndex: 'fte' },
-          { title: t.certificates, render: (_, s) => { const c = latest(s); if (!c) return <Tag color="red">无证书</Tag>;
+          { title: t.certificates, render: (_, s) => { const c = latest(s); if (!c) return s.role === 'CAREGIVER' ? <Tag color="red">{lang === 'zh' ? '无证书' : 'No certificate'}</Tag> : '—';
             const days = dayjs(c.expiresOn).diff(dayjs(), 'day');
             return <span>{c.type} <Tag color={days < 0 ? 'red' : days < 30 ? 'orange' : 'green'}>{t.expiresOn} {c.expiresOn}</Tag></span>; } },
         ]} />
