@@ -118,7 +118,8 @@ async function start() {
       say('embedded PostgreSQL stopped');
     }
   };
-  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets() };
+  // CAREOPS_DEMO: the login page lists the demo logins (only when npm start loaded them).
+  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets(), CAREOPS_DEMO: process.env.DEMO_SEED === 'false' ? 'false' : 'true' };
   try {
     ensureBuilt(root, ['api', 'worker', 'web']);
     if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');

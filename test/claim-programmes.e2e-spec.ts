@@ -82,6 +82,13 @@ describe('subsidy programmes and day-counting options', () => {
     await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-02-01' }).expect(422);
     expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-11' }).expect(201)).body).toMatchObject({ to: '2026-05-11' });
     await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-20' }).expect(409);
+    // One programme per person and day: 孙 cannot be admitted while served at home, but can once it ended.
+    const room = (await asManager('/rooms', { building: '2号楼', floor: 2, number: '202' }).expect(201)).body.id;
+    const bed = (await asManager('/beds', { code: 'D-2', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
+    expect((await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-04-01' }).expect(409)).body.message[0]).toMatch(/家庭养老床位/);
+    await expect(w.sql(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-04-01', NULL))`, [w.A, sun]))
+      .rejects.toThrow(/either in a home-care bed or admitted/);
+    await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-05-11' }).expect(201);
     const may = (await asAccountant('/claims', { month: '2026-05', programme: 'HOME_CARE_BED' }).expect(201)).body;
     expect(may.lines.map((l: Line) => [l.residentName, l.days, l.amountFen])).toEqual([['孙桂芝', 10, 6452], ['钱永福', 31, 30000]]);
     const list = (await w.t.http.get(`${base}/home-care-beds`).auth(w.token.reg410400, auth).expect(200)).body;

@@ -73,6 +73,16 @@ describe('the web app (Playwright, Chromium)', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(live);
   });
 
+  it('demo logins are listed only in demo mode (npm start), never elsewhere', async () => {
+    const before = process.env['CAREOPS_DEMO'];
+    delete process.env['CAREOPS_DEMO'];
+    expect((await w.t.http.get('/api/demo-logins').expect(200)).body).toEqual([]);
+    process.env['CAREOPS_DEMO'] = 'true';
+    expect((await w.t.http.get('/api/demo-logins').expect(200)).body.map((l: { username: string }) => l.username)).toEqual(DEMO_LOGINS.map((l) => l.username));
+    if (before === undefined) delete process.env['CAREOPS_DEMO'];
+    else process.env['CAREOPS_DEMO'] = before;
+  });
+
   it('the production build: the first load is code-split and ≤ 400 KB of JavaScript gzipped', () => {
     const dist = join(ROOT, 'dist', 'apps', 'web');
     const html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -43,6 +43,12 @@ export class AdmissionsService extends FacilityScoped {
   async admit(dto: CreateAdmissionDto): Promise<AdmissionView> {
     const [resident]: { name: string }[] = await this.sql.query(`SELECT name FROM resident WHERE id = $1`, [dto.residentId]);
     if (!resident) throw new UnprocessableEntityException(`residentId ${dto.residentId}: no such resident in this facility (老人不存在)`);
+    // Served at home or living in, not both on one day (one subsidy per person and day; a trigger backs this).
+    const [atHome]: { from: string }[] = await this.sql.query(
+      `SELECT lower(period)::text AS "from" FROM home_care_bed WHERE resident_id = $1 AND period && daterange($2, NULL)`, [dto.residentId, dto.admittedOn]);
+    if (atHome) {
+      throw new ConflictException(`${resident.name} has a home-care bed from ${atHome.from}; end it before admitting (该老人有家庭养老床位，请先撤床)`);
+    }
     const bed = await this.bedInServiceFrom(dto.bedId, dto.admittedOn);
     const admission = await this.guard(
       async () => {
@@ -232,6 +238,9 @@ export class AdmissionsService extends FacilityScoped {
       const err = e as { code?: string; constraint?: string; driverError?: { constraint?: string } };
       if (err.code !== EXCLUSION_VIOLATION) throw e;
       const constraint = err.constraint ?? err.driverError?.constraint ?? '';
+      if (constraint === 'resident_home_or_care') {
+        throw new ConflictException(`${what.residentName} has a home-care bed on these days (该老人有家庭养老床位)`);
+      }
       if (constraint.startsWith('stay_bed')) {
         throw new ConflictException(`bed ${what.bedCode} was taken by another admission at the same moment, overlapping ${asked} (床位已被占用)`);
       }

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { appDatabaseUrl, applyTenantScope, type TenantScope } from '@careops/db';
@@ -26,6 +26,8 @@ export class DocumentRegistry implements OnModuleDestroy {
       connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
       application_name: 'careops:documents',
     });
+    // An idle connection that dies (a database restart) is dropped and logged, never thrown.
+    this.pool.on('error', (err) => new Logger(DocumentRegistry.name).warn({ err }, 'document register connection lost'));
   }
 
   async nextNumber(): Promise<number> {
@@ -36,6 +38,7 @@ export class DocumentRegistry implements OnModuleDestroy {
   /** Records the document in the requester's tenant scope (RLS checks the row); returns its id. */
   async record(scope: TenantScope, d: DocumentRecord): Promise<string> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       await applyTenantScope({ query: (text: string, values?: unknown[]) => client.query(text, values) } as unknown as EntityManager, { ...scope, readOnly: false });
@@ -47,10 +50,11 @@ export class DocumentRegistry implements OnModuleDestroy {
       await client.query('COMMIT');
       return rows[0].id;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
       throw e;
     } finally {
-      client.release();
+      // A connection that could not even roll back is discarded, not reused.
+      client.release(broken);
     }
   }
 

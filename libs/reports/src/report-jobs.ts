@@ -147,6 +147,10 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await serially(() => this.boss.createQueue(REPORT_JOBS_QUEUE, { name: REPORT_JOBS_QUEUE, retryLimit: 0 }));
+    // A job a stopped worker left behind (no progress for 10 minutes) is reported as failed, not left spinning.
+    await this.dataSource.query(
+      `UPDATE report_job SET state = 'FAILED', error = 'interrupted: the worker stopped while it ran (任务中断，请重新生成)', updated_at = now()
+       WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < now() - interval '10 minutes'`);
     await this.boss.work<{ jobId: string }>(REPORT_JOBS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => this.run(job.data.jobId));
   }
 
@@ -159,18 +163,15 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     await progress(0, 0);
     const p = job.params;
     try {
-      const result = await this.cls.run(() => {
+      const result = await this.cls.run(async () => {
         this.cls.set('principal', p.principal);
-        const scope = { ...scopeOf(p.principal, p.facilityId), readOnly: false };
-        this.cls.set('scope', scope);
-        return this.txHost.withTransaction(async () => {
-          await applyTenantScope(this.txHost.tx, scope);
-          if (p.code !== undefined) {
-            const doc = await this.reports.issue(await this.reports.division(p.code, p.month, progress));
-            return { bytes: doc.pdf, name: doc.fileName, document: doc.id };
-          }
-          return { ...(await this.claimPdfs(p.year, progress)), document: null };
-        });
+        // The requester's own scope, read-only for a regulator as its requests are.
+        this.cls.set('scope', scopeOf(p.principal, p.facilityId));
+        if (p.code !== undefined) {
+          const doc = await this.reports.issue(await this.read(() => this.reports.division(p.code, p.month, progress)));
+          return { bytes: doc.pdf, name: doc.fileName, document: doc.id };
+        }
+        return { ...(await this.claimPdfs(p.year, progress)), document: null };
       });
       await this.dataSource.query(
         `UPDATE report_job SET state = 'DONE', result_bytes = $2, result_name = $3, result_document = $4, updated_at = now() WHERE id = $1`,
@@ -182,13 +183,25 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
   }
 
   /** Every claim of the year issued as its own numbered, recorded PDF, together in one ZIP. */
+  /**
+   * Facts are read in a short transaction of the job's scope; rendering happens after it ends, so
+   * the worker never holds a database connection while Chromium works (as for requests).
+   */
+  private read<T>(work: () => Promise<T>): Promise<T> {
+    const scope = this.cls.get('scope') ?? {};
+    return this.txHost.withTransaction(async () => {
+      await applyTenantScope(this.txHost.tx, scope);
+      return work();
+    });
+  }
+
   private async claimPdfs(year: number, progress: (done: number, total: number) => Promise<unknown>) {
-    const claims: { id: string; number: string }[] = await this.txHost.tx.query(
-      `SELECT id, number FROM claim WHERE month LIKE $1 ORDER BY month, number`, [`${year}-%`]);
+    const claims: { id: string; number: string }[] = await this.read(() => this.txHost.tx.query(
+      `SELECT id, number FROM claim WHERE month LIKE $1 ORDER BY month, number`, [`${year}-%`]));
     if (claims.length === 0) throw new Error(`no claims in ${year} (该年度无申领)`);
     const files: { name: string; data: Buffer }[] = [];
     for (const [i, c] of claims.entries()) {
-      const doc = await this.reports.issue(await this.reports.claim(c.id));
+      const doc = await this.reports.issue(await this.read(() => this.reports.claim(c.id)));
       files.push({ name: doc.fileName, data: doc.pdf });
       await progress(i + 1, claims.length);
     }

@@ -244,7 +244,7 @@ export class ReportsService {
     const number = `${PREFIX[kind]}-${shanghai(draft.at).slice(0, 10).replaceAll('-', '')}-${String(seq).padStart(6, '0')}`;
     const { html, contentHash, generatedAt } = this.compose(draft, number);
     const footer = `<div style="font-size:7px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#616e7c;font-family:sans-serif">
-      <span>${number} · ${generatedAt} · verify ${contentHash.slice(0, 16)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+      <span>${number} · ${generatedAt} · 核验码 ${contentHash}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
     const pdf = await this.renderer.render(html, { headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' } });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const scope: TenantScope = d.facilityId ? { facilityId: d.facilityId } : principal?.role === 'PLATFORM_ADMIN' || !principal ? { platform: true } : (this.cls.get('scope') ?? {});

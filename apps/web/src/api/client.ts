@@ -28,7 +28,8 @@ async function refresh(): Promise<boolean> {
     const current = session.get();
     if (!current) return false;
     const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken }) });
-    if (!res.ok) return false;
+    // Another tab may have spent the same token a moment earlier and stored the new pair: use it.
+    if (!res.ok) return session.get()?.refreshToken !== undefined && session.get()?.refreshToken !== current.refreshToken;
     const next = await res.json();
     session.set({ accessToken: next.accessToken, refreshToken: next.refreshToken });
     return true;
@@ -38,8 +39,10 @@ async function refresh(): Promise<boolean> {
 
 /** fetch with the access token; a 401 refreshes once, then sends the user to sign in and back. */
 export async function authedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  // A request body can be read once: every attempt sends a fresh copy of the original.
+  const original = new Request(input, init);
   const send = (token?: string) => {
-    const request = new Request(input, init);
+    const request = original.clone();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     return fetch(request);
   };

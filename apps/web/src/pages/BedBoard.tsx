@@ -129,9 +129,10 @@ function AdmitDialog({ bed, day, facilityId, onClose }: { bed: BedOnDate; day: s
   const admit = useMutation({
     mutationFn: async (v: AdmitForm) => {
       const dateOfBirth = v.dateOfBirth.format('YYYY-MM-DD');
-      const key = `${v.idNumber.toUpperCase()}|${v.name.trim()}|${dateOfBirth}|${v.gender}`;
+      const idNumber = v.idNumber.trim().toUpperCase();
+      const key = `${idNumber}|${v.name.trim()}|${dateOfBirth}|${v.gender}`;
       const resident = registered.current?.key === key ? { id: registered.current.id } : await read<{ id: string }>(api.POST('/api/facilities/{facilityId}/residents', {
-        params: { path: { facilityId } }, body: { name: v.name.trim(), gender: v.gender, dateOfBirth, idNumber: v.idNumber.toUpperCase() },
+        params: { path: { facilityId } }, body: { name: v.name.trim(), gender: v.gender, dateOfBirth, idNumber },
       }));
       registered.current = { key, id: resident.id };
       await read(api.POST('/api/facilities/{facilityId}/admissions', {

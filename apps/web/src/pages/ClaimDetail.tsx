@@ -7,7 +7,7 @@ import { type Claim, type ClaimLine, yuan } from '../api/types';
 import { Failed, Loading } from '../App';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { STATE_COLOURS } from './Claims';
+import { PROGRAMMES, STATE_COLOURS } from './Claims';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
 const NEXT: Record<string, Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['pay'], REJECTED: [], PAID: [] };
@@ -15,7 +15,7 @@ const NEXT: Record<string, Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve',
 /** A claim's lines, each explained (segments, policy version, formula); its lifecycle and exports. */
 export default function ClaimDetail() {
   const { facilityId = '', claimId = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -59,6 +59,7 @@ export default function ClaimDetail() {
         </Space>
         <Descriptions size="small" style={{ marginTop: 12 }} items={[
           { label: t.month, children: c.month },
+          { label: lang === 'zh' ? '补贴项目' : 'Programme', children: PROGRAMMES[c.programme]?.[lang] ?? c.programme },
           { label: t.policy, children: `${c.policy.divisionCode} · ${c.policy.effectiveFrom}` },
           ...(c.rejectionReason ? [{ label: t.rejectReason, children: c.rejectionReason }] : []),
         ]} />

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Progress, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, authedFetch, download, read } from '../api/client';
 import { type DivisionRow, type DivisionSummary, type Job, pct } from '../api/types';
 import { Failed } from '../App';
@@ -16,6 +16,8 @@ export default function Division() {
   const code = me?.divisionCode ?? '000000';
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [job, setJob] = useState<Job | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; }, []);
   const m = month.format('YYYY-MM');
   const summary = useQuery({
     queryKey: ['division', code, m],
@@ -26,11 +28,17 @@ export default function Division() {
     try {
       let current = await read<Job>(api.POST('/api/divisions/{code}/summary-jobs', { params: { path: { code } }, body: { month: m } }));
       setJob(current);
-      while (current.state === 'QUEUED' || current.state === 'RUNNING') {
+      // Polled while this page is open, for at most ten minutes.
+      const until = Date.now() + 10 * 60_000;
+      while ((current.state === 'QUEUED' || current.state === 'RUNNING') && mounted.current) {
+        if (Date.now() > until) throw new Error('the document is taking too long; try again later (生成超时)');
         await new Promise((r) => setTimeout(r, 400));
-        current = await (await authedFetch(`/api/jobs/${current.id}`)).json();
+        const res = await authedFetch(`/api/jobs/${current.id}`);
+        if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
+        current = await res.json();
         setJob(current);
       }
+      if (!mounted.current) return;
       if (current.state === 'FAILED' || !current.resultUrl) throw new Error(current.error ?? 'failed');
       await download(current.resultUrl, `division-${code}-${m}.pdf`);
     } catch (e) {

@@ -34,6 +34,21 @@ export class ClaimProgrammes1764900000000 implements MigrationInterface {
         CONSTRAINT home_care_bed_no_overlap EXCLUDE USING gist (facility_id WITH =, resident_id WITH =, period WITH &&)
       )`);
     await enableTenantRls(q, 'home_care_bed');
+    // One programme per person and day: never in a home-care bed and admitted on the same day. The
+    // resident's row is locked first, so two concurrent requests for one person run one after the other.
+    await q.query(`
+      CREATE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN
+        PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
+        IF (TG_TABLE_NAME = 'admission' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))
+           OR (TG_TABLE_NAME = 'home_care_bed' AND EXISTS (SELECT 1 FROM admission a WHERE a.facility_id = NEW.facility_id AND a.resident_id = NEW.resident_id AND a.period && NEW.period)) THEN
+          RAISE EXCEPTION 'a resident is either in a home-care bed or admitted on a day, not both'
+            USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'resident_home_or_care';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER admission_home_or_care BEFORE INSERT OR UPDATE OF period ON admission FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`);
+    await q.query(`CREATE TRIGGER home_care_bed_home_or_care BEFORE INSERT OR UPDATE OF period ON home_care_bed FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`);
 
     await q.query(`ALTER TABLE claim ADD CONSTRAINT claim_programme_known CHECK (programme IN ('INSTITUTIONAL_CARE', 'HOME_CARE_BED', 'DAY_CENTER_OPERATION'))`);
     // A facility line (the operating subsidy) has no resident and no level; a resident line has both.
@@ -51,7 +66,9 @@ export class ClaimProgrammes1764900000000 implements MigrationInterface {
       ADD CONSTRAINT claim_line_days_check CHECK (days BETWEEN 0 AND 31),
       ALTER COLUMN care_level SET NOT NULL, ALTER COLUMN resident_id SET NOT NULL`);
     await q.query(`ALTER TABLE claim DROP CONSTRAINT claim_programme_known`);
+    await q.query(`DROP TRIGGER admission_home_or_care ON admission`);
     await q.query(`DROP TABLE home_care_bed`);
+    await q.query(`DROP FUNCTION careops_home_or_care()`);
     await q.query(`ALTER TABLE subsidy_policy DROP CONSTRAINT subsidy_policy_annual_programme, DROP COLUMN claim_period, DROP COLUMN day_counting`);
   }
 }

@@ -6,8 +6,9 @@ import { Public } from '@careops/platform';
 import { DEMO_LOGINS } from './demo-seed';
 
 /**
- * The login page shows the demo accounts in demo mode (issue 8): only while the demo is loaded
- * (its users exist) and DEMO_SEED is not `false`. A real deployment has no such users: empty list.
+ * The login page shows the demo accounts in demo mode (issue 8): only when the process was started
+ * as a demo (`CAREOPS_DEMO=true`, which `npm start` sets when it loads the demo) and only those
+ * demo users that exist. Anywhere else (Docker, production) the list is empty.
  */
 @ApiTags('demo')
 @Controller('demo-logins')
@@ -18,7 +19,7 @@ export class DemoController {
   @Public()
   @ApiOperation({ summary: 'The demo logins, in demo mode only (else [])' })
   async list(): Promise<{ username: string; password: string; role: string; displayName: string }[]> {
-    if (process.env['DEMO_SEED'] === 'false') return [];
+    if (process.env['CAREOPS_DEMO'] !== 'true') return [];
     const out = [];
     for (const l of DEMO_LOGINS) {
       const [user] = await this.txHost.tx.query(`SELECT id FROM careops_auth_user($1, NULL)`, [l.username]);

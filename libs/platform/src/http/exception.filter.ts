@@ -59,6 +59,8 @@ function databaseRefusal(e: unknown): ErrorBody | null {
     case '22008':
     case '22003':
       return { statusCode: 400, error: 'Bad Request', message: ['a value has the wrong form or range (数据格式错误)'] };
+    case '23P01':
+      return { statusCode: 409, error: 'Conflict', message: [`this clashes with another record for the same days (${constraint ?? 'overlap'}) (时间段冲突)`] };
     case '23503':
       return { statusCode: 422, error: 'Unprocessable Entity', message: [`a referenced record does not exist (${constraint ?? 'reference'}) (关联记录不存在)`] };
     default:
