@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule, AuditService } from '@careops/audit';
 import { divisionCovers, isDivisionCode } from '@careops/care';
 import { ClaimsModule } from '@careops/claims';
-import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially } from '@careops/db';
+import { InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
 import { MetricsModule } from '@careops/metrics';
 import { ReadRequest, Roles } from '@careops/platform';
 import { DocumentRegistry } from './document-registry';
@@ -88,8 +88,7 @@ export class ReportJobsController {
   /** Records the job (and its one audit row) in a transaction of its own, then queues it. */
   private async enqueue(kind: JobRow['kind'], params: JobParams, facilityId: string | undefined) {
     const principal = params.principal;
-    const job = await this.txHost.withTransaction(async () => {
-      await applyTenantScope(this.txHost.tx, { ...scopeOf(principal, facilityId), readOnly: false });
+    const job = await withTenantScope(this.txHost, this.cls, { ...scopeOf(principal, facilityId), readOnly: false }, async () => {
       const [row]: JobRow[] = await this.txHost.tx.query(
         `INSERT INTO report_job (kind, params, requested_by) VALUES ($1, $2, $3) RETURNING *`, [kind, JSON.stringify(params), principal.userId]);
       const { principal: _p, ...what } = params;
@@ -188,11 +187,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
    * the worker never holds a database connection while Chromium works (as for requests).
    */
   private read<T>(work: () => Promise<T>): Promise<T> {
-    const scope = this.cls.get('scope') ?? {};
-    return this.txHost.withTransaction(async () => {
-      await applyTenantScope(this.txHost.tx, scope);
-      return work();
-    });
+    return withTenantScope(this.txHost, this.cls, this.cls.get('scope') ?? {}, work);
   }
 
   private async claimPdfs(year: number, progress: (done: number, total: number) => Promise<unknown>) {

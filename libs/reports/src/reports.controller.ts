@@ -6,7 +6,7 @@ import { RendererBusyError } from '@careops/pdf';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
-import { applyTenantScope, OWN_TRANSACTIONS, type RequestContext, scopeOf } from '@careops/db';
+import { OWN_TRANSACTIONS, type RequestContext, scopeOf, withTenantScope } from '@careops/db';
 import { Draft, IssuedDocument, ReportsService } from './reports.service';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -25,12 +25,7 @@ export class DocumentRequests {
   ) {}
 
   read<T>(facilityId: string | undefined, work: () => Promise<T>): Promise<T> {
-    const scope = scopeOf(this.cls.get('principal'), facilityId);
-    this.cls.set('scope', scope);
-    return this.txHost.withTransaction(async () => {
-      await applyTenantScope(this.txHost.tx, scope);
-      return work();
-    });
+    return withTenantScope(this.txHost, this.cls, scopeOf(this.cls.get('principal'), facilityId), work);
   }
 
   /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full (issue 7). */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';

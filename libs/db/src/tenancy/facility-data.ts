@@ -3,6 +3,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './request-context';
+import { applyTenantScope, type TenantScope } from './tenant-scope';
 
 /** PostgreSQL error codes the features turn into 409s. */
 export const UNIQUE_VIOLATION = '23505';
@@ -59,4 +60,22 @@ export abstract class FacilityScoped {
   protected actor(): string {
     return this.cls.get('principal')?.username ?? 'system';
   }
+}
+
+/**
+ * Runs `work` in a transaction of its own whose first statements set `scope` (NOTES.md pattern A),
+ * with `scope` in CLS for the services it calls: for handlers and jobs that manage their own
+ * transactions (a document read before rendering, a report job, a job's request).
+ */
+export function withTenantScope<T>(
+  txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  cls: ClsService<RequestContext>,
+  scope: TenantScope,
+  work: () => Promise<T>,
+): Promise<T> {
+  cls.set('scope', scope);
+  return txHost.withTransaction(async () => {
+    await applyTenantScope(txHost.tx, scope);
+    return work();
+  });
 }
