@@ -52,7 +52,7 @@ const jestJson = (tier) => ['--ci', '--json', `--outputFile=${join(out, `${tier}
 
 step('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.spec.json']);
 step('lint with module boundaries, build', bin('nx'), ['run-many', '-t', 'lint', 'build', '--outputStyle=static', '--parallel=2']);
-step('unit tests (libs/care, libs/auth)', bin('jest'), ['-c', 'jest.unit.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
+step('unit tests (libs/*)', bin('jest'), ['-c', 'jest.unit.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
 step('integration tests (real PostgreSQL)', bin('jest'), ['-c', 'jest.integration.config.cts', ...jestJson('integration')], join(out, 'integration.json'));
 step('end-to-end tests (HTTP, processes)', bin('jest'), ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')], join(out, 'e2e.json'));
 finish();
