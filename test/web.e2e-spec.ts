@@ -154,6 +154,12 @@ describe('the web app (Playwright, Chromium)', () => {
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(textOf(pdf)).toContain(number);
+    // A year of claim PDFs: a background job with progress, then one ZIP of them.
+    await page.getByRole('menuitem', { name: '补贴申领' }).click();
+    const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('year-zip').click()]);
+    const zip = readFileSync(await zipped.path());
+    expect(zip.readUInt32LE(0)).toBe(0x04034b50);
+    expect(zip.includes(Buffer.from(`claim-${number}.pdf`))).toBe(true);
     await page.close();
   });
 

@@ -4,8 +4,9 @@ import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, read } from '../api/client';
-import { type ClaimSummary, type Facility, yuan } from '../api/types';
+import { type ClaimSummary, type Facility, type Job, yuan } from '../api/types';
 import { Failed } from '../App';
+import { JobButton } from '../components/JobButton';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 
@@ -48,6 +49,10 @@ export default function Claims() {
       <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
       <Button type="primary" loading={generate.isPending} onClick={() => generate.mutate()} data-testid="generate">{t.generate}</Button>
     </Space>}>
+      <div style={{ marginBottom: 12, textAlign: 'right' }}>
+        <JobButton label={`${month.format('YYYY')} ${lang === 'zh' ? '全年申领表（ZIP）' : 'claims of the year (ZIP)'}`} testId="year-zip" fileName={`claims-${month.format('YYYY')}.zip`}
+          start={() => read<Job>(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year: month.year() } }))} />
+      </div>
       <Table rowKey="id" loading={claims.isLoading} dataSource={claims.data} locale={{ emptyText: t.empty }} pagination={{ pageSize: 12 }}
         columns={[
           { title: t.month, dataIndex: 'month' },

@@ -1,0 +1,46 @@
+import { App, Button, Progress } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, authedFetch, download } from '../api/client';
+import type { Job } from '../api/types';
+import { useI18n } from '../i18n';
+
+/**
+ * Starts a background job (issue 7's report jobs) and shows its progress until its file downloads:
+ * long work never freezes the page. Polled while the page is open, for at most ten minutes.
+ */
+export function JobButton({ label, start, fileName, testId }: { label: string; start: () => Promise<Job>; fileName: string; testId?: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [job, setJob] = useState<Job | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; }, []);
+  const run = async () => {
+    try {
+      let current = await start();
+      setJob(current);
+      const until = Date.now() + 10 * 60_000;
+      while ((current.state === 'QUEUED' || current.state === 'RUNNING') && mounted.current) {
+        if (Date.now() > until) throw new Error('the document is taking too long; try again later (生成超时)');
+        await new Promise((r) => setTimeout(r, 400));
+        const res = await authedFetch(`/api/jobs/${current.id}`);
+        if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
+        current = await res.json();
+        setJob(current);
+      }
+      if (!mounted.current) return;
+      if (current.state === 'FAILED' || !current.resultUrl) throw new Error(current.error ?? 'failed');
+      await download(current.resultUrl, fileName);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setTimeout(() => mounted.current && setJob(null), 1500);
+    }
+  };
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      {job && <Progress percent={job.percent} size="small" style={{ width: 160, margin: 0 }} status={job.state === 'FAILED' ? 'exception' : job.state === 'DONE' ? 'success' : 'active'}
+        format={(p) => `${t.jobRunning} ${p}%`} data-testid="job-progress" />}
+      <Button type="primary" onClick={run} loading={!!job && job.state !== 'DONE' && job.state !== 'FAILED'} data-testid={testId}>{label}</Button>
+    </span>
+  );
+}
