@@ -7,7 +7,8 @@ import type { Response } from 'supertest';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
-import { PG_BOSS } from '@careops/db';
+import { appDatabaseUrl, PG_BOSS } from '@careops/db';
+import { Client } from 'pg';
 import { PdfRenderer } from '@careops/pdf';
 import { ReportJobsWorker, ReportsService } from '@careops/reports';
 import { buildWorld, populate, World } from './support/world';
@@ -128,6 +129,19 @@ describe('the PDF documents', () => {
     const started = await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202);
     expect(started.body).toMatchObject({ state: 'QUEUED', percent: 0 });
     await w.t.http.get(`/api/jobs/${started.body.id}`).auth(w.token.reg410000, auth).expect(404); // only the one who asked
+    // …and the database agrees: as the application role, another user's transaction sees no such row.
+    const users = Object.fromEntries((await w.sql<{ username: string; id: string }>(`SELECT username, id FROM app_user`)).map((u) => [u.username, u.id]));
+    const app = new Client({ connectionString: appDatabaseUrl(w.db.url) });
+    await app.connect();
+    const seenBy = async (userId: string) => {
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+      const { rows } = await app.query(`SELECT count(*)::int AS n FROM report_job WHERE id = $1`, [started.body.id]);
+      await app.query('ROLLBACK');
+      return rows[0].n;
+    };
+    expect({ owner: await seenBy(users['reg.410400']), other: await seenBy(users['reg.410000']) }).toEqual({ owner: 1, other: 0 });
+    await app.end();
     // No worker process runs here: the worker's own processor runs the job, as pg-boss would call it.
     const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
     const seen: number[] = [];

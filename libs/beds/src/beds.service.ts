@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { calendarDate } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { applyTenantScope, EXCLUSION_VIOLATION, refuseOn, scopeOf, UNIQUE_VIOLATION, type RequestContext, FacilityScoped } from '@careops/db';
+import { EXCLUSION_VIOLATION, refuseOn, scopeOf, UNIQUE_VIOLATION, type RequestContext, FacilityScoped, withTenantScope } from '@careops/db';
 import { BoardCache, BoardEntry } from './board-cache';
 import { CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
 
@@ -143,12 +143,7 @@ export class BedsService extends FacilityScoped {
     const hit = this.cache.get(facilityId, date);
     if (hit) return hit as BoardEntry<BedOnDate[]>;
     const generation = this.cache.generation(facilityId);
-    const scope = scopeOf(this.cls.get('principal'), facilityId);
-    this.cls.set('scope', scope);
-    const board = await this.txHost.withTransaction(async () => {
-      await applyTenantScope(this.txHost.tx, scope);
-      return this.board(date);
-    });
+    const board = await withTenantScope(this.txHost, this.cls, scopeOf(this.cls.get('principal'), facilityId), () => this.board(date));
     return this.cache.put(facilityId, date, generation, board) as BoardEntry<BedOnDate[]>;
   }
 

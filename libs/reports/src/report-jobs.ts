@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule, AuditService } from '@careops/audit';
 import { divisionCovers, isDivisionCode } from '@careops/care';
 import { ClaimsModule } from '@careops/claims';
-import { InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
+import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
 import { MetricsModule } from '@careops/metrics';
 import { ReadRequest, Roles } from '@careops/platform';
 import { DocumentRegistry } from './document-registry';
@@ -147,18 +147,27 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await serially(() => this.boss.createQueue(REPORT_JOBS_QUEUE, { name: REPORT_JOBS_QUEUE, retryLimit: 0 }));
     // A job a stopped worker left behind (no progress for 10 minutes) is reported as failed, not left spinning.
-    await this.dataSource.query(
+    await this.jobs(
       `UPDATE report_job SET state = 'FAILED', error = 'interrupted: the worker stopped while it ran (任务中断，请重新生成)', updated_at = now()
        WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < now() - interval '10 minutes'`);
     await this.boss.work<{ jobId: string }>(REPORT_JOBS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => this.run(job.data.jobId));
   }
 
+  /** The worker runs everyone's jobs: it reads and writes `report_job` as the platform, in short transactions. */
+  private jobs<T = JobRow[]>(text: string, values: unknown[] = []): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await applyTenantScope(m, { platform: true });
+      return m.query(text, values);
+    });
+  }
+
   async run(jobId: string): Promise<void> {
-    const [job]: JobRow[] = await this.dataSource.query(`SELECT * FROM report_job WHERE id = $1 AND state = 'QUEUED'`, [jobId]);
+    const [job]: JobRow[] = await this.jobs(`SELECT * FROM report_job WHERE id = $1 AND state = 'QUEUED'`, [jobId]);
     if (!job) return;
     // Progress is written outside the job's transaction, so the requester sees it while it runs.
-    const progress = (done: number, total: number) =>
-      this.dataSource.query(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [jobId, done, total]);
+    const progress = async (done: number, total: number) => {
+      await this.jobs(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [jobId, done, total]);
+    };
     await progress(0, 0);
     const p = job.params;
     try {
@@ -172,12 +181,12 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
         }
         return { ...(await this.claimPdfs(p.year, progress)), document: null };
       });
-      await this.dataSource.query(
+      await this.jobs(
         `UPDATE report_job SET state = 'DONE', result_bytes = $2, result_name = $3, result_document = $4, updated_at = now() WHERE id = $1`,
         [jobId, result.bytes, result.name, result.document]);
     } catch (e) {
       this.logger.error({ err: e, jobId }, 'report job failed');
-      await this.dataSource.query(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, (e as Error).message.slice(0, 500)]);
+      await this.jobs(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, (e as Error).message.slice(0, 500)]);
     }
   }
 

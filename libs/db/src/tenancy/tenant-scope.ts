@@ -20,6 +20,8 @@ export interface TenantScope {
   divisionPrefix?: string;
   /** Regulators never write (DOMAIN.md §1): their transactions are READ ONLY. */
   readOnly?: boolean;
+  /** Who is asking: rows that belong to a user (their report jobs) are visible to that user only. */
+  userId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,10 +31,11 @@ export async function applyTenantScope(manager: EntityManager, scope: TenantScop
   if (scope.facilityId !== undefined && !UUID.test(scope.facilityId)) {
     throw new Error(`tenant id is not a UUID: ${scope.facilityId}`);
   }
+  if (scope.userId !== undefined && !UUID.test(scope.userId)) throw new Error(`user id is not a UUID: ${scope.userId}`);
   if (scope.readOnly) await manager.query('SET TRANSACTION READ ONLY');
   await manager.query(
     `SELECT set_config('app.facility_id', $1, true), set_config('app.platform', $2, true),
-            set_config('app.division_prefix', $3, true)`,
-    [scope.facilityId ?? '', scope.platform ? 'on' : '', scope.divisionPrefix ?? ''],
+            set_config('app.division_prefix', $3, true), set_config('app.user_id', $4, true)`,
+    [scope.facilityId ?? '', scope.platform ? 'on' : '', scope.divisionPrefix ?? '', scope.userId ?? ''],
   );
 }

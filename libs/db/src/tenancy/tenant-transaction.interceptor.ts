@@ -19,14 +19,15 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function scopeOf(principal: Principal | undefined, facilityId: string | undefined): TenantScope {
   if (!principal) return {};
   const readOnly = principal.role === 'REGULATOR';
-  if (facilityId) return { facilityId, readOnly };
+  const userId = principal.userId;
+  if (facilityId) return { facilityId, readOnly, userId };
   switch (principal.role) {
     case 'PLATFORM_ADMIN':
-      return { platform: true };
+      return { platform: true, userId };
     case 'REGULATOR':
-      return { divisionPrefix: divisionPrefixOf(principal.divisionCode ?? ''), readOnly };
+      return { divisionPrefix: divisionPrefixOf(principal.divisionCode ?? ''), readOnly, userId };
     default:
-      return { facilityId: principal.facilityId };
+      return { facilityId: principal.facilityId, userId };
   }
 }
 
