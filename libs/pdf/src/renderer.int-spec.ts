@@ -148,6 +148,8 @@ describe('PdfRenderer', () => {
     expect(liveGroupMembers(pid).length).toBeGreaterThan(1);
     await renderer.close();
     expect(alive(pid)).toBe(false); // exited and reaped: not even a zombie
+    // The rest of the group was sent SIGKILL; the kernel takes a moment to finish them off.
+    for (let i = 0; i < 60 && liveGroupMembers(pid).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(liveGroupMembers(pid)).toEqual([]);
     await expect(renderer.render(page('<p>x</p>'))).rejects.toThrow(/closed/);
   });

@@ -130,8 +130,12 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       return rows[0];
     }, 20_000);
     expect(alert).toEqual({ kind: 'CLAIM_NOT_SUBMITTED', month: '2026-01' });
-    const { rows: [dayCenter] } = await sql.query(
-      `SELECT a.detail -> 'programmes' AS programmes, a.detail ->> 'message' AS message FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '乙'`);
+    // Facilities are reminded one after another: wait for the day center's too.
+    const dayCenter = await waitFor(async () => {
+      const { rows } = await sql.query(
+        `SELECT a.detail -> 'programmes' AS programmes, a.detail ->> 'message' AS message FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '乙'`);
+      return rows[0];
+    }, 20_000);
     expect(dayCenter).toEqual({ programmes: ['DAY_CENTER_OPERATION'], message: '2026-01 的日间照料中心运营补贴申领尚未提交，民政局截止日为本月25日' });
   });
 });
