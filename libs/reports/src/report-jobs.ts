@@ -190,7 +190,6 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     }
   }
 
-  /** Every claim of the year issued as its own numbered, recorded PDF, together in one ZIP. */
   /**
    * Facts are read in a short transaction of the job's scope; rendering happens after it ends, so
    * the worker never holds a database connection while Chromium works (as for requests).
@@ -199,6 +198,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     return withTenantScope(this.txHost, this.cls, this.cls.get('scope') ?? {}, work);
   }
 
+  /** Every claim of the year issued as its own numbered, recorded PDF, together in one ZIP. */
   private async claimPdfs(year: number, progress: (done: number, total: number) => Promise<unknown>) {
     const claims: { id: string; number: string }[] = await this.read(() => this.txHost.tx.query(
       `SELECT id, number FROM claim WHERE month LIKE $1 ORDER BY month, number`, [`${year}-%`]));
