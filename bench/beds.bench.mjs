@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { call, idNumber, must, percentile, pool, startStack } from './lib.mjs';
+import { call, idNumber, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
 
 const BEDS = Number(process.env.BENCH_BEDS ?? 500);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -17,7 +17,7 @@ const EXTRA_ADMISSIONS = Number(process.env.BENCH_ADMISSIONS ?? 1500);
 
 const stack = await startStack();
 try {
-  const admin = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+  const admin = await signInAdmin(stack);
 
   /** A facility with `count` beds (55 % nursing) and as many residents; set-up, not measured. */
   const facilityWith = async (name, count, regionSeq) => {

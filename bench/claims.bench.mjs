@@ -3,7 +3,7 @@
 // HTTP (goal ≤ 1 s); (2) drafts for a division of 100 facilities × 200 residents (goal ≤ 10 s).
 // Facts are loaded with SQL (the set-up is not measured); claims go through the API.
 //   node bench/claims.bench.mjs        (BENCH_FACILITIES, BENCH_RESIDENTS_EACH, BENCH_BIG to resize)
-import { call, must, pool, startStack } from './lib.mjs';
+import { call, must, pool, signInAdmin, startStack } from './lib.mjs';
 
 const BIG = Number(process.env.BENCH_BIG ?? 500);
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 100);
@@ -12,7 +12,7 @@ const LEVELS = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'];
 
 const stack = await startStack();
 try {
-  const admin = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+  const admin = await signInAdmin(stack);
   const { default: pg } = await import('pg');
   const owner = new pg.Client({ connectionString: stack.url });
   await owner.connect();

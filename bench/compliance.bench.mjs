@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Issue 5 benchmark: GET compliance/staffing over 366 days for a 500-resident facility (goal
 // ≤ 500 ms). Prints its figures and whether the goal is met.   node bench/compliance.bench.mjs
-import { call, idNumber, must, percentile, pool, startStack } from './lib.mjs';
+import { call, idNumber, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 500);
 const STAFF = Number(process.env.BENCH_STAFF ?? 160);
@@ -9,7 +9,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const stack = await startStack();
 try {
-  const admin = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+  const admin = await signInAdmin(stack);
   const facility = await must(call(stack.base, 'POST', '/api/facilities', admin, { name: '基准测试养老院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }), 'facility');
   await must(call(stack.base, 'POST', '/api/users', admin, { username: 'bench.m', password: 'Bench-Manager-Password-1', role: 'FACILITY_MANAGER', facilityId: facility.id }), 'user');
   const token = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.m', password: 'Bench-Manager-Password-1' }), 'login')).accessToken;

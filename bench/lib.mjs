@@ -96,6 +96,11 @@ export async function call(base, method, path, token, body) {
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** The access token of the platform admin every stack is created with. */
+export async function signInAdmin(stack) {
+  return (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+}
+
 export async function must(promise, what) {
   const r = await promise;
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);

@@ -6,7 +6,7 @@
 // Sans CJK instead of a per-document subset. Facts are loaded with SQL; documents go through HTTP.
 //   node bench/pdf.bench.mjs      (BENCH_RUNS to change the number of timed renders)
 import { execFileSync } from 'node:child_process';
-import { call, must, percentile, pool, startStack } from './lib.mjs';
+import { call, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
 
 process.env.API_WORKERS ??= '1'; // one process, so "the pool's default size" is exactly the number of cores
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -21,7 +21,7 @@ const f1 = (x) => x.toFixed(1);
 
 const stack = await startStack();
 try {
-  const admin = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+  const admin = await signInAdmin(stack);
   const { default: pg } = await import('pg');
   const owner = new pg.Client({ connectionString: stack.url });
   await owner.connect();

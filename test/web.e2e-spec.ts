@@ -107,7 +107,7 @@ describe('the web app (Playwright, Chromium)', () => {
     const good = idNumberFor('1944-03-08', 77);
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     await dialog.getByTestId('id-number').fill(bad);
-    await expect(dialog.getByText('身份证号校验位错误（ISO 7064 MOD 11-2），请核对是否输错')).toBeVisibleSoon();
+    await dialog.getByText('身份证号校验位错误（ISO 7064 MOD 11-2），请核对是否输错').waitFor({ state: 'visible', timeout: 5000 });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForTimeout(500);
     expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE name = '聂淑贞'`)).toEqual([{ n: 0 }]);
@@ -220,23 +220,4 @@ describe('the web app (Playwright, Chromium)', () => {
     expect(board.renderMs).toBeLessThanOrEqual(1000);
     await page.close();
   });
-});
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace jest {
-    interface Matchers<R> {
-      toBeVisibleSoon(): Promise<R>;
-    }
-  }
-}
-expect.extend({
-  async toBeVisibleSoon(locator: import('playwright-core').Locator) {
-    try {
-      await locator.waitFor({ state: 'visible', timeout: 5000 });
-      return { pass: true, message: () => 'visible' };
-    } catch {
-      return { pass: false, message: () => `not visible: ${locator}` };
-    }
-  },
 });

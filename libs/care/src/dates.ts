@@ -29,6 +29,11 @@ export function isIsoDate(value: string): boolean {
   }
 }
 
+/** A month `YYYY-MM` (API.md). */
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return isoDate(dayNumber(date) + days);
 }

@@ -11,3 +11,4 @@ export * from './subsidy';
 export * from './metrics';
 export * from './amount-in-words';
 export * from './resident-category';
+export * from './programmes';

@@ -1,5 +1,5 @@
 import { CARE_LEVELS, CareLevel } from './care-level';
-import { DateInterval, dayNumber, IsoDate, isoDate } from './dates';
+import { DateInterval, dayNumber, IsoDate, isoDate, isMonth } from './dates';
 import { LevelAssessment, levelSegments } from './level-segments';
 
 /** Money is integer fen (0.01 yuan) end to end (DOMAIN.md §5). */
@@ -56,7 +56,7 @@ export interface ClaimComputation {
 
 /** The month [first day, first day of next month). */
 export function monthSpan(month: string): { from: IsoDate; to: IsoDate; days: number } {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`not a month YYYY-MM: ${month}`);
+  if (!isMonth(month)) throw new RangeError(`not a month YYYY-MM: ${month}`);
   const from = `${month}-01`;
   const [y, m] = month.split('-').map(Number);
   const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

@@ -4,23 +4,11 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
-import { addDays, CARE_LEVEL_LABELS, CareLevel, ClaimResident, computeClaim, DayCounting, dayNumber, monthlyShareFen, monthSpan, SubsidyPolicy, yuan } from '@careops/care';
+import { addDays, CARE_LEVEL_LABELS, FacilityType, Programme, PROGRAMME_CLAIMANTS, PROGRAMME_LABELS, CareLevel, ClaimResident, computeClaim, DayCounting, dayNumber, monthlyShareFen, monthSpan, SubsidyPolicy, yuan } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { type RequestContext, FacilityScoped } from '@careops/db';
-import type { Programme } from './dto/policy.dto';
 
 export type ClaimState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAID';
-
-/** DOMAIN.md §5: the operating subsidy, and the two programmes paid per resident and care level. */
-export const PROGRAMME_LABELS: Record<Programme, string> = {
-  INSTITUTIONAL_CARE: '机构养老服务补贴', HOME_CARE_BED: '家庭养老床位服务补贴', DAY_CENTER_OPERATION: '日间照料中心运营补贴',
-};
-/** Which facilities may claim what (DOMAIN.md §2: a street center does both full-time and day care). */
-const CLAIMANTS: Record<Programme, readonly string[]> = {
-  INSTITUTIONAL_CARE: ['CARE_HOME', 'STREET_CENTER'],
-  HOME_CARE_BED: ['CARE_HOME', 'STREET_CENTER', 'DAY_CENTER'],
-  DAY_CENTER_OPERATION: ['DAY_CENTER', 'STREET_CENTER'],
-};
 
 interface PolicyRow {
   id: string; division_code: string; effective_from: string; rates: Record<string, number>; min_age: number; excluded_categories: string[];
@@ -88,14 +76,13 @@ export class ClaimsService extends FacilityScoped {
   }
 
 
-  private async facility(): Promise<{ division_code: string; type: string; name: string }> {
+  private async facility(): Promise<{ division_code: string; type: FacilityType; name: string }> {
     const [facility] = await this.sql.query(`SELECT division_code, type, name FROM facility WHERE id = $1`, [this.facilityId()]);
     return facility;
   }
 
-  /** The policy version in force on the month's first day, the most specific division winning. */
-  private async policyFor(month: string, programme: Programme): Promise<PolicyRow> {
-    const code = (await this.facility()).division_code;
+  /** The policy version in force on the month's first day for a division, the most specific code winning. */
+  private async policyFor(month: string, programme: Programme, code: string): Promise<PolicyRow> {
     const candidates = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`, '000000'];
     const [policy] = await this.sql.query(
       `SELECT id, division_code::text, effective_from::text, rates, min_age, excluded_categories, day_counting, claim_period, annual_fen::int AS annual_fen FROM subsidy_policy
@@ -174,7 +161,7 @@ export class ClaimsService extends FacilityScoped {
   async draft(month: string, programme: Programme = 'INSTITUTIONAL_CARE'): Promise<ClaimView> {
     const facilityId = this.facilityId();
     const facility = await this.facility();
-    if (!CLAIMANTS[programme].includes(facility.type)) {
+    if (!PROGRAMME_CLAIMANTS[programme].includes(facility.type)) {
       throw new UnprocessableEntityException(`a ${facility.type} facility cannot claim ${programme} (该类机构不能申领${PROGRAMME_LABELS[programme]})`);
     }
     // One draft at a time per facility and month: concurrent requests queue, the later ones regenerate.
@@ -184,7 +171,7 @@ export class ClaimsService extends FacilityScoped {
     if (existing && existing.state !== 'DRAFT') {
       throw new ConflictException(`claim ${existing.number} for ${month} is already ${existing.state} (该月申领已提交，不能重新生成)`);
     }
-    const policyRow = await this.policyFor(month, programme);
+    const policyRow = await this.policyFor(month, programme, facility.division_code);
     const lines = programme === 'DAY_CENTER_OPERATION'
       ? this.operatingSubsidy(month, policyRow)
       : ClaimsService.regularRows(month, computeClaim(month, await this.residentsIn(month, programme), policyOf(policyRow)).lines);
@@ -240,14 +227,14 @@ export class ClaimsService extends FacilityScoped {
    * subsidy every month or, where claimed yearly, in December.
    */
   async programmesDue(month: string): Promise<Programme[]> {
-    const { type } = await this.facility();
+    const { type, division_code } = await this.facility();
     const { from, to } = monthSpan(month);
     const due: Programme[] = [];
-    if (CLAIMANTS.INSTITUTIONAL_CARE.includes(type)) due.push('INSTITUTIONAL_CARE');
+    if (PROGRAMME_CLAIMANTS.INSTITUTIONAL_CARE.includes(type)) due.push('INSTITUTIONAL_CARE');
     const [homeCare] = await this.sql.query(`SELECT 1 FROM home_care_bed WHERE period && daterange($1::date, $2::date) LIMIT 1`, [from, to]);
     if (homeCare) due.push('HOME_CARE_BED');
-    if (CLAIMANTS.DAY_CENTER_OPERATION.includes(type)) {
-      const policy = await this.policyFor(month, 'DAY_CENTER_OPERATION').catch(() => null);
+    if (PROGRAMME_CLAIMANTS.DAY_CENTER_OPERATION.includes(type)) {
+      const policy = await this.policyFor(month, 'DAY_CENTER_OPERATION', division_code).catch(() => null);
       if (policy && (policy.claim_period === 'MONTHLY' || month.endsWith('-12'))) due.push('DAY_CENTER_OPERATION');
     }
     return due;

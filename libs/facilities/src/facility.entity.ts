@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const FACILITY_TYPES = ['CARE_HOME', 'DAY_CENTER', 'STREET_CENTER'] as const;
-export type FacilityType = (typeof FACILITY_TYPES)[number];
+import type { FacilityType } from '@careops/care';
+
+export { FACILITY_TYPES, type FacilityType } from '@careops/care';
 export const OPERATOR_KINDS = ['PUBLIC', 'PRIVATE', 'PUBLIC_BUILT_PRIVATE_RUN'] as const;
 export const MEDICAL_ARRANGEMENTS = ['IN_HOUSE_CLINIC', 'SIGNED_AGREEMENT', 'NONE'] as const;
 

@@ -2,9 +2,9 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
-import { divisionCovers, divisionPrefix, divisionTotal, FacilityCounts, isDivisionCode, monthSpan, summaryFigures, SummaryFigures } from '@careops/care';
+import { divisionCovers, divisionPrefix, divisionTotal, isDivisionCode, isMonth, monthSpan, SummaryFigures } from '@careops/care';
 import type { RequestContext } from '@careops/db';
-import { MetricsService } from './metrics.service';
+import { MetricsService, summaryOf } from './metrics.service';
 
 export interface DivisionRow extends SummaryFigures {
   facilityId: string;
@@ -39,7 +39,7 @@ export class DivisionsService {
 
   async summary(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<DivisionSummary> {
     if (!isDivisionCode(code)) throw new BadRequestException(['code must be a 6-digit division code (行政区划代码)']);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '')) throw new BadRequestException(['month must be YYYY-MM']);
+    if (!isMonth(month)) throw new BadRequestException(['month must be YYYY-MM']);
     const principal = this.cls.get('principal');
     // A regulator asks for its own division or one inside it; anything else does not exist for it.
     if (principal?.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) {
@@ -60,11 +60,7 @@ export class DivisionsService {
         this.cls.set('scope', { ...scope, facilityId: f.id });
         const m = await this.metrics.period(from, to, { month });
         const [doc]: { at: string | null }[] = await sql.query(`SELECT max(issued_at)::text AS at FROM document WHERE facility_id = $1`, [f.id]);
-        const counts: FacilityCounts = {
-          bedsInService: m.bedsInService, nursingBeds: m.nursingBeds, occupiedBedDays: m.occupiedBedDays, inServiceBedDays: m.inServiceBedDays,
-          staffingDays: m.staffing.days, compliantDays: m.staffing.compliantDays,
-        };
-        rows.push({ facilityId: f.id, name: f.name, type: f.type, divisionCode: f.division_code, residentsTotal: m.residentsTotal, lastReportAt: doc?.at ?? null, ...summaryFigures(counts) });
+        rows.push({ facilityId: f.id, name: f.name, type: f.type, divisionCode: f.division_code, residentsTotal: m.residentsTotal, lastReportAt: doc?.at ?? null, ...summaryOf(m) });
         await onProgress?.(i + 1, facilities.length);
       }
     } finally {

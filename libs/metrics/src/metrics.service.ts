@@ -3,8 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
 import {
-  addDays, CareLevel, CERTIFICATION_TARGET_PCT, FacilityCounts, isIsoDate, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
-  percentHalfUp, StaffingPeriod, summaryFigures,
+  addDays, CareLevel, CERTIFICATION_TARGET_PCT, isIsoDate, isMonth, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
+  percentHalfUp, StaffingPeriod, summaryFigures, SummaryFigures,
 } from '@careops/care';
 import { type RequestContext, FacilityScoped } from '@careops/db';
 import { computeStaffing } from '@careops/staff';
@@ -60,7 +60,7 @@ export class MetricsService extends FacilityScoped {
       if (!isIsoDate(q.date)) throw new BadRequestException(['date must be a calendar date YYYY-MM-DD']);
       return this.period(q.date, addDays(q.date, 1), { date: q.date });
     }
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month as string)) throw new BadRequestException(['month must be YYYY-MM']);
+    if (!isMonth(q.month)) throw new BadRequestException(['month must be YYYY-MM']);
     const { from, to } = monthSpan(q.month as string);
     return this.period(from, to, { month: q.month });
   }
@@ -107,7 +107,9 @@ export class MetricsService extends FacilityScoped {
     const s = staffing.summary;
     const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
     const inServiceBedDays = daily.reduce((sum, d) => sum + d.in_service, 0);
-    const figures = summaryFigures(this.counts({ last, occupiedBedDays, inServiceBedDays, days: s.days, compliantDays: s.compliantDays }));
+    const figures = summaryFigures({
+      bedsInService: last.in_service, nursingBeds: last.nursing, occupiedBedDays, inServiceBedDays, staffingDays: s.days, compliantDays: s.compliantDays,
+    });
     const metrics: FacilityMetrics = {
       facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.division_code, ...label, asOf,
       bedsInService: last.in_service,
@@ -134,12 +136,14 @@ export class MetricsService extends FacilityScoped {
     };
     return { metrics, staffing };
   }
+}
 
-  private counts(x: { last: { in_service: number; nursing: number }; occupiedBedDays: number; inServiceBedDays: number; days: number; compliantDays: number }): FacilityCounts {
-    return {
-      bedsInService: x.last.in_service, nursingBeds: x.last.nursing, occupiedBedDays: x.occupiedBedDays, inServiceBedDays: x.inServiceBedDays,
-      staffingDays: x.days, compliantDays: x.compliantDays,
-    };
-  }
+/** A facility's row of the division summary: its figures as computed above, not computed again. */
+export function summaryOf(m: FacilityMetrics): SummaryFigures {
+  return {
+    bedsInService: m.bedsInService, nursingBeds: m.nursingBeds, occupiedBedDays: m.occupiedBedDays, inServiceBedDays: m.inServiceBedDays,
+    staffingDays: m.staffing.days, compliantDays: m.staffing.compliantDays, nursingBedRatioPct: m.nursingBedRatioPct,
+    nursingBedTargetMet: m.targets.nursingBedRatio.met, occupancyPct: m.occupancyPct, staffingCompliancePct: m.staffing.compliancePct,
+  };
 }
 

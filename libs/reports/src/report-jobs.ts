@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
@@ -13,7 +13,7 @@ import { divisionCovers, isDivisionCode } from '@careops/care';
 import { ClaimsModule } from '@careops/claims';
 import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
 import { MetricsModule } from '@careops/metrics';
-import { ReadRequest, Roles } from '@careops/platform';
+import { IsMonth, ReadRequest, Roles } from '@careops/platform';
 import { DocumentRegistry } from './document-registry';
 import { ReportsService } from './reports.service';
 import { zip } from './zip';
@@ -21,7 +21,7 @@ import { zip } from './zip';
 export const REPORT_JOBS_QUEUE = 'report-jobs';
 
 export class DivisionSummaryJobDto {
-  @ApiProperty({ example: '2026-10' }) @IsString() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' }) month!: string;
+  @ApiProperty({ example: '2026-10' }) @IsMonth() month!: string;
 }
 
 export class ClaimPdfsJobDto {

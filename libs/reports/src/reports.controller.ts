@@ -6,10 +6,10 @@ import { RendererBusyError } from '@careops/pdf';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
+import { isMonth } from '@careops/care';
 import { OWN_TRANSACTIONS, type RequestContext, scopeOf, withTenantScope } from '@careops/db';
 import { Draft, IssuedDocument, ReportsService } from './reports.service';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * A document request in two steps: its facts are read in a transaction of the caller's tenant scope
@@ -35,7 +35,7 @@ export class DocumentRequests {
   }
 }
 
-export async function sendPdf(res: Response, make: () => Promise<IssuedDocument>): Promise<void> {
+async function sendPdf(res: Response, make: () => Promise<IssuedDocument>): Promise<void> {
   let doc: IssuedDocument;
   try {
     doc = await make();
@@ -54,7 +54,7 @@ export async function sendPdf(res: Response, make: () => Promise<IssuedDocument>
 }
 
 function month(value: string | undefined): string {
-  if (!value || !MONTH.test(value)) throw new BadRequestException(['month must be YYYY-MM']);
+  if (!isMonth(value)) throw new BadRequestException(['month must be YYYY-MM']);
   return value;
 }
 

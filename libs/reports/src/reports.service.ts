@@ -4,9 +4,9 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import {
-  addDays, amountInWords, CARE_LEVEL_LABELS, CARE_LEVELS, EXCLUSION_REASON_LABELS, monthSpan, percentHalfUp, printPct, yuan,
+  addDays, amountInWords, CARE_LEVEL_LABELS, FACILITY_TYPE_LABELS, type FacilityType, PROGRAMME_LABELS, CARE_LEVELS, EXCLUSION_REASON_LABELS, monthSpan, percentHalfUp, printPct, yuan,
 } from '@careops/care';
-import { ClaimsService, PROGRAMME_LABELS } from '@careops/claims';
+import { ClaimsService } from '@careops/claims';
 import { type RequestContext, type TenantScope } from '@careops/db';
 import { DivisionsService, MetricsService } from '@careops/metrics';
 import { PdfRenderer } from '@careops/pdf';
@@ -39,7 +39,6 @@ const TITLES: Record<DocumentKind, string> = {
   CLAIM: '养老服务补贴申领表', COMPLIANCE: '养老机构合规报告', OPERATIONS: '月度运营报表', DIVISION_SUMMARY: '辖区汇总表',
 };
 const PREFIX: Record<DocumentKind, string> = { CLAIM: 'CLM', COMPLIANCE: 'CMP', OPERATIONS: 'OPS', DIVISION_SUMMARY: 'DIV' };
-const TYPE_LABELS: Record<string, string> = { CARE_HOME: '养老机构', DAY_CENTER: '社区日间照料中心', STREET_CENTER: '街道综合养老服务中心' };
 const STATE_LABELS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已批准', REJECTED: '已驳回', PAID: '已拨付' };
 const MEDICAL: Record<string, string> = { IN_HOUSE_CLINIC: '内设医疗机构', SIGNED_AGREEMENT: '签约医疗机构', NONE: '无' };
 
@@ -76,7 +75,7 @@ export class ReportsService {
               medical_arrangement, safety_standard_checked_on::text AS safety, quality_standard_checked_on::text AS quality
        FROM facility WHERE id = $1`, [this.cls.get('scope')?.facilityId]);
     if (!f) throw new NotFoundException('facility not found');
-    return f as Record<string, string | null> & { id: string; name: string; type: string; division_code: string };
+    return f as Record<string, string | null> & { id: string; name: string; type: FacilityType; division_code: string };
   }
 
   /** 养老服务补贴申领表: one row per line with the masked ID, totals by level, signature blocks. */
@@ -155,7 +154,7 @@ export class ReportsService {
       facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`,
       fileName: `compliance-${month}.pdf`,
       data: {
-        facility: { name: f.name, typeLabel: TYPE_LABELS[f.type], divisionCode: f.division_code, area: f['area'] ? `${Number(f['area'])} m²` : '未记录', license: f['license_number'] ?? '未记录' },
+        facility: { name: f.name, typeLabel: FACILITY_TYPE_LABELS[f.type], divisionCode: f.division_code, area: f['area'] ? `${Number(f['area'])} m²` : '未记录', license: f['license_number'] ?? '未记录' },
         m, nursingPct: printPct(m.nursingBedRatioPct), occupancyPct: printPct(m.occupancyPct), staffingPct: printPct(m.staffing.compliancePct), certPct: printPct(m.certification.pct),
         nursingBad: m.targets.nursingBedRatio.met === false, staffingBad: m.targets.staffingCompliance.met === false, certBad: m.targets.certification.met === false,
         generalBeds: m.bedsInService - m.nursingBeds, outOfService: beds.out, targets, days, checks, staffingChart,
@@ -189,7 +188,7 @@ export class ReportsService {
     return draft('OPERATIONS', {
       facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`, fileName: `operations-${month}.pdf`,
       data: {
-        facility: { name: f.name, typeLabel: TYPE_LABELS[f.type] }, month, m, occupancyPct: printPct(m.occupancyPct),
+        facility: { name: f.name, typeLabel: FACILITY_TYPE_LABELS[f.type] }, month, m, occupancyPct: printPct(m.occupancyPct),
         endOccupancy: printPct(percentHalfUp(m.occupiedBeds, m.bedsInService)), census, occupancyChart, leaves: leaves.n,
         admissions: admissions.map((a: { name: string; date: string; bed: string; level: keyof typeof CARE_LEVEL_LABELS | null }) => ({ ...a, detail: a.level ? CARE_LEVEL_LABELS[a.level] : '未评估' })),
         discharges: discharges.map((d: { name: string; date: string; bed: string; reason: string | null }) => ({ ...d, detail: d.reason ?? '' })),

@@ -13,34 +13,27 @@ export function zip(files: { name: string; data: Buffer }[], when = new Date()):
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const packed = deflateRawSync(f.data);
-    const crc = crc32(f.data);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x0800, 6); // UTF-8 names
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt16LE(time, 10);
-    head.writeUInt16LE(date, 12);
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(f.data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    locals.push(head, name, packed);
+    // The fields the local header and the central directory entry share, from "version needed" on.
+    const shared = Buffer.alloc(26);
+    shared.writeUInt16LE(20, 0); // version needed: 2.0
+    shared.writeUInt16LE(0x0800, 2); // UTF-8 names
+    shared.writeUInt16LE(8, 4); // deflate
+    shared.writeUInt16LE(time, 6);
+    shared.writeUInt16LE(date, 8);
+    shared.writeUInt32LE(crc32(f.data), 10);
+    shared.writeUInt32LE(packed.length, 14);
+    shared.writeUInt32LE(f.data.length, 18);
+    shared.writeUInt16LE(name.length, 22); // then the extra-field length, 0
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(0x04034b50, 0);
+    locals.push(local, shared, name, packed);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(f.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    shared.copy(central, 6);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += head.length + name.length + packed.length;
+    offset += local.length + shared.length + name.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

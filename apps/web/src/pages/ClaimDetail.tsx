@@ -7,7 +7,7 @@ import { type Claim, type ClaimLine, yuan } from '../api/types';
 import { Failed, Loading } from '../App';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { PROGRAMMES, STATE_COLOURS } from './Claims';
+import { programmeLabel, STATE_COLOURS } from './Claims';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
 const NEXT: Record<string, Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['pay'], REJECTED: [], PAID: [] };
@@ -59,7 +59,7 @@ export default function ClaimDetail() {
         </Space>
         <Descriptions size="small" style={{ marginTop: 12 }} items={[
           { label: t.month, children: c.month },
-          { label: lang === 'zh' ? '补贴项目' : 'Programme', children: PROGRAMMES[c.programme]?.[lang] ?? c.programme },
+          { label: lang === 'zh' ? '补贴项目' : 'Programme', children: programmeLabel(c.programme, lang) },
           { label: t.policy, children: `${c.policy.divisionCode} · ${c.policy.effectiveFrom}` },
           ...(c.rejectionReason ? [{ label: t.rejectReason, children: c.rejectionReason }] : []),
         ]} />

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { type Programme, PROGRAMME_CLAIMANTS, PROGRAMME_LABELS, PROGRAMMES } from '@careops/care';
 import { api, ApiError, read } from '../api/client';
 import { type ClaimSummary, type Facility, type Job, yuan } from '../api/types';
 import { Failed } from '../App';
@@ -10,12 +11,10 @@ import { JobButton } from '../components/JobButton';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 
-/** DOMAIN.md §5: what each kind of facility claims. */
-export const PROGRAMMES: Record<string, { zh: string; en: string; types: Facility['type'][] }> = {
-  INSTITUTIONAL_CARE: { zh: '机构养老服务补贴', en: 'Institutional care', types: ['CARE_HOME', 'STREET_CENTER'] },
-  HOME_CARE_BED: { zh: '家庭养老床位补贴', en: 'Home-care beds', types: ['CARE_HOME', 'STREET_CENTER', 'DAY_CENTER'] },
-  DAY_CENTER_OPERATION: { zh: '日间照料中心运营补贴', en: 'Day-center operation', types: ['DAY_CENTER', 'STREET_CENTER'] },
-};
+const PROGRAMMES_EN: Record<Programme, string> = { INSTITUTIONAL_CARE: 'Institutional care', HOME_CARE_BED: 'Home-care beds', DAY_CENTER_OPERATION: 'Day-center operation' };
+
+/** A programme's name as the user reads it (DOMAIN.md §5; the Chinese names are the API's). */
+export const programmeLabel = (p: string, lang: 'zh' | 'en') => (lang === 'zh' ? PROGRAMME_LABELS[p as Programme] : PROGRAMMES_EN[p as Programme]) ?? p;
 
 export const STATE_COLOURS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'success', REJECTED: 'error', PAID: 'green' };
 
@@ -25,16 +24,17 @@ export default function Claims() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const facility = useQuery({ queryKey: ['facility', facilityId], queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId } } })) });
-  const choices = Object.entries(PROGRAMMES).filter(([, p]) => !facility.data || p.types.includes(facility.data.type));
-  const [chosen, setProgramme] = useState<string | null>(null);
-  const programme = chosen ?? choices[0]?.[0] ?? 'INSTITUTIONAL_CARE';
+  // What this kind of facility claims (DOMAIN.md §5), the same table the API refuses others by.
+  const choices = PROGRAMMES.filter((p) => !facility.data || PROGRAMME_CLAIMANTS[p].includes(facility.data.type));
+  const [chosen, setProgramme] = useState<Programme | null>(null);
+  const programme = chosen ?? choices[0] ?? 'INSTITUTIONAL_CARE';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const claims = useQuery({ queryKey: ['claims', facilityId], queryFn: () => read<ClaimSummary[]>(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
   const generate = useMutation({
-    mutationFn: () => read<{ id: string }>(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: { month: month.format('YYYY-MM'), programme: programme as 'INSTITUTIONAL_CARE' } })),
+    mutationFn: () => read<{ id: string }>(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: { month: month.format('YYYY-MM'), programme } })),
     onSuccess: async (c) => {
       await client.invalidateQueries({ queryKey: ['claims', facilityId] });
       navigate(`/f/${facilityId}/claims/${c.id}`);
@@ -45,7 +45,7 @@ export default function Claims() {
   const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
   return (
     <Card title={t.claims} extra={canWrite && <Space>
-      <Select value={programme} onChange={setProgramme} style={{ width: 190 }} options={choices.map(([value, p]) => ({ value, label: p[lang] }))} data-testid="claim-programme" />
+      <Select value={programme} onChange={setProgramme} style={{ width: 190 }} options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))} data-testid="claim-programme" />
       <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
       <Button type="primary" loading={generate.isPending} onClick={() => generate.mutate()} data-testid="generate">{t.generate}</Button>
     </Space>}>
@@ -57,7 +57,7 @@ export default function Claims() {
         columns={[
           { title: t.month, dataIndex: 'month' },
           { title: t.number, dataIndex: 'number', render: (n, c) => <Link to={`/f/${facilityId}/claims/${c.id}`}>{n}</Link> },
-          { title: lang === 'zh' ? '补贴项目' : 'Programme', dataIndex: 'programme', render: (p: string) => PROGRAMMES[p]?.[lang] ?? p },
+          { title: lang === 'zh' ? '补贴项目' : 'Programme', dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
           { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
           { title: `${t.total}（元）`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
         ]} />

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PROGRAMMES, type Programme } from './policy.dto';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsMonth } from '@careops/platform';
+import { PROGRAMMES, type Programme } from '@careops/care';
 
 /** API.md: `POST claims {month}` */
 export class CreateClaimDto {
   @ApiProperty({ example: '2026-10' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  @IsMonth()
   month!: string;
 
   @ApiPropertyOptional({ enum: PROGRAMMES, default: 'INSTITUTIONAL_CARE', description: 'DOMAIN.md §5: 机构养老 / 家庭养老床位 / 日间照料中心运营' })

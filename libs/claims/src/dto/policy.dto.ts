@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PROGRAMMES } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
-
-export const PROGRAMMES = ['INSTITUTIONAL_CARE', 'HOME_CARE_BED', 'DAY_CENTER_OPERATION'] as const;
-export type Programme = (typeof PROGRAMMES)[number];
 
 export class RatesDto {
   @ApiPropertyOptional({ example: 10000, description: 'fen a month' }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) SELF_CARE?: number;

@@ -8,7 +8,8 @@ import type { Request } from 'express';
 import { divisionPrefixOf } from './division-prefix';
 import { FacilityWrites } from './facility-writes';
 import { RequestContext } from './request-context';
-import { applyTenantScope, Principal, TenantScope } from './tenant-scope';
+import { withTenantScope } from './facility-data';
+import { Principal, TenantScope } from './tenant-scope';
 
 /** Marks handlers that run their own transactions (login, refresh: a refusal must still commit). */
 export const OWN_TRANSACTIONS = 'careops:own-transactions';
@@ -51,10 +52,8 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     }
     const req = context.switchToHttp().getRequest<Request>();
     const scope = scopeOf(this.cls.get('principal'), req.params?.['facilityId']);
-    this.cls.set('scope', scope);
     const committed = async () => {
-      const result = await this.txHost.withTransaction(async () => {
-        await applyTenantScope(this.txHost.tx, scope);
+      const result = await withTenantScope(this.txHost, this.cls, scope, async () => {
         const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
         const audits = this.cls.get('auditCount') ?? 0;
         if (!READS.has(req.method) && audits !== 1) {

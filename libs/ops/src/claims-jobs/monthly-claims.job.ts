@@ -5,9 +5,9 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { addDays, calendarDate } from '@careops/care';
-import { ClaimsService, PROGRAMME_LABELS } from '@careops/claims';
-import { applyTenantScope, InjectQueue, serially, type RequestContext } from '@careops/db';
+import { addDays, calendarDate, PROGRAMME_LABELS } from '@careops/care';
+import { ClaimsService } from '@careops/claims';
+import { applyTenantScope, InjectQueue, serially, type RequestContext, withTenantScope } from '@careops/db';
 
 export const MONTHLY_CLAIMS_QUEUE = 'monthly-claims';
 export const CLAIM_REMINDERS_QUEUE = 'claim-reminders';
@@ -54,12 +54,8 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
   /** In one facility's scope, as a request would run (CLS + a transaction with its tenant). */
   private inFacility<T>(facilityId: string, work: () => Promise<T>): Promise<T> {
     return this.cls.run(() => {
-      this.cls.set('scope', { facilityId });
       this.cls.set('auditCount', 0);
-      return this.txHost.withTransaction(async () => {
-        await applyTenantScope(this.txHost.tx, { facilityId });
-        return work();
-      });
+      return withTenantScope(this.txHost, this.cls, { facilityId }, work);
     });
   }
 

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isIsoDate } from '@careops/care';
+import { isIsoDate, isMonth } from '@careops/care';
 
 /** A real calendar date `YYYY-MM-DD` (API.md), not merely the shape: 2025-02-30 is refused. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
@@ -10,5 +10,17 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: `${String(propertyName)} must be a date YYYY-MM-DD (日期格式应为 YYYY-MM-DD)`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
+    });
+}
+
+/** A month `YYYY-MM` (API.md), e.g. the month of a claim or a report. */
+export function IsMonth(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isMonth',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be YYYY-MM`, ...options },
+      validator: { validate: isMonth },
     });
 }
