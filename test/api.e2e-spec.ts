@@ -61,6 +61,7 @@ describe('API foundation over HTTP', () => {
       expect(res.body).toEqual({
         statusCode: 404,
         error: 'Not Found',
+        code: 'NOT_FOUND',
         message: ['Cannot GET /api/nowhere'],
         requestId: res.headers['x-request-id'],
       });
@@ -104,6 +105,7 @@ describe('API foundation over HTTP', () => {
     expect(res.body).toEqual({
       statusCode: 500,
       error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
       message: ['An unexpected error occurred; quote the request id when reporting it (服务器内部错误)'],
       requestId: res.headers['x-request-id'],
     });

@@ -2,3 +2,4 @@ export * from './audit-event.entity';
 export * from './audit.module';
 export * from './audit.service';
 export * from './redact';
+export * from './idempotency.interceptor';

@@ -1,11 +1,14 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
 /** OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane. */
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
+/** zxcvbn's 0–4 scale: 3 is "safely unguessable" (~10^8 guesses and more). */
+export const PASSWORD_MIN_SCORE = 3;
 
 /** Common passwords of Chinese users not all in the English-centred list. */
 const CHINESE_COMMON = ['woaini1314', 'woaini520', 'a123456', 'a12345678', 'qq123456', 'aa123456', '5201314',
@@ -14,18 +17,42 @@ const CHINESE_COMMON = ['woaini1314', 'woaini520', 'a123456', 'a12345678', 'qq12
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
-  common ??= new Set([...(dictionary['passwords'] as string[]), ...CHINESE_COMMON].map((p) => p.toLowerCase()));
+  if (!common) {
+    common = new Set([...(dictionary['passwords'] as string[]), ...CHINESE_COMMON].map((p) => p.toLowerCase()));
+    zxcvbnOptions.setOptions({ dictionary: { ...dictionary, chineseCommon: CHINESE_COMMON }, graphs: adjacencyGraphs });
+  }
   return common;
 }
 
-/** What is wrong with a new password (NIST 800-63B: length, not composition; no common ones). */
+/** Whitespace and control characters only, or one character repeated: no secret at all. */
+const BLANK_OR_CONTROL = /^[\s\p{Cc}\p{Cf}]*$/u;
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * What is wrong with a new password (NIST 800-63B: length, not composition; no common ones, none a
+ * strength estimator guesses quickly — ASVS 5.0 §6.2). Each problem says why, in both languages.
+ */
 export function passwordProblems(password: string, username?: string): string[] {
   const problems: string[] = [];
-  if (password.length < PASSWORD_MIN) problems.push(`password must be at least ${PASSWORD_MIN} characters (密码至少${PASSWORD_MIN}位)`);
-  if (password.length > PASSWORD_MAX) problems.push(`password must be at most ${PASSWORD_MAX} characters (密码最多${PASSWORD_MAX}位)`);
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) problems.push(`password must be at least ${PASSWORD_MIN} characters (密码至少${PASSWORD_MIN}位)`);
+  if (length > PASSWORD_MAX) problems.push(`password must be at most ${PASSWORD_MAX} characters (密码最多${PASSWORD_MAX}位)`);
+  if (BLANK_OR_CONTROL.test(password)) {
+    problems.push('password must not be only spaces or invisible characters (密码不能全是空格或不可见字符)');
+    return problems;
+  }
+  if (CONTROL.test(password)) problems.push('password must not contain control characters (密码不能包含控制字符)');
+  if (new Set(password).size === 1) {
+    problems.push('password must not be one character repeated (密码不能由同一个字符重复组成)');
+    return problems;
+  }
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower)) problems.push('password is one of the most common passwords; choose another (该密码过于常见，请更换)');
   else if (username && lower === username.toLowerCase()) problems.push('password must not be the username (密码不能与用户名相同)');
+  else if (problems.length === 0 && zxcvbn(password, username ? [username] : []).score < PASSWORD_MIN_SCORE) {
+    problems.push('password is too easy to guess (a common word, name, keyboard row or pattern with small changes); ' +
+      'use a longer phrase of unrelated words (密码太容易被猜到，请使用更长的、由不相关词语组成的密码)');
+  }
   return problems;
 }
 

@@ -30,6 +30,16 @@ export class User {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  @Column({ name: 'disabled_by', type: 'uuid', nullable: true })
+  disabledBy!: string | null;
+
+  @Column({ name: 'disabled_reason', type: 'text', nullable: true })
+  disabledReason!: string | null;
+
+  /** Access tokens issued at or before this instant are refused (set on deactivation). */
+  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true, select: false })
+  sessionsValidAfter!: Date | null;
 }
 
 export interface PublicUser {
@@ -39,9 +49,14 @@ export interface PublicUser {
   facilityId?: string;
   divisionCode?: string;
   displayName?: string;
+  /** Set once the account is deactivated (issue 12): its sessions ended then. */
+  disabledAt?: Date;
+  disabledReason?: string;
 }
 
-export function toPublicUser(u: Pick<User, 'id' | 'username' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'>): PublicUser {
+type Shown = Pick<User, 'id' | 'username' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'> & Partial<Pick<User, 'disabledAt' | 'disabledReason'>>;
+
+export function toPublicUser(u: Shown): PublicUser {
   return {
     id: u.id,
     username: u.username,
@@ -49,5 +64,6 @@ export function toPublicUser(u: Pick<User, 'id' | 'username' | 'role' | 'facilit
     ...(u.facilityId ? { facilityId: u.facilityId } : {}),
     ...(u.divisionCode ? { divisionCode: u.divisionCode } : {}),
     ...(u.displayName ? { displayName: u.displayName } : {}),
+    ...(u.disabledAt ? { disabledAt: u.disabledAt, disabledReason: u.disabledReason ?? undefined } : {}),
   };
 }

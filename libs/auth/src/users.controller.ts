@@ -1,18 +1,56 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClsService } from 'nestjs-cls';
+import type { Principal, RequestContext } from '@careops/db';
 import { Roles } from '@careops/platform';
 import { CreateUserDto } from './dto/create-user.dto';
+import { DeactivateUserDto } from './dto/deactivate-user.dto';
 import { UsersService } from './users.service';
+
+/** Who manages accounts: the platform all of them, a facility's manager its own (row-level security). */
+const MANAGERS = ['PLATFORM_ADMIN', 'FACILITY_MANAGER'] as const;
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
 
   @Post()
   @Roles('PLATFORM_ADMIN')
   @ApiOperation({ summary: 'Create a facility user (facilityId) or a regulator (divisionCode)' })
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
+  }
+
+  @Get()
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: "Accounts: every one for the platform, the facility's own for its manager" })
+  list() {
+    return this.users.list();
+  }
+
+  @Post(':userId/deactivate')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Deactivate an account: its sessions end at once (its access tokens answer 401 from the next request)' })
+  deactivate(@Param('userId', ParseUUIDPipe) id: string, @Body() dto: DeactivateUserDto) {
+    return this.users.deactivate(id, dto.reason, this.principal());
+  }
+
+  @Post(':userId/reactivate')
+  @HttpCode(200)
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Reactivate a deactivated account (the user signs in again)' })
+  reactivate(@Param('userId', ParseUUIDPipe) id: string) {
+    return this.users.reactivate(id);
+  }
+
+  private principal(): Principal {
+    const p = this.cls.get('principal');
+    if (!p) throw new Error('no principal on an authenticated route');
+    return p;
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ANY_ROLE, Roles } from '@careops/platform';
 import { ClaimsService } from './claims.service';
 import { CreateClaimDto, RejectClaimDto } from './dto/claim.dto';
@@ -15,11 +15,8 @@ export class ClaimsController {
   @Post()
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: "Create or regenerate the month's DRAFT claim (idempotent: same facts, same claim)" })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key + same body → same answer; same key + other body → 422' })
-  draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto, @Req() req: Request) {
-    // Read from the request (not @Headers) so the OpenAPI document keeps the header optional.
-    const key = req.headers['idempotency-key'] as string | undefined;
-    return this.claims.draftOnce(dto.month, dto.programme ?? 'INSTITUTIONAL_CARE', key);
+  draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto) {
+    return this.claims.draft(dto.month, dto.programme ?? 'INSTITUTIONAL_CARE');
   }
 
   @Get()

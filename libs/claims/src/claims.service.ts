@@ -1,8 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import ExcelJS from 'exceljs';
-import { createHash } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { addDays, CARE_LEVEL_LABELS, FacilityType, Programme, PROGRAMME_CLAIMANTS, PROGRAMME_LABELS, CareLevel, ClaimResident, computeClaim, DayCounting, dayNumber, monthlyShareFen, monthSpan, SubsidyPolicy, yuan } from '@careops/care';
 import { AuditService } from '@careops/audit';
@@ -128,33 +127,6 @@ export class ClaimsService extends FacilityScoped {
       leaves: leaves.filter((l) => l.resident_id === r.id).map((l) => ({ from: l.lower, to: l.upper })),
       assessments: assessments.filter((a) => a.resident_id === r.id).map((a) => ({ effectiveOn: a.effective_on, careLevel: a.care_level, recordedSeq: Number(a.seq) })),
     }));
-  }
-
-  /**
-   * POST claims with an `Idempotency-Key` (Stripe's rules): the first request's answer is kept;
-   * the same key with the same body gets it again, the same key with another body is refused (422).
-   * Concurrent requests with one key queue on its row, and the later ones replay the first.
-   */
-  async draftOnce(month: string, programme: Programme, key: string | undefined): Promise<ClaimView> {
-    if (key === undefined) return this.draft(month, programme);
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new BadRequestException(['Idempotency-Key must be 1–255 visible ASCII characters']);
-    const hash = createHash('sha256').update(JSON.stringify({ route: 'POST claims', month, programme })).digest();
-    await this.sql.query(
-      `INSERT INTO idempotency_key (facility_id, key, route, request_hash) VALUES ($1, $2, 'POST claims', $3) ON CONFLICT DO NOTHING`,
-      [this.facilityId(), key, hash],
-    );
-    const [row]: { request_hash: Buffer; response: ClaimView | null }[] = await this.sql.query(
-      `SELECT request_hash, response FROM idempotency_key WHERE key = $1 FOR UPDATE`, [key]);
-    if (Buffer.compare(row.request_hash, hash) !== 0) {
-      throw new UnprocessableEntityException('this Idempotency-Key was used with a different request (幂等键已用于其他请求)');
-    }
-    if (row.response) {
-      await this.audit.record({ action: 'claim.replay', entityType: 'claim', entityId: row.response.id, note: { idempotencyKey: key } });
-      return row.response;
-    }
-    const claim = await this.draft(month, programme);
-    await this.sql.query(`UPDATE idempotency_key SET response = $2 WHERE key = $1`, [key, JSON.stringify(claim)]);
-    return claim;
   }
 
   /** POST claims: creates the month's DRAFT, or regenerates it from today's facts (idempotent). */

@@ -8,3 +8,4 @@ export * from './http/validation';
 export * from './logging/logging.module';
 export * from './access/access.decorators';
 export * from './http/is-iso-date';
+export * from './http/input-guard';

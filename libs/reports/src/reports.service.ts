@@ -257,15 +257,19 @@ export class ReportsService {
     return { id, number, sha256, contentHash, fileName: d.fileName, pdf };
   }
 
-  /** GET /api/documents/:hash — what the system issued under this SHA-256 (of the file, or printed on it). */
-  async verify(hash: string) {
-    if (!/^[0-9a-fA-F]{64}$/.test(hash)) throw new NotFoundException('no document has this hash (未找到该文件记录)');
-    const [row] = await this.sql.query(`SELECT * FROM careops_verify_document($1)`, [hash]);
-    if (!row) throw new NotFoundException('no document has this hash (未找到该文件记录)');
+  /**
+   * GET /api/documents/:codeOrNumber — what the system issued under this SHA-256 (of the file, or
+   * printed on it) or document number: what the document is, never who asked for it (issue 12).
+   */
+  async verify(ref: string) {
+    if (!/^[0-9a-fA-F]{64}$/.test(ref) && !/^[A-Z]{2,8}-\d{8}-\d{6,}$/.test(ref)) throw new NotFoundException('no document has this code or number (未找到该文件记录)');
+    const [row] = await this.sql.query(`SELECT * FROM careops_verify_document($1)`, [ref]);
+    if (!row) throw new NotFoundException('no document has this code or number (未找到该文件记录)');
     return {
-      valid: true, matched: row.matched, number: row.number, kind: row.kind, title: row.title, facilityName: row.facility_name, divisionCode: row.division_code,
-      period: row.period, sha256: row.sha256, issuedAt: row.issued_at, requestedBy: row.requested_by_name, requestedByRole: row.requested_by_role,
+      valid: true, matched: row.matched, number: row.number, kind: row.kind, title: row.title, facilityName: row.facility_name,
+      divisionCode: row.division_code, period: row.period, sha256: row.sha256, issuedAt: row.issued_at,
     };
   }
+
 }
 

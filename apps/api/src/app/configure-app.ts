@@ -2,9 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, assignRequestId, createValidationPipe, explainBodyParserErrors } from '@careops/platform';
+import { AllExceptionsFilter, assignRequestId, createValidationPipe, explainBodyParserErrors, refuseUnsafeInput } from '@careops/platform';
 
 export const GLOBAL_PREFIX = 'api';
 /** API.md / issue 3: bodies over 1 MB are refused with 413. */
@@ -19,6 +19,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(explainBodyParserErrors);
+  // Issue 12: nesting, prototype keys and control characters refused on every route, known or not.
+  app.use(refuseUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.disable('x-powered-by');
@@ -32,8 +34,20 @@ export function configureApp(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
+  documentIdempotencyKey(document);
   SwaggerModule.setup(`${GLOBAL_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${GLOBAL_PREFIX}/docs-json` });
   serveWebApp(app);
+}
+
+/** Issue 12: every POST honours `Idempotency-Key` (IdempotencyInterceptor); the document says so. */
+function documentIdempotencyKey(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    if (!item.post) continue;
+    item.post.parameters = [...(item.post.parameters ?? []), {
+      name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 },
+      description: 'same key + same request → the first answer again; same key + another request → 422',
+    }];
+  }
 }
 
 /** Where the built web app is: beside the API bundle (dist/apps/web), or under the working directory. */

@@ -3,7 +3,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 
-interface Verified { number: string; title: string; facilityName: string | null; divisionCode: string | null; period: string; issuedAt: string; requestedBy: string; matched: string }
+interface Verified { number: string; title: string; facilityName: string | null; divisionCode: string | null; period: string; issuedAt: string; matched: string }
 
 /** Anyone holding a PDF can check it (issue 7): its SHA-256, computed here, or the code printed on it. */
 export default function Verify() {
@@ -31,7 +31,7 @@ export default function Verify() {
           <Descriptions size="small" column={1} items={[
             { label: t.number, children: result.number }, { label: '', children: result.title },
             { label: t.facility, children: result.facilityName ?? result.divisionCode }, { label: t.month, children: result.period },
-            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN') }, { label: t.requestedBy, children: result.requestedBy },
+            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN') },
           ]} />} />}
       </Space>
     </Card>

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FACILITY_TYPES, MEDICAL_ARRANGEMENTS, OPERATOR_KINDS } from '../facility.entity';
+import { IsDecimalNumber } from '@careops/platform';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -21,7 +22,7 @@ export class CreateFacilityDto {
   divisionCode!: string;
 
   @ApiProperty({ example: 6800 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimalNumber(2)
   @Min(0)
   @Max(10_000_000)
   buildingAreaM2!: number;

@@ -24,3 +24,21 @@ export function IsMonth(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: isMonth },
     });
 }
+
+/**
+ * A finite number with at most `places` decimals. class-validator's `maxDecimalPlaces` reads the
+ * decimals from `toString()` and throws on exponent notation (`1e-7`): this compares with the
+ * rounded value instead.
+ */
+export function IsDecimalNumber(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDecimalNumber',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a number with at most ${places} decimals (最多${places}位小数)`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+      },
+    });
+}

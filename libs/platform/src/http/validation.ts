@@ -1,4 +1,5 @@
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpException, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
+import { validationFailed } from './exception.filter';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((e) => {
@@ -12,12 +13,21 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
 
 /** A JSON body must be an object: an array, a string or null is refused before field checks. */
 class BodyValidationPipe extends ValidationPipe {
+  private readonly logger = new Logger('Validation');
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object &&
         (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw new BadRequestException(['The request body must be a JSON object (请求体须为 JSON 对象)']);
+      throw validationFailed(['The request body must be a JSON object (请求体须为 JSON 对象)']);
     }
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (e) {
+      if (e instanceof HttpException) throw e;
+      // A validator that throws on odd input is a bug to fix, but the input is still refused, not a 500.
+      this.logger.warn({ err: e, argument: metadata.type, field: metadata.data }, 'a validator threw');
+      throw validationFailed([`${metadata.data ?? `the request ${metadata.type}`} could not be checked; send a plain value of the documented type (数据无法校验)`]);
+    }
   }
 }
 
@@ -28,6 +38,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new BadRequestException(flatten(errors)),
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { STAFF_ROLES } from '@careops/care';
-import { IsIsoDate } from '@careops/platform';
+import { IsDecimalNumber, IsIsoDate } from '@careops/platform';
 
 /** API.md: `name, role, employedFrom, employedTo?, fte` (fte: 1 full-time, 0.5 half-time). */
 export class CreateStaffDto {
@@ -10,7 +10,7 @@ export class CreateStaffDto {
   @ApiProperty({ example: '2025-03-01' }) @IsIsoDate() employedFrom!: string;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'first day no longer employed' }) @IsOptional() @IsIsoDate() employedTo?: string;
   @ApiProperty({ example: 1, description: 'full-time 1, part-time a fraction (two decimals)' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'fte must be a number with at most two decimals' })
+  @IsDecimalNumber(2, { message: 'fte must be a number with at most two decimals' })
   @Min(0.01, { message: 'fte must be between 0.01 and 1' })
   @Max(1, { message: 'fte must be between 0.01 and 1' })
   fte!: number;
