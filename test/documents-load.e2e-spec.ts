@@ -24,4 +24,23 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
     }
     expect(w.t.app.get(PdfRenderer).stats()).toMatchObject({ active: 0, queued: 0 });
   });
+
+  it('Chromium killed with one render running and one waiting: the running one gets 503 with Retry-After at once, the waiting one a fresh Chromium', async () => {
+    const renderer = w.t.app.get(PdfRenderer);
+    const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
+    const get = () => w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' }).then((r) => ({ r, at: Date.now() }));
+    await get();
+    const pid = renderer.browserPid() as number;
+    const answers = [get(), get()];
+    for (let i = 0; i < 2500 && !(renderer.stats().active === 1 && renderer.stats().queued === 1); i++) await new Promise((r) => setTimeout(r, 2));
+    expect(renderer.stats()).toMatchObject({ active: 1, queued: 1 });
+    const killedAt = Date.now();
+    process.kill(pid, 'SIGKILL');
+    const [crashed, served] = (await Promise.all(answers)).sort((a, b) => b.r.status - a.r.status);
+    expect([crashed.r.status, served.r.status]).toEqual([503, 200]);
+    expect(Number(crashed.r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((crashed.at - killedAt) / 1000).toBeLessThanOrEqual(2);
+    expect(renderer.browserPid()).not.toBe(pid);
+    expect(renderer.stats()).toMatchObject({ active: 0, queued: 0 });
+  });
 });

@@ -1,7 +1,7 @@
 // Tier 2: a real Chromium (Debian's `chromium`, fonts-noto-cjk) and poppler's pdftotext; no mocks.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { PdfRenderer, RendererBusyError, RendererCrashedError, RenderTimeoutError } from './renderer';
+import { PdfRenderer, RendererBusyError, RendererCrashedError, RendererUnavailableError, RenderTimeoutError } from './renderer';
 import { CJK_FONT_STACK, FontSubsetter } from './fonts';
 
 const page = (body: string) =>
@@ -36,6 +36,61 @@ const liveGroupMembers = (pgid: number) =>
   });
 
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `/proc/<pid>/stat` after the command name: state, ppid, pgrp, … utime (11), stime (12). */
+const stat = (pid: number | string) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  } catch {
+    return undefined;
+  }
+};
+
+/** What `pgrep -P` lists: the live children of `pid`. */
+const childrenOf = (pid: number) =>
+  readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    const s = stat(d);
+    return s?.[1] === String(pid) && s[0] !== 'Z';
+  }).map(Number);
+
+const descendantsOf = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c, ...descendantsOf(c)]);
+
+/** Chromium's `--type=` of a process (zygote, renderer, gpu-process, utility). */
+const typeOf = (pid: number) => {
+  try {
+    return /--type=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))?.[1];
+  } catch {
+    return undefined;
+  }
+};
+
+const cpuTicks = (pid: number) => {
+  const s = stat(pid);
+  return s ? Number(s[11]) + Number(s[12]) : 0;
+};
+
+/** The renderer process running the busy page: the one burning CPU in its script. */
+const busyRenderer = (browserPid: number) => {
+  const renderers = descendantsOf(browserPid).filter((p) => typeOf(p) === 'renderer');
+  expect(renderers.length).toBeGreaterThan(0);
+  return renderers.sort((a, b) => cpuTicks(b) - cpuTicks(a))[0];
+};
+
+const kill9 = (pids: number[]) => {
+  for (const pid of pids) {
+    expect(pid).toBeGreaterThan(1);
+    process.kill(pid, 'SIGKILL');
+  }
+};
+
+/** How long `promise` takes to settle, in ms, and how. */
+const timed = async <T>(promise: Promise<T>) => {
+  const started = Date.now();
+  const [result] = await settle([promise]);
+  return { ms: Date.now() - started, result };
+};
 
 describe('PdfRenderer', () => {
   const renderers: PdfRenderer[] = [];
@@ -108,19 +163,101 @@ describe('PdfRenderer', () => {
     }
   });
 
-  it('fails the render in flight when Chromium is killed, and the next render gets a fresh one', async () => {
-    const renderer = make({ poolSize: 1, javaScript: true });
+  // Issue 12: each crash fails the renders it hits at once (not after the 10 s timeout given here),
+  // with an error the HTTP layer answers 503 + Retry-After, and the next render is served.
+  const expectCrashedFast = (outcome: { ms: number; result: PromiseSettledResult<unknown> }) => {
+    expect(outcome.result.status).toBe('rejected');
+    const error = (outcome.result as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(RendererCrashedError);
+    expect(error).toBeInstanceOf(RendererUnavailableError);
+    expect((error as RendererCrashedError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(outcome.ms).toBeLessThan(2000);
+  };
+
+  /** A render held in a script of the page, for Chromium to be killed under. */
+  const busyRender = async (renderer: PdfRenderer) => {
     await renderer.warmUp();
-    const pid = renderer.browserPid() as number;
     const slow = renderer.render(busy(10_000));
     slow.catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 700));
-    process.kill(pid, 'SIGKILL');
-    await expect(slow).rejects.toBeInstanceOf(RendererCrashedError);
+    await sleep(700);
+    return { slow }; // wrapped: an async function returning the promise would wait for it
+  };
+
+  it('kill -9 of the browser mid-render: the render fails within 2 s, the next one gets a fresh Chromium', async () => {
+    const renderer = make({ poolSize: 1, javaScript: true, timeoutMs: 10_000 });
+    const { slow } = await busyRender(renderer);
+    const pid = renderer.browserPid() as number;
+    kill9([pid]);
+    expectCrashedFast(await timed(slow));
     const pdf = await renderer.render(page('<p>重启之后</p>'));
     expect(text(pdf)).toContain('重启之后');
     expect(renderer.browserPid()).not.toBe(pid);
     expect(renderer.stats()).toMatchObject({ crashes: 1, launches: 2 });
+  });
+
+  it("kill -9 of the busy tab's renderer process: the render fails within 2 s, the same Chromium serves the next", async () => {
+    const renderer = make({ poolSize: 1, javaScript: true, timeoutMs: 10_000 });
+    const { slow } = await busyRender(renderer);
+    const pid = renderer.browserPid() as number;
+    kill9([busyRenderer(pid)]);
+    expectCrashedFast(await timed(slow));
+    const next = await timed(renderer.render(page('<p>换个标签页</p>')));
+    expect(next.ms).toBeLessThan(2000);
+    expect(text((next.result as PromiseFulfilledResult<Buffer>).value)).toContain('换个标签页');
+    expect(renderer.browserPid()).toBe(pid);
+    expect(renderer.stats()).toMatchObject({ crashes: 0, pageCrashes: 1, launches: 1 });
+  });
+
+  it("kill -9 of the browser's zygotes mid-render (the renderer lives on, printing never ends): fails within 2 s, then a fresh Chromium", async () => {
+    const renderer = make({ poolSize: 1, javaScript: true, timeoutMs: 10_000 });
+    const { slow } = await busyRender(renderer);
+    const pid = renderer.browserPid() as number;
+    const zygotes = childrenOf(pid).filter((p) => typeOf(p) === 'zygote');
+    expect(zygotes.length).toBeGreaterThan(0);
+    kill9(zygotes);
+    expectCrashedFast(await timed(slow));
+    expect(text(await renderer.render(page('<p>新的浏览器</p>')))).toContain('新的浏览器');
+    expect(renderer.browserPid()).not.toBe(pid);
+    expect(renderer.stats()).toMatchObject({ crashes: 1, launches: 2 });
+  });
+
+  it('kill -9 of the browser while idle: the next render succeeds on a fresh Chromium', async () => {
+    const renderer = make({ poolSize: 1 });
+    await renderer.render(page('<p>预热</p>'));
+    const pid = renderer.browserPid() as number;
+    kill9([pid]);
+    await sleep(100);
+    const next = await timed(renderer.render(page('<p>空闲时崩溃</p>')));
+    expect(next.result.status).toBe('fulfilled');
+    expect(next.ms).toBeLessThan(5000); // a launch, not a timeout
+    expect(renderer.browserPid()).not.toBe(pid);
+    expect(renderer.stats()).toMatchObject({ crashes: 1, launches: 2, failures: 0 });
+  });
+
+  it("kill -9 of every child of an idle browser (`pgrep -P`: zygotes, GPU, utilities): the next render succeeds", async () => {
+    const renderer = make({ poolSize: 1, timeoutMs: 10_000 });
+    await renderer.render(page('<p>预热</p>'));
+    const pid = renderer.browserPid() as number;
+    kill9(childrenOf(pid));
+    await sleep(300);
+    const next = await timed(renderer.render(page('<p>子进程都没了</p>')));
+    expect(next.result.status).toBe('fulfilled');
+    expect(next.ms).toBeLessThan(5000);
+    expect(text((next.result as PromiseFulfilledResult<Buffer>).value)).toContain('子进程都没了');
+    expect(renderer.stats()).toMatchObject({ failures: 0 });
+  });
+
+  it("kill -9 of an idle tab's renderer: the crashed tab is never handed out, the next render succeeds at once", async () => {
+    const renderer = make({ poolSize: 1, timeoutMs: 10_000 });
+    await renderer.render(page('<p>预热</p>'));
+    const pid = renderer.browserPid() as number;
+    kill9(descendantsOf(pid).filter((p) => typeOf(p) === 'renderer'));
+    await sleep(100);
+    const next = await timed(renderer.render(page('<p>新标签页</p>')));
+    expect(next.result.status).toBe('fulfilled');
+    expect(next.ms).toBeLessThan(2000);
+    expect(renderer.browserPid()).toBe(pid);
+    expect(renderer.stats()).toMatchObject({ crashes: 0, launches: 1, failures: 0 });
   });
 
   it('times a stuck render out and keeps serving', async () => {

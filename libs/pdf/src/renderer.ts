@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { delimiter, join } from 'node:path';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
@@ -53,8 +53,10 @@ export interface PdfRendererStats {
   failures: number;
   /** Browsers retired after `recycleAfter` renders. */
   recycles: number;
-  /** Browsers that disconnected on their own. */
+  /** Browsers lost on their own: disconnected, exited, or a zygote of theirs killed. */
   crashes: number;
+  /** Tabs whose renderer process crashed (the browser lived on). */
+  pageCrashes: number;
   launches: number;
   /** Tabs opened across all browsers: stays near poolSize × launches when pages are reused. */
   pagesOpened: number;
@@ -64,10 +66,18 @@ export interface PdfRendererStats {
   queued: number;
 }
 
-/** The queue is full: answer 503 with `Retry-After: retryAfterSeconds`. */
-export class RendererBusyError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`the PDF renderer is busy; retry in ${retryAfterSeconds} s`);
+/** The renderer cannot take the render now, and will soon: answer 503 with `Retry-After: retryAfterSeconds`. */
+export class RendererUnavailableError extends Error {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = 'RendererUnavailableError';
+  }
+}
+
+/** The queue is full. */
+export class RendererBusyError extends RendererUnavailableError {
+  constructor(retryAfterSeconds: number) {
+    super(`the PDF renderer is busy; retry in ${retryAfterSeconds} s`, retryAfterSeconds);
     this.name = 'RendererBusyError';
   }
 }
@@ -79,10 +89,15 @@ export class RenderTimeoutError extends Error {
   }
 }
 
-/** Chromium went away under a render; the next render starts a fresh one. */
-export class RendererCrashedError extends Error {
-  constructor(pid: number | undefined) {
-    super(`Chromium (pid ${pid ?? '?'}) exited during the render`);
+/**
+ * Chromium, or the renderer process of the render's tab, died under the render. The next render
+ * gets a fresh browser (or tab) at once, hence a retry after a second.
+ */
+export class RendererCrashedError extends RendererUnavailableError {
+  constructor(pid: number | undefined, what: 'browser' | 'tab' = 'browser') {
+    super(what === 'browser'
+      ? `Chromium (pid ${pid ?? '?'}) crashed during the render`
+      : `the renderer process of a Chromium tab (browser pid ${pid ?? '?'}) crashed during the render`, 1);
     this.name = 'RendererCrashedError';
   }
 }
@@ -142,27 +157,49 @@ function isExecutable(path: string): boolean {
 
 /** One launched Chromium and the tabs it lends out. */
 class Chromium {
-  readonly idle: Page[] = [];
+  readonly idle: Tab[] = [];
   /** Renders begun here; at `recycleAfter` no new one starts here (rule: recycle after N). */
   started = 0;
   inUse = 0;
   retiring = false;
   closing = false;
-  /** Rejects when the browser disconnects: every render on it races against this. */
+  /** Disconnected, exited or lost a zygote: nothing more is handed out from it. */
+  dead = false;
+  /** Rejects when the browser is lost: every render on it races against this. */
   readonly gone: Promise<never>;
+  /** Checks the zygotes while the browser lives (see `healthy`). */
+  watch?: NodeJS.Timeout;
   private fail!: (error: Error) => void;
   private shutdown?: Promise<void>;
+  /** Linux: the processes Chromium forks renderers and print compositors from, found at launch. */
+  private readonly zygotes: number[];
 
   constructor(readonly browser: Browser) {
     this.gone = new Promise<never>((_, reject) => (this.fail = reject));
     this.gone.catch(() => undefined);
+    this.zygotes = this.pid ? zygotesOf(this.pid) : [];
   }
 
   get pid(): number | undefined {
     return this.browser.process()?.pid;
   }
 
+  /**
+   * Connected, and its zygotes alive: with a zygote killed Chromium stays connected, but every
+   * print then waits forever for a print compositor it can no longer start, and nothing says so.
+   */
+  healthy(): boolean {
+    if (this.dead || !this.browser.connected) return false;
+    const pid = this.pid;
+    if (pid === undefined) return true;
+    // Killed a moment ago: a zombie before Node hears of the exit.
+    if (isZombie(procStat(pid))) return false;
+    return this.zygotes.every((zygote) => isLiveChild(zygote, pid));
+  }
+
   disconnected(error: Error): void {
+    this.dead = true;
+    clearInterval(this.watch);
     this.fail(error);
   }
 
@@ -171,10 +208,12 @@ class Chromium {
     this.closing = true;
     this.shutdown ??= (async () => {
       const proc = this.browser.process();
+      clearInterval(this.watch);
       const exited = proc && proc.exitCode === null && proc.signalCode === null
         ? new Promise<void>((resolve) => proc.once('exit', () => resolve()))
         : Promise.resolve();
-      await within(5000, this.browser.close().catch(() => undefined));
+      // A crashed browser is not asked: it may never answer.
+      if (!this.dead) await within(5000, this.browser.close().catch(() => undefined));
       killGroup(proc);
       await exited;
     })();
@@ -182,7 +221,70 @@ class Chromium {
   }
 }
 
-/** The zygote and renderers share the browser's process group (puppeteer spawns it detached). */
+/** A pooled tab; `died` rejects the moment its renderer process crashes or the tab closes without us. */
+class Tab {
+  dead = false;
+  private closedByUs = false;
+  readonly died: Promise<never>;
+
+  constructor(readonly page: Page, browserPid: number | undefined, onDeath: (tab: Tab, crashed: boolean) => void) {
+    this.died = new Promise<never>((_, reject) => {
+      const die = (crashed: boolean) => {
+        if (this.dead) return;
+        this.dead = true;
+        reject(new RendererCrashedError(browserPid, 'tab'));
+        onDeath(this, crashed);
+      };
+      // 'error' is Chromium's Inspector.targetCrashed: the calls pending on the tab would never settle.
+      page.once('error', () => die(true));
+      page.once('close', () => die(!this.closedByUs));
+    });
+    this.died.catch(() => undefined);
+  }
+
+  close(): Promise<void> {
+    this.closedByUs = true;
+    return this.page.close().catch(() => undefined);
+  }
+}
+
+/** `/proc/<pid>/stat` after the command name: state, ppid, pgrp, … (Linux only; undefined elsewhere or once gone). */
+function procStat(pid: string | number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The browser's `--type=zygote` children (none off Linux, or with `--no-zygote`). */
+function zygotesOf(browserPid: number): number[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  return pids.filter((pid) => {
+    if (procStat(pid)?.[1] !== String(browserPid)) return false;
+    try {
+      // Chromium rewrites its command line into one string: no NUL-separated arguments to compare.
+      return /(^|\s|\0)--type=zygote(\s|\0|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+const isZombie = (stat: string[] | undefined) => stat?.[0] === 'Z' || stat?.[0] === 'X';
+
+/** Still running (not a zombie) and still the child of `parent` (its pid not reused). */
+function isLiveChild(pid: number, parent: number): boolean {
+  const stat = procStat(pid);
+  return stat !== undefined && !isZombie(stat) && stat[1] === String(parent);
+}
+
+/** The zygote, renderers and helpers share the browser's process group (puppeteer spawns it detached). */
 function killGroup(proc: ChildProcess | null): void {
   if (!proc?.pid) return;
   try {
@@ -200,7 +302,7 @@ async function within(ms: number, promise: Promise<unknown>): Promise<void> {
 }
 
 interface Lease {
-  page?: Page;
+  tab?: Tab;
   expired?: boolean;
 }
 
@@ -210,6 +312,9 @@ interface Composed {
   pdf: PDFOptions;
   fontsLoaded: string;
 }
+
+/** How often a browser's zygotes are looked at (a few µs each time), besides before every render. */
+const ZYGOTE_CHECK_MS = 250;
 
 /** The header's and footer's own subset (see `compose`). */
 const HEADER_FONT_FAMILY = 'CareopsCJKHeader';
@@ -237,7 +342,7 @@ export class PdfRenderer {
   private active = 0;
   /** Moving average of a render, for Retry-After. */
   private averageMs = 1000;
-  private readonly counts = { renders: 0, failures: 0, recycles: 0, crashes: 0, launches: 0, pagesOpened: 0 };
+  private readonly counts = { renders: 0, failures: 0, recycles: 0, crashes: 0, pageCrashes: 0, launches: 0, pagesOpened: 0 };
 
   constructor(private readonly options: PdfRendererOptions = {}) {
     this.poolSize = Math.max(1, options.poolSize ?? availableParallelism());
@@ -302,7 +407,7 @@ export class PdfRenderer {
       timer = setTimeout(() => {
         // A page stuck in a script is closed, which also ends the calls still pending on it.
         lease.expired = true;
-        void lease.page?.close().catch(() => undefined);
+        void lease.tab?.close();
         reject(new RenderTimeoutError(this.timeoutMs));
       }, this.timeoutMs);
     });
@@ -313,47 +418,78 @@ export class PdfRenderer {
       work.catch(() => undefined); // when the deadline or a crash wins, `work` settles unobserved
       return await Promise.race([work, chromium.gone, deadline]);
     } catch (e) {
-      // Puppeteer's own "Target closed" may beat the 'disconnected' event: it is the same crash.
-      if (chromium && !chromium.browser.connected && !this.closed && !(e instanceof RenderTimeoutError)) {
-        throw new RendererCrashedError(chromium.pid);
-      }
+      if (!chromium || this.closed || e instanceof RenderTimeoutError) throw e;
+      // Puppeteer's own "Target closed" may beat the crash events: it is the same crash.
+      if (chromium.dead || !chromium.browser.connected) throw new RendererCrashedError(chromium.pid);
+      if (lease.tab?.dead && !(e instanceof RendererCrashedError)) throw new RendererCrashedError(chromium.pid, 'tab');
       throw e;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  /** Prints on a pooled tab and gives it back; a tab that failed or expired is closed, not reused. */
+  /**
+   * Prints on a pooled tab and gives it back; a tab that failed or expired is closed, not reused.
+   * A crash of the tab's renderer fails the print at once (`tab.died`).
+   */
   private async print(chromium: Chromium, document: Composed, lease: Lease): Promise<Buffer> {
     chromium.started++;
     if (chromium.started >= this.recycleAfter && this.current === chromium) this.retire(chromium);
     chromium.inUse++;
     let reusable = false;
     try {
-      const reused = chromium.idle.pop();
-      lease.page = reused ?? (await this.openPage(chromium));
-      if (reused && this.options.javaScript) await lease.page.goto('about:blank', { timeout: 0 });
-      if (lease.expired) throw new RenderTimeoutError(this.timeoutMs);
-      await lease.page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
-      await lease.page.evaluate(document.fontsLoaded);
-      const pdf = Buffer.from(await lease.page.pdf(document.pdf));
+      const reused = this.idleTab(chromium);
+      const tab = (lease.tab = reused ?? (await this.openTab(chromium)));
+      const printing = this.printOn(tab.page, document, lease, reused !== undefined);
+      printing.catch(() => undefined); // when the tab dies first, `printing` settles unobserved
+      const pdf = await Promise.race([printing, tab.died]);
       reusable = !lease.expired;
       return pdf;
     } finally {
-      this.giveBack(chromium, lease.page, reusable);
+      this.giveBack(chromium, lease.tab, reusable);
     }
   }
 
-  private giveBack(chromium: Chromium, page: Page | undefined, reusable: boolean): void {
+  private async printOn(page: Page, document: Composed, lease: Lease, reused: boolean): Promise<Buffer> {
+    if (reused && this.options.javaScript) await page.goto('about:blank', { timeout: 0 });
+    if (lease.expired) throw new RenderTimeoutError(this.timeoutMs);
+    await page.setContent(document.html, { waitUntil: 'load', timeout: 0 });
+    await page.evaluate(document.fontsLoaded);
+    return Buffer.from(await page.pdf(document.pdf));
+  }
+
+  /** An idle tab that is still alive (a dead one is closed, never handed out). */
+  private idleTab(chromium: Chromium): Tab | undefined {
+    let tab: Tab | undefined;
+    while ((tab = chromium.idle.pop()) && (tab.dead || tab.page.isClosed())) void tab.close();
+    return tab;
+  }
+
+  private giveBack(chromium: Chromium, tab: Tab | undefined, reusable: boolean): void {
     chromium.inUse--;
-    if (page && reusable && !chromium.retiring && !chromium.closing) chromium.idle.push(page);
-    else if (page && !chromium.retiring) void page.close().catch(() => undefined);
+    if (tab && reusable && !tab.dead && !chromium.retiring && !chromium.closing && !chromium.dead) chromium.idle.push(tab);
+    else if (tab && !chromium.retiring) void tab.close();
     if (chromium.retiring && chromium.inUse === 0) void this.dispose(chromium);
   }
 
-  private async openPage(chromium: Chromium): Promise<Page> {
+  private async openTab(chromium: Chromium): Promise<Tab> {
     this.counts.pagesOpened++;
-    return this.setUp(await chromium.browser.newPage());
+    const page = await chromium.browser.newPage();
+    const tab = this.track(chromium, page);
+    await this.setUp(page);
+    return tab;
+  }
+
+  private track(chromium: Chromium, page: Page): Tab {
+    return new Tab(page, chromium.pid, (tab, crashed) => this.onTabDied(chromium, tab, crashed));
+  }
+
+  /** A tab whose renderer crashed leaves the pool and is closed, which ends the calls still pending on it. */
+  private onTabDied(chromium: Chromium, tab: Tab, crashed: boolean): void {
+    if (crashed && !chromium.dead && !chromium.closing) this.counts.pageCrashes++;
+    const at = chromium.idle.indexOf(tab);
+    if (at >= 0) chromium.idle.splice(at, 1);
+    void tab.close();
   }
 
   private async setUp(page: Page): Promise<Page> {
@@ -376,7 +512,8 @@ export class PdfRenderer {
 
   /** The browser new renders use; launched once however many renders ask at the same time. */
   private async browser(): Promise<Chromium> {
-    if (this.current) return this.current;
+    if (this.current?.healthy()) return this.current;
+    if (this.current) this.lost(this.current);
     this.launching ??= this.launch().finally(() => (this.launching = undefined));
     return this.launching;
   }
@@ -395,19 +532,25 @@ export class PdfRenderer {
     const chromium = new Chromium(browser);
     this.counts.launches++;
     this.browsers.add(chromium);
-    browser.on('disconnected', () => this.onDisconnected(chromium));
+    browser.on('disconnected', () => this.lost(chromium));
+    // The exit may be seen before the pipe's end, or without it while another process holds the pipe open.
+    browser.process()?.once('exit', () => this.lost(chromium));
+    chromium.watch = setInterval(() => {
+      if (!chromium.healthy()) this.lost(chromium);
+    }, ZYGOTE_CHECK_MS).unref();
     if (this.closed) {
       await this.dispose(chromium);
       throw new Error('the PDF renderer is closed');
     }
     // The tab Chromium starts with is the first of the pool.
-    for (const page of await browser.pages()) chromium.idle.push(await this.setUp(page));
+    for (const page of await browser.pages()) chromium.idle.push(this.track(chromium, await this.setUp(page)));
     this.current = chromium;
     return chromium;
   }
 
-  /** A disconnect we did not ask for is a crash: fail its renders, reap its processes, forget it. */
-  private onDisconnected(chromium: Chromium): void {
+  /** A browser we did not close that disconnected, exited or lost a zygote crashed: fail its renders, reap its processes, forget it. */
+  private lost(chromium: Chromium): void {
+    if (chromium.dead) return;
     if (chromium.closing) {
       chromium.disconnected(new Error('the PDF renderer is closed'));
       return;

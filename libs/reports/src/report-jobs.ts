@@ -13,12 +13,16 @@ import { divisionCovers, isDivisionCode } from '@careops/care';
 import { ClaimsModule } from '@careops/claims';
 import { applyTenantScope, InjectQueue, OWN_TRANSACTIONS, type Principal, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
 import { MetricsModule } from '@careops/metrics';
+import { RendererUnavailableError } from '@careops/pdf';
 import { IsMonth, ReadRequest, Roles } from '@careops/platform';
 import { DocumentRegistry } from './document-registry';
-import { ReportsService } from './reports.service';
+import { Draft, IssuedDocument, ReportsService } from './reports.service';
 import { zip } from './zip';
 
 export const REPORT_JOBS_QUEUE = 'report-jobs';
+
+/** Renders of one document a job tries when Chromium crashes (or is busy) under it: the renderer relaunches at once. */
+const JOB_RENDER_ATTEMPTS = 3;
 
 export class DivisionSummaryJobDto {
   @ApiProperty({ example: '2026-10' }) @IsMonth() month!: string;
@@ -176,7 +180,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
         // The requester's own scope, read-only for a regulator as its requests are.
         this.cls.set('scope', scopeOf(p.principal, p.facilityId));
         if (p.code !== undefined) {
-          const doc = await this.reports.issue(await this.read(() => this.reports.division(p.code, p.month, progress)));
+          const doc = await this.issue(await this.read(() => this.reports.division(p.code, p.month, progress)));
           return { bytes: doc.pdf, name: doc.fileName, document: doc.id };
         }
         return { ...(await this.claimPdfs(p.year, progress)), document: null };
@@ -186,7 +190,23 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
         [jobId, result.bytes, result.name, result.document]);
     } catch (e) {
       this.logger.error({ err: e, jobId }, 'report job failed');
-      await this.jobs(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, (e as Error).message.slice(0, 500)]);
+      const error = e instanceof RendererUnavailableError
+        ? `the document renderer failed ${JOB_RENDER_ATTEMPTS} times; start the job again (文件生成服务异常，请重新生成)`
+        : (e as Error).message.slice(0, 500);
+      await this.jobs(`UPDATE report_job SET state = 'FAILED', error = $2, updated_at = now() WHERE id = $1`, [jobId, error]);
+    }
+  }
+
+  /** Issues the document, rendering it again after a crash of Chromium (a fresh one is up by then) rather than failing the job. */
+  private async issue(draft: Draft): Promise<IssuedDocument> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.reports.issue(draft);
+      } catch (e) {
+        if (!(e instanceof RendererUnavailableError) || attempt >= JOB_RENDER_ATTEMPTS) throw e;
+        this.logger.warn({ err: e, attempt }, 'the PDF renderer failed under a report job; rendering again');
+        await new Promise((resolve) => setTimeout(resolve, e.retryAfterSeconds * 1000));
+      }
     }
   }
 
@@ -205,7 +225,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     if (claims.length === 0) throw new Error(`no claims in ${year} (该年度无申领)`);
     const files: { name: string; data: Buffer }[] = [];
     for (const [i, c] of claims.entries()) {
-      const doc = await this.reports.issue(await this.read(() => this.reports.claim(c.id)));
+      const doc = await this.issue(await this.read(() => this.reports.claim(c.id)));
       files.push({ name: doc.fileName, data: doc.pdf });
       await progress(i + 1, claims.length);
     }

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Injectable, Param, ParseUUIDPipe,
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ANY_ROLE, Public, Roles } from '@careops/platform';
-import { RendererBusyError } from '@careops/pdf';
+import { RenderTimeoutError, RendererBusyError, RendererUnavailableError } from '@careops/pdf';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
@@ -28,7 +28,7 @@ export class DocumentRequests {
     return withTenantScope(this.txHost, this.cls, scopeOf(this.cls.get('principal'), facilityId), work);
   }
 
-  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full (issue 7). */
+  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full (issue 7) or Chromium crashed under it (issue 12). */
   async send(res: Response, facilityId: string | undefined, gather: () => Promise<Draft>): Promise<void> {
     const draft = await this.read(facilityId, gather);
     await sendPdf(res, () => this.reports.issue(draft));
@@ -40,9 +40,16 @@ async function sendPdf(res: Response, make: () => Promise<IssuedDocument>): Prom
   try {
     doc = await make();
   } catch (e) {
-    if (e instanceof RendererBusyError) {
+    if (e instanceof RendererUnavailableError) {
       res.setHeader('Retry-After', String(e.retryAfterSeconds));
-      throw new ServiceUnavailableException('the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)');
+      throw new ServiceUnavailableException(e instanceof RendererBusyError
+        ? 'the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)'
+        : 'the document renderer restarted during this document; try again shortly (文件生成服务已重启，请稍后重试)', { cause: e });
+    }
+    // Over its budget the document is not lost for good: the server was slow, not the request wrong.
+    if (e instanceof RenderTimeoutError) {
+      res.setHeader('Retry-After', '5');
+      throw new ServiceUnavailableException('the document took too long to render; try again shortly (文件生成超时，请稍后重试)', { cause: e });
     }
     throw e;
   }
@@ -125,10 +132,10 @@ export class DivisionReportsController {
 export class DocumentsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Get(':hash')
+  @Get(':codeOrNumber')
   @Public()
-  @ApiOperation({ summary: 'Verify a PDF this system issued, by the SHA-256 of the file or the code printed on it' })
-  verify(@Param('hash') hash: string) {
-    return this.reports.verify(hash);
+  @ApiOperation({ summary: 'Verify a PDF this system issued, by the SHA-256 of the file, the code printed on it or its number: what it is, never who asked for it' })
+  verify(@Param('codeOrNumber') ref: string) {
+    return this.reports.verify(ref);
   }
 }

@@ -10,8 +10,10 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * C0 controls but tab, newline and carriage return; DEL and the C1 controls. PostgreSQL refuses NUL
  * in text (22021) and jsonb (22P05); the others are never typed by a person.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** In a query string not even tab or newline belong. */
+// eslint-disable-next-line no-control-regex -- as above
 const QUERY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 /** A lone UTF-16 surrogate cannot be stored: UTF-8 would silently turn it into U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
