@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The project's one entry point for operators: `npm start` (start), `npm run db:migrate` (migrate).
 // It installs what is missing, provides the embedded PostgreSQL when DATABASE_URL is unset, and
-// supervises the API and worker processes.
-import { spawn, spawnSync } from 'node:child_process';
+// supervises the API and worker processes (and that PostgreSQL): what dies is restarted.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,6 +21,7 @@ ensureDependencies(root);
 if (command === 'start') ensureSystemPackages();
 const { ensureCluster } = await import('./lib/pg-cluster.mjs');
 const { ensureBuilt, NODE_FLAGS } = await import('./lib/build.mjs');
+const { nodeProcess, postgresRun, Supervised } = await import('./lib/supervisor.mjs');
 
 const dataDir = resolve(process.env.CAREOPS_DATA_DIR ?? join(root, '.data'));
 const clusterDir = join(dataDir, 'pg');
@@ -33,7 +34,7 @@ async function database() {
   }
   say(`no DATABASE_URL: using the embedded PostgreSQL (data in ${relative(process.cwd(), clusterDir) || clusterDir})`);
   try {
-    const db = await ensureCluster({ dir: clusterDir, database: 'careops' });
+    const db = await ensureCluster({ dir: clusterDir, database: 'careops', child: command === 'start' });
     return { url: db.url, embedded: db };
   } catch (e) {
     fail(`could not start the embedded PostgreSQL: ${e.message}`);
@@ -90,9 +91,9 @@ function secrets() {
   };
 }
 
-async function waitForHealth(url, child, timeoutMs) {
+async function waitForHealth(url, abandoned, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null) {
+  while (Date.now() < deadline && !abandoned()) {
     try {
       const res = await fetch(url);
       if (res.status === 200) return true;
@@ -129,57 +130,62 @@ async function start() {
   }
   env = { ...env, MIGRATIONS_RUN: process.env.MIGRATIONS_RUN ?? 'true' };
 
-  // Own process groups: a terminal's Ctrl-C reaches only us, and we stop the children in order.
-  const children = ['api', 'worker'].map((app) => {
-    const child = spawn(process.execPath, [...NODE_FLAGS, join(root, `dist/apps/${app}/main.js`)], {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    });
-    child.app = app;
-    return child;
-  });
-
+  // Stopped in this order: the API (no new work arrives), the worker, then the database they use.
+  const units = [];
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     say('stopping …');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
-            child.once('exit', () => {
-              clearTimeout(kill);
-              done();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    await stopDatabase();
+    for (const unit of units) unit.release();
+    for (const unit of units) await unit.stop();
+    if (db.embedded?.started) say('embedded PostgreSQL stopped');
     process.exit(code);
   };
+  // Until the API is first healthy a death stops everything: what cannot start up is not retried in a loop.
+  const fatal = (what) => {
+    if (stopping) return;
+    console.error(`[careops] ${what}; stopping`);
+    void stop(1);
+  };
+  const nodeApp = (app) =>
+    new Supervised({
+      name: `the ${app} process`,
+      start: async () => nodeProcess([...NODE_FLAGS, join(root, `dist/apps/${app}/main.js`)], env),
+      log: say,
+      onFatal: fatal,
+    });
+  const api = nodeApp('api');
+  const worker = nodeApp('worker');
+  units.push(api, worker);
+  if (db.embedded?.started) {
+    // Only the server we started is ours to restart, on the same port: the processes keep their DATABASE_URL.
+    const { cluster } = db.embedded;
+    const postgres = new Supervised({
+      name: 'the embedded PostgreSQL',
+      restartNote: ` on port ${db.embedded.port}`,
+      start: async () => postgresRun(cluster, await cluster.serve(db.embedded.port)),
+      log: say,
+      onFatal: fatal,
+    });
+    units.push(postgres);
+    await postgres.begin(postgresRun(cluster, db.embedded.server));
+  }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  for (const child of children) {
-    child.on('exit', (code, signal) => {
-      if (stopping) return;
-      console.error(`[careops] the ${child.app} process exited (${signal ?? `code ${code}`}); stopping`);
-      stop(code || 1);
-    });
-  }
+  const apiRun = await api.begin();
+  const workerRun = await worker.begin();
+  say(`started the API (pid ${apiRun.pid}) and the worker (pid ${workerRun.pid})`);
 
   const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  if (!(await waitForHealth(`${base}/api/health`, children[0], 120_000))) {
+  if (!(await waitForHealth(`${base}/api/health`, () => stopping, 120_000))) {
     if (!stopping) {
       console.error('[careops] the API did not become healthy; stopping');
       await stop(1);
     }
     return;
   }
+  for (const unit of units) unit.restarting = true;
   console.log(
     [
       '',
@@ -187,7 +193,7 @@ async function start() {
       `    web app   ${base}/   (sign in with a demo login below)`,
       `    API       ${base}/api`,
       `    API docs  ${base}/api/docs`,
-      `    health    ${base}/api/health`,
+      `    health    ${base}/api/health   (also /api/health/ready and /api/health/live)`,
       `    database  ${db.embedded ? `embedded PostgreSQL on 127.0.0.1:${db.embedded.port}, data in ${clusterDir}` : 'DATABASE_URL'}`,
       `    demo      ${process.env.DEMO_SEED === 'false' ? 'not loaded (DEMO_SEED=false)' : 'facility 平顶山市颐康养老院 loaded'}`,
       ...(process.env.DEMO_SEED === 'false'
@@ -200,7 +206,7 @@ async function start() {
             '              daycenter / Demo-Chengguan-Day        (FACILITY_MANAGER, 宝丰县城关镇日间照料中心)',
             `    sign in   curl -s -X POST ${base}/api/auth/login -H 'content-type: application/json' -d '{"username":"manager","password":"Demo-Yikang-Manager"}'`,
           ]),
-      '  Stop with Ctrl-C.',
+      '  A process that dies is restarted. Stop with Ctrl-C.',
       '',
     ].join('\n'),
   );

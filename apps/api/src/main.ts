@@ -6,6 +6,7 @@ import { runMigrations } from '@careops/db';
 import { armShutdownDeadline, exitOnBootFailure, loadConfig } from '@careops/platform';
 import { AppModule } from './app/app.module';
 import { configureApp, GLOBAL_PREFIX } from './app/configure-app';
+import { Draining } from './app/health/draining';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -20,6 +21,10 @@ async function bootstrap(): Promise<void> {
   if (config.API_WORKERS > 1 && cluster.isPrimary) return supervise(config.API_WORKERS, config.SHUTDOWN_TIMEOUT_MS);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app);
+  // Readiness turns 503 at the signal itself, before the shutdown hooks begin.
+  const draining = app.get(Draining);
+  process.once('SIGTERM', () => draining.begin());
+  process.once('SIGINT', () => draining.begin());
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   armShutdownDeadline(config.SHUTDOWN_TIMEOUT_MS, (m) => logger.log(m, 'Shutdown'));
@@ -29,25 +34,38 @@ async function bootstrap(): Promise<void> {
 
 /**
  * API_WORKERS > 1: this process migrates, then forks that many HTTP workers sharing the port (the
- * bed board under many clients needs more than one core). SIGTERM/SIGINT drain every worker.
+ * bed board under many clients needs more than one core). SIGTERM/SIGINT drain every worker. A
+ * worker that dies is forked again after a back-off (the launcher's: 0.5 s doubling to 10 s, back
+ * to 0.5 s after a run of 30 s), so one that cannot start (the database down) does not spin.
  */
 function supervise(workers: number, shutdownMs: number): void {
   let stopping = false;
+  let backoffMs = 500;
+  const forkedAt = new Map<number, number>();
   const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg, context: 'Cluster' })}\n`);
-  for (let i = 0; i < workers; i++) cluster.fork();
+  const fork = () => forkedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < workers; i++) fork();
   cluster.on('exit', (worker, code, signal) => {
+    const ranMs = Date.now() - (forkedAt.get(worker.id) ?? 0);
+    forkedAt.delete(worker.id);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    if (ranMs >= 30_000) backoffMs = 500;
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another in ${backoffMs} ms`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, backoffMs);
+    backoffMs = Math.min(backoffMs * 2, 10_000);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`${signal} received: draining ${workers} workers`);
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(0);
+    for (const worker of running) worker?.process.kill('SIGTERM');
     setTimeout(() => process.exit(1), shutdownMs + 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -62,7 +62,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new UnauthorizedException('A valid access token is required (请先登录)');
+    // A token that fails verification arrives as no user; an error is the check itself failing (the
+    // database down): the filter answers it (503), rather than signing everyone out with a 401.
+    if (err) throw err;
+    if (!user) throw new UnauthorizedException('A valid access token is required (请先登录)');
     return user;
   }
 

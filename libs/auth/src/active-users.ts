@@ -74,7 +74,7 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'careops:user-listener' });
+    const client = new Client({ connectionString: options.url, application_name: 'careops:user-listener', connectionTimeoutMillis: 5000 });
     this.listener = client;
     client.on('notification', (n) => this.forget(n.payload ?? ''));
     client.on('error', () => this.reconnect(client));

@@ -53,7 +53,7 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
 
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'careops:board-listener' });
+    const client = new Client({ connectionString: options.url, application_name: 'careops:board-listener', connectionTimeoutMillis: 5000 });
     client.on('notification', (n) => this.invalidate(n.payload ?? ''));
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));

@@ -20,18 +20,29 @@ export function isoDate(day: number): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar the domain accepts from outside: a birth in 1900 to a plan in 2199. Beyond it lie only
+ * typing mistakes (`0001-01`, `9999-12`), and JavaScript's dates read the years 0–99 as 1900–1999.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+const inCalendar = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+};
+
 export function isIsoDate(value: string): boolean {
   try {
     dayNumber(value);
-    return true;
+    return inCalendar(value);
   } catch {
     return false;
   }
 }
 
-/** A month `YYYY-MM` (API.md). */
+/** A month `YYYY-MM` (API.md), in the calendar above. */
 export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && inCalendar(value);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -59,7 +59,7 @@ export function monthSpan(month: string): { from: IsoDate; to: IsoDate; days: nu
   if (!isMonth(month)) throw new RangeError(`not a month YYYY-MM: ${month}`);
   const from = `${month}-01`;
   const [y, m] = month.split('-').map(Number);
-  const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const to = m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
   return { from, to, days: dayNumber(to) - dayNumber(from) };
 }
 

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
-import { AuditModule } from '@careops/audit';
+import { AuditModule, IdempotencyInterceptor } from '@careops/audit';
 import { AuthModule } from '@careops/auth';
 import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
 import { FacilitiesModule } from '@careops/facilities';
@@ -18,8 +17,7 @@ import { PdfModule } from '@careops/pdf';
 import { ReportJobsApiModule, ReportsModule } from '@careops/reports';
 import { DemoModule } from '@careops/ops';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
-import { HealthController } from './health/health.controller';
-import { MigrationsHealthIndicator } from './health/migrations.health';
+import { HealthModule } from './health/health.module';
 
 /** The renderer's settings (README: PDF_*); pool size 0 means one page per core. */
 export function pdfOptions(config: AppConfig) {
@@ -55,7 +53,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         TenancyModule.forRoot(),
-        TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+        HealthModule,
         AuthModule.forRoot({
           jwtSecret: config.JWT_SECRET,
           accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
@@ -78,8 +76,11 @@ export class AppModule {
         ReportJobsApiModule,
         DemoModule,
       ],
-      controllers: [HealthController],
-      providers: [MigrationsHealthIndicator, { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor }],
+      providers: [
+        // In this order: the tenant's transaction first, the Idempotency-Key inside it.
+        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

@@ -33,7 +33,10 @@ export class QueueModule {
           useFactory: async () => {
             const logger = new Logger('Queue');
             const worker = settings.role === 'worker';
+            // pg's own pool option (pg-boss hands its options to the pool): a hung server fails the connect.
+            const pool = { connectionTimeoutMillis: 5000 };
             const boss = new PgBoss({
+              ...pool,
               connectionString: settings.url,
               schema: 'pgboss',
               application_name: `careops:${settings.role}:queue`,
