@@ -130,7 +130,7 @@ describe('access: every route declares its roles; tenants are isolated (issue 3,
 
   it('a blank name is a 400 naming the rule, not a 500', async () => {
     const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ name: '   ' }).expect(400);
-    expect(res.body.message).toEqual(['a value is empty or out of range (facility_name_check) (数据不符合要求)']);
+    expect(res.body.message).toEqual(['name: a value is empty or out of range (facility_name_check) (数据不符合要求)']);
   });
 
   it('a manager reads and updates its facility checks (DOMAIN.md §2); the regulator then reads them', async () => {

@@ -228,18 +228,43 @@ describe('hardening (issue 12)', () => {
       expect((await w.t.http.get(`${base}/${claim.id}`).auth(w.token.accountantA, auth).expect(200)).body.state).toBe('REJECTED');
     });
 
-    it('a temporary table named app_user does not shadow the one the sign-in function reads', async () => {
-      await app.query(`CREATE TEMP TABLE app_user (id uuid, username text, password_hash text, role text, facility_id uuid, division_code char(6), disabled_at timestamptz)`);
-      await app.query(`INSERT INTO app_user VALUES (gen_random_uuid(), 'intruder', 'x', 'PLATFORM_ADMIN', NULL, NULL, NULL)`);
-      expect((await app.query(`SELECT * FROM careops_auth_user('intruder', NULL)`)).rows).toEqual([]);
-      expect((await app.query(`SELECT role FROM careops_auth_user('root', NULL)`)).rows).toEqual([{ role: 'PLATFORM_ADMIN' }]);
-      await app.query(`CREATE TEMP TABLE facility (id uuid, division_code char(6))`);
-      await app.query(`INSERT INTO facility VALUES ($1, '370102')`, [w.A]);
-      expect((await app.query(`SELECT careops_facility_division($1) AS d`, [w.A])).rows).toEqual([{ d: '410421' }]);
-      const { rows } = await app.query<{ fn: string; config: string[] }>(
-        `SELECT proname AS fn, proconfig AS config FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace`);
-      expect(rows.length).toBeGreaterThanOrEqual(3);
-      for (const r of rows) expect({ fn: r.fn, path: r.config.find((c) => c.startsWith('search_path=')) }).toEqual({ fn: r.fn, path: 'search_path=pg_catalog, public, pg_temp' });
+    it('the app role may not make temporary tables; one made by another role does not shadow what the functions read', async () => {
+      await expect(app.query(`CREATE TEMP TABLE app_user (id uuid)`)).rejects.toThrow(/permission denied to create temporary tables/);
+      const owner = new Client({ connectionString: w.db.url });
+      await owner.connect();
+      try {
+        await owner.query(`CREATE TEMP TABLE app_user (id uuid, username text, password_hash text, role text, facility_id uuid, division_code char(6), disabled_at timestamptz, sessions_valid_after timestamptz)`);
+        await owner.query(`INSERT INTO app_user VALUES (gen_random_uuid(), 'intruder', 'x', 'PLATFORM_ADMIN', NULL, NULL, NULL, NULL)`);
+        expect((await owner.query(`SELECT * FROM careops_auth_user('intruder', NULL)`)).rows).toEqual([]);
+        expect((await owner.query(`SELECT role FROM careops_auth_user('root', NULL)`)).rows).toEqual([{ role: 'PLATFORM_ADMIN' }]);
+        await owner.query(`CREATE TEMP TABLE facility (id uuid, division_code char(6))`);
+        await owner.query(`INSERT INTO facility VALUES ($1, '370102')`, [w.A]);
+        expect((await owner.query(`SELECT careops_facility_division($1) AS d`, [w.A])).rows).toEqual([{ d: '410421' }]);
+      } finally {
+        await owner.end();
+      }
+      const { rows } = await app.query<{ fn: string; config: string[] | null }>(
+        `SELECT p.proname AS fn, p.proconfig AS config FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+         WHERE p.pronamespace = 'public'::regnamespace AND (p.prosecdef OR l.lanname = 'plpgsql') AND p.proname LIKE 'careops%'`);
+      expect(rows.length).toBeGreaterThanOrEqual(8);
+      for (const r of rows) expect({ fn: r.fn, path: r.config?.find((c) => c.startsWith('search_path=')) }).toEqual({ fn: r.fn, path: 'search_path=pg_catalog, public, pg_temp' });
+    });
+
+    it('a claim is born a DRAFT; a line cannot be moved out of a frozen claim', async () => {
+      const base = `/api/facilities/${w.A}/claims`;
+      const [policy] = await w.sql<{ id: string }>(`SELECT id FROM subsidy_policy WHERE programme = 'INSTITUTIONAL_CARE' LIMIT 1`);
+      await expect(asApp(w.A, `INSERT INTO claim (facility_id, month, number, policy_id, state) VALUES ($1, '2025-01', '2025-0999', $2, 'APPROVED')`, [w.A, policy.id]))
+        .rejects.toThrow(/begins as a DRAFT/);
+      const m = (url: string, body: object) => w.t.http.post(`/api/facilities/${w.A}${url}`).auth(w.token.managerA, auth).send(body).expect(201);
+      const r = (await m('/residents', { name: '冻结老人', gender: 'M', dateOfBirth: '1938-05-05', idNumber: idNumberFor('1938-05-05', 611) })).body;
+      const room = (await m('/rooms', { building: '冻结楼', floor: 1, number: '801' })).body;
+      const bed = (await m('/beds', { code: 'FRZ-1', roomId: room.id, kind: 'NURSING' })).body;
+      await m('/admissions', { residentId: r.id, bedId: bed.id, admittedOn: '2026-02-01', careLevel: 'FULLY_DISABLED' });
+      const submitted = (await w.t.http.post(base).auth(w.token.accountantA, auth).send({ month: '2026-02' }).expect(201)).body;
+      await w.t.http.post(`${base}/${submitted.id}/submit`).auth(w.token.accountantA, auth).expect(201);
+      const draft = (await w.t.http.post(base).auth(w.token.accountantA, auth).send({ month: '2026-03' }).expect(201)).body;
+      expect(submitted.lines.length).toBeGreaterThan(0);
+      await expect(asApp(w.A, `UPDATE claim_line SET claim_id = $2 WHERE claim_id = $1`, [submitted.id, draft.id])).rejects.toThrow(/frozen/);
     });
   });
 

@@ -61,7 +61,8 @@ describe('row-level security as the application role', () => {
     await app.query('BEGIN');
     try {
       await app.query(`SELECT set_config('app.facility_id', $1, true)`, [w.A]);
-      for (const table of [...rlsTables, 'facility']) {
+      // Idempotency keys are their user's, not the facility's (issue 12): none is seen without a user.
+      for (const table of [...rlsTables.filter((t) => t !== 'idempotent_request'), 'facility']) {
         const seen = { table, A: (await visible(table, w.A)) > 0, B: await visible(table, w.B) };
         expect(seen).toEqual({ table, A: true, B: 0 });
       }

@@ -48,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async once(key: string, req: Request, userId: string, facilityId: string | null, next: CallHandler): Promise<unknown> {
     const route = `POST ${req.route?.path ?? req.path}`;
-    const digest = createHash('sha256').update(JSON.stringify({ route, params: req.params, body: req.body ?? null })).digest();
+    const digest = createHash('sha256').update(JSON.stringify({ route, params: req.params, query: req.query, body: req.body ?? null })).digest();
     const sql = this.txHost.tx;
     await sql.query(
       `INSERT INTO idempotent_request (user_id, key, facility_id, route, request_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,

@@ -15,6 +15,8 @@ interface UserStanding {
 
 /** Users remembered per process; a busy API sees a few hundred. */
 const MAX_ENTRIES = 10_000;
+/** A remembered answer is asked again after this, should a notification ever be lost unnoticed. */
+const TTL_MS = 30_000;
 
 /**
  * Whether an access token's user still stands as the token says (issue 12): it exists, is not
@@ -26,7 +28,9 @@ const MAX_ENTRIES = 10_000;
 @Injectable()
 export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ActiveUsers.name);
-  private readonly known = new Map<string, UserStanding>();
+  private readonly known = new Map<string, UserStanding & { at: number }>();
+  /** Bumped by every notification and reconnect: an answer read across a bump may be stale. */
+  private changes = 0;
   private listener?: Client;
   private listening = false;
   private stopped = false;
@@ -51,30 +55,32 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
 
   /** After a change this process made itself: no need to wait for the notification. */
   forget(userId: string): void {
+    this.changes++;
     this.known.delete(userId);
   }
 
   private async standing(userId: string): Promise<UserStanding | undefined> {
     const cached = this.known.get(userId);
-    if (cached && this.listening) return cached;
+    if (cached && this.listening && Date.now() - cached.at < TTL_MS) return cached;
     const listeningBefore = this.listening;
+    const changesBefore = this.changes;
     const [row]: { role: Principal['role']; facility_id: string | null; division_code: string | null; disabled_at: Date | null; sessions_valid_after: Date | null }[] =
       await this.dataSource.query(`SELECT role, facility_id, division_code, disabled_at, sessions_valid_after FROM careops_auth_user(NULL, $1)`, [userId]);
     const user = row && {
       role: row.role, facilityId: row.facility_id, divisionCode: row.division_code, active: !row.disabled_at,
       validAfterSeconds: row.sessions_valid_after ? Math.floor(row.sessions_valid_after.getTime() / 1000) : 0,
     };
-    // Only an answer read while notifications were arriving may be kept (none was missed meanwhile).
-    if (user && listeningBefore && this.listening) {
+    // Only an answer read while notifications were arriving, and none arrived meanwhile, may be kept.
+    if (user && listeningBefore && this.listening && changesBefore === this.changes) {
       if (this.known.size >= MAX_ENTRIES) this.known.delete(this.known.keys().next().value as string);
-      this.known.set(userId, user);
+      this.known.set(userId, { ...user, at: Date.now() });
     }
     return user;
   }
 
   private async listen(): Promise<void> {
     const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'careops:user-listener', connectionTimeoutMillis: 5000 });
+    const client = new Client({ connectionString: options.url, application_name: 'careops:user-listener', connectionTimeoutMillis: 5000, keepAlive: true });
     this.listener = client;
     client.on('notification', (n) => this.forget(n.payload ?? ''));
     client.on('error', () => this.reconnect(client));
@@ -93,6 +99,7 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   /** Once per lost client (its 'error' and 'end' both arrive): forget everything, try again in 1 s. */
   private reconnect(client: Client): void {
     if (this.listener !== client) return;
+    this.changes++;
     this.listener = undefined;
     this.listening = false;
     this.known.clear();

@@ -36,7 +36,7 @@ export class UsersService {
     if (user.id === actor.userId) throw new CodedHttpException(422, 'CANNOT_DEACTIVATE_SELF', 'you cannot deactivate your own account (不能停用自己的账号)');
     if (user.disabledAt) throw new CodedHttpException(409, 'USER_ALREADY_DEACTIVATED', `user ${user.username} is already deactivated (该账号已停用)`);
     const before = toPublicUser(user);
-    await repo.update(user.id, { disabledAt: () => 'now()', sessionsValidAfter: () => 'now()', disabledBy: actor.userId, disabledReason: reason });
+    await repo.update(user.id, { disabledAt: () => 'now()', sessionsValidAfter: () => 'clock_timestamp()', disabledBy: actor.userId, disabledReason: reason });
     const revoked: { id: string }[] = await this.txHost.tx.query(
       `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [user.id]);
     const after = toPublicUser((await repo.findOneByOrFail({ id })));

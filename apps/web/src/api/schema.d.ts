@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database reachable and migrations current (200), else 503 naming what is down; 503 while draining */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (200); no dependency is checked */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -92,10 +126,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Accounts: every one for the platform, the facility's own for its manager */
+        get: operations["UsersController_list"];
         put?: never;
         /** Create a facility user (facilityId) or a regulator (divisionCode) */
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an account: its sessions end at once (its access tokens answer 401 from the next request) */
+        post: operations["UsersController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated account (the user signs in again) */
+        post: operations["UsersController_reactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -849,14 +918,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/documents/{hash}": {
+    "/api/documents/{codeOrNumber}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Verify a PDF this system issued, by the SHA-256 of the file or the code printed on it */
+        /** Verify a PDF this system issued, by the SHA-256 of the file, the code printed on it or its number: what it is, never who asked for it */
         get: operations["DocumentsController_verify"];
         put?: never;
         post?: never;
@@ -985,6 +1054,13 @@ export interface components {
             divisionCode?: string;
             /** @example 王院长 */
             displayName?: string;
+        };
+        DeactivateUserDto: {
+            /**
+             * @description why the account ends (kept with it and in the audit trail)
+             * @example 已离职
+             */
+            reason: string;
         };
         Object: Record<string, never>;
         CreateFacilityDto: {
@@ -1491,10 +1567,154 @@ export interface operations {
             };
         };
     };
-    AuthController_login: {
+    HealthController_ready: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ok */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example error */
+                        status?: string;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1524,7 +1744,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1547,7 +1770,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1612,10 +1838,45 @@ export interface operations {
             };
         };
     };
-    UsersController_create: {
+    UsersController_list: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description authenticated, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1624,6 +1885,84 @@ export interface operations {
                 "application/json": components["schemas"]["CreateUserDto"];
             };
         };
+        responses: {
+            /** @description no or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description authenticated, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeactivateUserDto"];
+            };
+        };
+        responses: {
+            /** @description no or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description authenticated, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description no or expired token */
             401: {
@@ -1724,7 +2063,10 @@ export interface operations {
     FacilitiesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1866,7 +2208,10 @@ export interface operations {
     ResidentsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2016,7 +2361,10 @@ export interface operations {
     ResidentsController_assess: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 residentId: string;
@@ -2089,7 +2437,10 @@ export interface operations {
     BedsController_createRoom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2165,7 +2516,10 @@ export interface operations {
     BedsController_createBed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2278,7 +2632,10 @@ export interface operations {
     AdmissionsController_admit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2351,7 +2708,10 @@ export interface operations {
     AdmissionsController_transfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 admissionId: string;
@@ -2390,7 +2750,10 @@ export interface operations {
     AdmissionsController_discharge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 admissionId: string;
@@ -2429,7 +2792,10 @@ export interface operations {
     AdmissionsController_leave: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 admissionId: string;
@@ -2502,7 +2868,10 @@ export interface operations {
     HomeCareBedsController_enrol: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2540,7 +2909,10 @@ export interface operations {
     HomeCareBedsController_end: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 homeCareBedId: string;
@@ -2615,7 +2987,10 @@ export interface operations {
     DayCareController_enrol: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2653,7 +3028,10 @@ export interface operations {
     DayCareController_end: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 memberId: string;
@@ -2728,7 +3106,10 @@ export interface operations {
     DayCareController_checkIn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2842,7 +3223,10 @@ export interface operations {
     DayCareController_serve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -2914,7 +3298,10 @@ export interface operations {
     StaffController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };
@@ -3026,7 +3413,10 @@ export interface operations {
     StaffController_certificate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 staffId: string;
@@ -3065,7 +3455,10 @@ export interface operations {
     StaffController_training: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 staffId: string;
@@ -3211,7 +3604,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description same key + same body → same answer; same key + other body → 422 */
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3356,7 +3749,10 @@ export interface operations {
     ClaimsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 claimId: string;
@@ -3391,7 +3787,10 @@ export interface operations {
     ClaimsController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 claimId: string;
@@ -3426,7 +3825,10 @@ export interface operations {
     ClaimsController_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 claimId: string;
@@ -3465,7 +3867,10 @@ export interface operations {
     ClaimsController_pay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
                 claimId: string;
@@ -3532,7 +3937,10 @@ export interface operations {
     PoliciesController_add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3822,7 +4230,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                hash: string;
+                codeOrNumber: string;
             };
             cookie?: never;
         };
@@ -3839,7 +4247,10 @@ export interface operations {
     ReportJobsController_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -3877,7 +4288,10 @@ export interface operations {
     ReportJobsController_claims: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description same key + same request → the first answer again; same key + another request → 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 facilityId: string;
             };

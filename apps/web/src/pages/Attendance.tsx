@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { api, read } from '../api/client';
 import { Failed } from '../App';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 interface Row { residentId: string; name: string; checkIn: string | null; checkOut: string | null }
 
@@ -13,7 +14,7 @@ interface Row { residentId: string; name: string; checkIn: string | null; checkO
 export default function Attendance() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(today());
   const day = date.format('YYYY-MM-DD');
   const sheet = useQuery({ queryKey: ['attendance', facilityId, day], queryFn: () => read<Row[]>(api.GET('/api/facilities/{facilityId}/attendance', { params: { path: { facilityId }, query: { date: day } } })) });
   if (sheet.error) return <Failed error={sheet.error} retry={() => sheet.refetch()} />;

@@ -8,6 +8,7 @@ import { api, ApiError, read } from '../api/client';
 import type { BedOnDate, CareLevel } from '../api/types';
 import { Failed, Loading } from '../App';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 const COLOURS: Record<BedOnDate['status'], { bg: string; border: string; fg: string }> = {
   FREE: { bg: '#f0faf3', border: '#5cb176', fg: '#1e7b34' },
@@ -24,7 +25,7 @@ declare global {
 export default function BedBoard() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(today());
   const [admitBed, setAdmitBed] = useState<BedOnDate | null>(null);
   const day = date.format('YYYY-MM-DD');
   const board = useQuery({

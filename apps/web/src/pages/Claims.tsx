@@ -10,6 +10,7 @@ import { Failed } from '../App';
 import { JobButton } from '../components/JobButton';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 const PROGRAMMES_EN: Record<Programme, string> = { INSTITUTIONAL_CARE: 'Institutional care', HOME_CARE_BED: 'Home-care beds', DAY_CENTER_OPERATION: 'Day-center operation' };
 
@@ -31,7 +32,7 @@ export default function Claims() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(today().subtract(1, 'month'));
   const claims = useQuery({ queryKey: ['claims', facilityId], queryFn: () => read<ClaimSummary[]>(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
   const generate = useMutation({
     mutationFn: () => read<{ id: string }>(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: { month: month.format('YYYY-MM'), programme } })),

@@ -8,6 +8,7 @@ import { Failed } from '../App';
 import { JobButton } from '../components/JobButton';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 /** The regulator's dashboard (DOMAIN.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
 export default function Division() {
@@ -15,7 +16,7 @@ export default function Division() {
   const { me } = useAuth();
   const { message } = App.useApp();
   const code = me?.divisionCode ?? '000000';
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(today().subtract(1, 'month'));
   const m = month.format('YYYY-MM');
   const summary = useQuery({
     queryKey: ['division', code, m],

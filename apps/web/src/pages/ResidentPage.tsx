@@ -8,6 +8,7 @@ import { api, ApiError, read } from '../api/client';
 import type { Admission, Assessment, BedOnDate, Resident } from '../api/types';
 import { Failed, Loading } from '../App';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 type Action = 'transfer' | 'leave' | 'discharge';
 
@@ -82,7 +83,7 @@ function StayAction({ action, admission, facilityId, residentId, onClose }: { ac
   const [error, setError] = useState<string | null>(null);
   const freeBeds = useQuery({
     queryKey: ['beds', facilityId, 'free'],
-    queryFn: () => read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date: dayjs().format('YYYY-MM-DD') } } })),
+    queryFn: () => read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date: today().format('YYYY-MM-DD') } } })),
     enabled: action === 'transfer',
   });
   const path = { facilityId, admissionId: admission.id };
@@ -101,7 +102,7 @@ function StayAction({ action, admission, facilityId, residentId, onClose }: { ac
   });
   return (
     <Modal open title={t[action]} onCancel={onClose} onOk={() => form.submit()} okText={t.save} cancelText={t.cancel} confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ on: dayjs(), kind: 'LEAVE' }} onFinish={(v) => { setError(null); save.mutate(v); }}>
+      <Form form={form} layout="vertical" initialValues={{ on: today(), kind: 'LEAVE' }} onFinish={(v) => { setError(null); save.mutate(v); }}>
         {action === 'transfer' && <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
           <Select loading={freeBeds.isLoading} options={(freeBeds.data ?? []).filter((b) => b.status === 'FREE').map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))} />
         </Form.Item>}

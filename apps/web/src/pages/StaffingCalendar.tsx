@@ -7,12 +7,13 @@ import { api, read } from '../api/client';
 import type { StaffingDay } from '../api/types';
 import { Failed } from '../App';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 
 /** Month view of staffing compliance (DOMAIN.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();
-  const [month, setMonth] = useState<Dayjs>(dayjs().startOf('month'));
+  const [month, setMonth] = useState<Dayjs>(today().startOf('month'));
   const [open, setOpen] = useState<StaffingDay | null>(null);
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');

@@ -29,6 +29,35 @@ export class Hardening1765200000000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER claim_lifecycle BEFORE UPDATE ON claim FOR EACH ROW EXECUTE FUNCTION careops_claim_lifecycle()`);
+    // A claim is born a DRAFT with nothing recorded (else INSERT … 'APPROVED' would skip the lifecycle).
+    await q.query(`
+      CREATE FUNCTION careops_claim_born_draft() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN
+        IF NEW.state <> 'DRAFT' OR num_nonnulls(NEW.submitted_at, NEW.submitted_by, NEW.decided_at, NEW.decided_by, NEW.paid_at, NEW.paid_by, NEW.rejection_reason) > 0 THEN
+          RAISE EXCEPTION 'a claim begins as a DRAFT with nothing recorded' USING ERRCODE = 'integrity_constraint_violation', CONSTRAINT = 'claim_lifecycle';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER claim_born_draft BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION careops_claim_born_draft()`);
+    // A line moved out of a frozen claim is a change of that claim too: both ends are checked.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION careops_claim_line_frozen() RETURNS trigger LANGUAGE plpgsql AS
+      $$ DECLARE s text;
+      BEGIN
+        FOR s IN SELECT c.state FROM public.claim c
+                 WHERE c.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.claim_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.claim_id END) LOOP
+          IF s IS DISTINCT FROM 'DRAFT' THEN
+            RAISE EXCEPTION 'claim is % and frozen: its lines cannot change', s USING ERRCODE = 'integrity_constraint_violation';
+          END IF;
+        END LOOP;
+        RETURN coalesce(NEW, OLD);
+      END $$`);
+    // The app may not make temporary tables at all (none is needed): nothing can shadow a table a
+    // trigger or function reads; and every plpgsql function searches pg_temp last besides.
+    await q.query(`DO $$ BEGIN
+      EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+      EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
+    END $$`);
 
     // Definer functions: pg_temp last (a temporary app_user must not be found first), names qualified.
     // Deactivation: who ended the account and why; tokens issued before `sessions_valid_after` are void.
@@ -104,6 +133,15 @@ export class Hardening1765200000000 implements MigrationInterface {
     await q.query(`
       CREATE POLICY idempotent_request_owner ON idempotent_request
       USING (user_id = careops_user() OR careops_platform()) WITH CHECK (user_id = careops_user())`);
+    // Last, so that it covers every trigger function, this migration's included.
+    await q.query(`
+      DO $$ DECLARE f regprocedure;
+      BEGIN
+        FOR f IN SELECT p.oid FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                 WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'plpgsql' AND p.proname LIKE 'careops\_%' LOOP
+          EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', f);
+        END LOOP;
+      END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -112,6 +150,8 @@ export class Hardening1765200000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER app_user_changed ON app_user`);
     await q.query(`DROP FUNCTION careops_user_changed()`);
     await q.query(`ALTER TABLE app_user DROP COLUMN disabled_by, DROP COLUMN disabled_reason, DROP COLUMN sessions_valid_after`);
+    await q.query(`DROP TRIGGER claim_born_draft ON claim`);
+    await q.query(`DROP FUNCTION careops_claim_born_draft()`);
     await q.query(`DROP TRIGGER claim_lifecycle ON claim`);
     await q.query(`DROP FUNCTION careops_claim_lifecycle()`);
   }

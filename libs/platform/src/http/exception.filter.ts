@@ -147,7 +147,8 @@ function databaseRefusal(e: unknown): ErrorBody | null {
   }
   if (code.startsWith('22')) return body(400, 'VALIDATION_FAILED', `${named}a value has the wrong form or range (数据格式错误)`);
   if (code.startsWith('08')) return body(503, 'DATABASE_UNAVAILABLE', 'the database is not available at the moment; retry shortly (数据库暂不可用)', 2);
-  return null;
+  // Node's errno codes can look like SQLSTATEs (EPIPE): a lost connection still is one.
+  return connectionLost(e);
 }
 
 /** A lost or refused connection (node's errno codes, pg's own messages): 503, never a bare 500. */

@@ -7,11 +7,12 @@ const MAX_PROBLEMS = 20;
 /** Keys that reach Object.prototype when a library copies an object naively. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
- * C0 controls but tab, newline and carriage return; DEL and the C1 controls. PostgreSQL refuses NUL
- * in text (22021) and jsonb (22P05); the others are never typed by a person.
+ * C0 controls but tab, the line breaks (\n, \r, and \v, \f that Word and PowerPoint paste) and DEL
+ * and the C1 controls. PostgreSQL refuses NUL in text (22021) and jsonb (22P05); the others are never
+ * typed by a person.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
 /** In a query string not even tab or newline belong. */
 // eslint-disable-next-line no-control-regex -- as above
 const QUERY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
