@@ -138,7 +138,7 @@ export class Hardening1765200000000 implements MigrationInterface {
       DO $$ DECLARE f regprocedure;
       BEGIN
         FOR f IN SELECT p.oid FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-                 WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'plpgsql' AND p.proname LIKE 'careops\_%' LOOP
+                 WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'plpgsql' AND starts_with(p.proname, 'careops_') LOOP
           EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', f);
         END LOOP;
       END $$`);
