@@ -1,12 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { OWN_TRANSACTIONS, RequestContext } from '@careops/db';
+import type { RequestContext } from '@careops/db';
 import { CodedHttpException } from '@careops/platform';
 import { AuditService } from './audit.service';
 
@@ -25,7 +24,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
-    private readonly reflector: Reflector,
     private readonly audit: AuditService,
   ) {}
 
@@ -36,14 +34,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method !== 'POST' || key === undefined) return next.handle();
     const principal = this.cls.get('principal');
     const scope = this.cls.get('scope');
-    // Sign-in has no caller yet, and a regulator's read-only transaction records nothing.
-    if (!principal || scope?.readOnly || this.reflector.getAllAndOverride<boolean>(OWN_TRANSACTIONS, [context.getHandler(), context.getClass()])) {
-      return next.handle();
-    }
+    // No request transaction (sign-in, report jobs: they run their own), or a regulator's read-only
+    // one: there is nowhere to keep the answer with the write.
+    if (!principal || !scope || scope.readOnly) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new CodedHttpException(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1–255 visible ASCII characters (幂等键格式不正确)');
     }
-    return from(this.once(key, req, principal.userId, scope?.facilityId ?? null, next));
+    return from(this.once(key, req, principal.userId, scope.facilityId ?? null, next));
   }
 
   private async once(key: string, req: Request, userId: string, facilityId: string | null, next: CallHandler): Promise<unknown> {

@@ -1,8 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@careops/db';
+import { PgNotifications, type Principal } from '@careops/db';
 
 interface UserStanding {
   role: Principal['role'];
@@ -27,23 +26,33 @@ const TTL_MS = 30_000;
  */
 @Injectable()
 export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ActiveUsers.name);
   private readonly known = new Map<string, UserStanding & { at: number }>();
   /** Bumped by every notification and reconnect: an answer read across a bump may be stale. */
   private changes = 0;
-  private listener?: Client;
-  private listening = false;
-  private stopped = false;
+  private readonly notifications: PgNotifications;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.listen();
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.notifications = new PgNotifications({
+      url: (dataSource.options as { url: string }).url, channel: 'careops_user', applicationName: 'careops:user-listener',
+      onNotify: (userId) => this.forget(userId),
+      onReset: () => {
+        this.changes++;
+        this.known.clear();
+      },
+      meanwhile: 'checking every request in the database',
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    await this.listener?.end().catch(() => undefined);
+  onModuleInit(): Promise<void> {
+    return this.notifications.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.notifications.stop();
+  }
+
+  private get listening(): boolean {
+    return this.notifications.listening;
   }
 
   /** True when the token's claims still describe the user, and it was issued after any deactivation. */
@@ -70,42 +79,12 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
       role: row.role, facilityId: row.facility_id, divisionCode: row.division_code, active: !row.disabled_at,
       validAfterSeconds: row.sessions_valid_after ? Math.floor(row.sessions_valid_after.getTime() / 1000) : 0,
     };
-    // Only an answer read while notifications were arriving, and none arrived meanwhile, may be kept.
-    if (user && listeningBefore && this.listening && changesBefore === this.changes) {
+    // Only an answer read while notifications were arriving, and none arrived meanwhile (a loss is
+    // one too), may be kept.
+    if (user && listeningBefore && changesBefore === this.changes) {
       if (this.known.size >= MAX_ENTRIES) this.known.delete(this.known.keys().next().value as string);
       this.known.set(userId, { ...user, at: Date.now() });
     }
     return user;
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'careops:user-listener', connectionTimeoutMillis: 5000, keepAlive: true });
-    this.listener = client;
-    client.on('notification', (n) => this.forget(n.payload ?? ''));
-    client.on('error', () => this.reconnect(client));
-    client.on('end', () => this.reconnect(client));
-    try {
-      await client.connect();
-      await client.query('LISTEN careops_user');
-      this.known.clear();
-      this.listening = true;
-    } catch (e) {
-      this.logger.warn(`user listener not connected (${(e as Error).message}); checking every request in the database`);
-      this.reconnect(client);
-    }
-  }
-
-  /** Once per lost client (its 'error' and 'end' both arrive): forget everything, try again in 1 s. */
-  private reconnect(client: Client): void {
-    if (this.listener !== client) return;
-    this.changes++;
-    this.listener = undefined;
-    this.listening = false;
-    this.known.clear();
-    client.removeAllListeners();
-    client.on('error', () => undefined);
-    client.end().catch(() => undefined);
-    if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
   }
 }

@@ -3,7 +3,7 @@ import { SetMetadata } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ClsService } from 'nestjs-cls';
-import { OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
+import { currentPrincipal, OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
 import { ANY_ROLE, OwnSession, Public, Roles } from '@careops/platform';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
@@ -51,20 +51,14 @@ export class AuthController {
   @OwnTransactions()
   @ApiOperation({ summary: 'Sign out: revokes the refresh token and its family' })
   async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(this.principal(), dto.refreshToken);
+    await this.auth.logout(currentPrincipal(this.cls), dto.refreshToken);
   }
 
   @Get('me')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Who the token belongs to' })
   me() {
-    const p = this.principal();
+    const p = currentPrincipal(this.cls);
     return toPublicUser({ id: p.userId, username: p.username, role: p.role, facilityId: p.facilityId ?? null, divisionCode: p.divisionCode ?? null, displayName: null });
-  }
-
-  private principal(): Principal {
-    const p = this.cls.get('principal');
-    if (!p) throw new Error('no principal on an authenticated route');
-    return p;
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClsService } from 'nestjs-cls';
-import type { Principal, RequestContext } from '@careops/db';
+import { currentPrincipal, type RequestContext } from '@careops/db';
 import { Roles } from '@careops/platform';
 import { CreateUserDto } from './dto/create-user.dto';
 import { DeactivateUserDto } from './dto/deactivate-user.dto';
@@ -37,7 +37,7 @@ export class UsersController {
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Deactivate an account: its sessions end at once (its access tokens answer 401 from the next request)' })
   deactivate(@Param('userId', ParseUUIDPipe) id: string, @Body() dto: DeactivateUserDto) {
-    return this.users.deactivate(id, dto.reason, this.principal());
+    return this.users.deactivate(id, dto.reason, currentPrincipal(this.cls));
   }
 
   @Post(':userId/reactivate')
@@ -46,11 +46,5 @@ export class UsersController {
   @ApiOperation({ summary: 'Reactivate a deactivated account (the user signs in again)' })
   reactivate(@Param('userId', ParseUUIDPipe) id: string) {
     return this.users.reactivate(id);
-  }
-
-  private principal(): Principal {
-    const p = this.cls.get('principal');
-    if (!p) throw new Error('no principal on an authenticated route');
-    return p;
   }
 }

@@ -1,10 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { FacilityWrites } from '@careops/db';
+import { FacilityWrites, PgNotifications } from '@careops/db';
 
 export interface BoardEntry<T = unknown> {
   generation: number;
@@ -26,56 +25,35 @@ const MAX_ENTRIES = 64;
  */
 @Injectable()
 export class BoardCache implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(BoardCache.name);
   private readonly entries = new Map<string, BoardEntry>();
   private readonly generations = new Map<string, number>();
-  /** Bumped on every (re)connection of the listener: notifications may have been missed before it. */
+  /** Bumped whenever the listener connects or is lost: notifications may have been missed. */
   private epoch = 0;
-  private listener?: Client;
-  private listening = false;
-  private stopped = false;
+  private readonly notifications: PgNotifications;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    writes: FacilityWrites,
-  ) {
+  constructor(@InjectDataSource() dataSource: DataSource, writes: FacilityWrites) {
     writes.subscribe((facilityId) => this.invalidate(facilityId));
+    this.notifications = new PgNotifications({
+      url: (dataSource.options as { url: string }).url, channel: 'careops_board', applicationName: 'careops:board-listener',
+      onNotify: (facilityId) => this.invalidate(facilityId),
+      onReset: () => {
+        this.entries.clear();
+        this.epoch++;
+      },
+      meanwhile: 'serving uncached',
+    });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.listen();
+  private get listening(): boolean {
+    return this.notifications.listening;
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    await this.listener?.end().catch(() => undefined);
+  onModuleInit(): Promise<void> {
+    return this.notifications.start();
   }
 
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'careops:board-listener', connectionTimeoutMillis: 5000 });
-    client.on('notification', (n) => this.invalidate(n.payload ?? ''));
-    client.on('error', () => this.reconnect(client));
-    client.on('end', () => this.reconnect(client));
-    try {
-      await client.connect();
-      await client.query('LISTEN careops_board');
-      this.listener = client;
-      this.entries.clear();
-      this.epoch++;
-      this.listening = true;
-    } catch (e) {
-      this.logger.warn(`board cache listener not connected (${(e as Error).message}); serving uncached`);
-      this.reconnect(client);
-    }
-  }
-
-  private reconnect(client: Client): void {
-    this.listening = false;
-    this.entries.clear();
-    client.removeAllListeners();
-    client.end().catch(() => undefined);
-    if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+  onModuleDestroy(): Promise<void> {
+    return this.notifications.stop();
   }
 
   generation(facilityId: string): number {

@@ -11,3 +11,4 @@ export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-transaction.interceptor';
 export * from './tenancy/facility-data';
 export * from './queue/serially';
+export * from './notifications/pg-notifications';

@@ -3,11 +3,18 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from './request-context';
-import { applyTenantScope, type TenantScope } from './tenant-scope';
+import { applyTenantScope, type Principal, type TenantScope } from './tenant-scope';
 
 /** PostgreSQL error codes the features turn into 409s. */
 export const UNIQUE_VIOLATION = '23505';
 export const EXCLUSION_VIOLATION = '23P01';
+
+/** Who is calling, on a route the access guard let through with a token. */
+export function currentPrincipal(cls: ClsService<RequestContext>): Principal {
+  const principal = cls.get('principal');
+  if (!principal) throw new Error('no principal on an authenticated route');
+  return principal;
+}
 
 /** The facility of the current request's tenant scope (features write only facility data). */
 export function currentFacilityId(cls: ClsService<RequestContext>): string {

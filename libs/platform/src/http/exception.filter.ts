@@ -61,6 +61,8 @@ const BODY_PARSER_MESSAGES: Record<string, [string, string]> = {
   'request.aborted': ['MALFORMED_BODY', 'The request body ended early (请求体不完整)'],
   'request.size.invalid': ['MALFORMED_BODY', 'The request body does not match its Content-Length (请求体长度不符)'],
 };
+const bodyParserWords = (err: BodyParserError): [string, string] =>
+  BODY_PARSER_MESSAGES[err.type ?? ''] ?? ['MALFORMED_BODY', 'The request body could not be read (请求体无法解析)'];
 /** zlib's refusals of a body that claims an encoding it does not have (brotli's are `ERR__ERROR_…`). */
 const COMPRESSION_ERRORS = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'Z_NEED_DICT', 'ERR_BROTLI_DECOMPRESSION_FAILED', 'ERR_ZSTD_DECOMPRESSION_FAILED']);
 
@@ -78,7 +80,7 @@ export function explainBodyParserErrors(err: unknown, _req: unknown, _res: unkno
     return next(new CodedHttpException(400, 'MALFORMED_BODY',
       'The request body is not valid data in its Content-Encoding (gzip, deflate or br), or it is cut short (压缩数据无效或不完整)'));
   }
-  const [code, message] = BODY_PARSER_MESSAGES[err.type ?? ''] ?? ['MALFORMED_BODY', 'The request body could not be read (请求体无法解析)'];
+  const [code, message] = bodyParserWords(err);
   next(new CodedHttpException(err.status, code, message));
 }
 
@@ -172,16 +174,6 @@ function loggable(e: unknown): unknown {
   return Object.assign(new Error(e.message), { ...rest, name: e.name, stack: e.stack });
 }
 
-/** Errors of other libraries that say how long to wait (the PDF renderer's busy and crashed errors). */
-function retryable(e: unknown): ErrorBody | null {
-  const err = e as { retryAfterSeconds?: unknown; httpStatus?: unknown; code?: unknown; message?: unknown };
-  if (typeof err?.retryAfterSeconds !== 'number' || err.httpStatus !== 503) return null;
-  return {
-    statusCode: 503, error: 'Service Unavailable', code: typeof err.code === 'string' ? err.code : 'SERVICE_UNAVAILABLE',
-    message: [String(err.message)], retryAfterSeconds: err.retryAfterSeconds,
-  };
-}
-
 /** One filter for every error: known ones keep their status, unknown ones become a logged 500. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -241,10 +233,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', code: exception.code, message: [exception.message] };
     }
-    const known = databaseRefusal(exception) ?? retryable(exception);
-    if (known) return known;
+    const refusal = databaseRefusal(exception);
+    if (refusal) return refusal;
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
-      const [code, message] = BODY_PARSER_MESSAGES[exception.type ?? ''] ?? ['MALFORMED_BODY', 'The request body could not be read (请求体无法解析)'];
+      const [code, message] = bodyParserWords(exception);
       return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', code, message: [message] };
     }
     return {

@@ -24,32 +24,12 @@ export class HealthController {
     private readonly draining: Draining,
   ) {}
 
-  @Get()
-  @Public()
-  @HealthCheck()
-  @ApiOperation({ summary: 'Database reachable and migrations current (200), else 503' })
-  check() {
-    return this.readiness();
-  }
-
-  @Get('ready')
+  /** `/api/health` is readiness too: what the launcher, Docker and the tests have always asked. */
+  @Get(['', 'ready'])
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: database reachable and migrations current (200), else 503 naming what is down; 503 while draining' })
   ready() {
-    return this.readiness();
-  }
-
-  @Get('live')
-  @Public()
-  @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness: the process answers (200); no dependency is checked' })
-  @ApiOkResponse({ description: 'The process answers', schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
-  live() {
-    return { status: 'ok' };
-  }
-
-  private readiness() {
     // The exception filter words a 503 without a failing check as "shutting down".
     if (this.draining.active) throw new ServiceUnavailableException({ status: 'shutting_down', info: {}, error: {}, details: {} });
     return this.health.check([
@@ -62,5 +42,14 @@ export class HealthController {
         return database['database']?.status === 'up' ? { ...database, ...migrations } : database;
       },
     ]);
+  }
+
+  @Get('live')
+  @Public()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness: the process answers (200); no dependency is checked' })
+  @ApiOkResponse({ description: 'The process answers', schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  live() {
+    return { status: 'ok' };
   }
 }
