@@ -144,6 +144,8 @@ describe('faults heal: npm start restarts what dies', () => {
       expect(claims.n).toBeGreaterThanOrEqual(2);
       expect(claims.lines).toBeGreaterThan(0);
       const refused = answers.filter((a) => a.status !== 201);
+      // A request the outage cut short is told to retry (503), never a bare 500.
+      expect([...new Set(refused.map((a) => a.status))].filter((s) => s !== 503)).toEqual([]);
       console.log(
         `[faults] postgres kill -9 → 503 after ${downAfter} s, healthy after ${healthyAfter} s, listeners back after ${reconnectedAfter} s; ` +
           `${answers.length - refused.length} claim requests answered 201, ${refused.length} failed meanwhile (statuses ${[...new Set(refused.map((a) => a.status))].join(', ')}); no partial claim`,

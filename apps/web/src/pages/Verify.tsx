@@ -31,7 +31,7 @@ export default function Verify() {
           <Descriptions size="small" column={1} items={[
             { label: t.number, children: result.number }, { label: '', children: result.title },
             { label: t.facility, children: result.facilityName ?? result.divisionCode }, { label: t.month, children: result.period },
-            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN') },
+            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
           ]} />} />}
       </Space>
     </Card>

@@ -21,6 +21,7 @@ describe('database refusals become 4xx/503 with the field named, never a 500 (is
     [pg('08006'), 503, 'DATABASE_UNAVAILABLE'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), 503, 'DATABASE_UNAVAILABLE'],
     [new Error('Connection terminated unexpectedly'), 503, 'DATABASE_UNAVAILABLE'],
+    [Object.assign(new Error('released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }), 503, 'DATABASE_UNAVAILABLE'],
     [{ driverError: { code: '22021' }, message: 'typeorm wrapper' }, 400, 'VALIDATION_FAILED'],
     [pg('42P01'), 500, 'INTERNAL_ERROR'],
     [new TypeError('a bug'), 500, 'INTERNAL_ERROR'],

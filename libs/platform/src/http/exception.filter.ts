@@ -158,7 +158,9 @@ function connectionLost(e: unknown): ErrorBody | null {
   const err = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
   const code = err.code ?? err.driverError?.code;
   const message = `${err.message ?? ''} ${err.driverError?.message ?? ''}`;
-  const lost = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '') ||
+  // TypeORM's "query runner already released": the transaction's connection died under it.
+  const released = e instanceof Error && /^QueryRunner(Provider)?AlreadyReleasedError$/.test(e.name);
+  const lost = released || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '') ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
   if (!lost) return null;
   return {
