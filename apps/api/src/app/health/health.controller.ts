@@ -24,8 +24,15 @@ export class HealthController {
     private readonly draining: Draining,
   ) {}
 
-  /** `/api/health` is readiness too: what the launcher, Docker and the tests have always asked. */
-  @Get(['', 'ready'])
+  @Get()
+  @Public()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Database reachable and migrations current (200), else 503' })
+  check() {
+    return this.ready();
+  }
+
+  @Get('ready')
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: database reachable and migrations current (200), else 503 naming what is down; 503 while draining' })
