@@ -119,6 +119,11 @@ async function start() {
       say('embedded PostgreSQL stopped');
     }
   };
+  // A Ctrl-C (or a closed terminal) while building or loading the demo must not leave the server behind.
+  // One listener per signal for the whole run (removing one would drop a signal still pending while
+  // a synchronous step ran); what it does changes once the processes are up.
+  let onSignal = () => void stopDatabase().finally(() => process.exit(1));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => onSignal());
   // CAREOPS_DEMO: the login page lists the demo logins (only when npm start loaded them).
   let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets(), CAREOPS_DEMO: process.env.DEMO_SEED === 'false' ? 'false' : 'true' };
   try {
@@ -171,8 +176,7 @@ async function start() {
     units.push(postgres);
     await postgres.begin(postgresRun(cluster, db.embedded.server));
   }
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  onSignal = () => stop(0);
   const apiRun = await api.begin();
   const workerRun = await worker.begin();
   say(`started the API (pid ${apiRun.pid}) and the worker (pid ${workerRun.pid})`);
@@ -212,27 +216,18 @@ async function start() {
   );
 }
 
-async function adminCreate(args) {
+/** A one-off command of the API's CLI against the database, the embedded one stopped after if it was started for it. */
+async function oneOff(args, env = {}) {
   const db = await database();
-  ensureBuilt(root, ['api']);
-  const status = cli(['admin-create', ...args], { ...process.env, DATABASE_URL: db.url, ...secrets() });
-  if (db.embedded?.started) await db.embedded.cluster.stop();
-  process.exit(status);
-}
-
-async function rotateIdKeys() {
-  const db = await database();
-  ensureBuilt(root, ['api']);
-  const status = cli(['rotate-id-keys'], { ...process.env, DATABASE_URL: db.url, ...secrets() });
-  if (db.embedded?.started) await db.embedded.cluster.stop();
-  process.exit(status);
-}
-
-async function migrate() {
-  const db = await database();
-  ensureBuilt(root, ['api']);
-  const status = cli(['migrate'], { ...process.env, DATABASE_URL: db.url });
-  if (db.embedded?.started) await db.embedded.cluster.stop();
+  let status = 1;
+  try {
+    ensureBuilt(root, ['api']);
+    status = cli(args, { ...process.env, DATABASE_URL: db.url, ...env });
+  } catch (e) {
+    console.error(`[careops] ${e.message}`);
+  } finally {
+    if (db.embedded?.started) await db.embedded.cluster.stop();
+  }
   process.exit(status);
 }
 
@@ -241,13 +236,13 @@ switch (command) {
     await start();
     break;
   case 'migrate':
-    await migrate();
+    await oneOff(['migrate']);
     break;
   case 'admin-create':
-    await adminCreate(process.argv.slice(3));
+    await oneOff(['admin-create', ...process.argv.slice(3)], secrets());
     break;
   case 'rotate-id-keys':
-    await rotateIdKeys();
+    await oneOff(['rotate-id-keys'], secrets());
     break;
   default:
     fail(`unknown command "${command}" (start | migrate | admin-create --username NAME | rotate-id-keys)`);

@@ -45,8 +45,6 @@ export function ensureBuilt(root, apps = ['api', 'worker']) {
     stdio: 'inherit',
     env: { ...process.env, ...NX_ENV },
   });
-  if (result.status !== 0) {
-    console.error('[careops] the build failed; see the messages above.');
-    process.exit(result.status ?? 1);
-  }
+  // Thrown, not exited: a caller that started a database stops it first.
+  if (result.status !== 0) throw new Error('the build failed; see the messages above.');
 }
