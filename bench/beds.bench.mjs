@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue 4 benchmark: admissions per second (different beds), then the bed board of a 500-bed
+// admissions per second (different beds), then the bed board of a 500-bed
 // facility under 50 concurrent clients. Prints its figures and whether each goal is met.
 //   node bench/beds.bench.mjs            (npm run bench)
 // Knobs: BENCH_BEDS (500), BENCH_CLIENTS (50), BENCH_SECONDS (15), BENCH_ADMISSIONS (extra beds

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue 6 benchmark: (1) the claim of a 500-resident facility with level changes, end to end over
+// (1) the claim of a 500-resident facility with level changes, end to end over
 // HTTP (goal ≤ 1 s); (2) drafts for a division of 100 facilities × 200 residents (goal ≤ 10 s).
 // Facts are loaded with SQL (the set-up is not measured); claims go through the API.
 //   node bench/claims.bench.mjs        (BENCH_FACILITIES, BENCH_RESIDENTS_EACH, BENCH_BIG to resize)

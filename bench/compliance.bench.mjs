@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue 5 benchmark: GET compliance/staffing over 366 days for a 500-resident facility (goal
+// GET compliance/staffing over 366 days for a 500-resident facility (goal
 // ≤ 500 ms). Prints its figures and whether the goal is met.   node bench/compliance.bench.mjs
 import { call, idNumber, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
 

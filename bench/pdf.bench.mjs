@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Issue 7 benchmark, one run, figures printed: (a) the 2-page compliance report, warm, p95 ≤ 250 ms;
+// one run, figures printed: (a) the 2-page compliance report, warm, p95 ≤ 250 ms;
 // (b) the same document through a naive launch-a-browser-per-request renderer (our p50 must be ≥ 5×
 // faster); (c) 100 claim PDFs of 100 residents each at the renderer pool's default size, ≥ 4 per
 // second; (d) the effect of the font fix: the same report with Chromium embedding the system Noto
@@ -109,7 +109,7 @@ try {
 
   const speedup = naive.p50 / ours.p50;
   console.log(`
-careops PDF benchmark (issue 7) — ${new Date().toISOString()}
+careops PDF benchmark — ${new Date().toISOString()}
 (a) compliance report (${pages} pages, A4), warm, ${ours.n} renders over HTTP: p50 ${f1(ours.p50)} ms, p95 ${f1(ours.p95)} ms  [goal p95 ≤ 250 ms: ${ours.p95 <= 250 ? 'MET' : 'NOT MET'}]
 (b) naive launch-per-request renderer, same data and HTML, ${naive.n} renders: p50 ${f1(naive.p50)} ms, p95 ${f1(naive.p95)} ms
     (of which the data and HTML alone: p50 ${f1(data.p50)} ms)

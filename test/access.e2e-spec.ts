@@ -20,7 +20,7 @@ function concrete(path: string, facilityId: string): string {
   return path.replace('{facilityId}', facilityId).replace(/\{[^}]+\}/g, () => randomUUID());
 }
 
-describe('access: every route declares its roles; tenants are isolated (issue 3, API.md)', () => {
+describe('access: every route declares its roles; tenants are isolated (docs/api.md)', () => {
   let w: World;
   let operations: Operation[];
 
@@ -133,7 +133,7 @@ describe('access: every route declares its roles; tenants are isolated (issue 3,
     expect(res.body.message).toEqual(['name: a value is empty or out of range (facility_name_check) (数据不符合要求)']);
   });
 
-  it('a manager reads and updates its facility checks (DOMAIN.md §2); the regulator then reads them', async () => {
+  it('a manager reads and updates its facility checks (docs/rules.md §2); the regulator then reads them', async () => {
     const patch = { fireSafetyPassedOn: '2026-03-01', medicalArrangement: 'SIGNED_AGREEMENT', safetyStandardCheckedOn: '2026-04-15' };
     const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send(patch).expect(200);
     expect(res.body).toMatchObject({ id: w.A, divisionCode: '410421', ...patch });

@@ -2,7 +2,7 @@ import { buildWorld, idNumberFor, World } from './support/world';
 
 type Bed = { id: string; code: string; status: string; inService: boolean; occupant: null | { residentId: string; careLevel: string | null; onLeave: unknown } };
 
-/** 入住, 转床, 请假, 退住 and the bed board (DOMAIN.md §3, issue 4). */
+/** 入住, 转床, 请假, 退住 and the bed board (docs/rules.md §3). */
 describe('admissions and the bed board', () => {
   let w: World;
   let base: string;
@@ -70,7 +70,7 @@ describe('admissions and the bed board', () => {
     expect(done).toMatchObject({ dischargedOn: '2026-06-01', dischargeReason: '回家养老' });
     expect(done.stays[1]).toEqual({ bedId: beds['A-201-2'], bedCode: 'A-201-2', from: '2026-04-10', to: '2026-06-01' });
     await w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ dischargedOn: '2026-07-01', reason: 'x' }).expect(409);
-    // The discharge day is free for the next resident (DOMAIN.md §5: [admitted_on, discharged_on)).
+    // The discharge day is free for the next resident (docs/rules.md §5: [admitted_on, discharged_on)).
     const zhao = await resident('赵淑珍', 3);
     await admit(zhao, beds['A-201-2'], '2026-06-01').expect(201);
   });

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { appDatabaseUrl } from '@careops/db';
 import { buildWorld, PASSWORD, World } from './support/world';
 
-/** The audit trail a regulator would trust (issue 3). */
+/** The audit trail a regulator would trust. */
 describe('audit trail', () => {
   let w: World;
 

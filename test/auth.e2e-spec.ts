@@ -11,7 +11,7 @@ function forge(header: Record<string, unknown>, claims: Record<string, unknown>,
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
-describe('authentication (issue 3)', () => {
+describe('authentication', () => {
   let w: World;
   let me: { id: string; facilityId: string };
   const now = () => Math.floor(Date.now() / 1000);

@@ -1,6 +1,6 @@
 import { buildWorld, World } from './support/world';
 
-/** Issue 3 acceptance 5: bad input over the auth and facility routes is a clear 4xx, never a 500. */
+/** bad input over the auth and facility routes is a clear 4xx, never a 500. */
 describe('bad input is a 4xx with a clear message', () => {
   let w: World;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { buildWorld, idNumberFor, World } from './support/world';
 
 /**
- * DOMAIN.md §5, the rest of the policy model (issue 6): day-counting options per policy version,
+ * docs/rules.md §5, the rest of the policy model: day-counting options per policy version,
  * home-care beds 家庭养老床位 (¥300 失能 / ¥200 半失能) and the day-center operating subsidy
  * (¥20,000 a year, claimed monthly or yearly) — the same engine with other rates.
  */

@@ -1,6 +1,6 @@
 import { buildWorld, idNumberFor, World } from './support/world';
 
-/** The monthly subsidy claim (DOMAIN.md §5, issue 6 — first slice). */
+/** The monthly subsidy claim (docs/rules.md §5). */
 describe('subsidy claims', () => {
   let w: World;
   let base: string;
@@ -18,13 +18,13 @@ describe('subsidy claims', () => {
       await asManager('/admissions', { residentId: r, bedId: bed, admittedOn, careLevel }).expect(201);
       return r;
     };
-    await admit('王秀英', '1940-01-01', 1, '2025-03-15', 'SEMI_DISABLED'); // DOMAIN.md §5 example 1
+    await admit('王秀英', '1940-01-01', 1, '2025-03-15', 'SEMI_DISABLED'); // docs/rules.md §5 example 1
     const li = await admit('李桂兰', '1941-02-02', 2, '2025-01-01', 'SELF_CARE');
     await asManager(`/residents/${li}/assessments`, { careLevel: 'FULLY_DISABLED', effectiveOn: '2025-06-11', assessor: '评估员' }).expect(201);
   });
   afterAll(() => w?.close());
 
-  it('DOMAIN.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → ¥82.26, explained', async () => {
+  it('docs/rules.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → ¥82.26, explained', async () => {
     const claim = (await asAccountant('/claims', { month: '2025-03' }).expect(201)).body;
     expect(claim).toMatchObject({ number: '2025-0001', month: '2025-03', state: 'DRAFT' });
     const wang = claim.lines.find((l: { residentName: string }) => l.residentName === '王秀英');
@@ -36,7 +36,7 @@ describe('subsidy claims', () => {
     expect(claim.totalsByLevel).toEqual({ SELF_CARE: 10000, SEMI_DISABLED: 8226, FULLY_DISABLED: 0 });
   });
 
-  it('DOMAIN.md example: 10 days 自理 then 20 days 全失能 in June → ¥33.33 + ¥200.00', async () => {
+  it('docs/rules.md example: 10 days 自理 then 20 days 全失能 in June → ¥33.33 + ¥200.00', async () => {
     const june = (await asAccountant('/claims', { month: '2025-06' }).expect(201)).body;
     expect(june.number).toBe('2025-0002'); // sequential per facility and year
     const li = june.lines.filter((l: { residentName: string }) => l.residentName === '李桂兰').map((l: { careLevel: string; days: number; amountFen: number }) => [l.careLevel, l.days, l.amountFen]);

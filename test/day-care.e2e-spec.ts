@@ -1,6 +1,6 @@
 import { buildWorld, idNumberFor, World } from './support/world';
 
-/** Day centers: enrolment, attendance, the six helps 六助 (DOMAIN.md §2, §4). */
+/** Day centers: enrolment, attendance, the six helps 六助 (docs/rules.md §2, §4). */
 describe('day care', () => {
   let w: World;
   let base: string;

@@ -1,7 +1,7 @@
 import { PdfRenderer } from '@careops/pdf';
 import { buildWorld, populate, World } from './support/world';
 
-/** Issue 7: a renderer built for load refuses what it cannot queue — 503 with Retry-After, never a hang. */
+/** a renderer built for load refuses what it cannot queue — 503 with Retry-After, never a hang. */
 describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () => {
   let w: World;
   beforeAll(async () => {

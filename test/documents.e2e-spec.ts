@@ -13,7 +13,7 @@ import { PdfRenderer } from '@careops/pdf';
 import { ReportJobsWorker, ReportsService } from '@careops/reports';
 import { buildWorld, populate, World } from './support/world';
 
-/** The PDF's text as pdftotext extracts it (issue 7: check the text, not font names). */
+/** The PDF's text as pdftotext extracts it (check the text, not font names). */
 function textOf(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 }
@@ -65,7 +65,7 @@ function keep(name: string, pdf: Buffer) {
 }
 
 /**
- * The four documents of DOMAIN.md §8 (issue 7, acceptance 2–3), rendered with real Chromium and
+ * The four documents of docs/rules.md §8, rendered with real Chromium and
  * the CJK font; pdftotext proves every Chinese heading, name and figure is really text in the PDF.
  */
 describe('the PDF documents', () => {
@@ -95,7 +95,7 @@ describe('the PDF documents', () => {
     const pdf = pdfOf(res);
     keep('claim.pdf', pdf);
     const text = textOf(pdf);
-    // 测试老人11, 半失能 from 01-05: 15000 × 27 ÷ 31 = 13064.5… → ¥130.65 (DOMAIN.md §5).
+    // 测试老人11, 半失能 from 01-05: 15000 × 27 ÷ 31 = 13064.5… → ¥130.65 (docs/rules.md §5).
     for (const s of ['养老服务补贴申领表', '颐康综合养老服务中心', claim.number, '测试老人11', '半失能', '130.65', '壹佰叁拾元陆角伍分', '机构负责人（签字）', '会计（签字）', res.headers['x-document-number']]) {
       expect(text).toContain(s);
     }
@@ -208,7 +208,7 @@ describe('the PDF documents', () => {
     expect(renderer.stats().active).toBe(1);
   };
 
-  // Issue 12: a crash fails the request it hits at once, as 503 + Retry-After (not after PDF_TIMEOUT_MS), and the next one is served.
+  // a crash fails the request it hits at once, as 503 + Retry-After (not after PDF_TIMEOUT_MS), and the next one is served.
   for (const [what, victims] of [
     ['chromium kill -9', (pid: number) => [pid]],
     ['kill -9 of its renderer processes', (pid: number) => chromiumProcesses(pid, 'renderer')],

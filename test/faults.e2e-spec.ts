@@ -7,7 +7,7 @@ import { childPids, freePort, runLauncher, secondsUntil, Spawned, statusOf, wait
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Issue 12: under `npm start` what dies comes back on its own, and health says what is down meanwhile. */
+/** under `npm start` what dies comes back on its own, and health says what is down meanwhile. */
 describe('faults heal: npm start restarts what dies', () => {
   let parent: string;
   let dataDir: string;

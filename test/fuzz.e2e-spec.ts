@@ -11,7 +11,7 @@ import {
 import { buildWorld, idNumberFor, PASSWORD, populate, World } from './support/world';
 
 /*
- * Issue 12 acceptance 1: every operation of the OpenAPI document, fed wrong types, missing fields,
+ * every operation of the OpenAPI document, fed wrong types, missing fields,
  * huge and awkward text, deep nesting, prototype keys, bad dates and numbers, bad ids and broken
  * compressed bodies, with a token of a role the route accepts and with none: never a 5xx.
  * Deterministic: the cases come from the document and FUZZ_SEED (default below); a failure lists
@@ -53,7 +53,7 @@ function accessByOperationId(w: World): Map<string, { roles?: Role[]; public: bo
   return access;
 }
 
-describe('fuzz: every operation of the OpenAPI document, bad input of every kind, never a 5xx (issue 12)', () => {
+describe('fuzz: every operation of the OpenAPI document, bad input of every kind, never a 5xx', () => {
   let w: World;
   let doc: OpenApiDoc;
   let ids: Record<string, string>;

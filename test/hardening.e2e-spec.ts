@@ -14,8 +14,8 @@ const nested = (depth: number): unknown => {
   return v;
 };
 
-/** Issue 12: every bad input a clear 4xx; accounts, sessions and the database as the last line. */
-describe('hardening (issue 12)', () => {
+/** every bad input a clear 4xx; accounts, sessions and the database as the last line. */
+describe('hardening', () => {
   let w: World;
   let raw: Server;
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-// Tier 3 (STYLE.md): the real app over HTTP, and the real processes the README starts.
+// Tier 3 (docs/architecture.md): the real app over HTTP, and the real processes the README starts.
 const { nxPreset } = require('@nx/jest/preset');
 
 module.exports = {

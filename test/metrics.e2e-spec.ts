@@ -1,7 +1,7 @@
 import { buildWorld, World } from './support/world';
 
 /**
- * DOMAIN.md §7 metrics and the regulator's division summary (issue 7, acceptance 1): ten
+ * docs/rules.md §7 metrics and the regulator's division summary: ten
  * facilities of 卫东区 (410403) with figures computed by hand below; the total is a ratio of sums.
  */
 describe('metrics and the division summary', () => {
@@ -37,7 +37,7 @@ describe('metrics and the division summary', () => {
         INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period)
         SELECT $1, a.id, a.resident_id, b.id, daterange('2026-08-20', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.n = r.n`, [f, occupied]);
     }
-    // Staffing (DOMAIN.md §6): 一号院 has three 全失能 residents all month and no caregiver → required 2, counted 0;
+    // Staffing (docs/rules.md §6): 一号院 has three 全失能 residents all month and no caregiver → required 2, counted 0;
     // 二号院 one 全失能 resident from 09-16 → required 1 on 15 days. Elsewhere no one is assessed: nothing required.
     await w.sql(`INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor)
                  SELECT facility_id, id, '2026-01-01', 'FULLY_DISABLED', '评估员' FROM resident WHERE facility_id = $1 ORDER BY name LIMIT 3`, [ids['一号院']]);

@@ -180,7 +180,7 @@ describe('the processes a user starts (README quick start)', () => {
           body: JSON.stringify({ username, password }),
         });
       expect((await signIn('manager', 'Demo-Yikang-Manager')).status).toBe(200);
-      // Issue 7 as a user meets it: the bundle renders a document, and the worker runs a report job.
+      // Report jobs as a user meets them: the bundle renders a document, and the worker runs a report job.
       const token = async (u: string, p: string) => ((await (await signIn(u, p)).json()) as { accessToken: string }).accessToken;
       const regulator = await token('regulator', 'Demo-Pingdingshan-MZJ');
       const month = new Date().toISOString().slice(0, 7);

@@ -2,7 +2,7 @@ import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { freePort, healthStatus, runApi, Spawned, waitUntil } from './support/processes';
 
 /**
- * Issue 12: the sign-in limit is counted in PostgreSQL, so it holds across the API's processes
+ * the sign-in limit is counted in PostgreSQL, so it holds across the API's processes
  * (it counted per process: with API_WORKERS=2, 40 attempts a minute passed a limit of 20).
  */
 describe('the sign-in rate limit holds across API processes', () => {

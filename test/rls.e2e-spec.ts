@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { APP_ROLE, appDatabaseUrl } from '@careops/db';
 import { buildWorld, populate, World } from './support/world';
 
-/** Row-level security seen from the application's own login (issue 3, NOTES.md). */
+/** Row-level security seen from the application's own login (docs/architecture.md). */
 describe('row-level security as the application role', () => {
   let w: World;
   let app: Client;
@@ -61,7 +61,7 @@ describe('row-level security as the application role', () => {
     await app.query('BEGIN');
     try {
       await app.query(`SELECT set_config('app.facility_id', $1, true)`, [w.A]);
-      // Idempotency keys are their user's, not the facility's (issue 12): none is seen without a user.
+      // Idempotency keys are their user's, not the facility's: none is seen without a user.
       for (const table of [...rlsTables.filter((t) => t !== 'idempotent_request'), 'facility']) {
         const seen = { table, A: (await visible(table, w.A)) > 0, B: await visible(table, w.B) };
         expect(seen).toEqual({ table, A: true, B: 0 });

@@ -2,7 +2,7 @@ import { createDataSource } from '@careops/db';
 import { projectStaffingAlerts } from '@careops/staff';
 import { buildWorld, idNumberFor, World } from './support/world';
 
-/** Staff, qualifications and the caregiver-ratio compliance engine (DOMAIN.md §6, issue 5). */
+/** Staff, qualifications and the caregiver-ratio compliance engine (docs/rules.md §6). */
 describe('staffing compliance over HTTP', () => {
   let w: World;
   let base: string;

@@ -20,7 +20,7 @@ const password = (username: string) => DEMO_LOGINS.find((l) => l.username === us
 const textOf = (pdf: Buffer) => execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
 
 /**
- * The web app as its users meet it (issue 8): the production build served by the real API on the
+ * The web app as its users meet it: the production build served by the real API on the
  * demo data, driven by Playwright in the Debian Chromium (no browser download).
  */
 describe('the web app (Playwright, Chromium)', () => {

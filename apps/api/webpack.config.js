@@ -16,7 +16,7 @@ module.exports = {
       main: './src/main.ts',
       additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
-      // Issue 7: the document templates travel with the bundle (read at start-up).
+      // the document templates travel with the bundle (read at start-up).
       assets: [{ input: 'libs/reports/src/templates', glob: '**/*', output: 'templates' }],
       optimization: false,
       outputHashing: 'none',

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
- * The web app (issue 8), served by the API at `/` from dist/apps/web. Routes are code-split
+ * The web app, served by the API at `/` from dist/apps/web. Routes are code-split
  * (React.lazy); the rules it shares with the API (ID numbers, care levels) come from libs/care.
  */
 export default defineConfig({

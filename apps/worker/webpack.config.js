@@ -15,7 +15,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      // Issue 7: the document templates travel with the bundle (read at start-up).
+      // the document templates travel with the bundle (read at start-up).
       assets: [{ input: 'libs/reports/src/templates', glob: '**/*', output: 'templates' }],
       optimization: false,
       outputHashing: 'none',

@@ -3,14 +3,14 @@ import baseConfig from '../../eslint.config.mjs';
 export default [
   ...baseConfig,
   {
-    // DOMAIN.md §5: money is integer fen; no floating point where money flows.
+    // docs/rules.md §5: money is integer fen; no floating point where money flows.
     files: ['src/subsidy.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'Literal[raw=/\\d\\.\\d/]', message: 'money is integer fen: no decimal literals (DOMAIN.md §5)' },
-        { selector: "CallExpression[callee.property.name=/^(toFixed|toPrecision|round|parseFloat)$/]", message: 'money is integer fen: no float rounding or parsing (DOMAIN.md §5)' },
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'money is integer fen: no parseFloat (DOMAIN.md §5)' },
+        { selector: 'Literal[raw=/\\d\\.\\d/]', message: 'money is integer fen: no decimal literals (docs/rules.md §5)' },
+        { selector: "CallExpression[callee.property.name=/^(toFixed|toPrecision|round|parseFloat)$/]", message: 'money is integer fen: no float rounding or parsing (docs/rules.md §5)' },
+        { selector: "CallExpression[callee.name='parseFloat']", message: 'money is integer fen: no parseFloat (docs/rules.md §5)' },
       ],
     },
   },

@@ -26,7 +26,7 @@ export function ensureDependencies(root) {
 }
 
 /**
- * The documents (issue 7) need Chromium, a CJK font and, for the tests, poppler's pdftotext:
+ * The documents need Chromium, a CJK font and, for the tests, poppler's pdftotext:
  * Debian `chromium`, `fonts-noto-cjk`, `poppler-utils`. Installed here with apt-get when missing
  * and we are root; otherwise a clear message says how. PUPPETEER_EXECUTABLE_PATH overrides the browser.
  */

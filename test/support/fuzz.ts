@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 /*
- * Issue 12: a fuzzer driven by the OpenAPI document. This module only makes cases (deterministic
+ * a fuzzer driven by the OpenAPI document. This module only makes cases (deterministic
  * for a seed) and summarises outcomes; test/fuzz.e2e-spec.ts sends them to the in-process app.
  */
 

@@ -70,7 +70,7 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
     token,
     sql: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
     close: async () => {
-      // Issue 3: every mutating request of the suite left exactly one audit row (refusals of
+      // every mutating request of the suite left exactly one audit row (refusals of
       // sign-in and refresh included; other refused writes roll back and leave none).
       const audited = await client.query<{ request_id: string; n: number }>(
         `SELECT request_id, count(*)::int AS n FROM audit_event WHERE request_id IS NOT NULL GROUP BY request_id`,

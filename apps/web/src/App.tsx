@@ -8,7 +8,7 @@ import type { Facility, Me } from './api/types';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 
-// Code-split by route (issue 8: the first load stays small).
+// Code-split by route (the first load stays small).
 const Login = lazy(() => import('./pages/Login'));
 const BedBoard = lazy(() => import('./pages/BedBoard'));
 const ResidentPage = lazy(() => import('./pages/ResidentPage'));

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, ReactNode, useContext, useMemo, useState } from 'react';
 
-/** Chinese first (issue 8), English switchable; the choice is kept in the browser. */
+/** Chinese first, English switchable; the choice is kept in the browser. */
 const zh = {
   appName: '护理运营', login: '登录', username: '用户名', password: '密码', logout: '退出登录', demoAccounts: '演示账号（点击填入）',
   loginFailed: '用户名或密码错误', beds: '床位一览', residents: '老人', staff: '员工与证书', staffing: '护理人员配备', attendance: '日间照料签到',

@@ -31,7 +31,7 @@ export class WorkerModule {
         // pg-boss manages its own schema, so it connects as the owner.
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
         WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
-        // Issue 7: large documents (a division summary) are rendered here, as pg-boss jobs.
+        // large documents (a division summary) are rendered here, as pg-boss jobs.
         PdfModule.forRoot({ ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}), timeoutMs: config.PDF_TIMEOUT_MS * 10, recycleAfter: config.PDF_RECYCLE_AFTER }),
         ReportJobsWorkerModule,
       ],

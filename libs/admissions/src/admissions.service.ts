@@ -26,7 +26,7 @@ export interface AdmissionView {
 }
 
 
-/** 入住, 转床, 请假, 退住 as dated intervals [from, to) (DOMAIN.md §3); the database forbids overlaps. */
+/** 入住, 转床, 请假, 退住 as dated intervals [from, to) (docs/rules.md §3); the database forbids overlaps. */
 @Injectable()
 export class AdmissionsService extends FacilityScoped {
   constructor(
@@ -176,7 +176,7 @@ export class AdmissionsService extends FacilityScoped {
     );
   }
 
-  /** DOMAIN.md §3: out-of-service beds take no one; refused with the rule named (422). */
+  /** docs/rules.md §3: out-of-service beds take no one; refused with the rule named (422). */
   private async bedInServiceFrom(bedId: string, from: string, to: string | null = null): Promise<{ id: string; code: string }> {
     // Locked: a concurrent "out of service" on this bed waits for us (and we for it).
     const [bed]: { id: string; code: string }[] = await this.sql.query(`SELECT id, code FROM bed WHERE id = $1 FOR UPDATE`, [bedId]);

@@ -23,7 +23,7 @@ const VIEW = `SELECT h.id, h.resident_id AS "residentId", r.name AS "residentNam
   upper(h.period)::text AS "to", h.address FROM home_care_bed h JOIN resident r ON r.id = h.resident_id`;
 
 /**
- * 家庭养老床位 (DOMAIN.md §5, HOME_CARE_BED): the facility serves a resident at home; the enrolment
+ * 家庭养老床位 (docs/rules.md §5, HOME_CARE_BED): the facility serves a resident at home; the enrolment
  * [from, to) is what the HOME_CARE_BED claim counts, as an admission is for INSTITUTIONAL_CARE.
  * The database forbids two enrolments of one resident overlapping.
  */

@@ -13,7 +13,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * `Idempotency-Key` on every POST (issue 12; Stripe's rules): the first answer is kept with the
+ * `Idempotency-Key` on every POST (Stripe's rules): the first answer is kept with the
  * request's digest; the same key and request get it again, the same key with another request 422.
  * It runs inside the request's transaction (after TenantTransactionInterceptor), so the key, the
  * write and the kept answer commit together or not at all, and a concurrent request with the same

@@ -18,7 +18,7 @@ import { OWN_SESSION_KEY, READ_REQUEST_KEY, PUBLIC_KEY, ROLES_KEY } from '@careo
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READS = new Set(['GET', 'HEAD']);
-/** Never confirm another tenant's facility exists (API.md): the same 404 as a missing one. */
+/** Never confirm another tenant's facility exists (docs/api.md): the same 404 as a missing one. */
 const FACILITY_NOT_FOUND = 'facility not found (机构不存在)';
 
 /**

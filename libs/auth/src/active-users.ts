@@ -18,7 +18,7 @@ const MAX_ENTRIES = 10_000;
 const TTL_MS = 30_000;
 
 /**
- * Whether an access token's user still stands as the token says (issue 12): it exists, is not
+ * Whether an access token's user still stands as the token says: it exists, is not
  * deactivated, and has the same role, facility and division. Answers are kept per process and
  * forgotten on the database's `careops_user` notification (a trigger on every such change), so a
  * deactivation ends the user's sessions on every instance at once; while the listener is not

@@ -34,8 +34,8 @@ export class AuthModule {
           signOptions: { algorithm: 'HS256', expiresIn: settings.accessTtlSeconds, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
           verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
         }),
-        // Login attempts per client address (issue 3), counted in PostgreSQL for every process
-        // (issue 12); lockout per username is in AuthService.
+        // Login attempts per client address, counted in PostgreSQL for every process
+        // and instance; lockout per username is in AuthService.
         ThrottlerModule.forRootAsync({
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) => ({

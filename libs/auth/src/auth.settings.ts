@@ -9,5 +9,5 @@ export interface AuthSettings {
 
 export const JWT_ISSUER = 'careops';
 export const JWT_AUDIENCE = 'careops-api';
-/** Issue 3: five failures within 15 minutes lock a username for 15 minutes. */
+/** five failures within 15 minutes lock a username for 15 minutes. */
 export const LOCKOUT = { failures: 5, windowMinutes: 15, lockMinutes: 15 } as const;

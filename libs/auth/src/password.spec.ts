@@ -1,6 +1,6 @@
 import { hashPassword, passwordProblems, verifyPassword } from './password';
 
-describe('password policy (issue 3: ≥ 8 characters, long ones allowed, common ones refused)', () => {
+describe('password policy (≥ 8 characters, long ones allowed, common ones refused)', () => {
   it.each(['password', '12345678', 'qwertyuiop', 'Password1', 'woaini1314', 'qq123456'])('refuses the common password %s', (p) => {
     expect(passwordProblems(p)).toContain('password is one of the most common passwords; choose another (该密码过于常见，请更换)');
   });
@@ -14,7 +14,7 @@ describe('password policy (issue 3: ≥ 8 characters, long ones allowed, common 
     expect(passwordProblems('zhangwei.manager', 'Zhangwei.Manager')).toEqual(['password must not be the username (密码不能与用户名相同)']);
   });
 
-  // Issue 12: what a tester found accepted.
+  // what a tester found accepted.
   it.each([
     ['aaaaaaaa', 'password must not be one character repeated (密码不能由同一个字符重复组成)'],
     ['        ', 'password must not be only spaces or invisible characters (密码不能全是空格或不可见字符)'],

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 const SWEEP_EVERY = 500;
 
 /**
- * The sign-in rate limit counted in PostgreSQL (issue 12): every API process and instance shares
+ * The sign-in rate limit counted in PostgreSQL: every API process and instance shares
  * one count per client address and route, where the throttler's own storage counted per process.
  * A fixed window; over the limit, the key is blocked for `blockDuration`.
  */

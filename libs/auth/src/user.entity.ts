@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@careops/care';
 
-/** A login (DOMAIN.md §1). The hash never leaves the service layer: see `toPublicUser`. */
+/** A login (docs/rules.md §1). The hash never leaves the service layer: see `toPublicUser`. */
 @Entity('app_user')
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -49,7 +49,7 @@ export interface PublicUser {
   facilityId?: string;
   divisionCode?: string;
   displayName?: string;
-  /** Set once the account is deactivated (issue 12): its sessions ended then. */
+  /** Set once the account is deactivated: its sessions ended then. */
   disabledAt?: Date;
   disabledReason?: string;
 }

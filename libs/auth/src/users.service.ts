@@ -26,7 +26,7 @@ export class UsersService {
   }
 
   /**
-   * Ends an account (issue 12): refresh tokens revoked, access tokens refused from the next request
+   * Ends an account: refresh tokens revoked, access tokens refused from the next request
    * on (ActiveUsers). Its records stay; nothing is deleted.
    */
   async deactivate(id: string, reason: string, actor: Principal): Promise<PublicUser> {

@@ -15,7 +15,7 @@ export interface Room {
   number: string;
 }
 
-/** One bed of the bed board 床位一览 on a date (issue 4). */
+/** One bed of the bed board 床位一览 on a date. */
 export interface BedOnDate {
   id: string;
   code: string;
@@ -136,7 +136,7 @@ export class BedsService extends FacilityScoped {
   }
 
   /**
-   * The board as cached JSON bytes (issue 4: many clients watch it). Runs its own transaction, in
+   * The board as cached JSON bytes (many clients watch it). Runs its own transaction, in
    * the caller's tenant scope, only when the cache has no current entry.
    */
   async cachedBoard(facilityId: string, date: string): Promise<BoardEntry<BedOnDate[]>> {
@@ -159,7 +159,7 @@ export class BedsService extends FacilityScoped {
 
   /**
    * The bed board on a date: every bed, its room, whether it is in service, and who occupies it
-   * (a resident on leave keeps the bed, DOMAIN.md §3) at which care level. One query.
+   * (a resident on leave keeps the bed, docs/rules.md §3) at which care level. One query.
    */
   async board(date: string, bedId?: string, roomId?: string): Promise<BedOnDate[]> {
     const rows: Record<string, unknown>[] = await this.sql.query(

@@ -2,7 +2,7 @@ import { amountInWords } from './amount-in-words';
 
 describe('amounts in capital numerals 大写 (the claim form)', () => {
   it.each([
-    [18226, '壹佰捌拾贰元贰角陆分'], // DOMAIN.md §5: ¥82.26 + ¥100.00
+    [18226, '壹佰捌拾贰元贰角陆分'], // docs/rules.md §5: ¥82.26 + ¥100.00
     [8226, '捌拾贰元贰角陆分'],
     [10000, '壹佰元整'],
     [2000000, '贰万元整'],

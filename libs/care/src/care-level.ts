@@ -1,4 +1,4 @@
-/** DOMAIN.md §4: the three care levels that drive money and staffing. */
+/** docs/rules.md §4: the three care levels that drive money and staffing. */
 export const CARE_LEVELS = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const;
 export type CareLevel = (typeof CARE_LEVELS)[number];
 
@@ -8,7 +8,7 @@ export const CARE_LEVEL_LABELS: Record<CareLevel, string> = {
   FULLY_DISABLED: '全失能',
 };
 
-/** GB/T 42195-2022 ability grades, as recorded by the assessor (DOMAIN.md §4). */
+/** GB/T 42195-2022 ability grades, as recorded by the assessor (docs/rules.md §4). */
 export const ASSESSMENT_GRADES = ['INTACT', 'MILD', 'MODERATE', 'SEVERE', 'COMPLETE'] as const;
 export type AssessmentGrade = (typeof ASSESSMENT_GRADES)[number];
 
@@ -20,7 +20,7 @@ export const ASSESSMENT_GRADE_LABELS: Record<AssessmentGrade, string> = {
   COMPLETE: '完全失能',
 };
 
-/** DOMAIN.md §4: 能力完好 → 自理, 轻度/中度 → 半失能, 重度/完全 → 全失能. */
+/** docs/rules.md §4: 能力完好 → 自理, 轻度/中度 → 半失能, 重度/完全 → 全失能. */
 export function careLevelOfGrade(grade: AssessmentGrade): CareLevel {
   switch (grade) {
     case 'INTACT':

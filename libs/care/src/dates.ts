@@ -1,6 +1,6 @@
 /**
- * Calendar dates of the domain are `YYYY-MM-DD` strings (API.md), handled as whole day numbers so
- * that no time zone or clock can move a day. Intervals are half-open [from, to) (DOMAIN.md §3).
+ * Calendar dates of the domain are `YYYY-MM-DD` strings (docs/api.md), handled as whole day numbers so
+ * that no time zone or clock can move a day. Intervals are half-open [from, to) (docs/rules.md §3).
  */
 export type IsoDate = string;
 
@@ -40,7 +40,7 @@ export function isIsoDate(value: string): boolean {
   }
 }
 
-/** A month `YYYY-MM` (API.md), in the calendar above. */
+/** A month `YYYY-MM` (docs/api.md), in the calendar above. */
 export function isMonth(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && inCalendar(value);
 }
@@ -60,7 +60,7 @@ export function daySpan(i: DateInterval, limit: number): [number, number] {
   return [dayNumber(i.from), i.to === null ? limit : Math.min(dayNumber(i.to), limit)];
 }
 
-/** The calendar date of an instant in a time zone (API.md: the facility's, default Asia/Shanghai). */
+/** The calendar date of an instant in a time zone (docs/api.md: the facility's, default Asia/Shanghai). */
 export function calendarDate(instant: Date, timeZone = 'Asia/Shanghai'): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

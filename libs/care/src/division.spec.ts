@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { divisionCovers } from './division';
 
-describe('division coverage (DOMAIN.md §1)', () => {
+describe('division coverage (docs/rules.md §1)', () => {
   it.each([
     ['410400', '410421', true], // 平顶山市 covers 宝丰县
     ['410400', '410400', true],

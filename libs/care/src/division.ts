@@ -1,10 +1,10 @@
 /**
- * Administrative division codes (GB/T 2260), DOMAIN.md §1: six digits; a city code (xxxx00)
+ * Administrative division codes (GB/T 2260), docs/rules.md §1: six digits; a city code (xxxx00)
  * covers every county with the same first four digits, a province code (xx0000) the first two.
  */
 const DIVISION_CODE = /^\d{6}$/;
 
-/** `000000` stands for the whole country (national default policies, DOMAIN.md §5). */
+/** `000000` stands for the whole country (national default policies, docs/rules.md §5). */
 export function isDivisionCode(code: string): boolean {
   return DIVISION_CODE.test(code);
 }

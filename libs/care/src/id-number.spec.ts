@@ -4,7 +4,7 @@ import { idNumberCheckChar, idNumberProblem, maskIdNumber } from './id-number';
 // A valid number built from GB 11643's own example: 11010519491231002X.
 const VALID = '11010519491231002X';
 
-describe('ID numbers (DOMAIN.md §4: 18 characters, ISO 7064 MOD 11-2, birth date inside)', () => {
+describe('ID numbers (docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, birth date inside)', () => {
   it.each([
     [VALID, '1949-12-31', null],
     ['110105194912310021', '1949-12-31', 'CHECKSUM'],

@@ -1,5 +1,5 @@
 /**
- * Mainland resident ID numbers 身份证号 (GB 11643), DOMAIN.md §4: 18 characters, digits 1–6 the
+ * Mainland resident ID numbers 身份证号 (GB 11643), docs/rules.md §4: 18 characters, digits 1–6 the
  * region, 7–14 the birth date, the 18th a check character by ISO 7064 MOD 11-2.
  */
 export type IdNumberProblem =
@@ -58,7 +58,7 @@ export function idNumberProblem(idNumber: string, dateOfBirth?: string): IdNumbe
   return null;
 }
 
-/** DOMAIN.md §4: shown masked as `410421********1234`. */
+/** docs/rules.md §4: shown masked as `410421********1234`. */
 export function maskIdNumber(idNumber: string): string {
   return `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
 }

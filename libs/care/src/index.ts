@@ -12,3 +12,4 @@ export * from './metrics';
 export * from './amount-in-words';
 export * from './resident-category';
 export * from './programmes';
+export * from './errors';

@@ -6,14 +6,14 @@ import { LevelAssessment, levelSegments } from './level-segments';
 const a = (effectiveOn: string, careLevel: CareLevel, recordedSeq = 0): LevelAssessment => ({ effectiveOn, careLevel, recordedSeq });
 const MARCH = { from: '2025-03-01', to: '2025-04-01' };
 
-describe('levelSegments (DOMAIN.md §4: the latest assessment effective on or before the day)', () => {
-  it('DOMAIN.md §5 example: admitted 2025-03-15 at 半失能 → 17 days of March', () => {
+describe('levelSegments (docs/rules.md §4: the latest assessment effective on or before the day)', () => {
+  it('docs/rules.md §5 example: admitted 2025-03-15 at 半失能 → 17 days of March', () => {
     expect(levelSegments([a('2025-03-15', 'SEMI_DISABLED')], [{ from: '2025-03-15', to: null }], MARCH)).toEqual([
       { from: '2025-03-15', to: '2025-04-01', careLevel: 'SEMI_DISABLED', days: 17 },
     ]);
   });
 
-  it('10 days 自理 then 20 days 全失能 in a 30-day month (DOMAIN.md §5)', () => {
+  it('10 days 自理 then 20 days 全失能 in a 30-day month (docs/rules.md §5)', () => {
     const june = { from: '2025-06-01', to: '2025-07-01' };
     expect(levelSegments([a('2025-01-10', 'SELF_CARE'), a('2025-06-11', 'FULLY_DISABLED')], [{ from: '2024-12-01', to: null }], june)).toEqual([
       { from: '2025-06-01', to: '2025-06-11', careLevel: 'SELF_CARE', days: 10 },

@@ -17,7 +17,7 @@ export interface LevelSegment {
 }
 
 /**
- * DOMAIN.md §4: the level on a day is the latest assessment effective on or before it (a new one
+ * docs/rules.md §4: the level on a day is the latest assessment effective on or before it (a new one
  * takes effect on its effective date; history is never overwritten). Returns the level segments
  * of one resident within the window [from, to): disjoint, ordered, covering exactly the days the
  * resident was in care (`stays`, [from, to) each) inside the window.

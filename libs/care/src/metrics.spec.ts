@@ -6,8 +6,8 @@ const counts = (over: Partial<FacilityCounts>): FacilityCounts => ({
   bedsInService: 0, nursingBeds: 0, occupiedBedDays: 0, inServiceBedDays: 0, staffingDays: 0, compliantDays: 0, ...over,
 });
 
-describe('government metrics (DOMAIN.md §7)', () => {
-  it('DOMAIN.md example: 597 ÷ 2252 prints 26.51 %; no beds prints "—", never NaN', () => {
+describe('government metrics (docs/rules.md §7)', () => {
+  it('docs/rules.md example: 597 ÷ 2252 prints 26.51 %; no beds prints "—", never NaN', () => {
     expect(printPct(percentHalfUp(597, 2252))).toBe('26.51 %');
     expect(summaryFigures(counts({}))).toMatchObject({ nursingBedRatioPct: null, nursingBedTargetMet: null, occupancyPct: null });
     expect(printPct(null)).toBe('—');

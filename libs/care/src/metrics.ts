@@ -1,8 +1,8 @@
 import { percentHalfUp } from './percent';
 
-/** DOMAIN.md §7: 护理型床位占比 target, nursing-type beds ≥ 55 % of beds in service. */
+/** docs/rules.md §7: 护理型床位占比 target, nursing-type beds ≥ 55 % of beds in service. */
 export const NURSING_BED_TARGET_PCT = 55;
-/** DOMAIN.md §6–§7: 持证上岗率 target. */
+/** docs/rules.md §6–§7: 持证上岗率 target. */
 export const CERTIFICATION_TARGET_PCT = 100;
 
 /** Whether numerator ÷ denominator ≥ target %, exactly (no rounding); null without a denominator. */
@@ -11,7 +11,7 @@ export function meetsPct(numerator: number, denominator: number, targetPct: numb
 }
 
 /**
- * The counts a facility's row of the division summary is made of (DOMAIN.md §7, §8 辖区汇总表).
+ * The counts a facility's row of the division summary is made of (docs/rules.md §7, §8 辖区汇总表).
  * Ratios are computed from these, never averaged: a total is a ratio of sums.
  */
 export interface FacilityCounts {
@@ -20,7 +20,7 @@ export interface FacilityCounts {
   /** Occupied bed-days and in-service bed-days of the period (入住率 over a month). */
   occupiedBedDays: number;
   inServiceBedDays: number;
-  /** Days of the period, and those on which counted caregivers ≥ required (DOMAIN.md §6). */
+  /** Days of the period, and those on which counted caregivers ≥ required (docs/rules.md §6). */
   staffingDays: number;
   compliantDays: number;
 }
@@ -42,7 +42,7 @@ export function summaryFigures(c: FacilityCounts): SummaryFigures {
   };
 }
 
-/** DOMAIN.md §7: a jurisdiction's figures are ratios of sums over its facilities, never a mean of ratios. */
+/** docs/rules.md §7: a jurisdiction's figures are ratios of sums over its facilities, never a mean of ratios. */
 export function divisionTotal(rows: readonly FacilityCounts[]): SummaryFigures {
   const sum = (k: keyof FacilityCounts) => rows.reduce((s, r) => s + r[k], 0);
   return summaryFigures({

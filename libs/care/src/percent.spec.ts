@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { percentHalfUp } from './percent';
 
-describe('percentHalfUp (DOMAIN.md §7: two decimals, half-up)', () => {
+describe('percentHalfUp (docs/rules.md §7: two decimals, half-up)', () => {
   it.each([
     [597, 2252, 26.51],
     [1, 3, 33.33],

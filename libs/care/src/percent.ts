@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md §7 / API.md: a percentage as an exact ratio, rounded half-up to two decimals
+ * docs/rules.md §7 / docs/api.md: a percentage as an exact ratio, rounded half-up to two decimals
  * (597 ÷ 2252 → 26.51); null where the denominator is 0 (printed "—", never NaN).
  */
 export function percentHalfUp(numerator: number, denominator: number): number | null {

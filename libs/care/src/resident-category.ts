@@ -1,4 +1,4 @@
-/** DOMAIN.md §4, the categories a resident may belong to: 特困供养, 低保, 经济困难, 高龄, 独居/空巢, 计生特殊家庭. */
+/** docs/rules.md §4, the categories a resident may belong to: 特困供养, 低保, 经济困难, 高龄, 独居/空巢, 计生特殊家庭. */
 export const RESIDENT_CATEGORIES = ['TEKUN', 'DIBAO', 'LOW_INCOME', 'ADVANCED_AGE', 'LIVING_ALONE', 'FAMILY_PLANNING_SPECIAL'] as const;
 export type ResidentCategory = (typeof RESIDENT_CATEGORIES)[number];
 export const RESIDENT_CATEGORY_LABELS: Record<ResidentCategory, string> = {

@@ -1,4 +1,4 @@
-/** DOMAIN.md §1: who uses the product. */
+/** docs/rules.md §1: who uses the product. */
 export const ROLES = ['PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT', 'REGULATOR'] as const;
 export type Role = (typeof ROLES)[number];
 

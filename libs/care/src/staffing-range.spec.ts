@@ -10,7 +10,7 @@ const resident = (level: 'SELF_CARE' | 'SEMI_DISABLED' | 'FULLY_DISABLED', from 
   assessments: [{ effectiveOn: from, careLevel: level, recordedSeq: 0 }, ...changes.map(([effectiveOn, careLevel], i) => ({ effectiveOn, careLevel, recordedSeq: i + 1 }))],
 });
 
-describe('staffingPeriod: a month (issue 5 acceptance 2)', () => {
+describe('staffingPeriod: a month', () => {
   // 2 全失能 + 1 半失能 + 1 自理 = (80 + 15 + 6) / 60 → 2 required; the 自理 resident becomes
   // 全失能 on the 20th: (80 + 15 + 40) / 60 → 3. Two caregivers; 王's certificate expires on the 12th.
   const residents = [

@@ -23,7 +23,7 @@ export interface StaffingPeriod {
 }
 
 /**
- * DOMAIN.md §6 over [from, to): residents in care by level each day (admitted that day, leave
+ * docs/rules.md §6 over [from, to): residents in care by level each day (admitted that day, leave
  * days included; level per the assessment history), required vs counted caregivers, and why each
  * caregiver does not count. One pass over the facility's facts; no query per day.
  */

@@ -3,8 +3,8 @@ import { requiredCaregivers, StaffOnRecord, staffingDay } from './staffing';
 
 const counts = (FULLY_DISABLED: number, SEMI_DISABLED: number, SELF_CARE: number) => ({ FULLY_DISABLED, SEMI_DISABLED, SELF_CARE });
 
-describe('requiredCaregivers (DOMAIN.md §6: ⌈F/1.5 + S/4 + C/10⌉)', () => {
-  it('DOMAIN.md example: 15 全失能 + 20 半失能 + 50 自理 → 20', () => {
+describe('requiredCaregivers (docs/rules.md §6: ⌈F/1.5 + S/4 + C/10⌉)', () => {
+  it('docs/rules.md example: 15 全失能 + 20 半失能 + 50 自理 → 20', () => {
     expect(requiredCaregivers(counts(15, 20, 50))).toBe(20);
   });
 
@@ -44,7 +44,7 @@ describe('requiredCaregivers (DOMAIN.md §6: ⌈F/1.5 + S/4 + C/10⌉)', () => {
   });
 });
 
-describe('staffingDay (DOMAIN.md §6: employed, trained, certified caregivers count by FTE)', () => {
+describe('staffingDay (docs/rules.md §6: employed, trained, certified caregivers count by FTE)', () => {
   const base: StaffOnRecord = {
     id: 's1', role: 'CAREGIVER', employedFrom: '2026-01-01', employedTo: null, fteHundredths: 100,
     trainings: [{ completedOn: '2025-12-20', passed: true }], certificates: [{ issuedOn: '2025-01-01', expiresOn: '2026-03-12' }],

@@ -4,7 +4,7 @@ import { dayNumber, IsoDate } from './dates';
 export type CountsByLevel = Record<CareLevel, number>;
 
 /**
- * DOMAIN.md §6: required caregivers = ⌈ FULLY/1.5 + SEMI/4 + SELF/10 ⌉, computed as
+ * docs/rules.md §6: required caregivers = ⌈ FULLY/1.5 + SEMI/4 + SELF/10 ⌉, computed as
  * ⌈(40·F + 15·S + 6·C) / 60⌉ in integers so that no boundary can round the wrong way.
  * Example: 15 全失能 + 20 半失能 + 50 自理 → (600 + 300 + 300) / 60 = 20.
  */
@@ -22,10 +22,10 @@ export interface StaffOnRecord {
   employedFrom: IsoDate;
   /** First day no longer employed; null while employed. */
   employedTo: IsoDate | null;
-  /** Full-time = 100; a half-time caregiver counts 50 (DOMAIN.md §6: part-time by FTE fraction). */
+  /** Full-time = 100; a half-time caregiver counts 50 (docs/rules.md §6: part-time by FTE fraction). */
   fteHundredths: number;
   trainings: { completedOn: IsoDate; passed: boolean }[];
-  /** Valid on [issuedOn, expiresOn): on its expiry date it no longer counts (DOMAIN.md §6). */
+  /** Valid on [issuedOn, expiresOn): on its expiry date it no longer counts (docs/rules.md §6). */
   certificates: { issuedOn: IsoDate; expiresOn: IsoDate }[];
 }
 
@@ -57,7 +57,7 @@ export interface StaffingDay {
   excluded: { staffId: string; reason: ExclusionReason }[];
 }
 
-/** DOMAIN.md §6: compliant when counted caregiver FTE ≥ required; only caregivers are considered. */
+/** docs/rules.md §6: compliant when counted caregiver FTE ≥ required; only caregivers are considered. */
 export function staffingDay(residentsByLevel: CountsByLevel, staff: readonly StaffOnRecord[], date: IsoDate): StaffingDay {
   const day = dayNumber(date);
   const required = requiredCaregivers(residentsByLevel);

@@ -8,18 +8,18 @@ const resident = (over: Partial<ClaimResident>): ClaimResident => ({
   assessments: [{ effectiveOn: '2024-01-01', careLevel: 'SEMI_DISABLED', recordedSeq: 1 }], ...over,
 });
 
-describe('the monthly claim (DOMAIN.md §5)', () => {
+describe('the monthly claim (docs/rules.md §5)', () => {
   it.each([[8226, '82.26'], [-50, '-0.50'], [0, '0.00'], [2_000_000, '20000.00'], [-3333, '-33.33']])('%i fen prints as ¥%s', (fen, text) => {
     expect(yuan(fen)).toBe(text);
   });
 
-  it('DOMAIN.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → 15000 × 17 ÷ 31 = 8225.8… → ¥82.26', () => {
+  it('docs/rules.md example: admitted 2025-03-15 at 半失能 → 17 days of 31 → 15000 × 17 ÷ 31 = 8225.8… → ¥82.26', () => {
     const claim = computeClaim('2025-03', [resident({ stays: [{ from: '2025-03-15', to: null }], assessments: [{ effectiveOn: '2025-03-15', careLevel: 'SEMI_DISABLED', recordedSeq: 1 }] })], POLICY);
     expect(claim.lines).toEqual([{ residentId: 'r1', careLevel: 'SEMI_DISABLED', days: 17, rateFen: 15000, amountFen: 8226, segments: [{ from: '2025-03-15', to: '2025-04-01' }] }]);
     expect(claim.totalFen).toBe(8226);
   });
 
-  it('DOMAIN.md example: 10 days 自理 then 20 days 全失能 in a 30-day month → ¥33.33 and ¥200.00', () => {
+  it('docs/rules.md example: 10 days 自理 then 20 days 全失能 in a 30-day month → ¥33.33 and ¥200.00', () => {
     const claim = computeClaim('2025-06', [resident({
       assessments: [{ effectiveOn: '2025-01-01', careLevel: 'SELF_CARE', recordedSeq: 1 }, { effectiveOn: '2025-06-11', careLevel: 'FULLY_DISABLED', recordedSeq: 2 }],
     })], POLICY);
@@ -73,7 +73,7 @@ describe('the monthly claim (DOMAIN.md §5)', () => {
   });
 });
 
-describe('the monthly claim: issue 6 acceptance 1–2', () => {
+describe('the monthly claim (docs/rules.md §5)', () => {
   const LEVELS = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const;
   // 1,000 runs in npm test; `npm run bench:claims` runs them 100,000 times (CAREOPS_FC_RUNS).
   const RUNS = { numRuns: Number(process.env['CAREOPS_FC_RUNS'] ?? 1000) };
@@ -130,7 +130,7 @@ describe('the monthly claim: issue 6 acceptance 1–2', () => {
   });
 });
 
-describe('policy options: day counting and the other programmes (DOMAIN.md §5)', () => {
+describe('policy options: day counting and the other programmes (docs/rules.md §5)', () => {
   const RUNS = { numRuns: Number(process.env['CAREOPS_FC_RUNS'] ?? 1000) };
   const april = (over: Partial<ClaimResident>, dayCounting = DEFAULT_DAY_COUNTING) =>
     computeClaim('2025-04', [resident(over)], { ...POLICY, dayCounting }).lines.map((l) => [l.days, l.amountFen]);

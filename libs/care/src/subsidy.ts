@@ -2,21 +2,21 @@ import { CARE_LEVELS, CareLevel } from './care-level';
 import { DateInterval, dayNumber, IsoDate, isoDate, isMonth } from './dates';
 import { LevelAssessment, levelSegments } from './level-segments';
 
-/** Money is integer fen (0.01 yuan) end to end (DOMAIN.md §5). */
+/** Money is integer fen (0.01 yuan) end to end (docs/rules.md §5). */
 export type Fen = number;
 
 export interface SubsidyPolicy {
   /** Monthly rate per care level, in fen: INSTITUTIONAL_CARE 10000 / 15000 / 30000 by default. */
   rates: Partial<Record<CareLevel, Fen>>;
-  /** Eligible from the day the resident turns this age (DOMAIN.md §5: 60). */
+  /** Eligible from the day the resident turns this age (docs/rules.md §5: 60). */
   minAge: number;
   /** Categories funded elsewhere (e.g. 特困), whose residents get no line. */
   excludedCategories: readonly string[];
-  /** Which days count (DOMAIN.md §5 default: admission day yes, discharge day no, leave days yes). */
+  /** Which days count (docs/rules.md §5 default: admission day yes, discharge day no, leave days yes). */
   dayCounting?: DayCounting;
 }
 
-/** A city's day-counting rules, a policy setting (DOMAIN.md: where cities differ, a setting). */
+/** A city's day-counting rules, a policy setting (docs/rules.md: where cities differ, a setting). */
 export interface DayCounting {
   admissionDay: boolean;
   dischargeDay: boolean;
@@ -29,7 +29,7 @@ export interface ClaimResident {
   residentId: string;
   dateOfBirth: IsoDate;
   categories: readonly string[];
-  /** Stays in care, [admittedOn, dischargedOn); leave days count (DOMAIN.md §5). */
+  /** Stays in care, [admittedOn, dischargedOn); leave days count (docs/rules.md §5). */
   stays: readonly DateInterval[];
   /** Leaves 请假/外出住院 [from, to), taken out only when the policy says leave days do not count. */
   leaves?: readonly DateInterval[];
@@ -69,7 +69,7 @@ export function yuan(fen: Fen): string {
   return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** rate × days ÷ daysInMonth in fen, rounded half-up once (DOMAIN.md §5), in integers. */
+/** rate × days ÷ daysInMonth in fen, rounded half-up once (docs/rules.md §5), in integers. */
 export function proratedFen(rateFen: Fen, days: number, daysInMonth: number): Fen {
   return Math.floor((2 * rateFen * days + daysInMonth) / (2 * daysInMonth));
 }
@@ -84,7 +84,7 @@ export function birthdayAt(dateOfBirth: IsoDate, age: number): IsoDate {
 }
 
 /**
- * DOMAIN.md §5, the monthly claim: per resident and care level, the days in care that month at
+ * docs/rules.md §5, the monthly claim: per resident and care level, the days in care that month at
  * that level (aged ≥ minAge that day, not in an excluded category), and the amount
  * rate × days ÷ days in month, rounded half-up once per line. A full month at one level is
  * exactly the rate. Pure: no I/O, no floating point.
@@ -156,7 +156,7 @@ export function countedDays(stays: readonly DateInterval[], leaves: readonly Dat
 }
 
 /**
- * A yearly amount claimed monthly (DOMAIN.md §5: the day-center operating subsidy, ¥20,000 a year):
+ * A yearly amount claimed monthly (docs/rules.md §5: the day-center operating subsidy, ¥20,000 a year):
  * month m (1–12) gets round(annual × m ÷ 12) − round(annual × (m − 1) ÷ 12), half-up, so the twelve
  * months add up to exactly the annual amount (2000000 → 166667, 166666, 166667, …).
  */
@@ -165,7 +165,7 @@ export function monthlyShareFen(annualFen: Fen, month: number): Fen {
   return proratedFen(annualFen, month, 12) - proratedFen(annualFen, month - 1, 12);
 }
 
-/** DOMAIN.md §5 default: ¥100 / ¥150 / ¥300 a month, from age 60, no category excluded. */
+/** docs/rules.md §5 default: ¥100 / ¥150 / ¥300 a month, from age 60, no category excluded. */
 export const DEFAULT_INSTITUTIONAL_CARE_POLICY: SubsidyPolicy = {
   rates: { SELF_CARE: 10_000, SEMI_DISABLED: 15_000, FULLY_DISABLED: 30_000 },
   minAge: 60,

@@ -19,7 +19,7 @@ type ClaimLineRow = {
   adjusts_claim_id: string | null; adjusts_line_id: string | null; reason: string | null; explanation: object;
 };
 
-/** DOMAIN.md §5: DRAFT → SUBMITTED → APPROVED | REJECTED → PAID (from APPROVED). */
+/** docs/rules.md §5: DRAFT → SUBMITTED → APPROVED | REJECTED → PAID (from APPROVED). */
 const TRANSITIONS: Record<string, { from: ClaimState; to: ClaimState; stamp: 'submitted' | 'decided' | 'paid' }> = {
   submit: { from: 'DRAFT', to: 'SUBMITTED', stamp: 'submitted' },
   approve: { from: 'SUBMITTED', to: 'APPROVED', stamp: 'decided' },
@@ -172,7 +172,7 @@ export class ClaimsService extends FacilityScoped {
         adjusts_claim_id: a.claimId, adjusts_line_id: a.lineId, reason: a.reason, explanation: a.explanation,
       })),
     ];
-    // Set-based: every line in one statement, whatever their number (issue 6).
+    // Set-based: every line in one statement, whatever their number.
     await this.sql.query(
       `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, kind, adjusts_claim_id, adjusts_line_id, reason, explanation)
        SELECT $1, $2, x.resident_id, x.care_level, x.days, x.rate_fen, x.amount_fen, x.kind, x.adjusts_claim_id, x.adjusts_line_id, x.reason, x.explanation
@@ -223,7 +223,7 @@ export class ClaimsService extends FacilityScoped {
   }
 
   /**
-   * DOMAIN.md §5, the day-center operating subsidy: ¥20,000 per center per year (the policy's
+   * docs/rules.md §5, the day-center operating subsidy: ¥20,000 per center per year (the policy's
    * annualFen). Claimed monthly, month m carries its share so the twelve add up to the year exactly;
    * claimed yearly, the December claim carries the whole year. One line, of the facility itself.
    */
@@ -249,7 +249,7 @@ export class ClaimsService extends FacilityScoped {
   }
 
   /**
-   * Issue 6, "frozen means frozen": each earlier claim that left DRAFT (and was not rejected) is
+   * "frozen means frozen": each earlier claim that left DRAFT (and was not rejected) is
    * recomputed from today's facts under the policy version it used; where a resident's amount at a
    * level differs from what was claimed (adjustments already frozen included), the difference
    * becomes an adjustment line 补差 (positive) or 追回 (negative) referencing that claim and line.

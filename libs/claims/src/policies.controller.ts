@@ -25,7 +25,7 @@ export class PoliciesService {
   }
 
   async add(dto: CreatePolicyDto) {
-    // DOMAIN.md §5: the operating subsidy is a yearly amount per center; the others are monthly rates per level.
+    // docs/rules.md §5: the operating subsidy is a yearly amount per center; the others are monthly rates per level.
     if ((dto.programme === 'DAY_CENTER_OPERATION') !== (dto.annualFen !== undefined)) {
       throw new UnprocessableEntityException(dto.programme === 'DAY_CENTER_OPERATION'
         ? 'a DAY_CENTER_OPERATION policy needs annualFen, the yearly amount per center in fen (运营补贴需填写年度金额)'

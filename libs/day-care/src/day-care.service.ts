@@ -9,7 +9,7 @@ import { ResidentsService } from '@careops/residents';
 import { AttendanceDto, EnrolDto, ServiceRecordDto } from './dto/day-care.dto';
 
 
-/** Day centers (DOMAIN.md §2, §4): members are enrolled, not admitted; attendance; the six helps. */
+/** Day centers (docs/rules.md §2, §4): members are enrolled, not admitted; attendance; the six helps. */
 @Injectable()
 export class DayCareService extends FacilityScoped {
   constructor(
@@ -23,7 +23,7 @@ export class DayCareService extends FacilityScoped {
 
 
 
-  /** DOMAIN.md §2: day care is for DAY_CENTER and the day side of STREET_CENTER. */
+  /** docs/rules.md §2: day care is for DAY_CENTER and the day side of STREET_CENTER. */
   private async requireDayCare(): Promise<void> {
     const [f]: { type: string }[] = await this.sql.query(`SELECT type FROM facility WHERE id = $1`, [this.facilityId()]);
     if (f?.type !== 'DAY_CENTER' && f?.type !== 'STREET_CENTER') {

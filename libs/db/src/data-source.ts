@@ -8,7 +8,7 @@ export interface DatabaseSettings {
   applicationName?: string;
 }
 
-/** The one place connection options are decided (STYLE.md: synchronize never). */
+/** The one place connection options are decided (docs/architecture.md: synchronize never). */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
     type: 'postgres',
@@ -20,7 +20,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     applicationName: settings.applicationName ?? 'careops',
-    // Pool exhaustion must fail, not hang (NOTES.md).
+    // Pool exhaustion must fail, not hang (docs/architecture.md).
     extra: {
       max: settings.poolSize ?? 10,
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,

@@ -10,5 +10,6 @@ export * from './tenancy/tenancy.module';
 export * from './tenancy/tenant-scope';
 export * from './tenancy/tenant-transaction.interceptor';
 export * from './tenancy/facility-data';
+export * from './tenancy/tenant-db';
 export * from './queue/serially';
 export * from './notifications/pg-notifications';

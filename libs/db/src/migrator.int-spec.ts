@@ -15,7 +15,7 @@ async function appliedNames(url: string): Promise<string[]> {
   }
 }
 
-describe('migrations (STYLE.md: applied at start-up under an advisory lock)', () => {
+describe('migrations (docs/architecture.md: applied at start-up under an advisory lock)', () => {
   const made: TestDatabase[] = [];
   afterAll(() => Promise.all(made.map((d) => d.drop())));
 

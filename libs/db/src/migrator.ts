@@ -3,7 +3,7 @@ import { createDataSource, DatabaseSettings } from './data-source';
 import { DatabaseUnavailableError } from './database-error';
 import { APP_ROLE, derivedAppPassword } from './app-role';
 
-/** One key for every careops process: whoever holds it migrates, the others wait (STYLE.md). */
+/** One key for every careops process: whoever holds it migrates, the others wait (docs/architecture.md). */
 export const MIGRATION_LOCK_KEY = 7_300_150_001;
 
 export interface MigrationLog {

@@ -1,22 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClsService } from 'nestjs-cls';
-import type { RequestContext } from '@careops/db';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, Roles } from '@careops/platform';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
+import { FacilityResponse } from './dto/facility.response';
 import { FacilitiesService } from './facilities.service';
 
 @ApiTags('facilities')
 @Controller('facilities')
 export class FacilitiesController {
-  constructor(
-    private readonly facilities: FacilitiesService,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
+  constructor(private readonly facilities: FacilitiesService) {}
 
   @Post()
   @Roles('PLATFORM_ADMIN')
   @ApiOperation({ summary: 'Create a facility (a tenant)' })
+  @ApiCreatedResponse({ type: FacilityResponse })
   create(@Body() dto: CreateFacilityDto) {
     return this.facilities.create(dto);
   }
@@ -24,6 +21,7 @@ export class FacilitiesController {
   @Get()
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Facilities the caller may see: admin all, regulator its division, others their own' })
+  @ApiOkResponse({ type: [FacilityResponse] })
   list() {
     return this.facilities.list();
   }
@@ -31,6 +29,7 @@ export class FacilitiesController {
   @Get(':facilityId')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The facility and its checks' })
+  @ApiOkResponse({ type: FacilityResponse })
   get(@Param('facilityId', ParseUUIDPipe) facilityId: string) {
     return this.facilities.get(facilityId);
   }
@@ -38,7 +37,8 @@ export class FacilitiesController {
   @Patch(':facilityId')
   @Roles('PLATFORM_ADMIN', 'FACILITY_MANAGER')
   @ApiOperation({ summary: 'Update the facility and its checks (fire safety, medical arrangement, standards)' })
+  @ApiOkResponse({ type: FacilityResponse })
   update(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: UpdateFacilityDto) {
-    return this.facilities.update(facilityId, dto, this.cls.get('principal')?.role);
+    return this.facilities.update(facilityId, dto);
   }
 }

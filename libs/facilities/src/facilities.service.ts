@@ -1,28 +1,24 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
 import { isProvincePrefix } from '@careops/care';
 import { AuditService } from '@careops/audit';
-import { Facility } from './facility.entity';
+import { TenantDb } from '@careops/db';
+import { InvalidInputError, NotAllowedError, NotFoundError, RuleViolation } from '@careops/platform';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
+import { FacilitiesRepository } from './facilities.repository';
+import { Facility } from './facility.entity';
 
 /** Facilities; what the caller sees is decided by the RLS policies of its transaction's scope. */
 @Injectable()
 export class FacilitiesService {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly facilities: FacilitiesRepository,
+    private readonly db: TenantDb,
     private readonly audit: AuditService,
   ) {}
 
-  private get repo() {
-    return this.txHost.tx.getRepository(Facility);
-  }
-
   async create(dto: CreateFacilityDto): Promise<Facility> {
-    if (!isProvincePrefix(dto.divisionCode.slice(0, 2))) {
-      throw new UnprocessableEntityException(`divisionCode ${dto.divisionCode} is in no province (行政区划代码不存在)`);
-    }
-    const { id } = await this.repo.save(this.repo.create(dto));
+    if (!isProvincePrefix(dto.divisionCode.slice(0, 2))) throw new RuleViolation('DIVISION_UNKNOWN', { code: dto.divisionCode });
+    const id = await this.facilities.insert(dto);
     const created = await this.get(id);
     await this.audit.record({ action: 'facility.create', entityType: 'facility', entityId: id, facilityId: id, after: { ...created } });
     return created;
@@ -30,28 +26,31 @@ export class FacilitiesService {
 
   /** Admin: all; regulator: its division; facility users: their own (RLS). */
   list(): Promise<Facility[]> {
-    return this.repo.find({ order: { divisionCode: 'ASC', name: 'ASC' } });
+    return this.facilities.listVisible();
   }
 
   async get(id: string): Promise<Facility> {
-    const facility = await this.repo.findOneBy({ id });
-    if (!facility) throw new NotFoundException('facility not found (机构不存在)');
+    const facility = await this.facilities.findById(id);
+    if (!facility) throw new NotFoundError('FACILITY_NOT_FOUND');
     return facility;
   }
 
-  async update(id: string, dto: UpdateFacilityDto, role?: string): Promise<Facility> {
+  /** The facility of the current request's tenant scope: what other features read of it. */
+  current(): Promise<Facility> {
+    return this.get(this.db.facilityId());
+  }
+
+  async update(id: string, dto: UpdateFacilityDto): Promise<Facility> {
     // Which bureau oversees a facility, and what kind it is, are the platform's to change.
-    if ((dto.divisionCode !== undefined || dto.type !== undefined) && role !== 'PLATFORM_ADMIN') {
-      throw new ForbiddenException('only the platform admin may change divisionCode or type (仅平台管理员可修改行政区划或机构类型)');
+    if ((dto.divisionCode !== undefined || dto.type !== undefined) && this.db.principal().role !== 'PLATFORM_ADMIN') {
+      throw new NotAllowedError('FACILITY_FIELDS_PLATFORM_ONLY');
     }
-    if (Object.values(dto).every((v) => v === undefined)) {
-      throw new BadRequestException(['no field to update (没有需要修改的字段)']);
-    }
+    if (Object.values(dto).every((v) => v === undefined)) throw new InvalidInputError('NOTHING_TO_UPDATE');
     const before = await this.get(id);
     if (dto.divisionCode && dto.divisionCode !== before.divisionCode && !isProvincePrefix(dto.divisionCode.slice(0, 2))) {
-      throw new UnprocessableEntityException(`divisionCode ${dto.divisionCode} is in no province (行政区划代码不存在)`);
+      throw new RuleViolation('DIVISION_UNKNOWN', { code: dto.divisionCode });
     }
-    await this.repo.update({ id }, { ...dto, updatedAt: () => 'now()' } as never);
+    await this.facilities.update(id, dto);
     const after = await this.get(id);
     await this.audit.record({ action: 'facility.update', entityType: 'facility', entityId: id, before: { ...before }, after: { ...after } });
     return after;

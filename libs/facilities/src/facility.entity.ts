@@ -9,7 +9,7 @@ export const MEDICAL_ARRANGEMENTS = ['IN_HOUSE_CLINIC', 'SIGNED_AGREEMENT', 'NON
 /** numeric comes back from pg as a string; the area is not money, so a JS number is fine here. */
 const numeric = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
-/** A facility, the tenant (DOMAIN.md §2). */
+/** A facility, the tenant (docs/rules.md §2). */
 @Entity('facility')
 export class Facility {
   @PrimaryGeneratedColumn('uuid')

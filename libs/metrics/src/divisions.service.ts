@@ -20,12 +20,12 @@ export interface DivisionSummary {
   divisionCode: string;
   month: string;
   rows: DivisionRow[];
-  /** Ratios of sums over the rows (DOMAIN.md §7), never a mean of ratios. */
+  /** Ratios of sums over the rows (docs/rules.md §7), never a mean of ratios. */
   total: SummaryFigures & { facilities: number; residentsTotal: number };
 }
 
 /**
- * `GET /api/divisions/:code/summary?month=` (DOMAIN.md §8 辖区汇总表): one row per facility of the
+ * `GET /api/divisions/:code/summary?month=` (docs/rules.md §8 辖区汇总表): one row per facility of the
  * division the caller may see — row-level security lists them — each computed in that facility's
  * own tenant scope, then the division total as a ratio of sums.
  */

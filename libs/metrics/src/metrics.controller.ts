@@ -11,7 +11,7 @@ export class MetricsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'DOMAIN.md §7 metrics on a date or over a month, each against its target' })
+  @ApiOperation({ summary: 'docs/rules.md §7 metrics on a date or over a month, each against its target' })
   @ApiQuery({ name: 'date', required: false, example: '2026-10-31' })
   @ApiQuery({ name: 'month', required: false, example: '2026-10' })
   get(@Param('facilityId', ParseUUIDPipe) _f: string, @Query('date') date?: string, @Query('month') month?: string) {

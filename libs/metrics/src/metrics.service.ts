@@ -24,7 +24,7 @@ export interface FacilityMetrics {
   nursingBeds: number;
   nursingBedRatioPct: number | null;
   occupiedBeds: number;
-  /** On a date: occupied ÷ in service; for a month: occupied bed-days ÷ in-service bed-days (DOMAIN.md §7). */
+  /** On a date: occupied ÷ in service; for a month: occupied bed-days ÷ in-service bed-days (docs/rules.md §7). */
   occupancyPct: number | null;
   occupiedBedDays: number;
   inServiceBedDays: number;
@@ -33,7 +33,7 @@ export interface FacilityMetrics {
   residentsByCategory: Record<string, number>;
   staffing: { days: number; compliantDays: number; compliancePct: number | null; worstDay: { date: string; required: number; counted: number } | null };
   certification: { date: string; certified: number; caregivers: number; pct: number | null };
-  /** Each metric against its target (DOMAIN.md §7); `met` null where there is nothing to measure. */
+  /** Each metric against its target (docs/rules.md §7); `met` null where there is nothing to measure. */
   targets: {
     nursingBedRatio: { targetPct: number; met: boolean | null };
     staffingCompliance: { target: 'EVERY_DAY'; met: boolean | null };
@@ -44,7 +44,7 @@ export interface FacilityMetrics {
 }
 
 /**
- * DOMAIN.md §7, the numbers the government reads, for the facility in scope. Beds out of service
+ * docs/rules.md §7, the numbers the government reads, for the facility in scope. Beds out of service
  * leave every ratio; residents count on the days they are in care (leave days included).
  */
 @Injectable()

@@ -163,7 +163,7 @@ describe('PdfRenderer', () => {
     }
   });
 
-  // Issue 12: each crash fails the renders it hits at once (not after the 10 s timeout given here),
+  // each crash fails the renders it hits at once (not after the 10 s timeout given here),
   // with an error the HTTP layer answers 503 + Retry-After, and the next render is served.
   const expectCrashedFast = (outcome: { ms: number; result: PromiseSettledResult<unknown> }) => {
     expect(outcome.result.status).toBe('rejected');

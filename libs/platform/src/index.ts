@@ -1,7 +1,7 @@
 export * from './boot/boot';
 export * from './config/config';
 export * from './config/config.module';
-export * from './http/domain-error';
+export * from './errors/domain-error';
 export * from './http/exception.filter';
 export * from './http/request-id';
 export * from './http/validation';
@@ -9,3 +9,5 @@ export * from './logging/logging.module';
 export * from './access/access.decorators';
 export * from './http/is-iso-date';
 export * from './http/input-guard';
+export * from './http/common-queries';
+export * from './access/facility-route';

@@ -1,5 +1,5 @@
 /**
- * Charts for the documents as inline SVG, drawn on the server (issue 7): no script runs in the
+ * Charts for the documents as inline SVG, drawn on the server: no script runs in the
  * page, and the PDF keeps them as vectors. Values are plain numbers; labels are text.
  */
 export interface Series {

@@ -10,7 +10,7 @@ export interface DocumentRecord {
 }
 
 /**
- * The register of issued documents (issue 7), on a small pool of its own. A document is numbered
+ * The register of issued documents, on a small pool of its own. A document is numbered
  * and recorded outside the request's transaction — a regulator's is read-only, and the record must
  * stand even if the response is lost — and never from the request pool: a request holding one of
  * its connections while waiting for another would deadlock the pool under load.

@@ -52,7 +52,7 @@ function view(j: JobRow) {
 }
 
 /**
- * Issue 7: large documents (a division summary over hundreds of facilities) run in the worker as
+ * large documents (a division summary over hundreds of facilities) run in the worker as
  * pg-boss jobs; the API records the job, and `GET /api/jobs/:id` reports its progress.
  */
 @ApiTags('jobs')

@@ -28,7 +28,7 @@ export class DocumentRequests {
     return withTenantScope(this.txHost, this.cls, scopeOf(this.cls.get('principal'), facilityId), work);
   }
 
-  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full (issue 7) or Chromium crashed under it (issue 12). */
+  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full or Chromium crashed under it. */
   async send(res: Response, facilityId: string | undefined, gather: () => Promise<Draft>): Promise<void> {
     const draft = await this.read(facilityId, gather);
     await sendPdf(res, () => this.reports.issue(draft));

@@ -5,7 +5,7 @@ import { DivisionReportsController, DocumentRequests, DocumentsController, Repor
 import { DocumentRegistry } from './document-registry';
 import { ReportsService } from './reports.service';
 
-/** The documents of DOMAIN.md §8. Needs the global PdfModule (one renderer per process). */
+/** The documents of docs/rules.md §8. Needs the global PdfModule (one renderer per process). */
 @Module({
   imports: [ClaimsModule, MetricsModule],
   controllers: [ReportsController, DivisionReportsController, DocumentsController],

@@ -48,7 +48,7 @@ const shanghai = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
 
 /**
- * The four documents of DOMAIN.md §8, rendered from the Handlebars templates to PDF by the shared
+ * The four documents of docs/rules.md §8, rendered from the Handlebars templates to PDF by the shared
  * renderer, each recorded with the SHA-256 of its bytes so anyone holding it can verify it.
  */
 @Injectable()
@@ -259,7 +259,7 @@ export class ReportsService {
 
   /**
    * GET /api/documents/:codeOrNumber — what the system issued under this SHA-256 (of the file, or
-   * printed on it) or document number: what the document is, never who asked for it (issue 12).
+   * printed on it) or document number: what the document is, never who asked for it.
    */
   async verify(ref: string) {
     if (!/^[0-9a-fA-F]{64}$/.test(ref) && !/^[A-Z]{2,8}-\d{8}-\d{6,}$/.test(ref)) throw new NotFoundException('no document has this code or number (未找到该文件记录)');

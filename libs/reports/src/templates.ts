@@ -15,7 +15,7 @@ function templateDir(): string {
 }
 
 /**
- * The Handlebars templates of DOMAIN.md §8, compiled once: one layout with its partials (the
+ * The Handlebars templates of docs/rules.md §8, compiled once: one layout with its partials (the
  * running header, the closing block with the verification code), one stylesheet, one body per
  * document. Bodies are rendered first and placed in the layout, escaped everywhere but there.
  */

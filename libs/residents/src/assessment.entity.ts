@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AssessmentGrade, CareLevel } from '@careops/care';
 
-/** An ability assessment 老年人能力评估 (DOMAIN.md §4); append-only. */
+/** An ability assessment 老年人能力评估 (docs/rules.md §4); append-only. */
 @Entity('assessment')
 export class Assessment {
   @PrimaryGeneratedColumn('uuid')

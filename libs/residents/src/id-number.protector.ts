@@ -18,7 +18,7 @@ export interface ProtectedIdNumber {
 }
 
 /**
- * The ID number is sensitive personal information (DOMAIN.md §4): stored only encrypted
+ * The ID number is sensitive personal information (docs/rules.md §4): stored only encrypted
  * (AES-256-GCM: 12-byte IV ‖ 16-byte tag ‖ ciphertext), found by a keyed hash, shown masked.
  */
 @Injectable()

@@ -10,7 +10,7 @@ export interface EmergencyContact {
   phone: string;
 }
 
-/** A resident 老人 (DOMAIN.md §4). The ID number's cipher never leaves the service. */
+/** A resident 老人 (docs/rules.md §4). The ID number's cipher never leaves the service. */
 @Entity('resident')
 export class Resident {
   @PrimaryGeneratedColumn('uuid')

@@ -22,7 +22,7 @@ export interface ResidentView {
   phone: string | null;
   categories: string[];
   emergencyContacts: unknown[];
-  /** The level in force today, from the assessment history (DOMAIN.md §4). */
+  /** The level in force today, from the assessment history (docs/rules.md §4). */
   careLevel: CareLevel | null;
 }
 
@@ -103,7 +103,7 @@ export class ResidentsService extends FacilityScoped {
     if (!resident) throw new NotFoundException('resident not found (老人不存在)');
     const level = (await this.levelsOn(calendarDate(new Date()), id)).get(id) ?? null;
     if (!reveal) return view(resident, level);
-    // DOMAIN.md §4: every read of the full number is audited.
+    // docs/rules.md §4: every read of the full number is audited.
     await this.audit.record({ action: 'resident.reveal_id_number', entityType: 'resident', entityId: id });
     return view(resident, level, this.ids.reveal(resident.idCipher, resident.idKeyVersion));
   }
@@ -141,7 +141,7 @@ export class ResidentsService extends FacilityScoped {
     if (!dto.grade && !dto.careLevel) throw new BadRequestException(['grade or careLevel is required (须填写评估等级或照护等级)']);
     const careLevel = dto.grade ? careLevelOfGrade(dto.grade) : (dto.careLevel as CareLevel);
     if (dto.grade && dto.careLevel && dto.careLevel !== careLevel) {
-      throw new BadRequestException([`grade ${dto.grade} means careLevel ${careLevel}, not ${dto.careLevel} (DOMAIN.md §4)`]);
+      throw new BadRequestException([`grade ${dto.grade} means careLevel ${careLevel}, not ${dto.careLevel} (docs/rules.md §4)`]);
     }
     await this.get(residentId);
     return this.recordAssessment(residentId, { careLevel, grade: dto.grade ?? null, effectiveOn: dto.effectiveOn, assessor: dto.assessor, notes: dto.notes ?? null });

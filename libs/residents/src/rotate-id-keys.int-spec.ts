@@ -7,7 +7,7 @@ import { rotateIdKeys } from './rotate-id-keys';
 const key = (n: number) => Buffer.alloc(32, n).toString('base64');
 const hmacKey = Buffer.alloc(32, 9).toString('base64');
 
-describe('ID-number key rotation (issue 4: key from configuration, rotation possible)', () => {
+describe('ID-number key rotation (key from configuration, rotation possible)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {

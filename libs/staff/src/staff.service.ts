@@ -20,7 +20,7 @@ export interface StaffView {
   certificates: { id: string; type: string; number: string; level: string | null; issuedOn: string; expiresOn: string }[];
 }
 
-/** DOMAIN.md §2: a day center / street center keeps at least 3 management or service staff. */
+/** docs/rules.md §2: a day center / street center keeps at least 3 management or service staff. */
 export const DAY_CENTER_MIN_STAFF = 3;
 
 @Injectable()
@@ -104,9 +104,9 @@ export class StaffService extends FacilityScoped {
   }
 
   /**
-   * GET compliance/staffing: the period's days and summary (DOMAIN.md §6–§7), computed in one pass
+   * GET compliance/staffing: the period's days and summary (docs/rules.md §6–§7), computed in one pass
    * over the facility's stays, assessments and staff (no query per day); for day centers and
-   * street centers also the minimum of 3 staff on the roster (DOMAIN.md §2).
+   * street centers also the minimum of 3 staff on the roster (docs/rules.md §2).
    */
   async staffing(from: string, to: string) {
     const span = dayNumber(to) - dayNumber(from);

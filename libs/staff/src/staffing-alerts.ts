@@ -4,7 +4,7 @@ import { applyTenantScope } from '@careops/db';
 import { computeStaffing } from './staff.service';
 
 /**
- * Issue 5: tomorrow's staffing projected from what is known today — admissions and discharges
+ * tomorrow's staffing projected from what is known today — admissions and discharges
  * already recorded for tomorrow, certificates expiring, staff leaving — for every facility; a
  * facility projected non-compliant gets an alert row (once per day, refreshed if re-run).
  */

@@ -30,7 +30,7 @@ export function pdfOptions(config: AppConfig) {
   };
 }
 
-/** The HTTP API: wires feature modules; the rules live in libs/ (STYLE.md). */
+/** The HTTP API: wires feature modules; the rules live in libs/ (docs/architecture.md). */
 @Module({})
 export class AppModule {
   /** `logDestination`: where JSON logs go (stdout by default; tests capture them). */
@@ -40,7 +40,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, logDestination),
-        // The app's own login: no table ownership, no BYPASSRLS (issue 3; migrations use DATABASE_URL).
+        // The app's own login: no table ownership, no BYPASSRLS (migrations use DATABASE_URL).
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: appDatabaseUrl(config.DATABASE_URL, config.DATABASE_APP_URL),
@@ -69,7 +69,7 @@ export class AppModule {
         StaffModule,
         ClaimsModule,
         MetricsModule,
-        // Issue 7: one Chromium per process renders the documents; long ones go to the worker's queue.
+        // one Chromium per process renders the documents; long ones go to the worker's queue.
         PdfModule.forRoot(pdfOptions(config)),
         ReportsModule,
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'client' }),

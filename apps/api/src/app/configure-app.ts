@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, assignRequestId, createValidationPipe, explainBodyParserErrors, refuseUnsafeInput } from '@careops/platform';
 
 export const GLOBAL_PREFIX = 'api';
-/** API.md / issue 3: bodies over 1 MB are refused with 413. */
+/** docs/api.md: bodies over 1 MB are refused with 413. */
 export const BODY_LIMIT = '1mb';
 
 /** Everything global about the HTTP app, shared by main.ts and the e2e tests. */
@@ -19,7 +19,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(explainBodyParserErrors);
-  // Issue 12: nesting, prototype keys and control characters refused on every route, known or not.
+  // nesting, prototype keys and control characters refused on every route, known or not.
   app.use(refuseUnsafeInput);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -29,7 +29,7 @@ export function configureApp(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('careops 护理运营 API')
-      .setDescription('Care-home operations: beds, residents, staffing, subsidy claims, reports. See API.md.')
+      .setDescription('Care-home operations: beds, residents, staffing, subsidy claims, reports. See docs/api.md.')
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -39,7 +39,7 @@ export function configureApp(app: NestExpressApplication): void {
   serveWebApp(app);
 }
 
-/** Issue 12: every POST honours `Idempotency-Key` (IdempotencyInterceptor); the document says so. */
+/** every POST honours `Idempotency-Key` (IdempotencyInterceptor); the document says so. */
 function documentIdempotencyKey(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     if (!item.post) continue;
@@ -57,7 +57,7 @@ export function webAppDir(): string | undefined {
 }
 
 /**
- * Issue 8: the web app at `/`, the API under `/api`. Hashed assets are cached for a year; every
+ * the web app at `/`, the API under `/api`. Hashed assets are cached for a year; every
  * other page path gets index.html (the app routes in the browser).
  */
 function serveWebApp(app: NestExpressApplication): void {

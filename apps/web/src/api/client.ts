@@ -13,7 +13,7 @@ export const session = {
   set: (s: Session | null) => (s ? localStorage.setItem(KEY, JSON.stringify(s)) : localStorage.removeItem(KEY)),
 };
 
-/** An API error with the body of API.md: `{statusCode, message: [...], requestId}`. */
+/** An API error with the body of docs/api.md: `{statusCode, message: [...], requestId}`. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: { message?: string[] | string; requestId?: string } | undefined) {
     super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));

@@ -41,5 +41,5 @@ export interface DivisionRow {
 export interface DivisionSummary { divisionCode: string; month: string; rows: DivisionRow[]; total: Omit<DivisionRow, 'facilityId' | 'name' | 'divisionCode' | 'lastReportAt'> & { facilities: number } }
 export interface Job { id: string; state: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED'; percent: number; error: string | null; resultUrl: string | null }
 
-/** Money and percentages print as the documents print them (DOMAIN.md §5, §7). */
+/** Money and percentages print as the documents print them (docs/rules.md §5, §7). */
 export { printPct as pct, yuan } from '@careops/care';

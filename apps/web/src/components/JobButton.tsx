@@ -5,7 +5,7 @@ import type { Job } from '../api/types';
 import { useI18n } from '../i18n';
 
 /**
- * Starts a background job (issue 7's report jobs) and shows its progress until its file downloads:
+ * Starts a background job (a report job) and shows its progress until its file downloads:
  * long work never freezes the page. Polled while the page is open, for at most ten minutes.
  */
 export function JobButton({ label, start, fileName, testId }: { label: string; start: () => Promise<Job>; fileName: string; testId?: string }) {

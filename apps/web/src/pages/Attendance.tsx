@@ -10,7 +10,7 @@ import { today } from '../today';
 
 interface Row { residentId: string; name: string; checkIn: string | null; checkOut: string | null }
 
-/** 日间照料签到表: the members of the day and when they came and left (DOMAIN.md §4). */
+/** 日间照料签到表: the members of the day and when they came and left (docs/rules.md §4). */
 export default function Attendance() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();

@@ -21,7 +21,7 @@ declare global {
   interface Window { __careopsBoard?: { beds: number; renderMs: number } }
 }
 
-/** Floors → rooms → beds, coloured by state on the chosen day (DOMAIN.md §3). */
+/** Floors → rooms → beds, coloured by state on the chosen day (docs/rules.md §3). */
 export default function BedBoard() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();
@@ -47,7 +47,7 @@ export default function BedBoard() {
     }
     return [...byFloor.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh'));
   }, [board.data]);
-  // Issue 8, acceptance 3: time from the data's arrival to the board on screen, for the Playwright run.
+  // time from the data's arrival to the board on screen, for the Playwright run.
   const rendered = useRef<number | null>(null);
   useEffect(() => {
     if (!board.data || rendered.current === board.data.arrivedAt) return;

@@ -14,18 +14,18 @@ import { today } from '../today';
 
 const PROGRAMMES_EN: Record<Programme, string> = { INSTITUTIONAL_CARE: 'Institutional care', HOME_CARE_BED: 'Home-care beds', DAY_CENTER_OPERATION: 'Day-center operation' };
 
-/** A programme's name as the user reads it (DOMAIN.md §5; the Chinese names are the API's). */
+/** A programme's name as the user reads it (docs/rules.md §5; the Chinese names are the API's). */
 export const programmeLabel = (p: string, lang: 'zh' | 'en') => (lang === 'zh' ? PROGRAMME_LABELS[p as Programme] : PROGRAMMES_EN[p as Programme]) ?? p;
 
 export const STATE_COLOURS: Record<string, string> = { DRAFT: 'default', SUBMITTED: 'processing', APPROVED: 'success', REJECTED: 'error', PAID: 'green' };
 
-/** The accountant's month (DOMAIN.md §5): claims by month with their state; generate the month's draft. */
+/** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
 export default function Claims() {
   const { facilityId = '' } = useParams();
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const facility = useQuery({ queryKey: ['facility', facilityId], queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId } } })) });
-  // What this kind of facility claims (DOMAIN.md §5), the same table the API refuses others by.
+  // What this kind of facility claims (docs/rules.md §5), the same table the API refuses others by.
   const choices = PROGRAMMES.filter((p) => !facility.data || PROGRAMME_CLAIMANTS[p].includes(facility.data.type));
   const [chosen, setProgramme] = useState<Programme | null>(null);
   const programme = chosen ?? choices[0] ?? 'INSTITUTIONAL_CARE';

@@ -10,7 +10,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { today } from '../today';
 
-/** The regulator's dashboard (DOMAIN.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
+/** The regulator's dashboard (docs/rules.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
 export default function Division() {
   const { t } = useI18n();
   const { me } = useAuth();

@@ -12,7 +12,7 @@ const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
   en: { CAREGIVER: 'Caregiver', NURSE: 'Nurse', DOCTOR: 'Doctor', SOCIAL_WORKER: 'Social worker', MANAGER: 'Manager', OTHER: 'Other' },
 };
 
-/** Staff with their certificates; those running out within 30 days are flagged (DOMAIN.md §6). */
+/** Staff with their certificates; those running out within 30 days are flagged (docs/rules.md §6). */
 export default function StaffPage() {
   const { facilityId = '' } = useParams();
   const { t, lang } = useI18n();
@@ -21,7 +21,7 @@ export default function StaffPage() {
   if (staff.error) return <Failed error={staff.error} retry={() => staff.refetch()} />;
   const soon = dayjs().add(30, 'day');
   const latest = (s: Staff) => [...s.certificates].sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
-  // DOMAIN.md §6: only caregivers count toward the ratio, so only theirs are flagged.
+  // docs/rules.md §6: only caregivers count toward the ratio, so only theirs are flagged.
   const expiring = (staff.data ?? []).filter((s) => { const c = latest(s); return s.role === 'CAREGIVER' && c && dayjs(c.expiresOn).isBefore(soon); });
   return (
     <Card title={t.staff}>

@@ -9,7 +9,7 @@ import { Failed } from '../App';
 import { useI18n } from '../i18n';
 import { today } from '../today';
 
-/** Month view of staffing compliance (DOMAIN.md §6): non-compliant days red; a day opens its detail. */
+/** Month view of staffing compliance (docs/rules.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
   const { facilityId = '' } = useParams();
   const { t } = useI18n();

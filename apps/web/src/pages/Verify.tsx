@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 
 interface Verified { number: string; title: string; facilityName: string | null; divisionCode: string | null; period: string; issuedAt: string; matched: string }
 
-/** Anyone holding a PDF can check it (issue 7): its SHA-256, computed here, or the code printed on it. */
+/** Anyone holding a PDF can check it: its SHA-256, computed here, or the code printed on it. */
 export default function Verify() {
   const { t } = useI18n();
   const [result, setResult] = useState<Verified | null | 'missing'>(null);

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-
 import { CARE_LEVELS } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 
-/** API.md: `residentId, bedId, admittedOn, careLevel?` */
+/** docs/api.md: `residentId, bedId, admittedOn, careLevel?` */
 export class CreateAdmissionDto {
   @ApiProperty() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId!: string;
   @ApiProperty() @IsUUID('all', { message: 'bedId must be a UUID' }) bedId!: string;
@@ -14,19 +14,19 @@ export class CreateAdmissionDto {
   careLevel?: (typeof CARE_LEVELS)[number];
 }
 
-/** API.md: `{bedId, on}` */
+/** docs/api.md: `{bedId, on}` */
 export class TransferDto {
   @ApiProperty() @IsUUID('all', { message: 'bedId must be a UUID' }) bedId!: string;
   @ApiProperty({ example: '2026-04-01' }) @IsIsoDate() on!: string;
 }
 
-/** API.md: `{dischargedOn, reason}` */
+/** docs/api.md: `{dischargedOn, reason}` */
 export class DischargeDto {
-  @ApiProperty({ example: '2026-05-01', description: 'the first day no longer in care (DOMAIN.md §5)' }) @IsIsoDate() dischargedOn!: string;
+  @ApiProperty({ example: '2026-05-01', description: 'the first day no longer in care (docs/rules.md §5)' }) @IsIsoDate() dischargedOn!: string;
   @ApiProperty({ example: '回家养老' }) @IsString() @MinLength(1) @MaxLength(200) reason!: string;
 }
 
-/** API.md: `{from, to, reason}`; kind 请假 (LEAVE) or 外出住院 (HOSPITAL). */
+/** docs/api.md: `{from, to, reason}`; kind 请假 (LEAVE) or 外出住院 (HOSPITAL). */
 export class LeaveDto {
   @ApiProperty({ example: '2026-04-10' }) @IsIsoDate() from!: string;
   @ApiProperty({ example: '2026-04-13', description: 'first day back (exclusive)' }) @IsIsoDate() to!: string;

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-
 import { CARE_LEVELS } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 
-/** 家庭养老床位: a registered resident served at home from `from` (DOMAIN.md §5, HOME_CARE_BED). */
+/** 家庭养老床位: a registered resident served at home from `from` (docs/rules.md §5, HOME_CARE_BED). */
 export class CreateHomeCareBedDto {
   @ApiProperty() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId!: string;
   @ApiProperty({ example: '2026-03-01' }) @IsIsoDate() from!: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ROLES } from '@careops/care';
 
-/** API.md: `username, password, role, facilityId` (facility roles) or `divisionCode` (regulator). */
+/** docs/api.md: `username, password, role, facilityId` (facility roles) or `divisionCode` (regulator). */
 export class CreateUserDto {
   @ApiProperty({ example: 'wang.manager' })
   @Matches(/^[A-Za-z0-9._@-]{3,64}$/, { message: 'username must be 3–64 letters, digits or . _ @ - (用户名格式不正确)' })

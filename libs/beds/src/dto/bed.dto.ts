@@ -3,14 +3,14 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsIsoDate } from '@careops/platform';
 
-/** API.md: `building, floor, number` */
+/** docs/api.md: `building, floor, number` */
 export class CreateRoomDto {
   @ApiProperty({ example: '1号楼' }) @IsString() @MinLength(1) @MaxLength(50) building!: string;
   @ApiProperty({ example: 2 }) @IsInt() @Min(-5) @Max(200) floor!: number;
   @ApiProperty({ example: '201' }) @IsString() @MinLength(1) @MaxLength(20) number!: string;
 }
 
-/** API.md: `code, roomId, kind (NURSING / GENERAL), inService` */
+/** docs/api.md: `code, roomId, kind (NURSING / GENERAL), inService` */
 export class CreateBedDto {
   @ApiProperty({ example: 'A-201-1' }) @IsString() @MinLength(1) @MaxLength(30) code!: string;
   @ApiProperty() @IsUUID('all', { message: 'roomId must be a UUID' }) roomId!: string;

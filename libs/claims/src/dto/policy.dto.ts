@@ -10,7 +10,7 @@ export class RatesDto {
   @ApiPropertyOptional({ example: 30000 }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) FULLY_DISABLED?: number;
 }
 
-/** Which days count (DOMAIN.md §5 default: admission day yes, discharge day no, leave days yes). */
+/** Which days count (docs/rules.md §5 default: admission day yes, discharge day no, leave days yes). */
 export class DayCountingDto {
   @ApiProperty({ example: true, description: '入院当天计入' }) @IsBoolean() admissionDay!: boolean;
   @ApiProperty({ example: false, description: '出院当天计入' }) @IsBoolean() dischargeDay!: boolean;
@@ -19,7 +19,7 @@ export class DayCountingDto {
 
 export const CLAIM_PERIODS = ['MONTHLY', 'YEARLY'] as const;
 
-/** A new version of a subsidy policy (DOMAIN.md §5: versioned by effective date, per division). */
+/** A new version of a subsidy policy (docs/rules.md §5: versioned by effective date, per division). */
 export class CreatePolicyDto {
   @ApiProperty({ enum: PROGRAMMES }) @IsIn(PROGRAMMES, { message: `programme must be one of ${PROGRAMMES.join(', ')}` }) programme!: (typeof PROGRAMMES)[number];
   @ApiProperty({ example: '410400', description: '000000 is the national default; the most specific code wins' })

@@ -4,7 +4,7 @@ import { CARE_LEVELS } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 
 export const SIX_HELPS = ['MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL', 'EMERGENCY'] as const;
-/** DOMAIN.md §4: 助餐, 助浴, 助洁, 助行, 助医, 助急. */
+/** docs/rules.md §4: 助餐, 助浴, 助洁, 助行, 助医, 助急. */
 export const SIX_HELP_LABELS: Record<(typeof SIX_HELPS)[number], string> = {
   MEAL: '助餐', BATH: '助浴', CLEANING: '助洁', MOBILITY: '助行', MEDICAL: '助医', EMERGENCY: '助急',
 };

@@ -1,12 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The schema's first stone: extensions, facilities (DOMAIN.md §2) and the data-health reports. */
+/** The schema's first stone: extensions, facilities (docs/rules.md §2) and the data-health reports. */
 export class Foundation1764000000000 implements MigrationInterface {
   name = 'Foundation1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
-    // Needed by the bed/resident exclusion constraints (DOMAIN.md §3).
+    // Needed by the bed/resident exclusion constraints (docs/rules.md §3).
     await q.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
 
     await q.query(`

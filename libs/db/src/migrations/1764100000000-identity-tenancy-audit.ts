@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 3: users, refresh tokens, login throttling, the append-only audit trail, and row-level
+ * users, refresh tokens, login throttling, the append-only audit trail, and row-level
  * security. The application connects as `careops_app` (no ownership, no BYPASSRLS); migrations
  * run as the owner. Every table with `facility_id` gets RLS, enabled and forced.
  */
@@ -17,14 +17,14 @@ export class IdentityTenancyAudit1764100000000 implements MigrationInterface {
       END $$`);
     await q.query(`GRANT USAGE ON SCHEMA public TO careops_app`);
 
-    // The tenant context of the current transaction, set with set_config(…, true) by the app (NOTES.md).
+    // The tenant context of the current transaction, set with set_config(…, true) by the app (docs/architecture.md).
     await q.query(`
       CREATE FUNCTION careops_tenant() RETURNS uuid LANGUAGE sql STABLE AS
       $$ SELECT nullif(current_setting('app.facility_id', true), '')::uuid $$`);
     await q.query(`
       CREATE FUNCTION careops_platform() RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT coalesce(current_setting('app.platform', true), '') = 'on' $$`);
-    // DOMAIN.md §1: a regulator sees the facilities whose division code starts with its prefix ('*' = all).
+    // docs/rules.md §1: a regulator sees the facilities whose division code starts with its prefix ('*' = all).
     await q.query(`
       CREATE FUNCTION careops_division_visible(code text) RETURNS boolean LANGUAGE sql STABLE AS
       $$ SELECT CASE
@@ -32,7 +32,7 @@ export class IdentityTenancyAudit1764100000000 implements MigrationInterface {
            WHEN current_setting('app.division_prefix', true) = '*' THEN true
            ELSE starts_with(code, current_setting('app.division_prefix', true)) END $$`);
 
-    // DOMAIN.md §2: the facility's checks.
+    // docs/rules.md §2: the facility's checks.
     await q.query(`
       ALTER TABLE facility
         ADD COLUMN fire_safety_passed_on date,

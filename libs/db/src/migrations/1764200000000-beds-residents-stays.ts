@@ -5,7 +5,7 @@ const CATEGORIES = ['TEKUN', 'DIBAO', 'LOW_INCOME', 'ADVANCED_AGE', 'LIVING_ALON
 const SIX_HELPS = ['MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL', 'EMERGENCY'];
 
 /**
- * Issue 4 (DOMAIN.md §3–§4): rooms and beds, out-of-service periods, residents with a protected
+ * docs/rules.md §3–§4: rooms and beds, out-of-service periods, residents with a protected
  * ID number, append-only assessments, admissions with their bed stays and leaves, and the day
  * center's members, attendance and six-helps service records. The database keeps one occupant
  * per bed per day and one bed per resident per day (exclusion constraints, btree_gist).
@@ -38,7 +38,7 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
         CONSTRAINT bed_facility_key UNIQUE (facility_id, id),
         CONSTRAINT bed_room_fk FOREIGN KEY (facility_id, room_id) REFERENCES room (facility_id, id)
       )`);
-    // DOMAIN.md §3: out of service 停用 with reason and dates; periods of one bed never overlap.
+    // docs/rules.md §3: out of service 停用 with reason and dates; periods of one bed never overlap.
     await q.query(`
       CREATE TABLE bed_outage (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -72,7 +72,7 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
         CONSTRAINT resident_facility_key UNIQUE (facility_id, id)
       )`);
 
-    // DOMAIN.md §4: assessments are history, never overwritten.
+    // docs/rules.md §4: assessments are history, never overwritten.
     await q.query(`
       CREATE TABLE assessment (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -140,7 +140,7 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
         CONSTRAINT leave_no_overlap EXCLUDE USING gist (facility_id WITH =, resident_id WITH =, period WITH &&)
       )`);
 
-    // Day centers (DOMAIN.md §4): enrolment, attendance, the six helps 六助.
+    // Day centers (docs/rules.md §4): enrolment, attendance, the six helps 六助.
     await q.query(`
       CREATE TABLE day_member (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const TABLES = ['room', 'bed', 'bed_outage', 'resident', 'assessment', 'admission', 'stay', 'leave'];
 
 /**
- * The bed board is cached per facility and date in each API process (issue 4 benchmark); any
+ * The bed board is cached per facility and date in each API process; any
  * change to what it shows notifies every process at commit (`careops_board`, payload: facility id).
  */
 export class BoardNotify1764300000000 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from './tenant-rls';
 
-/** Issue 5 (DOMAIN.md §6): staff, their trainings and certificates, and compliance alerts. */
+/** docs/rules.md §6: staff, their trainings and certificates, and compliance alerts. */
 export class StaffCompliance1764400000000 implements MigrationInterface {
   name = 'StaffCompliance1764400000000';
 

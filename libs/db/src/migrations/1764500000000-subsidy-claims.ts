@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from './tenant-rls';
 
 /**
- * Issue 6 (DOMAIN.md §5): subsidy policies as versioned data per division, and the monthly claims
+ * docs/rules.md §5: subsidy policies as versioned data per division, and the monthly claims
  * with their lines. A claim that left DRAFT is frozen by triggers, whatever code path tries.
  */
 export class SubsidyClaims1764500000000 implements MigrationInterface {
@@ -76,7 +76,7 @@ export class SubsidyClaims1764500000000 implements MigrationInterface {
         PRIMARY KEY (facility_id, year)
       )`);
 
-    // Frozen means frozen (issue 6): lines of a claim that left DRAFT never change, nor its sums.
+    // Frozen means frozen: lines of a claim that left DRAFT never change, nor its sums.
     await q.query(`
       CREATE FUNCTION careops_claim_line_frozen() RETURNS trigger LANGUAGE plpgsql AS
       $$ DECLARE s text;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from './tenant-rls';
 
-/** Issue 6: `Idempotency-Key` on POST claims (Stripe's rules: same key + same body → same answer). */
+/** `Idempotency-Key` on POST claims (Stripe's rules: same key + same body → same answer). */
 export class Idempotency1764600000000 implements MigrationInterface {
   name = 'Idempotency1764600000000';
 

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Issue 6: adjustment lines 补差/追回 reference the frozen claim (and its line) they correct. */
+/** adjustment lines 补差/追回 reference the frozen claim (and its line) they correct. */
 export class ClaimAdjustments1764700000000 implements MigrationInterface {
   name = 'ClaimAdjustments1764700000000';
 

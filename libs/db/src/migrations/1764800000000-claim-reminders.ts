@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Issue 6: the worker reminds facilities whose previous month's claim is not submitted by the 20th. */
+/** the worker reminds facilities whose previous month's claim is not submitted by the 20th. */
 export class ClaimReminders1764800000000 implements MigrationInterface {
   name = 'ClaimReminders1764800000000';
 

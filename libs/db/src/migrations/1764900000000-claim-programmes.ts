@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { enableTenantRls } from './tenant-rls';
 
 /**
- * Issue 6, the rest of the policy model (DOMAIN.md §5): day-counting options per policy version,
+ * the rest of the policy model (docs/rules.md §5): day-counting options per policy version,
  * yearly or monthly claiming, home-care beds 家庭养老床位 as dated enrolments, and claim lines
  * that belong to the facility rather than to a resident (the day-center operating subsidy).
  */

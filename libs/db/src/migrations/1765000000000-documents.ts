@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 7 (DOMAIN.md §8): every issued document is recorded — kind, facility or division, period,
+ * docs/rules.md §8: every issued document is recorded — kind, facility or division, period,
  * requester, time, SHA-256 of its bytes — so anyone holding the PDF can verify it. Long reports run
  * as jobs whose progress and result are kept here too.
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Issue 12: the database as the last line. The claim lifecycle (DOMAIN.md §5) as a trigger; the
+ * the database as the last line. The claim lifecycle (docs/rules.md §5) as a trigger; the
  * definer functions immune to a temporary table shadowing theirs; the public verification without
  * the requester; sessions that end when their user is deactivated (a notification per change);
  * sign-in rate limits counted here, shared by every API process; `Idempotency-Key` for every POST.
@@ -10,7 +10,7 @@ export class Hardening1765200000000 implements MigrationInterface {
   name = 'Hardening1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    // DOMAIN.md §5: DRAFT → SUBMITTED → APPROVED or REJECTED → PAID (from APPROVED); nothing returns.
+    // docs/rules.md §5: DRAFT → SUBMITTED → APPROVED or REJECTED → PAID (from APPROVED); nothing returns.
     await q.query(`
       CREATE FUNCTION careops_claim_lifecycle() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN
@@ -77,7 +77,7 @@ export class Hardening1765200000000 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION careops_facility_division(p_id uuid) RETURNS text
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp SET app.platform = 'on' AS
       $$ SELECT f.division_code::text FROM public.facility f WHERE f.id = p_id $$`);
-    // API.md "Additions": what the document is, by its hash, printed code or number; never who asked.
+    // docs/api.md "Additions": what the document is, by its hash, printed code or number; never who asked.
     await q.query(`DROP FUNCTION careops_verify_document(text)`);
     await q.query(`
       CREATE FUNCTION careops_verify_document(p_ref text)

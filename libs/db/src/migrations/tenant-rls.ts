@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 
-/** A table of facility data: RLS enabled and forced, the tenant policy of NOTES.md. */
+/** A table of facility data: RLS enabled and forced, the tenant policy of docs/architecture.md. */
 export async function enableTenantRls(q: QueryRunner, table: string): Promise<void> {
   await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
   await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);

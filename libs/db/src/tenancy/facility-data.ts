@@ -70,7 +70,7 @@ export abstract class FacilityScoped {
 }
 
 /**
- * Runs `work` in a transaction of its own whose first statements set `scope` (NOTES.md pattern A),
+ * Runs `work` in a transaction of its own whose first statements set `scope` (docs/architecture.md pattern A),
  * with `scope` in CLS for the services it calls: for handlers and jobs that manage their own
  * transactions (a document read before rendering, a report job, a job's request).
  */

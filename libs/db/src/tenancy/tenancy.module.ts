@@ -5,6 +5,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { FacilityWrites } from './facility-writes';
+import { TenantDb } from './tenant-db';
 
 /**
  * Request-scoped context and transactions (nestjs-cls + @nestjs-cls/transactional, TypeORM adapter).
@@ -16,8 +17,8 @@ export class TenancyModule {
     return {
       module: TenancyModule,
       global: true,
-      providers: [FacilityWrites],
-      exports: [FacilityWrites],
+      providers: [FacilityWrites, TenantDb],
+      exports: [FacilityWrites, TenantDb],
       imports: [
         ClsModule.forRoot({
           global: true,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** Who is acting, as established by the access guard (issue 3). */
+/** Who is acting, as established by the access guard. */
 export interface Principal {
   userId: string;
   username: string;
@@ -18,7 +18,7 @@ export interface TenantScope {
   platform?: boolean;
   /** Facility division codes starting with this are visible (regulators); '*' = all. */
   divisionPrefix?: string;
-  /** Regulators never write (DOMAIN.md §1): their transactions are READ ONLY. */
+  /** Regulators never write (docs/rules.md §1): their transactions are READ ONLY. */
   readOnly?: boolean;
   /** Who is asking: rows that belong to a user (their report jobs) are visible to that user only. */
   userId?: string;
@@ -26,7 +26,7 @@ export interface TenantScope {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** First statements of a transaction: the tenant settings, local to it (NOTES.md). */
+/** First statements of a transaction: the tenant settings, local to it (docs/architecture.md). */
 export async function applyTenantScope(manager: EntityManager, scope: TenantScope): Promise<void> {
   if (scope.facilityId !== undefined && !UUID.test(scope.facilityId)) {
     throw new Error(`tenant id is not a UUID: ${scope.facilityId}`);

@@ -33,7 +33,7 @@ export function scopeOf(principal: Principal | undefined, facilityId: string | u
 }
 
 /**
- * Each request runs in one transaction whose first statements set its tenant (NOTES.md pattern A).
+ * Each request runs in one transaction whose first statements set its tenant (docs/architecture.md pattern A).
  * A mutating request must leave exactly one audit row, or it is rolled back as a bug.
  */
 @Injectable()

@@ -25,7 +25,7 @@ async function createDatabase(name: string, template?: string): Promise<TestData
   try {
     await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
     // A copy does not take the template's database privileges: as the migrations left them, no
-    // temporary tables for the app (issue 12).
+    // temporary tables for the app.
     if (template) await admin.query(`REVOKE TEMPORARY ON DATABASE "${name}" FROM PUBLIC`);
   } finally {
     await admin.end();

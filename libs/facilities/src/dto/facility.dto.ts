@@ -5,7 +5,7 @@ import { IsDecimalNumber } from '@careops/platform';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** API.md: `name, type, divisionCode, buildingAreaM2, ...` */
+/** docs/api.md: `name, type, divisionCode, buildingAreaM2, ...` */
 export class CreateFacilityDto {
   @ApiProperty({ example: '平顶山市颐康养老院' })
   @IsString()
@@ -45,7 +45,7 @@ export class CreateFacilityDto {
   operatorKind?: (typeof OPERATOR_KINDS)[number];
 }
 
-/** The facility's checks (DOMAIN.md §2) and descriptive fields; type and division: platform admin only. */
+/** The facility's checks (docs/rules.md §2) and descriptive fields; type and division: platform admin only. */
 export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
   @ApiPropertyOptional({ example: '2026-03-01', description: '消防达标 date' })
   @IsOptional()

@@ -18,7 +18,7 @@ export function previousMonth(today: string): string {
 }
 
 /**
- * Issue 6: on the 1st the worker drafts every facility's claim for the previous month; on the
+ * on the 1st the worker drafts every facility's claim for the previous month; on the
  * 20th it reminds (an alert row) those that have not submitted it, ahead of the bureau's 25th.
  */
 @Injectable()

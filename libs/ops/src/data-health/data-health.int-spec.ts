@@ -70,7 +70,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       return rows[0];
     }, 20_000);
     expect(report.trigger).toBe('SCHEDULE');
-    // DOMAIN.md §1: 99xxxx is no province, so no regulator would ever see that facility.
+    // docs/rules.md §1: 99xxxx is no province, so no regulator would ever see that facility.
     expect(report.ok).toBe(false);
     expect(report.checks).toEqual([
       { name: 'migrations_current', ok: true, detail: 'schema is current' },
@@ -115,9 +115,9 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       const { rows } = await sql.query(`SELECT c.number, c.state, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '丙' AND c.month = '2026-01'`);
       return rows[0];
     }, 20_000);
-    // One 全失能 resident in care all January: exactly the rate (DOMAIN.md §5).
+    // One 全失能 resident in care all January: exactly the rate (docs/rules.md §5).
     expect(claim).toEqual({ number: '2026-0001', state: 'DRAFT', total: 30000 });
-    // The day center 乙 claims its operating subsidy (DOMAIN.md §5: ¥20,000 a year, January's share).
+    // The day center 乙 claims its operating subsidy (docs/rules.md §5: ¥20,000 a year, January's share).
     const operating = await waitFor(async () => {
       const { rows } = await sql.query(`SELECT c.programme, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '乙' AND c.month = '2026-01'`);
       return rows[0];

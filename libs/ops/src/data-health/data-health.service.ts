@@ -51,7 +51,7 @@ export class DataHealthService {
     return { name: 'migrations_current', ok: !pending, detail: pending ? 'migrations are pending' : 'schema is current' };
   }
 
-  /** DOMAIN.md §1: a facility's division code must name a real province, or no regulator sees it. */
+  /** docs/rules.md §1: a facility's division code must name a real province, or no regulator sees it. */
   private async facilityDivisionCodes(tx: EntityManager): Promise<DataHealthCheck> {
     const rows: { id: string; division_code: string }[] = await tx.query(
       `SELECT id, division_code FROM facility ORDER BY id`,

@@ -45,7 +45,7 @@ async function assess(tx: EntityManager, facilityId: string, residentId: string,
 }
 
 /**
- * The demo care home of `npm start` (issue 4): 60 beds on 3 floors, 36 of them nursing-type (60 %),
+ * The demo care home of `npm start`: 60 beds on 3 floors, 36 of them nursing-type (60 %),
  * 2 general beds out of service; about 50 residents across the three levels, admitted over the last months, with
  * a transfer, a discharge last month, a level change in the middle of last month and a leave today.
  */
@@ -104,7 +104,7 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
   await tx.query(`INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange($5, NULL))`, [
     facilityId, people[20].admission, people[20].id, freeNursing.id, transferOn,
   ]);
-  // Staff (DOMAIN.md §6): 18 full-time caregivers and a half-time one, all trained and certified; one
+  // Staff (docs/rules.md §6): 18 full-time caregivers and a half-time one, all trained and certified; one
   // certificate runs out in 5 days, so the staffing calendar turns red then (and the worker warns).
   const staffNames = ['张丽', '王芳', '李娜', '刘敏', '陈静', '杨秀兰', '赵霞', '黄敏', '周艳', '吴红', '徐丽', '孙梅', '胡静', '朱玲', '高燕', '林芳', '何丹', '郭秀云', '马玉兰'];
   for (const [i, name] of staffNames.entries()) {
@@ -122,7 +122,7 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
     await tx.query(`INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, $3, $4, 100)`, [facilityId, name, role, addDays(today, -900)]);
   }
 
-  // 家庭养老床位: four elders served at home (DOMAIN.md §5, HOME_CARE_BED), enrolled months ago.
+  // 家庭养老床位: four elders served at home (docs/rules.md §5, HOME_CARE_BED), enrolled months ago.
   for (const [i, level] of (['FULLY_DISABLED', 'SEMI_DISABLED', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const).entries()) {
     const r = await resident(tx, ids, facilityId, 200 + i, '410421', random);
     const from = addDays(today, -60 - 30 * i);

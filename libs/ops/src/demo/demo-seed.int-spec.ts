@@ -7,7 +7,7 @@ import { DEMO_DAY_CENTER_NAME, DEMO_FACILITY_NAME, DEMO_LOGINS, DEMO_OTHER_FACIL
 
 const ids = new IdNumberProtector({ encryptionKeys: `1:${Buffer.alloc(32, 1).toString('base64')}`, hmacKey: Buffer.alloc(32, 2).toString('base64') });
 
-describe('demo data of npm start (issues 2–4)', () => {
+describe('demo data of npm start', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let home: string;

@@ -6,7 +6,7 @@ import { Public } from '@careops/platform';
 import { DEMO_LOGINS } from './demo-seed';
 
 /**
- * The login page shows the demo accounts in demo mode (issue 8): only when the process was started
+ * The login page shows the demo accounts in demo mode: only when the process was started
  * as a demo (`CAREOPS_DEMO=true`, which `npm start` sets when it loads the demo) and only those
  * demo users that exist. Anywhere else (Docker, production) the list is empty.
  */

@@ -6,7 +6,7 @@ export const ROLES_KEY = 'careops:roles';
 export const PUBLIC_KEY = 'careops:public';
 
 /**
- * Who may call a route (STYLE.md: every route declares it; the access guard refuses a route that
+ * Who may call a route (docs/architecture.md: every route declares it; the access guard refuses a route that
  * declares nothing). On facility-scoped routes the guard also checks the facility is the caller's.
  */
 export const Roles = (...roles: Role[]) =>
@@ -21,8 +21,16 @@ export const Roles = (...roles: Role[]) =>
 /** Callable without a token (login, refresh, health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Every role: for routes any signed-in user may call (their own profile). */
+/** Every role: for routes any signed-in user may call (their own profile, a facility's reads). */
 export const ANY_ROLE: Role[] = ['PLATFORM_ADMIN', 'FACILITY_MANAGER', 'ACCOUNTANT', 'REGULATOR'];
+/** Who runs a facility's day (beds, residents, admissions, staff): its manager, or the platform. */
+export const MANAGING: Role[] = ['FACILITY_MANAGER', 'PLATFORM_ADMIN'];
+/** Who books a facility's money (claims, exports): its accountant, or the platform. */
+export const ACCOUNTING: Role[] = ['ACCOUNTANT', 'PLATFORM_ADMIN'];
+/** Everyone of a facility, but not its regulator (data the bureau does not read). */
+export const FACILITY_STAFF: Role[] = ['FACILITY_MANAGER', 'ACCOUNTANT', 'PLATFORM_ADMIN'];
+/** The bureau's view of a division (summaries, documents of many facilities). */
+export const SUPERVISING: Role[] = ['REGULATOR', 'PLATFORM_ADMIN'];
 
 export const OWN_SESSION_KEY = 'careops:own-session';
 
@@ -30,8 +38,8 @@ export const OWN_SESSION_KEY = 'careops:own-session';
 export const OwnSession = () => SetMetadata(OWN_SESSION_KEY, true);
 
 /**
- * A POST that only asks for something to be read (a report job, issue 7): regulators, who never
- * write (DOMAIN.md §1), may send it. The handler records the request in a transaction of its own.
+ * A POST that only asks for something to be read (a report job): regulators, who never
+ * write (docs/rules.md §1), may send it. The handler records the request in a transaction of its own.
  */
 export const READ_REQUEST_KEY = 'careops:read-request';
 /** Marked in the OpenAPI document too, so clients and the access tests know. */

@@ -81,7 +81,7 @@ export class AppConfig {
   @Max(64, { message: 'API_WORKERS must be an integer between 1 and 64' })
   API_WORKERS = 1;
 
-  /** Issue 7: pages of the one Chromium rendering PDFs at once (0 = the number of cores). */
+  /** pages of the one Chromium rendering PDFs at once (0 = the number of cores). */
   @Transform(toInt)
   @IsInt({ message: 'PDF_POOL_SIZE must be an integer between 0 and 32' })
   @Min(0, { message: 'PDF_POOL_SIZE must be an integer between 0 and 32' })

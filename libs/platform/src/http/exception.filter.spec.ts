@@ -1,7 +1,7 @@
 import { AllExceptionsFilter } from './exception.filter';
 import { inputProblems, MAX_INPUT_DEPTH } from './input-guard';
 
-describe('database refusals become 4xx/503 with the field named, never a 500 (issue 12)', () => {
+describe('database refusals become 4xx/503 with the field named, never a 500', () => {
   const pg = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('db'), { code, ...extra });
   it.each([
     [pg('22021'), 400, 'VALIDATION_FAILED'],

@@ -1,15 +1,18 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { DomainError } from './domain-error';
+import type { ErrorCode, ErrorParams } from '@careops/care';
+import { DomainError } from '../errors/domain-error';
 
-/** The error body of API.md: `{ statusCode, error, code, message: [...], requestId }`. */
+/** The error body of docs/api.md: `{ statusCode, error, code, message: [...], requestId }`. */
 export interface ErrorBody {
   statusCode: number;
   error: string;
-  /** Stable and machine-readable (API.md "Additions"): the web app words it in the user's language. */
+  /** Stable and machine-readable (docs/api.md "Additions"): the web app words it in the user's language. */
   code: string;
   message: string[];
+  /** The values a code's catalogue message is filled with (a bed's code, a month). */
+  params?: ErrorParams;
   requestId?: string;
   details?: unknown;
   /** Seconds; sent as the Retry-After header, not in the body. */
@@ -17,7 +20,7 @@ export interface ErrorBody {
 }
 
 /** The code of an error that names none: by its status. */
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -233,7 +236,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return body;
     }
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, error: STATUS_CODES[exception.status] ?? 'Error', code: exception.code, message: [exception.message] };
+      return {
+        statusCode: exception.status,
+        error: STATUS_CODES[exception.status] ?? 'Error',
+        code: exception.code,
+        message: [exception.message],
+        ...(Object.keys(exception.params).length > 0 ? { params: exception.params } : {}),
+      };
     }
     const refusal = databaseRefusal(exception);
     if (refusal) return refusal;

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** Issue 12 (ASVS 5.0 §1–2): deeper input is refused before class-transformer recurses into it. */
+/** ASVS 5.0 §1–2: deeper input is refused before class-transformer recurses into it. */
 export const MAX_INPUT_DEPTH = 32;
 /** Beyond this many problems the answer names the first ones only. */
 const MAX_PROBLEMS = 20;

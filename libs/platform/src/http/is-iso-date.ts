@@ -1,7 +1,7 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate, isMonth } from '@careops/care';
 
-/** A real calendar date `YYYY-MM-DD` (API.md), not merely the shape: 2025-02-30 is refused. */
+/** A real calendar date `YYYY-MM-DD` (docs/api.md), not merely the shape: 2025-02-30 is refused. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -13,7 +13,7 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** A month `YYYY-MM` (API.md), e.g. the month of a claim or a report. */
+/** A month `YYYY-MM` (docs/api.md), e.g. the month of a claim or a report. */
 export function IsMonth(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({

@@ -31,7 +31,7 @@ class BodyValidationPipe extends ValidationPipe {
   }
 }
 
-/** The one global pipe (STYLE.md): unknown fields refused and named, types converted. */
+/** The one global pipe (docs/architecture.md): unknown fields refused and named, types converted. */
 export function createValidationPipe(): ValidationPipe {
   return new BodyValidationPipe({
     whitelist: true,

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { ASSESSMENT_GRADES, CARE_LEVELS } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 
-/** API.md: `{grade or careLevel, effectiveOn, assessor}` */
+/** docs/api.md: `{grade or careLevel, effectiveOn, assessor}` */
 export class CreateAssessmentDto {
   @ApiPropertyOptional({ enum: CARE_LEVELS })
   @IsOptional()

@@ -8,7 +8,7 @@ import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblem } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 import { RESIDENT_CATEGORIES } from '../resident.entity';
 
-/** DOMAIN.md §4: 18 characters, ISO 7064 MOD 11-2, birth date inside = dateOfBirth, a real region. */
+/** docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, birth date inside = dateOfBirth, a real region. */
 function IsResidentIdNumber(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -36,7 +36,7 @@ export class EmergencyContactDto {
   @ApiProperty({ example: '13803751234' }) @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' }) phone!: string;
 }
 
-/** API.md: `name, gender (M / F), dateOfBirth, idNumber, hukou?, phone?, categories?: string[]` */
+/** docs/api.md: `name, gender (M / F), dateOfBirth, idNumber, hukou?, phone?, categories?: string[]` */
 export class CreateResidentDto {
   @ApiProperty({ example: '王秀英' })
   @IsString()

@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, Mi
 import { STAFF_ROLES } from '@careops/care';
 import { IsDecimalNumber, IsIsoDate } from '@careops/platform';
 
-/** API.md: `name, role, employedFrom, employedTo?, fte` (fte: 1 full-time, 0.5 half-time). */
+/** docs/api.md: `name, role, employedFrom, employedTo?, fte` (fte: 1 full-time, 0.5 half-time). */
 export class CreateStaffDto {
   @ApiProperty({ example: '张丽' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` }) role!: (typeof STAFF_ROLES)[number];
@@ -19,7 +19,7 @@ export class CreateStaffDto {
 
 export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
 
-/** API.md: `type, number, issuedOn, expiresOn` (level optional). */
+/** docs/api.md: `type, number, issuedOn, expiresOn` (level optional). */
 export class CertificateDto {
   @ApiProperty({ example: '养老护理员职业技能等级证书' }) @IsString() @MinLength(1) @MaxLength(100) type!: string;
   @ApiProperty({ example: 'S000041000000235001234' }) @IsString() @MinLength(1) @MaxLength(60) number!: string;
@@ -28,7 +28,7 @@ export class CertificateDto {
   @ApiProperty({ example: '2028-06-01', description: 'valid on [issuedOn, expiresOn)' }) @IsIsoDate() expiresOn!: string;
 }
 
-/** API.md: `course, completedOn, passed` */
+/** docs/api.md: `course, completedOn, passed` */
 export class TrainingDto {
   @ApiProperty({ example: '养老护理员岗前培训' }) @IsString() @MinLength(1) @MaxLength(100) course!: string;
   @ApiProperty({ example: '2025-02-20' }) @IsIsoDate() completedOn!: string;

@@ -1,0 +1,4 @@
+import type { ErrorText } from './catalogue';
+
+/** Error codes of residents (docs/api.md "Errors"). */
+export const RESIDENTS_ERRORS = {} as const satisfies Record<string, ErrorText>;

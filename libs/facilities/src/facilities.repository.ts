@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDb } from '@careops/db';
+import type { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
+import { Facility } from './facility.entity';
+
+/** The facility table, through the request's transaction: RLS decides which rows the caller sees. */
+@Injectable()
+export class FacilitiesRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  private get facilities() {
+    return this.db.sql.getRepository(Facility);
+  }
+
+  async insert(dto: CreateFacilityDto): Promise<string> {
+    const { id } = await this.facilities.save(this.facilities.create(dto));
+    return id;
+  }
+
+  findById(id: string): Promise<Facility | null> {
+    return this.facilities.findOneBy({ id });
+  }
+
+  /** Every facility the caller's scope shows, by division then name. */
+  listVisible(): Promise<Facility[]> {
+    return this.facilities.find({ order: { divisionCode: 'ASC', name: 'ASC' } });
+  }
+
+  async update(id: string, changes: UpdateFacilityDto): Promise<void> {
+    await this.facilities.update({ id }, { ...changes, updatedAt: () => 'now()' } as never);
+  }
+}
