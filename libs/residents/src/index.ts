@@ -5,3 +5,4 @@ export * from './resident.entity';
 export * from './residents.module';
 export * from './residents.service';
 export * from './rotate-id-keys';
+export * from './care-levels.repository';

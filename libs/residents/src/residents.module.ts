@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@careops/audit';
 import { Assessment } from './assessment.entity';
+import { CareLevelsRepository } from './care-levels.repository';
 import { ID_KEYS, IdKeySettings, IdNumberProtector } from './id-number.protector';
 import { Resident } from './resident.entity';
 import { ResidentsController } from './residents.controller';
@@ -15,8 +16,8 @@ export class ResidentsModule {
       global: true,
       imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule],
       controllers: [ResidentsController],
-      providers: [{ provide: ID_KEYS, useValue: keys }, IdNumberProtector, ResidentsService],
-      exports: [ResidentsService, IdNumberProtector],
+      providers: [{ provide: ID_KEYS, useValue: keys }, IdNumberProtector, ResidentsService, CareLevelsRepository],
+      exports: [ResidentsService, IdNumberProtector, CareLevelsRepository],
     };
   }
 }
