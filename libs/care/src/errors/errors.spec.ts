@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ERROR_GROUPS, ERRORS, bilingualMessage, errorText, fillTemplate, templateParams } from './index';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -33,5 +35,30 @@ describe('the error catalogue', () => {
     expect(errorText('FACILITY_NOT_FOUND', 'en')).toBe('facility not found');
     expect(errorText('NO_SUCH_CODE', 'en')).toBeUndefined();
     expect(bilingualMessage('FACILITY_NOT_FOUND')).toBe('facility not found (机构不存在)');
+  });
+});
+
+/**
+ * docs/api.md lists every code (between its error-codes markers). To rewrite the list after adding
+ * codes: `CAREOPS_WRITE_DOCS=1 npx jest -c libs/care/jest.config.cts errors`.
+ */
+describe('docs/api.md lists the catalogue', () => {
+  const file = join(__dirname, '../../../../docs/api.md');
+  const [start, end] = ['<!-- error-codes:start -->', '<!-- error-codes:end -->'];
+  const cell = (s: string) => s.replaceAll('|', '\\|');
+  const table = [
+    '| code | status | English | 中文 |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(ERROR_GROUPS).flatMap(([, group]) =>
+      Object.entries(group).map(([code, t]) => `| \`${code}\` | ${t.status} | ${cell(t.en)} | ${cell(t.zh)} |`)),
+  ].join('\n');
+
+  it('with its status and both texts', () => {
+    const doc = readFileSync(file, 'utf8');
+    const [before, rest] = doc.split(start);
+    const after = rest.split(end)[1];
+    const fresh = `${before}${start}\n${table}\n${end}${after}`;
+    if (process.env['CAREOPS_WRITE_DOCS'] === '1') writeFileSync(file, fresh);
+    expect(doc).toBe(fresh);
   });
 });
