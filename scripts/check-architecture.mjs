@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The architecture rules of docs/architecture.md that a linter does not already hold, checked on
 // the source text: SQL only in repositories (and the database plumbing of libs/db); no base class
-// for data access; no reference to anything outside the repository. Exits 1 naming each breach.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// for data access; no import circle in the web app (dpdm); no reference to anything outside the
+// repository. Exits 1 naming each breach.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +49,15 @@ for (const file of text) {
   readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
     if (OUTSIDE.test(line)) breaches.push(`${path}:${i + 1}: refers to something outside the repository (cite docs/rules.md or docs/api.md)`);
   });
+}
+
+// The web app: no import circle (a page importing from the App that imports it).
+mkdirSync(join(root, 'tmp'), { recursive: true });
+const dpdm = spawnSync(join(root, 'node_modules', '.bin', 'dpdm'), ['--no-warning', '--no-tree', '-T', '--output', join(root, 'tmp', 'dpdm.json'), 'apps/web/src/main.tsx'], { cwd: root, encoding: 'utf8' });
+if (dpdm.status !== 0) breaches.push(`dpdm failed: ${dpdm.stderr || dpdm.stdout}`);
+else {
+  const { circulars } = JSON.parse(readFileSync(join(root, 'tmp', 'dpdm.json'), 'utf8'));
+  for (const circle of circulars) breaches.push(`apps/web: import circle ${circle.join(' → ')} → ${circle[0]}`);
 }
 
 if (breaches.length > 0) {

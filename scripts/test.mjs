@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: installs what is missing, then runs every tier — lint (module boundaries) and type
-// check, unit (libs/care), integration (real PostgreSQL), end-to-end (real processes over HTTP).
+// `npm test`: installs what is missing, then runs every tier — the architecture checks, formatting,
+// lint (module boundaries) and type check, unit (libs/care), integration (real PostgreSQL), end-to-end (real processes over HTTP).
 // Each tier that needs a database starts its own throwaway PostgreSQL unless DATABASE_URL is set.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +50,8 @@ function finish() {
 
 const jestJson = (tier) => ['--ci', '--json', `--outputFile=${join(out, `${tier}.json`)}`];
 
+step('architecture: SQL only in repositories, no import circle in the web app, nothing outside the repo', process.execPath, [join(root, 'scripts', 'check-architecture.mjs')]);
+step('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.spec.json']);
 step('lint with module boundaries, build', bin('nx'), ['run-many', '-t', 'lint', 'build', '--outputStyle=static', '--parallel=2']);
 step('unit tests (libs/*)', bin('jest'), ['-c', 'jest.unit.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
