@@ -1,11 +1,13 @@
 import { AuditOutlined, BankOutlined, CalendarOutlined, FileProtectOutlined, LogoutOutlined, ScheduleOutlined, TeamOutlined, AppstoreOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Layout, Menu, Result, Segmented, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { lazy, ReactNode, Suspense } from 'react';
-import { Link, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import { api, ApiError, read } from './api/client';
-import type { Facility, Me } from './api/types';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { useFacility } from './api/hooks/facilities';
+import type { Me } from './api/types';
 import { useAuth } from './auth';
+import { Failed } from './components/Failed';
+import { Loading } from './components/Loading';
+import { NotFound } from './components/NotFound';
 import { useI18n } from './i18n';
 
 // Code-split by route (the first load stays small).
@@ -19,21 +21,6 @@ const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
-
-export function NotFound() {
-  const { t } = useI18n();
-  return <Result status="404" title="404" subTitle={t.notFound} extra={<Link to="/"><Button type="primary">{t.backHome}</Button></Link>} data-testid="not-found" />;
-}
-
-/** The standard loading / error block of every screen. */
-export function Loading() {
-  return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
-}
-export function Failed({ error, retry }: { error: unknown; retry?: () => void }) {
-  const { t } = useI18n();
-  if (error instanceof ApiError && error.status === 404) return <NotFound />;
-  return <Result status="warning" title={t.error} subTitle={error instanceof Error ? error.message : ''} extra={retry && <Button onClick={retry}>{t.retry}</Button>} />;
-}
 
 function home(me: Me): string {
   if (me.role === 'FACILITY_MANAGER') return `/f/${me.facilityId}/beds`;
@@ -55,11 +42,7 @@ function Shell() {
   const navigate = useNavigate();
   const location = useLocation();
   const facilityId = /^\/f\/([^/]+)/.exec(location.pathname)?.[1] ?? me?.facilityId;
-  const { data: facility } = useQuery({
-    queryKey: ['facility', facilityId],
-    queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: facilityId as string } } })),
-    enabled: !!facilityId,
-  });
+  const { data: facility } = useFacility(facilityId);
   if (!me) return null;
   const f = (p: string) => `/f/${me.facilityId}/${p}`;
   const items = [
@@ -100,11 +83,7 @@ function Shell() {
 function Home() {
   const { me } = useAuth();
   // A day center's manager starts on the day's attendance sheet, a care home's on the bed board.
-  const { data: facility, isLoading } = useQuery({
-    queryKey: ['facility', me?.facilityId],
-    queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: me?.facilityId as string } } })),
-    enabled: me?.role === 'FACILITY_MANAGER',
-  });
+  const { data: facility, isLoading } = useFacility(me?.role === 'FACILITY_MANAGER' ? me.facilityId : undefined);
   if (!me || (me.role === 'FACILITY_MANAGER' && isLoading)) return <Loading />;
   return <Navigate to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)} replace />;
 }
@@ -112,10 +91,7 @@ function Home() {
 /** A facility page answers only for the caller's facility (or a regulator's); anything else is "not found". */
 function FacilityRoute() {
   const { facilityId } = useParams();
-  const { isLoading, error } = useQuery({
-    queryKey: ['facility', facilityId],
-    queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: facilityId as string } } })),
-  });
+  const { isLoading, error } = useFacility(facilityId);
   if (isLoading) return <Loading />;
   if (error) return <Failed error={error} />;
   return <Outlet />;
