@@ -199,6 +199,53 @@ describe('the web app (Playwright, Chromium)', () => {
     await manager.close();
   });
 
+  it('an error shows its code’s catalogue text in the user’s language: a 429 at sign-in is not “wrong password”; a refused admission; VALIDATION_FAILED and an unknown code keep the server’s words', async () => {
+    const refusal = (statusCode: number, code: string, message: string, params?: Record<string, string>) => ({
+      status: statusCode, contentType: 'application/json', body: JSON.stringify({ statusCode, error: 'Refused', code, message: [message], params, requestId: 'r-1' }),
+    });
+    // The answer of the throttler (its limit is too high in this app to reach from a browser).
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.route('**/api/auth/login', (route) => route.fulfill(refusal(429, 'TOO_MANY_REQUESTS', 'ThrottlerException: Too Many Requests')));
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('manager');
+    await page.getByLabel('密码').fill(password('manager'));
+    await page.locator('button[type=submit]').click();
+    await page.getByText('尝试次数过多，请稍后再试').waitFor();
+    expect(await page.getByText('用户名或密码错误').count()).toBe(0);
+    await page.unroute('**/api/auth/login');
+    await page.getByLabel('用户名').fill('no.such.user');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.locator('button[type=submit]').click();
+    await page.getByText('用户名或密码错误').waitFor();
+    await page.close();
+
+    const manager = await signIn('manager');
+    await manager.waitForSelector('[data-testid=bed-board]');
+    await manager.locator('[data-status=FREE]').first().click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('宋桂兰');
+    await dialog.getByLabel('出生日期').fill('1941-06-02');
+    await dialog.getByLabel('出生日期').press('Enter');
+    await dialog.getByTestId('id-number').fill(idNumberFor('1941-06-02', 78));
+    const answers = [
+      refusal(409, 'DUPLICATE', 'this already exists (记录已存在)'),
+      refusal(400, 'VALIDATION_FAILED', 'idNumber: this ID number is registered already (身份证号已登记)'),
+      refusal(422, 'A_CODE_THIS_BUILD_DOES_NOT_KNOW', 'a newer rule refuses this (新规则不允许)'),
+    ];
+    await manager.route('**/api/facilities/*/residents', (route) => route.fulfill(answers.shift() ?? refusal(500, 'INTERNAL_ERROR', 'x')));
+    const save = async (text: string) => {
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.getByTestId('server-error').filter({ hasText: text }).waitFor();
+      return dialog.getByTestId('server-error').innerText();
+    };
+    // The catalogue's Chinese, not the server's two-language message.
+    expect(await save('记录已存在')).toBe('记录已存在');
+    expect(await save('身份证号已登记')).toBe('idNumber: this ID number is registered already (身份证号已登记)');
+    expect(await save('新规则不允许')).toBe('a newer rule refuses this (新规则不允许)');
+    expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE name = '宋桂兰'`)).toEqual([{ n: 0 }]);
+    await manager.close();
+  });
+
   it('a 500-bed facility: the board renders within 1 s of its data arriving', async () => {
     const f = (await w.t.http.post('/api/facilities').auth(w.token.admin, { type: 'bearer' }).send({ name: '五百床护理院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }).expect(201)).body.id;
     await w.sql(`INSERT INTO room (facility_id, building, floor, number) SELECT $1, '主楼', 1 + (i - 1) / 25, lpad(i::text, 3, '0') FROM generate_series(1, 250) i`, [f]);

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext } from 'react';
-import { api, read, session } from './api/client';
+import { requestSignIn, requestSignOut, useMeQuery } from './api/hooks/auth';
 import type { Me } from './api/types';
 
 interface Auth {
@@ -13,24 +13,16 @@ const AuthContext = createContext<Auth>({ me: undefined, signIn: async () => { t
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const { data: me } = useQuery({
-    queryKey: ['me'],
-    queryFn: async () => (session.get() ? read<Me>(api.GET('/api/auth/me')).catch(() => null) : null),
-    staleTime: Infinity,
-  });
+  const { data: me } = useMeQuery();
   const signIn = async (username: string, password: string) => {
-    const tokens = await read<{ accessToken: string; refreshToken: string }>(api.POST('/api/auth/login', { body: { username, password } }));
-    session.set(tokens);
-    const who = await read<Me>(api.GET('/api/auth/me'));
+    const who = await requestSignIn(username, password);
     // Another user's cached data must not show: everything but who is signed in is dropped.
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     client.setQueryData(['me'], who);
     return who;
   };
   const signOut = async () => {
-    const current = session.get();
-    if (current) await api.POST('/api/auth/logout', { body: { refreshToken: current.refreshToken } }).catch(() => undefined);
-    session.set(null);
+    await requestSignOut();
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     client.setQueryData(['me'], null);
   };

@@ -1,10 +1,23 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { calendarDate } from '@careops/care';
+import { calendarDate, DEFAULT_TIME_ZONE } from '@careops/care';
+import { useCurrentFacilityId, useFacility } from './api/hooks/facilities';
 
 /**
- * Today in the facility's time zone (docs/api.md: Asia/Shanghai), not the browser's: from 16:00 UTC a
- * browser on UTC would still show yesterday's board, and admit on a day the server's data has left.
+ * Today in the facility's time zone, not the browser's: from 16:00 UTC a browser on UTC would
+ * still show yesterday's board in China, and admit on a day the server's data has left.
  */
-export function today(): Dayjs {
-  return dayjs(calendarDate(new Date()));
+export function today(timeZone: string = DEFAULT_TIME_ZONE): Dayjs {
+  return dayjs(calendarDate(new Date(), timeZone));
+}
+
+/** The time zone of the facility on screen (or the user's), else DEFAULT_TIME_ZONE (a regulator's). */
+export function useTimeZone(): string {
+  const { data: facility } = useFacility(useCurrentFacilityId());
+  return facility?.timezone ?? DEFAULT_TIME_ZONE;
+}
+
+/** Today in the time zone of `useTimeZone`. */
+export function useToday(): () => Dayjs {
+  const timeZone = useTimeZone();
+  return () => today(timeZone);
 }

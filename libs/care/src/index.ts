@@ -13,3 +13,4 @@ export * from './amount-in-words';
 export * from './resident-category';
 export * from './programmes';
 export * from './errors';
+export * from './time-zone';

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import type { ErrorParams } from '@careops/care';
 import type { paths } from './schema';
 
 /** The session kept in the browser: tokens of POST /api/auth/login and /refresh. */
@@ -13,10 +14,24 @@ export const session = {
   set: (s: Session | null) => (s ? localStorage.setItem(KEY, JSON.stringify(s)) : localStorage.removeItem(KEY)),
 };
 
-/** An API error with the body of docs/api.md: `{statusCode, message: [...], requestId}`. */
+/** The error body of docs/api.md: `{statusCode, error, code, message: ['english (中文)'], params, requestId}`. */
+export interface ErrorBody {
+  statusCode?: number;
+  error?: string;
+  code?: string;
+  message?: string[] | string;
+  params?: ErrorParams;
+  requestId?: string;
+}
+
+/** An API error: its status, its stable `code` (the catalogue of @careops/care words it) and the code's `params`. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: { message?: string[] | string; requestId?: string } | undefined) {
+  readonly code: string | undefined;
+  readonly params: ErrorParams | undefined;
+  constructor(readonly status: number, readonly body: ErrorBody | undefined) {
     super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
+    this.code = typeof body?.code === 'string' ? body.code : undefined;
+    this.params = body?.params && typeof body.params === 'object' ? body.params : undefined;
   }
 }
 
@@ -62,7 +77,7 @@ export const api = createClient<paths>({ baseUrl: '', fetch: (request: Request) 
 /** The data of an openapi-fetch call, or an ApiError. Response bodies are typed by the caller. */
 export async function read<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, error as ApiError['body']);
+  if (!response.ok) throw new ApiError(response.status, error as ErrorBody | undefined);
   return data as T;
 }
 

@@ -2,7 +2,7 @@
 export type Role = 'PLATFORM_ADMIN' | 'FACILITY_MANAGER' | 'ACCOUNTANT' | 'REGULATOR';
 export type CareLevel = 'SELF_CARE' | 'SEMI_DISABLED' | 'FULLY_DISABLED';
 export interface Me { id: string; username: string; role: Role; facilityId?: string; divisionCode?: string }
-export interface Facility { id: string; name: string; type: 'CARE_HOME' | 'DAY_CENTER' | 'STREET_CENTER'; divisionCode: string }
+export interface Facility { id: string; name: string; type: 'CARE_HOME' | 'DAY_CENTER' | 'STREET_CENTER'; divisionCode: string; timezone: string }
 export interface BedOnDate {
   id: string; code: string; kind: 'NURSING' | 'GENERAL'; room: { id: string; building: string; floor: number; number: string };
   inService: boolean; outOfService: { from: string; to: string | null; reason: string } | null;

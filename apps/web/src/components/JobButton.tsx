@@ -1,6 +1,8 @@
 import { App, Button, Progress } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, authedFetch, download } from '../api/client';
+import { download } from '../api/client';
+import { useErrorMessage } from '../api/errors';
+import { readJob } from '../api/hooks/jobs';
 import type { Job } from '../api/types';
 import { useI18n } from '../i18n';
 
@@ -11,6 +13,7 @@ import { useI18n } from '../i18n';
 export function JobButton({ label, start, fileName, testId }: { label: string; start: () => Promise<Job>; fileName: string; testId?: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const describe = useErrorMessage();
   const [job, setJob] = useState<Job | null>(null);
   const mounted = useRef(true);
   useEffect(() => () => { mounted.current = false; }, []);
@@ -22,16 +25,14 @@ export function JobButton({ label, start, fileName, testId }: { label: string; s
       while ((current.state === 'QUEUED' || current.state === 'RUNNING') && mounted.current) {
         if (Date.now() > until) throw new Error('the document is taking too long; try again later (生成超时)');
         await new Promise((r) => setTimeout(r, 400));
-        const res = await authedFetch(`/api/jobs/${current.id}`);
-        if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
-        current = await res.json();
+        current = await readJob(current.id);
         setJob(current);
       }
       if (!mounted.current) return;
       if (current.state === 'FAILED' || !current.resultUrl) throw new Error(current.error ?? 'failed');
       await download(current.resultUrl, fileName);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(describe(e));
     } finally {
       setTimeout(() => mounted.current && setJob(null), 1500);
     }

@@ -1,14 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
-import { api, ApiError, read } from '../api/client';
+import { useErrorMessage } from '../api/errors';
+import { useBedBoard } from '../api/hooks/beds';
+import { useAdmit } from '../api/hooks/residents';
 import type { BedOnDate, CareLevel } from '../api/types';
-import { Failed, Loading } from '../App';
+import { Failed } from '../components/Failed';
+import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
-import { today } from '../today';
+import { useToday } from '../today';
 
 const COLOURS: Record<BedOnDate['status'], { bg: string; border: string; fg: string }> = {
   FREE: { bg: '#f0faf3', border: '#5cb176', fg: '#1e7b34' },
@@ -23,18 +25,12 @@ declare global {
 
 /** Floors → rooms → beds, coloured by state on the chosen day (docs/rules.md §3). */
 export default function BedBoard() {
-  const { facilityId = '' } = useParams();
   const { t } = useI18n();
-  const [date, setDate] = useState<Dayjs>(today());
+  const today = useToday();
+  const [date, setDate] = useState<Dayjs>(today);
   const [admitBed, setAdmitBed] = useState<BedOnDate | null>(null);
   const day = date.format('YYYY-MM-DD');
-  const board = useQuery({
-    queryKey: ['beds', facilityId, day],
-    queryFn: async () => {
-      const beds = await read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date: day } } }));
-      return { beds, arrivedAt: performance.now() };
-    },
-  });
+  const board = useBedBoard(day);
   const floors = useMemo(() => {
     const byFloor = new Map<string, Map<string, BedOnDate[]>>();
     for (const b of board.data?.beds ?? []) {
@@ -89,7 +85,7 @@ export default function BedBoard() {
           ))}
         </div>
       )}
-      {admitBed && <AdmitDialog bed={admitBed} day={day} facilityId={facilityId} onClose={() => setAdmitBed(null)} />}
+      {admitBed && <AdmitDialog bed={admitBed} day={day} onClose={() => setAdmitBed(null)} />}
     </Card>
   );
 }
@@ -119,40 +115,32 @@ function BedTile({ bed, onAdmit }: { bed: BedOnDate; onAdmit: () => void }) {
 interface AdmitForm { name: string; gender: 'M' | 'F'; dateOfBirth: Dayjs; idNumber: string; careLevel: CareLevel; admittedOn: Dayjs }
 
 /** 办理入住 from a free bed: registers the resident, then admits (the ID number checked as it is typed). */
-function AdmitDialog({ bed, day, facilityId, onClose }: { bed: BedOnDate; day: string; facilityId: string; onClose: () => void }) {
+function AdmitDialog({ bed, day, onClose }: { bed: BedOnDate; day: string; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const describe = useErrorMessage();
   const [form] = Form.useForm<AdmitForm>();
   const [serverError, setServerError] = useState<string | null>(null);
-  // Registered on a first try whose admission then failed: a retry admits the same person.
-  const registered = useRef<{ key: string; id: string } | null>(null);
-  const admit = useMutation({
-    mutationFn: async (v: AdmitForm) => {
-      const dateOfBirth = v.dateOfBirth.format('YYYY-MM-DD');
-      const idNumber = v.idNumber.trim().toUpperCase();
-      const key = `${idNumber}|${v.name.trim()}|${dateOfBirth}|${v.gender}`;
-      const resident = registered.current?.key === key ? { id: registered.current.id } : await read<{ id: string }>(api.POST('/api/facilities/{facilityId}/residents', {
-        params: { path: { facilityId } }, body: { name: v.name.trim(), gender: v.gender, dateOfBirth, idNumber },
-      }));
-      registered.current = { key, id: resident.id };
-      await read(api.POST('/api/facilities/{facilityId}/admissions', {
-        params: { path: { facilityId } }, body: { residentId: resident.id, bedId: bed.id, admittedOn: v.admittedOn.format('YYYY-MM-DD'), careLevel: v.careLevel },
-      }));
-    },
-    onSuccess: async () => {
-      message.success(t.saved);
-      await client.invalidateQueries({ queryKey: ['beds', facilityId] });
-      onClose();
-    },
-    // The form keeps what was typed; the server's reason is shown above the buttons.
-    onError: (e) => setServerError(e instanceof ApiError ? e.message : String(e)),
-  });
+  const admit = useAdmit(bed.id);
+  const submit = (v: AdmitForm) => {
+    setServerError(null);
+    admit.mutate({
+      name: v.name.trim(), gender: v.gender, dateOfBirth: v.dateOfBirth.format('YYYY-MM-DD'), idNumber: v.idNumber.trim().toUpperCase(),
+      careLevel: v.careLevel, admittedOn: v.admittedOn.format('YYYY-MM-DD'),
+    }, {
+      onSuccess: () => {
+        message.success(t.saved);
+        onClose();
+      },
+      // The form keeps what was typed; the server's reason is shown above the buttons.
+      onError: (e) => setServerError(describe(e)),
+    });
+  };
   return (
     <Modal open title={`${t.admitTo} ${bed.code}${bed.kind === 'NURSING' ? `（${t.nursing}）` : ''}`} onCancel={onClose} okText={t.save} cancelText={t.cancel}
       confirmLoading={admit.isPending} onOk={() => form.submit()} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ gender: 'F', careLevel: 'SEMI_DISABLED', admittedOn: dayjs(day) }}
-        onFinish={(v) => { setServerError(null); admit.mutate(v); }} data-testid="admit-form">
+        onFinish={submit} data-testid="admit-form">
         <Form.Item name="name" label={t.name} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}><Input maxLength={50} /></Form.Item>
         <Space size="large">
           <Form.Item name="gender" label={t.gender}><Radio.Group options={[{ label: t.female, value: 'F' }, { label: t.male, value: 'M' }]} /></Form.Item>

@@ -1,13 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Input, Modal, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { api, ApiError, download, read } from '../api/client';
+import { download } from '../api/client';
+import { useErrorMessage } from '../api/errors';
+import { useClaim, useMoveClaim } from '../api/hooks/claims';
 import { type Claim, type ClaimLine, yuan } from '../api/types';
-import { Failed, Loading } from '../App';
 import { useAuth } from '../auth';
+import { Failed } from '../components/Failed';
+import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
-import { programmeLabel, STATE_COLOURS } from './Claims';
+import { programmeLabel, STATE_COLOURS } from './claim-labels';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
 const NEXT: Record<string, Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['pay'], REJECTED: [], PAID: [] };
@@ -18,26 +20,19 @@ export default function ClaimDetail() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
-  const client = useQueryClient();
+  const describe = useErrorMessage();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const claim = useQuery({ queryKey: ['claim', claimId], queryFn: () => read<Claim>(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })) });
-  const move = useMutation({
-    mutationFn: async (m: Move) => {
-      const params = { params: { path: { facilityId, claimId } } };
-      if (m === 'submit') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/submit', params));
-      if (m === 'approve') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/approve', params));
-      if (m === 'pay') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/pay', params));
-      return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', { ...params, body: { reason } }));
-    },
-    onSuccess: async () => {
+  const claim = useClaim(claimId);
+  const moveClaim = useMoveClaim(claimId);
+  const move = (m: Move) => moveClaim.mutate(m === 'reject' ? { move: m, reason } : { move: m }, {
+    onSuccess: () => {
       setRejecting(false);
       message.success(t.saved);
-      await Promise.all([client.invalidateQueries({ queryKey: ['claim', claimId] }), client.invalidateQueries({ queryKey: ['claims', facilityId] })]);
     },
-    onError: (e) => message.error(e instanceof ApiError ? e.message : String(e)),
+    onError: (e) => message.error(describe(e)),
   });
-  const fetchFile = (suffix: string, name: string) => download(`/api/facilities/${facilityId}/${suffix}`, name).catch((e) => message.error(String(e)));
+  const fetchFile = (suffix: string, name: string) => download(`/api/facilities/${facilityId}/${suffix}`, name).catch((e) => message.error(describe(e)));
   if (claim.isLoading) return <Loading />;
   if (claim.error) return <Failed error={claim.error} retry={() => claim.refetch()} />;
   const c = claim.data as Claim;
@@ -46,8 +41,8 @@ export default function ClaimDetail() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={<Space>{c.number}<Tag color={STATE_COLOURS[c.state]} data-testid="claim-state">{t[c.state as 'DRAFT']}</Tag></Space>} extra={<Space wrap>
         {canWrite && NEXT[c.state].map((m) => (
-          <Button key={m} type={m === 'submit' ? 'primary' : 'default'} danger={m === 'reject'} loading={move.isPending && move.variables === m}
-            data-testid={`move-${m}`} onClick={() => (m === 'reject' ? setRejecting(true) : move.mutate(m))}>{t[m]}</Button>
+          <Button key={m} type={m === 'submit' ? 'primary' : 'default'} danger={m === 'reject'} loading={moveClaim.isPending && moveClaim.variables?.move === m}
+            data-testid={`move-${m}`} onClick={() => (m === 'reject' ? setRejecting(true) : move(m))}>{t[m]}</Button>
         ))}
         <Button data-testid="download-pdf" onClick={() => fetchFile(`reports/claim/${c.id}.pdf`, `claim-${c.number}.pdf`)}>{t.downloadPdf}</Button>
         <Button onClick={() => fetchFile(`claims/${c.id}/export.csv`, `claim-${c.number}.csv`)}>{t.downloadCsv}</Button>
@@ -77,7 +72,7 @@ export default function ClaimDetail() {
             { title: t.kind, dataIndex: 'kind', render: (k: string, l) => (k === 'ADJUSTMENT' ? <Tag color="orange">{l.amountFen >= 0 ? '补差' : '追回'}</Tag> : <Tag>{t.regular}</Tag>) },
           ]} />
       </Card>
-      <Modal open={rejecting} title={t.reject} onCancel={() => setRejecting(false)} okButtonProps={{ disabled: !reason.trim(), danger: true }} onOk={() => move.mutate('reject')} okText={t.confirm} cancelText={t.cancel}>
+      <Modal open={rejecting} title={t.reject} onCancel={() => setRejecting(false)} okButtonProps={{ disabled: !reason.trim(), danger: true }} onOk={() => move('reject')} okText={t.confirm} cancelText={t.cancel}>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t.rejectReason} maxLength={500} />
       </Modal>
     </Space>

@@ -1,27 +1,27 @@
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Space, Statistic, Table, Tag } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, download, read } from '../api/client';
-import { type DivisionRow, type DivisionSummary, type Job, pct } from '../api/types';
-import { Failed } from '../App';
-import { JobButton } from '../components/JobButton';
+import { download } from '../api/client';
+import { useErrorMessage } from '../api/errors';
+import { startDivisionSummaryJob, useDivisionSummary } from '../api/hooks/divisions';
+import { type DivisionRow, pct } from '../api/types';
 import { useAuth } from '../auth';
+import { Failed } from '../components/Failed';
+import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
-import { today } from '../today';
+import { useToday } from '../today';
 
 /** The regulator's dashboard (docs/rules.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
 export default function Division() {
   const { t } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
+  const describe = useErrorMessage();
+  const today = useToday();
   const code = me?.divisionCode ?? '000000';
-  const [month, setMonth] = useState<Dayjs>(today().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(() => today().subtract(1, 'month'));
   const m = month.format('YYYY-MM');
-  const summary = useQuery({
-    queryKey: ['division', code, m],
-    queryFn: () => read<DivisionSummary>(api.GET('/api/divisions/{code}/summary', { params: { path: { code }, query: { month: m } } })),
-  });
+  const summary = useDivisionSummary(code, m);
   if (summary.error) return <Failed error={summary.error} retry={() => summary.refetch()} />;
   const total = summary.data?.total;
   return (
@@ -29,7 +29,7 @@ export default function Division() {
       <Card title={`${t.division} ${code}`} extra={<Space>
         <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} />
         <JobButton label={t.summaryPdf} testId="summary-pdf" fileName={`division-${code}-${m}.pdf`}
-          start={() => read<Job>(api.POST('/api/divisions/{code}/summary-jobs', { params: { path: { code } }, body: { month: m } }))} />
+          start={() => startDivisionSummaryJob(code, m)} />
       </Space>} loading={summary.isLoading}>
         {total && <Space size={48} wrap>
           <Statistic title={t.facility} value={total.facilities} />
@@ -52,7 +52,7 @@ export default function Division() {
             { title: t.occupancy, dataIndex: 'occupancyPct', align: 'right', render: pct },
             { title: t.staffingCompliance, dataIndex: 'staffingCompliancePct', align: 'right', render: pct },
             { title: t.lastReport, dataIndex: 'lastReportAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
-            { title: '', render: (_, r) => <Button size="small" onClick={() => download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) => message.error(String(e)))}>{t.compliancePdf}</Button> },
+            { title: '', render: (_, r) => <Button size="small" onClick={() => download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) => message.error(describe(e)))}>{t.compliancePdf}</Button> },
           ]} />
       </Card>
     </Space>

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, read } from '../api/client';
+import { ApiError } from '../api/client';
+import { useErrorMessage } from '../api/errors';
+import { useDemoLogins } from '../api/hooks/auth';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-
-interface DemoLogin { username: string; password: string; role: string; displayName: string }
 
 export default function Login() {
   const { t, lang, setLang } = useI18n();
@@ -16,7 +15,8 @@ export default function Login() {
   const [form] = Form.useForm<{ username: string; password: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { data: demo } = useQuery({ queryKey: ['demo-logins'], queryFn: () => read<DemoLogin[]>(api.GET('/api/demo-logins')).catch(() => []) });
+  const describe = useErrorMessage();
+  const { data: demo } = useDemoLogins();
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -24,8 +24,9 @@ export default function Login() {
       await signIn(v.username, v.password);
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-    } catch {
-      setError(t.loginFailed);
+    } catch (e) {
+      // A wrong name or password is one 401 (no enumeration); any other refusal (a 429) says what it is.
+      setError(e instanceof ApiError && e.status !== 401 ? describe(e) : t.loginFailed);
     } finally {
       setBusy(false);
     }

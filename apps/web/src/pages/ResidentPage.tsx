@@ -1,32 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { RESIDENT_CATEGORY_LABELS, type ResidentCategory } from '@careops/care';
-import { api, ApiError, read } from '../api/client';
-import type { Admission, Assessment, BedOnDate, Resident } from '../api/types';
-import { Failed, Loading } from '../App';
+import { useErrorMessage } from '../api/errors';
+import { useBedsToChoose } from '../api/hooks/beds';
+import { useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
+import type { Admission, Resident } from '../api/types';
+import { Failed } from '../components/Failed';
+import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
-import { today } from '../today';
+import { useToday } from '../today';
 
 type Action = 'transfer' | 'leave' | 'discharge';
 
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
-  const { facilityId = '', residentId = '' } = useParams();
+  const { residentId = '' } = useParams();
   const { t, lang } = useI18n();
-  const path = { facilityId, residentId };
-  const resident = useQuery({ queryKey: ['resident', residentId], queryFn: () => read<Resident>(api.GET('/api/facilities/{facilityId}/residents/{residentId}', { params: { path } })) });
-  const assessments = useQuery({ queryKey: ['assessments', residentId], queryFn: () => read<Assessment[]>(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path } })) });
-  const admissions = useQuery({
-    queryKey: ['admissions', residentId],
-    // The list gives each admission; its detail gives the bed stays and leaves.
-    queryFn: async () => {
-      const list = await read<{ id: string }[]>(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }));
-      return Promise.all(list.map((a) => read<Admission>(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } }))));
-    },
-  });
+  const resident = useResident(residentId);
+  const assessments = useAssessments(residentId);
+  const admissions = useAdmissions(residentId);
   const [action, setAction] = useState<Action | null>(null);
   if (resident.isLoading) return <Loading />;
   if (resident.error) return <Failed error={resident.error} retry={() => resident.refetch()} />;
@@ -70,39 +64,41 @@ export default function ResidentPage() {
           </Card>
         </Col>
       </Row>
-      {action && current && <StayAction action={action} admission={current} facilityId={facilityId} residentId={residentId} onClose={() => setAction(null)} />}
+      {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
     </Space>
   );
 }
 
-function StayAction({ action, admission, facilityId, residentId, onClose }: { action: Action; admission: Admission; facilityId: string; residentId: string; onClose: () => void }) {
+type StayForm = { bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' };
+
+function StayAction({ action, admission, residentId, onClose }: { action: Action; admission: Admission; residentId: string; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const [form] = Form.useForm<{ bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' }>();
+  const describe = useErrorMessage();
+  const today = useToday();
+  const [form] = Form.useForm<StayForm>();
   const [error, setError] = useState<string | null>(null);
-  const freeBeds = useQuery({
-    queryKey: ['beds', facilityId, 'free'],
-    queryFn: () => read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date: today().format('YYYY-MM-DD') } } })),
-    enabled: action === 'transfer',
-  });
-  const path = { facilityId, admissionId: admission.id };
-  const save = useMutation({
-    mutationFn: async (v: { bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' }) => {
-      if (action === 'transfer') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/transfer', { params: { path }, body: { bedId: v.bedId, on: v.on.format('YYYY-MM-DD') } }));
-      if (action === 'leave') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/leaves', { params: { path }, body: { from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD'), reason: v.reason, kind: v.kind } }));
-      if (action === 'discharge') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/discharge', { params: { path }, body: { dischargedOn: v.on.format('YYYY-MM-DD'), reason: v.reason } }));
-    },
-    onSuccess: async () => {
-      message.success(t.saved);
-      await Promise.all([client.invalidateQueries({ queryKey: ['admissions', residentId] }), client.invalidateQueries({ queryKey: ['beds', facilityId] })]);
-      onClose();
-    },
-    onError: (e) => setError(e instanceof ApiError ? e.message : String(e)),
-  });
+  const freeBeds = useBedsToChoose(today().format('YYYY-MM-DD'), action === 'transfer');
+  const save = useStayChange(admission.id, residentId);
+  const day = (d: Dayjs) => d.format('YYYY-MM-DD');
+  const submit = (v: StayForm) => {
+    setError(null);
+    save.mutate(
+      action === 'transfer' ? { action, bedId: v.bedId, on: day(v.on) }
+        : action === 'leave' ? { action, kind: v.kind, from: day(v.range[0]), to: day(v.range[1]), reason: v.reason }
+          : { action, on: day(v.on), reason: v.reason },
+      {
+        onSuccess: () => {
+          message.success(t.saved);
+          onClose();
+        },
+        onError: (e) => setError(describe(e)),
+      },
+    );
+  };
   return (
     <Modal open title={t[action]} onCancel={onClose} onOk={() => form.submit()} okText={t.save} cancelText={t.cancel} confirmLoading={save.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ on: today(), kind: 'LEAVE' }} onFinish={(v) => { setError(null); save.mutate(v); }}>
+      <Form form={form} layout="vertical" initialValues={{ on: today(), kind: 'LEAVE' }} onFinish={submit}>
         {action === 'transfer' && <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
           <Select loading={freeBeds.isLoading} options={(freeBeds.data ?? []).filter((b) => b.status === 'FREE').map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))} />
         </Form.Item>}

@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useParams } from 'react-router';
-import { api, read } from '../api/client';
+import { useStaff } from '../api/hooks/staff';
 import type { Staff } from '../api/types';
-import { Failed } from '../App';
+import { Failed } from '../components/Failed';
 import { useI18n } from '../i18n';
 
 const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
@@ -14,10 +12,9 @@ const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
 
 /** Staff with their certificates; those running out within 30 days are flagged (docs/rules.md §6). */
 export default function StaffPage() {
-  const { facilityId = '' } = useParams();
   const { t, lang } = useI18n();
   const roles = ROLE_LABELS[lang];
-  const staff = useQuery({ queryKey: ['staff', facilityId], queryFn: () => read<Staff[]>(api.GET('/api/facilities/{facilityId}/staff', { params: { path: { facilityId } } })) });
+  const staff = useStaff();
   if (staff.error) return <Failed error={staff.error} retry={() => staff.refetch()} />;
   const soon = dayjs().add(30, 'day');
   const latest = (s: Staff) => [...s.certificates].sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];

@@ -1,27 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Calendar, Card, Descriptions, Drawer, List, Tag } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
-import { api, read } from '../api/client';
+import { useStaff, useStaffing } from '../api/hooks/staff';
 import type { StaffingDay } from '../api/types';
-import { Failed } from '../App';
+import { Failed } from '../components/Failed';
 import { useI18n } from '../i18n';
-import { today } from '../today';
+import { useToday } from '../today';
 
 /** Month view of staffing compliance (docs/rules.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
-  const { facilityId = '' } = useParams();
   const { t } = useI18n();
-  const [month, setMonth] = useState<Dayjs>(today().startOf('month'));
+  const today = useToday();
+  const [month, setMonth] = useState<Dayjs>(() => today().startOf('month'));
   const [open, setOpen] = useState<StaffingDay | null>(null);
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');
-  const staffing = useQuery({
-    queryKey: ['staffing', facilityId, from],
-    queryFn: () => read<{ days: StaffingDay[] }>(api.GET('/api/facilities/{facilityId}/compliance/staffing', { params: { path: { facilityId }, query: { from, to } } })),
-  });
-  const staff = useQuery({ queryKey: ['staff', facilityId], queryFn: () => read<{ id: string; name: string }[]>(api.GET('/api/facilities/{facilityId}/staff', { params: { path: { facilityId } } })) });
+  const staffing = useStaffing(from, to);
+  const staff = useStaff();
   const names = useMemo(() => new Map((staff.data ?? []).map((s) => [s.id, s.name])), [staff.data]);
   const byDate = useMemo(() => new Map((staffing.data?.days ?? []).map((d) => [d.date, d])), [staffing.data]);
   if (staffing.error) return <Failed error={staffing.error} retry={() => staffing.refetch()} />;

@@ -1,18 +1,16 @@
 import { Alert, Card, Descriptions, Input, Space, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useDocumentCheck } from '../api/hooks/documents';
 import { useI18n } from '../i18n';
-
-interface Verified { number: string; title: string; facilityName: string | null; divisionCode: string | null; period: string; issuedAt: string; matched: string }
+import { useTimeZone } from '../today';
 
 /** Anyone holding a PDF can check it: its SHA-256, computed here, or the code printed on it. */
 export default function Verify() {
   const { t } = useI18n();
-  const [result, setResult] = useState<Verified | null | 'missing'>(null);
-  const check = async (hash: string) => {
-    const res = await fetch(`/api/documents/${hash.trim().toLowerCase()}`);
-    setResult(res.ok ? await res.json() : 'missing');
-  };
+  const timeZone = useTimeZone();
+  const lookup = useDocumentCheck();
+  const result = lookup.data ?? null;
+  const check = (hash: string) => lookup.mutateAsync(hash);
   const ofFile = async (file: File) => {
     const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
     await check([...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''));
@@ -31,7 +29,7 @@ export default function Verify() {
           <Descriptions size="small" column={1} items={[
             { label: t.number, children: result.number }, { label: '', children: result.title },
             { label: t.facility, children: result.facilityName ?? result.divisionCode }, { label: t.month, children: result.period },
-            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone }) },
           ]} />} />}
       </Space>
     </Card>

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Programme } from '@careops/care';
+import { api, read } from '../client';
+import type { Claim, ClaimSummary, Job } from '../types';
+import { useRouteFacilityId } from './facilities';
+
+export function useClaims() {
+  const facilityId = useRouteFacilityId();
+  return useQuery({ queryKey: ['claims', facilityId], queryFn: () => read<ClaimSummary[]>(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
+}
+
+export function useClaim(claimId: string) {
+  const facilityId = useRouteFacilityId();
+  return useQuery({ queryKey: ['claim', claimId], queryFn: () => read<Claim>(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })) });
+}
+
+/** Generates (or regenerates) the draft of a month and programme (docs/rules.md §5); the list is refetched. */
+export function useGenerateClaim() {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { month: string; programme: Programme }) => read<{ id: string }>(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: v })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['claims', facilityId] }),
+  });
+}
+
+export type ClaimMove = { move: 'submit' | 'approve' | 'pay' } | { move: 'reject'; reason: string };
+
+/** A step of a claim's lifecycle; the claim and the list are refetched. */
+export function useMoveClaim(claimId: string) {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (m: ClaimMove) => {
+      const params = { params: { path: { facilityId, claimId } } };
+      if (m.move === 'reject') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', { ...params, body: { reason: m.reason } }));
+      if (m.move === 'submit') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/submit', params));
+      if (m.move === 'approve') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/approve', params));
+      return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/pay', params));
+    },
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['claim', claimId] }), client.invalidateQueries({ queryKey: ['claims', facilityId] })]),
+  });
+}
+
+/** Starts the job that zips a year of the facility's claim PDFs. */
+export function useStartClaimsYearJob(): (year: number) => Promise<Job> {
+  const facilityId = useRouteFacilityId();
+  return (year) => read<Job>(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year } }));
+}
