@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from './time-zone';
 /**
  * Calendar dates of the domain are `YYYY-MM-DD` strings (docs/api.md), handled as whole day numbers so
  * that no time zone or clock can move a day. Intervals are half-open [from, to) (docs/rules.md §3).
@@ -61,6 +62,6 @@ export function daySpan(i: DateInterval, limit: number): [number, number] {
 }
 
 /** The calendar date of an instant in a time zone (docs/api.md: the facility's, default Asia/Shanghai). */
-export function calendarDate(instant: Date, timeZone = 'Asia/Shanghai'): IsoDate {
+export function calendarDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }

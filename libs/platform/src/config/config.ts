@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { DEFAULT_TIME_ZONE } from '@careops/care';
 import { OperatorError } from '../boot/boot';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -135,9 +136,9 @@ export class AppConfig {
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'DATA_HEALTH_CRON must be a five-field cron expression' })
   DATA_HEALTH_CRON = '0 3 * * *';
 
-  /** DOMAIN/API: calendar dates are the facility's, default Asia/Shanghai. */
+  /** docs/api.md: calendar dates are the facility's; this is the default of facilities and jobs. */
   @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai' })
-  APP_TIMEZONE = 'Asia/Shanghai';
+  APP_TIMEZONE = DEFAULT_TIME_ZONE;
 
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
