@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // admissions per second (different beds), then the bed board of a 500-bed
-// facility under 50 concurrent clients. Prints its figures and whether each goal is met.
+// facility under 50 concurrent clients — cached (one date), uncached (a different date each request)
+// and with writes interleaved (the cache voided ~10 times a second). Prints its figures and whether
+// each goal is met; exits non-zero when a goal is NOT MET or any answer is not 2xx.
 //   node bench/beds.bench.mjs            (npm run bench)
 // Knobs: BENCH_BEDS (500), BENCH_CLIENTS (50), BENCH_SECONDS (15), BENCH_ADMISSIONS (extra beds
 // admitted in a second facility, 1500), BENCH_CLIENT=node (skip wrk), BENCH_WRK_THREADS (1),
-// BENCH_API_FLAGS (extra node flags for the API, e.g. --trace-gc), BENCH_API_STDOUT=1 (its output).
+// BENCH_API_FLAGS (extra node flags for the API, e.g. --trace-gc), BENCH_API_STDOUT=1 (its output),
+// BENCH_UNCACHED_SECONDS (10: each of the uncached and the interleaved-writes runs).
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +17,7 @@ const BEDS = Number(process.env.BENCH_BEDS ?? 500);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const BOARD_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const EXTRA_ADMISSIONS = Number(process.env.BENCH_ADMISSIONS ?? 1500);
+const UNCACHED_SECONDS = Number(process.env.BENCH_UNCACHED_SECONDS ?? 10);
 
 const stack = await startStack();
 try {
@@ -78,9 +82,46 @@ try {
   let errors = 0;
   let bytes = 0;
   let wrkFigures = null;
-  const until = performance.now() + BOARD_SECONDS * 1000;
   const boardPath = `${f}/beds?date=2026-03-01`;
   const first = await call(stack.base, 'GET', boardPath, token);
+  if (first.status !== 200 || first.body.length !== BEDS) throw new Error(`the board: ${first.status}, ${first.body?.length} beds (expected 200, ${BEDS})`);
+
+  /** CLIENTS keep-alive clients GET `pathOf(i)` (i counts requests) for `seconds`; a request's time ends with its last byte. */
+  const { port } = new URL(stack.base);
+  const nodeLoad = async (pathOf, seconds) => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const get = (path) => new Promise((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
+        let n = 0;
+        res.on('data', (chunk) => (n += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode, n }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+    const times = [];
+    const statuses = {};
+    let lastBytes = 0;
+    let i = 0;
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        const res = await get(pathOf(i++));
+        times.push(performance.now() - started);
+        lastBytes = res.n;
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      }
+    }));
+    agent.destroy();
+    times.sort((a, b) => a - b);
+    const errors = Object.entries(statuses).filter(([status]) => !/^2/.test(status)).reduce((sum, [, n]) => sum + n, 0);
+    return { times, statuses, errors, lastBytes, seconds };
+  };
+  const figures = (run) => ({
+    clients: CLIENTS, seconds: run.seconds, requests: run.times.length, errors: run.errors, statuses: run.statuses, rps: +(run.times.length / run.seconds).toFixed(0),
+    p50ms: +percentile(run.times, 50).toFixed(1), p95ms: +percentile(run.times, 95).toFixed(1), p99ms: +percentile(run.times, 99).toFixed(1), maxms: +run.times[run.times.length - 1].toFixed(1),
+  });
   // Like a browser it accepts gzip; like wrk, a request's time ends with its last byte (decoding
   // and parsing are the client's work). wrk (Debian package) drives the load when installed: it
   // is the lighter client on a machine whose 2 cores it shares with the server.
@@ -101,31 +142,36 @@ try {
     latencies.push(...[[50, ms(50)], [90, ms(90)], [99, ms(99)]].flatMap(([, v]) => [v]));
     wrkFigures = { client: 'wrk', requests: total, p50ms: ms(50), p90ms: ms(90), p99ms: ms(99) };
   } else {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-    const { port } = new URL(stack.base);
-    const get = () => new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: boardPath, agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
-        let n = 0;
-        res.on('data', (chunk) => (n += chunk.length));
-        res.on('end', () => resolve({ status: res.statusCode, n }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-    });
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) {
-        const started = performance.now();
-        const res = await get();
-        latencies.push(performance.now() - started);
-        bytes = res.n;
-        if (res.status !== 200) errors++;
-      }
-    }));
-    agent.destroy();
+    const run = await nodeLoad(() => boardPath, BOARD_SECONDS);
+    latencies.push(...run.times);
+    errors = run.errors;
+    bytes = run.lastBytes;
   }
   latencies.sort((a, b) => a - b);
   const p = (q) => (wrkFigures ? wrkFigures[`p${q}ms`] : +percentile(latencies, q).toFixed(1));
   const p99 = p(99);
+
+  // Measured: uncached reads — each request asks for another day of 2026 (366 dates, more than the
+  // 64 boards a process keeps), so every answer is a query, not the cache.
+  const day = (i) => new Date(Date.UTC(2026, 0, 1 + (i % 366))).toISOString().slice(0, 10);
+  const uncached = await nodeLoad((i) => `${f}/beds?date=${day(i)}`, UNCACHED_SECONDS);
+
+  // Measured: one date while a manager writes (a bed renamed back and forth, 100 ms after each answer),
+  // each write voiding the facility's cached boards in every API process.
+  const writes = { statuses: {}, count: 0 };
+  let writing = true;
+  const writer = (async () => {
+    for (let i = 0; writing; i++) {
+      const r = await call(stack.base, 'PATCH', `${f}/beds/${board.beds[0]}`, token, { code: i % 2 ? 'B0' : 'B0-renamed' });
+      writes.statuses[r.status] = (writes.statuses[r.status] ?? 0) + 1;
+      writes.count++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const interleaved = await nodeLoad(() => boardPath, UNCACHED_SECONDS);
+  writing = false;
+  await writer;
+  const writeErrors = Object.entries(writes.statuses).filter(([status]) => !/^2/.test(status)).reduce((sum, [, n]) => sum + n, 0);
   const goals = [
     ['admissions ≥ 300 per second (different beds)', admissionsPerSecond >= 300],
     [`GET beds?date= p99 ≤ 50 ms at ${CLIENTS} clients`, p99 <= 50],
@@ -136,8 +182,14 @@ try {
     bedBoard: wrkFigures
       ? { beds: first.body.length, jsonBytes: JSON.stringify(first.body).length, clients: CLIENTS, seconds: BOARD_SECONDS, ...wrkFigures, rps: Math.round(wrkFigures.requests / BOARD_SECONDS), errors }
       : { beds: first.body.length, jsonBytes: JSON.stringify(first.body).length, client: 'node:http', clients: CLIENTS, seconds: BOARD_SECONDS, requests: latencies.length, errors, rps: +(latencies.length / BOARD_SECONDS).toFixed(0), gzipBytes: bytes, p50ms: p(50), p95ms: p(95), p99ms: p(99), maxms: +latencies[latencies.length - 1].toFixed(1) },
+    bedBoardUncached: { dates: 366, ...figures(uncached) },
+    bedBoardWithWrites: { writes: writes.count, writeStatuses: writes.statuses, ...figures(interleaved) },
   }, null, 2));
   for (const [goal, met] of goals) console.log(`${met ? 'MET   ' : 'NOT MET'} ${goal}`);
+  const failures = { cached: errors, uncached: uncached.errors, withWrites: interleaved.errors, writes: writeErrors };
+  const answeredBadly = Object.values(failures).some((n) => n > 0);
+  if (answeredBadly) console.log(`FAILED  answers that are not 2xx: ${JSON.stringify(failures)}`);
+  if (goals.some(([, met]) => !met) || answeredBadly) process.exitCode = 1;
 } finally {
   await stack.stop();
 }

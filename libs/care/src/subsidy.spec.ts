@@ -138,16 +138,18 @@ describe('policy options: day counting and the other programmes (docs/rules.md �
   const stay = { stays: [{ from: '2025-04-10', to: '2025-04-28' }], leaves: [{ from: '2025-04-20', to: '2025-04-25' }] };
 
   it('default: admission day counts, discharge day does not, leave days count → 18 days', () => {
-    expect(april(stay)).toEqual([[18, proratedFen(15000, 18, 30)]]);
+    // 04-10 … 04-27 = 18 days; ¥150 × 18 ÷ 30 = ¥90.00
+    expect(april(stay)).toEqual([[18, 9000]]);
   });
 
   it.each([
-    [{ admissionDay: false, dischargeDay: false, leaveDays: true }, 17],
-    [{ admissionDay: true, dischargeDay: true, leaveDays: true }, 19],
-    [{ admissionDay: true, dischargeDay: false, leaveDays: false }, 13],
-    [{ admissionDay: false, dischargeDay: true, leaveDays: false }, 13],
-  ])('%o → %i days', (rules, days) => {
-    expect(april(stay, rules)).toEqual([[days, proratedFen(15000, days, 30)]]);
+    // 04-11 … 04-27; 04-10 … 04-28; 04-10 … 04-27 less 04-20 … 04-24; 04-11 … 04-28 less the same 5 leave days.
+    [{ admissionDay: false, dischargeDay: false, leaveDays: true }, 17, 8500],
+    [{ admissionDay: true, dischargeDay: true, leaveDays: true }, 19, 9500],
+    [{ admissionDay: true, dischargeDay: false, leaveDays: false }, 13, 6500],
+    [{ admissionDay: false, dischargeDay: true, leaveDays: false }, 13, 6500],
+  ])('%o → %i days, %i fen (¥150 × days ÷ 30)', (rules, days, fen) => {
+    expect(april(stay, rules)).toEqual([[days, fen]]);
   });
 
   it('a transfer (two stays touching) is one run: its admission day is the first day only', () => {
