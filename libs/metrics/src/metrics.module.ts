@@ -3,7 +3,8 @@ import { FacilitiesModule } from '@careops/facilities';
 import { StaffModule } from '@careops/staff';
 import { DivisionsRepository } from './divisions.repository';
 import { DivisionsService } from './divisions.service';
-import { DivisionsController, MetricsController } from './metrics.controller';
+import { DivisionsController } from './divisions.controller';
+import { MetricsController } from './metrics.controller';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 
