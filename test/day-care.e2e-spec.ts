@@ -36,6 +36,7 @@ describe('day care', () => {
       .toEqual([expect.objectContaining({ name: '刘德胜', checkIn: null, attendanceId: null })]);
     const notMember = await w.t.http.post(`${base}/attendance`).auth(w.token.managerB, auth).send({ residentId: member, day: '2026-10-20', checkIn: '08:30' }).expect(422);
     expect(notMember.body.message).toEqual(['the resident is not a member on 2026-10-20 (该老人当日不是会员)']);
+    expect(notMember.body.code).toBe('MEMBER_NOT_ENROLLED');
   });
 
   it('service records of the six helps: who served, what, when; listed by calendar day', async () => {
@@ -59,5 +60,6 @@ describe('day care', () => {
       .send({ name: '钱大爷', gender: 'M', dateOfBirth: '1940-01-01', idNumber: idNumberFor('1940-01-01', 5, '370102') }).expect(201);
     const refused = await w.t.http.post(`/api/facilities/${home.id}/day-members`).auth(login.body.accessToken, auth).send({ residentId: r.body.id, enrolledOn: '2026-11-01' }).expect(422);
     expect(refused.body.message).toEqual(['day care is for day centers and street centers (仅日间照料中心/街道综合养老服务中心)']);
+    expect(refused.body.code).toBe('NOT_A_DAY_CENTER');
   });
 });

@@ -77,6 +77,12 @@ describe('metrics and the division summary', () => {
     await w.t.http.get('/api/divisions/410000/summary?month=2026-09').auth(w.token.reg410400, auth).expect(404);
     await w.t.http.get('/api/divisions/410403/summary?month=2026-09').auth(w.token.managerA, auth).expect(403);
     await w.t.http.get('/api/divisions/410403/summary?month=2026-9').auth(w.token.reg410400, auth).expect(400);
+    // The same bad code answers the same everywhere: malformed 400, uncovered or in no province 404.
+    expect((await w.t.http.get('/api/divisions/410000/summary?month=2026-09').auth(w.token.reg410400, auth).expect(404)).body)
+      .toMatchObject({ code: 'DIVISION_NOT_FOUND', message: ['division not found (辖区不存在)'] });
+    expect((await w.t.http.get('/api/divisions/990000/summary?month=2026-09').auth(w.token.admin, auth).expect(404)).body.code).toBe('DIVISION_NOT_FOUND');
+    expect((await w.t.http.get('/api/divisions/4104/summary?month=2026-09').auth(w.token.reg410400, auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await w.t.http.get('/api/divisions/410403/summary?month=2026-9').auth(w.token.reg410400, auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
     const province = await w.t.http.get('/api/divisions/410000/summary?month=2026-09').auth(w.token.reg410000, auth).expect(200);
     // The province sees 卫东区's ten and the world's two Henan facilities, never Shandong's.
     expect(province.body.rows).toHaveLength(12);
@@ -96,6 +102,8 @@ describe('metrics and the division summary', () => {
     const day = await w.t.http.get(`/api/facilities/${ids['一号院']}/metrics?date=2026-09-10`).auth(w.token.reg410400, auth).expect(200);
     expect(day.body).toMatchObject({ date: '2026-09-10', bedsInService: 20, occupiedBeds: 15, occupancyPct: 75, residentsByLevel: { FULLY_DISABLED: 3 } });
     await w.t.http.get(`/api/facilities/${two}/metrics`).auth(w.token.reg410400, auth).expect(400);
+    expect((await w.t.http.get(`/api/facilities/${two}/metrics`).auth(w.token.reg410400, auth).expect(400)).body.code).toBe('DATE_OR_MONTH_REQUIRED');
+    expect((await w.t.http.get(`/api/facilities/${two}/metrics?month=2026-9`).auth(w.token.reg410400, auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
     await w.t.http.get(`/api/facilities/${two}/metrics?date=2026-09-10&month=2026-09`).auth(w.token.reg410400, auth).expect(400);
     await w.t.http.get(`/api/facilities/${two}/metrics?month=2026-09`).auth(w.token.managerA, auth).expect(404);
   });

@@ -52,6 +52,7 @@ describe('staffing compliance over HTTP', () => {
 
   it('periods are checked: ≤ 366 days, to after from', async () => {
     await w.t.http.get(`${base}/compliance/staffing?from=2026-01-01&to=2027-01-03`).auth(w.token.managerA, auth).expect(422);
+    expect((await w.t.http.get(`${base}/compliance/staffing?from=2026-01-01&to=2027-01-03`).auth(w.token.managerA, auth).expect(422)).body.code).toBe('PERIOD_TOO_LONG');
     await w.t.http.get(`${base}/compliance/staffing?from=2026-03-01&to=2026-03-01`).auth(w.token.managerA, auth).expect(422);
     await w.t.http.get(`${base}/compliance/staffing?from=2026-03-01`).auth(w.token.managerA, auth).expect(400);
     await w.t.http.get(`${base}/compliance/staffing?from=2026-01-01&to=2027-01-02`).auth(w.token.managerA, auth).expect(200);
@@ -63,7 +64,9 @@ describe('staffing compliance over HTTP', () => {
     expect(s.fte).toBe(0.5);
     await post(`/staff/${s.id}/certificates`, { type: 'T', number: 'N1', issuedOn: '2026-02-01', expiresOn: '2026-01-01' }).expect(422);
     await post(`/staff/${s.id}/certificates`, { type: 'T', number: 'N1', issuedOn: '2026-01-01', expiresOn: '2027-01-01' }).expect(201);
-    await post(`/staff/${s.id}/certificates`, { type: 'T', number: 'N1', issuedOn: '2026-01-01', expiresOn: '2027-01-01' }).expect(409);
+    const dup = await post(`/staff/${s.id}/certificates`, { type: 'T', number: 'N1', issuedOn: '2026-01-01', expiresOn: '2027-01-01' }).expect(409);
+    expect(dup.body).toMatchObject({ code: 'CERTIFICATE_DUPLICATE', message: ['certificate T N1 is already recorded in this facility (证书已登记)'] });
+    expect((await w.t.http.get(`${base}/staff/00000000-0000-4000-8000-000000000001`).auth(w.token.managerA, auth).expect(404)).body.code).toBe('STAFF_NOT_FOUND');
     await w.t.http.post(`${base}/staff`).auth(w.token.reg410400, auth).send({ name: 'x', role: 'OTHER', employedFrom: '2026-01-01', fte: 1 }).expect(403);
     expect((await w.t.http.get(`${base}/staff`).auth(w.token.reg410400, auth).expect(200)).body.length).toBeGreaterThanOrEqual(4);
   });

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@careops/audit';
+import { FacilitiesModule } from '@careops/facilities';
 import { DayCareController } from './day-care.controller';
+import { DayCareRepository } from './day-care.repository';
 import { DayCareService } from './day-care.service';
 
-@Module({ imports: [AuditModule], controllers: [DayCareController], providers: [DayCareService] })
+/** Needs ResidentsModule (global) for residents, profiles and care levels. */
+@Module({ imports: [AuditModule, FacilitiesModule], controllers: [DayCareController], providers: [DayCareService, DayCareRepository] })
 export class DayCareModule {}

@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { ClsService } from 'nestjs-cls';
-import { divisionCovers, divisionPrefix, divisionTotal, isDivisionCode, isMonth, monthSpan, SummaryFigures } from '@careops/care';
-import type { RequestContext } from '@careops/db';
+import { Injectable } from '@nestjs/common';
+import { divisionCovers, divisionPrefix, divisionTotal, isDivisionCode, isProvincePrefix, monthSpan, SummaryFigures } from '@careops/care';
+import { TenantDb } from '@careops/db';
+import { Facility, FacilitiesService } from '@careops/facilities';
+import { NotFoundError, validationFailed } from '@careops/platform';
+import { DivisionsRepository } from './divisions.repository';
 import { MetricsService, summaryOf } from './metrics.service';
 
 export interface DivisionRow extends SummaryFigures {
@@ -24,6 +24,16 @@ export interface DivisionSummary {
   total: SummaryFigures & { facilities: number; residentsTotal: number };
 }
 
+/** The whole country: the platform's view (docs/rules.md §1). */
+const NATION = '000000';
+
+/** A division no regulator of the caller's may read, or in no province. */
+export class DivisionNotFoundError extends NotFoundError {
+  constructor(code: string) {
+    super('DIVISION_NOT_FOUND', { code });
+  }
+}
+
 /**
  * `GET /api/divisions/:code/summary?month=` (docs/rules.md §8 辖区汇总表): one row per facility of the
  * division the caller may see — row-level security lists them — each computed in that facility's
@@ -32,44 +42,51 @@ export interface DivisionSummary {
 @Injectable()
 export class DivisionsService {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    private readonly cls: ClsService<RequestContext>,
+    private readonly divisions: DivisionsRepository,
+    private readonly facilities: FacilitiesService,
     private readonly metrics: MetricsService,
+    private readonly db: TenantDb,
   ) {}
 
+  /** `code` a six-digit code and `month` YYYY-MM, as DivisionCodeParam and MonthQuery validate them. */
   async summary(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<DivisionSummary> {
-    if (!isDivisionCode(code)) throw new BadRequestException(['code must be a 6-digit division code (行政区划代码)']);
-    if (!isMonth(month)) throw new BadRequestException(['month must be YYYY-MM']);
-    const principal = this.cls.get('principal');
+    // The same answer as DivisionCodeParam, for a caller that passes the code unchecked.
+    if (!isDivisionCode(code)) throw validationFailed(['code must be a division code of six digits (行政区划代码应为6位数字)']);
+    if (code !== NATION && !isProvincePrefix(code.slice(0, 2))) throw new DivisionNotFoundError(code);
+    const principal = this.db.principal();
     // A regulator asks for its own division or one inside it; anything else does not exist for it.
-    if (principal?.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) {
-      throw new NotFoundException('division not found (辖区不存在)');
-    }
-    const sql = this.txHost.tx;
-    const facilities: { id: string; name: string; type: string; division_code: string }[] = await sql.query(
-      `SELECT id, name, type, division_code FROM facility WHERE starts_with(division_code, $1) ORDER BY division_code, name, id`,
-      [divisionPrefix(code)],
-    );
+    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
+    const facilities = inDivision(await this.facilities.list(), divisionPrefix(code));
     const { from, to } = monthSpan(month);
     const rows: DivisionRow[] = [];
-    const scope = this.cls.get('scope');
-    try {
-      for (const [i, f] of facilities.entries()) {
-        // Only ids RLS has just shown this caller: each row is read in that facility's tenant scope.
-        await sql.query(`SELECT set_config('app.facility_id', $1, true)`, [f.id]);
-        this.cls.set('scope', { ...scope, facilityId: f.id });
+    for (const [i, f] of facilities.entries()) {
+      const row = await this.divisions.inFacility(f.id, async () => {
         const m = await this.metrics.period(from, to, { month });
-        const [doc]: { at: string | null }[] = await sql.query(`SELECT max(issued_at)::text AS at FROM document WHERE facility_id = $1`, [f.id]);
-        rows.push({ facilityId: f.id, name: f.name, type: f.type, divisionCode: f.division_code, residentsTotal: m.residentsTotal, lastReportAt: doc?.at ?? null, ...summaryOf(m) });
-        await onProgress?.(i + 1, facilities.length);
-      }
-    } finally {
-      await sql.query(`SELECT set_config('app.facility_id', $1, true)`, [scope?.facilityId ?? '']);
-      this.cls.set('scope', scope);
+        const lastReportAt = await this.divisions.lastIssuedAt(f.id);
+        return { facilityId: f.id, name: f.name, type: f.type, divisionCode: f.divisionCode, residentsTotal: m.residentsTotal, lastReportAt, ...summaryOf(m) };
+      });
+      rows.push(row);
+      await onProgress?.(i + 1, facilities.length);
     }
     return {
       divisionCode: code, month, rows,
       total: { ...divisionTotal(rows), facilities: rows.length, residentsTotal: rows.reduce((s, r) => s + r.residentsTotal, 0) },
     };
   }
+}
+
+/**
+ * The facilities whose code starts with `prefix`, in the order they came (by division code, then
+ * name, as the database sorts them), those of the same code and name by id.
+ */
+function inDivision(visible: Facility[], prefix: string): Facility[] {
+  const mine = visible.filter((f) => f.divisionCode.startsWith(prefix));
+  const sorted: Facility[] = [];
+  for (let i = 0; i < mine.length; ) {
+    let j = i + 1;
+    while (j < mine.length && mine[j].divisionCode === mine[i].divisionCode && mine[j].name === mine[i].name) j++;
+    sorted.push(...mine.slice(i, j).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    i = j;
+  }
+  return sorted;
 }

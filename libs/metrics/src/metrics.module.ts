@@ -1,7 +1,17 @@
 import { Module } from '@nestjs/common';
+import { FacilitiesModule } from '@careops/facilities';
+import { StaffModule } from '@careops/staff';
+import { DivisionsRepository } from './divisions.repository';
 import { DivisionsService } from './divisions.service';
-import { DivisionsController, MetricsController } from './metrics.controller';
+import { DivisionsController } from './divisions.controller';
+import { MetricsController } from './metrics.controller';
+import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 
-@Module({ controllers: [MetricsController, DivisionsController], providers: [MetricsService, DivisionsService], exports: [MetricsService, DivisionsService] })
+@Module({
+  imports: [FacilitiesModule, StaffModule],
+  controllers: [MetricsController, DivisionsController],
+  providers: [MetricsService, DivisionsService, MetricsRepository, DivisionsRepository],
+  exports: [MetricsService, DivisionsService],
+})
 export class MetricsModule {}

@@ -1,13 +1,12 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { ClsService } from 'nestjs-cls';
+import { Injectable } from '@nestjs/common';
 import {
-  addDays, CareLevel, CERTIFICATION_TARGET_PCT, isIsoDate, isMonth, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
+  addDays, CareLevel, CERTIFICATION_TARGET_PCT, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
   percentHalfUp, StaffingPeriod, summaryFigures, SummaryFigures,
 } from '@careops/care';
-import { type RequestContext, FacilityScoped } from '@careops/db';
-import { computeStaffing } from '@careops/staff';
+import { FacilitiesService } from '@careops/facilities';
+import { InvalidInputError } from '@careops/platform';
+import { StaffingService } from '@careops/staff';
+import { MetricsRepository } from './metrics.repository';
 
 type Counts = Record<CareLevel, number>;
 
@@ -48,21 +47,24 @@ export interface FacilityMetrics {
  * leave every ratio; residents count on the days they are in care (leave days included).
  */
 @Injectable()
-export class MetricsService extends FacilityScoped {
-  constructor(txHost: TransactionHost<TransactionalAdapterTypeOrm>, cls: ClsService<RequestContext>) {
-    super(txHost, cls);
-  }
+export class MetricsService {
+  constructor(
+    private readonly metrics: MetricsRepository,
+    private readonly facilities: FacilitiesService,
+    private readonly staffingPeriods: StaffingService,
+  ) {}
 
-  /** `GET metrics?date=` or `GET metrics?month=`: exactly one of them. */
-  query(q: { date?: string; month?: string }): Promise<FacilityMetrics> {
-    if ((q.date === undefined) === (q.month === undefined)) throw new BadRequestException(['give either date (YYYY-MM-DD) or month (YYYY-MM)']);
-    if (q.date !== undefined) {
-      if (!isIsoDate(q.date)) throw new BadRequestException(['date must be a calendar date YYYY-MM-DD']);
-      return this.period(q.date, addDays(q.date, 1), { date: q.date });
-    }
-    if (!isMonth(q.month)) throw new BadRequestException(['month must be YYYY-MM']);
+  /** `GET metrics?date=` or `GET metrics?month=`: exactly one of them (each already a valid date / month). */
+  figures(q: { date?: string; month?: string }): Promise<FacilityMetrics> {
+    if ((q.date === undefined) === (q.month === undefined)) throw new InvalidInputError('DATE_OR_MONTH_REQUIRED');
+    if (q.date !== undefined) return this.period(q.date, addDays(q.date, 1), { date: q.date });
     const { from, to } = monthSpan(q.month as string);
     return this.period(from, to, { month: q.month });
+  }
+
+  /** The same as `figures` (the name other features call). */
+  query(q: { date?: string; month?: string }): Promise<FacilityMetrics> {
+    return this.figures(q);
   }
 
   /** The figures of [from, to); snapshot counts are those of its last day. */
@@ -73,46 +75,27 @@ export class MetricsService extends FacilityScoped {
   /** The figures and the day-by-day staffing they were computed from (the compliance report shows both). */
   async periodWithStaffing(from: string, to: string, label: { date?: string; month?: string }): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod }> {
     const asOf = addDays(to, -1);
-    const [facility]: { id: string; name: string; type: string; division_code: string }[] = await this.sql.query(
-      `SELECT id, name, type, division_code FROM facility WHERE id = $1`, [this.facilityId()]);
+    const facility = await this.facilities.current();
     // Per bed and day: in service (no outage that day), nursing-type, occupied (a stay that day).
-    const daily: { day: string; in_service: number; nursing: number; occupied: number }[] = await this.sql.query(
-      `SELECT d.day::date::text AS day,
-              count(*) FILTER (WHERE x.in_service)::int AS in_service,
-              count(*) FILTER (WHERE x.in_service AND x.kind = 'NURSING')::int AS nursing,
-              count(*) FILTER (WHERE x.in_service AND x.occupied)::int AS occupied
-       FROM generate_series($1::date, $2::date - 1, interval '1 day') AS d(day)
-       LEFT JOIN LATERAL (
-         SELECT b.kind,
-                NOT EXISTS (SELECT 1 FROM bed_outage o WHERE o.bed_id = b.id AND o.period @> d.day::date) AS in_service,
-                EXISTS (SELECT 1 FROM stay s WHERE s.bed_id = b.id AND s.period @> d.day::date) AS occupied
-         FROM bed b) x ON true
-       GROUP BY d.day ORDER BY d.day`,
-      [from, to],
-    );
+    const daily = await this.metrics.bedDays(from, to);
     const last = daily[daily.length - 1];
-    const residents: { level: CareLevel | null; categories: string[] }[] = await this.sql.query(
-      `SELECT (SELECT a.care_level FROM assessment a WHERE a.resident_id = r.id AND a.effective_on <= $1::date
-               ORDER BY a.effective_on DESC, a.seq DESC LIMIT 1) AS level, r.categories
-       FROM resident r WHERE EXISTS (SELECT 1 FROM stay s WHERE s.resident_id = r.id AND s.period @> $1::date)`,
-      [asOf],
-    );
+    const residents = await this.metrics.residentsOn(asOf);
     const byLevel = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0, UNASSESSED: 0 };
     const byCategory: Record<string, number> = {};
     for (const r of residents) {
       byLevel[r.level ?? 'UNASSESSED']++;
       for (const c of r.categories) byCategory[c] = (byCategory[c] ?? 0) + 1;
     }
-    const staffing = await computeStaffing(this.sql, from, to);
+    const staffing = await this.staffingPeriods.compute(from, to);
     const s = staffing.summary;
     const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
-    const inServiceBedDays = daily.reduce((sum, d) => sum + d.in_service, 0);
+    const inServiceBedDays = daily.reduce((sum, d) => sum + d.inService, 0);
     const figures = summaryFigures({
-      bedsInService: last.in_service, nursingBeds: last.nursing, occupiedBedDays, inServiceBedDays, staffingDays: s.days, compliantDays: s.compliantDays,
+      bedsInService: last.inService, nursingBeds: last.nursing, occupiedBedDays, inServiceBedDays, staffingDays: s.days, compliantDays: s.compliantDays,
     });
     const metrics: FacilityMetrics = {
-      facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.division_code, ...label, asOf,
-      bedsInService: last.in_service,
+      facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.divisionCode, ...label, asOf,
+      bedsInService: last.inService,
       nursingBeds: last.nursing,
       nursingBedRatioPct: figures.nursingBedRatioPct,
       occupiedBeds: last.occupied,
@@ -132,7 +115,7 @@ export class MetricsService extends FacilityScoped {
         staffingCompliance: { target: 'EVERY_DAY', met: s.days === 0 ? null : s.compliantDays === s.days },
         certification: { targetPct: CERTIFICATION_TARGET_PCT, met: meetsPct(s.certification.certified, s.certification.caregivers, CERTIFICATION_TARGET_PCT) },
       },
-      daily: daily.map((d) => ({ date: d.day, inService: d.in_service, occupied: d.occupied, occupancyPct: percentHalfUp(d.occupied, d.in_service) })),
+      daily: daily.map((d) => ({ date: d.day, inService: d.inService, occupied: d.occupied, occupancyPct: percentHalfUp(d.occupied, d.inService) })),
     };
     return { metrics, staffing };
   }

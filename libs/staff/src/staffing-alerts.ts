@@ -1,7 +1,28 @@
-import type { DataSource } from 'typeorm';
-import { addDays, calendarDate } from '@careops/care';
+import type { DataSource, EntityManager } from 'typeorm';
+import { StaysRepository } from '@careops/admissions';
+import { addDays, calendarDate, type IsoDate, type StaffingPeriod } from '@careops/care';
 import { applyTenantScope } from '@careops/db';
-import { computeStaffing } from './staff.service';
+import { CareLevelsRepository } from '@careops/residents';
+import { ComplianceAlertsRepository } from './compliance-alerts.repository';
+import { StaffRepository, type StaffView } from './staff.repository';
+import { StaffingService } from './staffing.service';
+import { TransactionTenantDb } from './transaction-tenant-db';
+
+/** The staffing computation over a transaction already scoped to one facility (jobs, scripts). */
+function staffingIn(tx: EntityManager): StaffingService {
+  const db = new TransactionTenantDb(tx, null);
+  return new StaffingService(new StaffRepository(db), new StaysRepository(db), new CareLevelsRepository(db));
+}
+
+/** The facility's staff with trainings and certificates, in the tenant scope of `tx`. */
+export function loadStaff(tx: EntityManager, id?: string): Promise<StaffView[]> {
+  return new StaffRepository(new TransactionTenantDb(tx, null)).list(id);
+}
+
+/** docs/rules.md §6 over [from, to) in the tenant scope of `tx` (see StaffingService in a request). */
+export function computeStaffing(tx: EntityManager, from: IsoDate, to: IsoDate): Promise<StaffingPeriod> {
+  return staffingIn(tx).compute(from, to);
+}
 
 /**
  * tomorrow's staffing projected from what is known today — admissions and discharges
@@ -10,25 +31,23 @@ import { computeStaffing } from './staff.service';
  */
 export async function projectStaffingAlerts(dataSource: DataSource, today = calendarDate(new Date())): Promise<{ facilities: number; alerts: number }> {
   const tomorrow = addDays(today, 1);
-  const facilities: { id: string }[] = await dataSource.transaction(async (tx) => {
+  const facilities = await dataSource.transaction(async (tx) => {
     await applyTenantScope(tx, { platform: true });
-    return tx.query(`SELECT id FROM facility WHERE type <> 'DAY_CENTER' ORDER BY id`);
+    return new ComplianceAlertsRepository(new TransactionTenantDb(tx, null)).facilitiesWithBeds();
   });
   let alerts = 0;
-  for (const { id } of facilities) {
+  for (const id of facilities) {
     alerts += await dataSource.transaction(async (tx) => {
       await applyTenantScope(tx, { facilityId: id });
-      const [day] = (await computeStaffing(tx, tomorrow, addDays(tomorrow, 1))).days;
+      const repo = new ComplianceAlertsRepository(new TransactionTenantDb(tx, id));
+      const [day] = (await staffingIn(tx).compute(tomorrow, addDays(tomorrow, 1))).days;
       if (day.compliant) {
-        await tx.query(`DELETE FROM compliance_alert WHERE day = $1 AND kind = 'STAFFING_PROJECTED_NONCOMPLIANT'`, [tomorrow]);
+        await repo.clearStaffing(tomorrow);
         return 0;
       }
-      const detail = { required: day.required, counted: day.countedHundredths / 100, residentsByLevel: day.residentsByLevel, excluded: day.excluded, projectedOn: today };
-      await tx.query(
-        `INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, $2, 'STAFFING_PROJECTED_NONCOMPLIANT', $3)
-         ON CONFLICT (facility_id, day, kind) DO UPDATE SET detail = excluded.detail, created_at = now()`,
-        [id, tomorrow, JSON.stringify(detail)],
-      );
+      await repo.upsertStaffing(tomorrow, {
+        required: day.required, counted: day.countedHundredths / 100, residentsByLevel: day.residentsByLevel, excluded: day.excluded, projectedOn: today,
+      });
       return 1;
     });
   }
