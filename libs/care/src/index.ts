@@ -13,3 +13,5 @@ export * from './amount-in-words';
 export * from './resident-category';
 export * from './programmes';
 export * from './errors';
+export * from './operating-subsidy';
+export * from './claim-adjustments';
