@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaysRepository } from '@careops/admissions';
 import { AuditService } from '@careops/audit';
 import {
-  addDays, CareLevel, claimAdjustments, ClaimResident, computeClaim, monthSpan, operatingSubsidyLine, Programme, PROGRAMME_CLAIMANTS, SubsidyPolicy,
+  addDays, CareLevel, claimAdjustments, ClaimResident, computeClaim, monthSpan, operatingSubsidyLine, Programme, PROGRAMME_CLAIMANTS, PROGRAMME_LABELS, SubsidyPolicy,
 } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
 import { RuleViolation } from '@careops/platform';
@@ -46,7 +46,7 @@ export class ClaimDraftService {
   async draft(month: string, programme: Programme): Promise<string> {
     const facility = await this.facilities.current();
     if (!PROGRAMME_CLAIMANTS[programme].includes(facility.type)) {
-      throw new RuleViolation('PROGRAMME_NOT_FOR_FACILITY', { facilityType: facility.type, programme });
+      throw new RuleViolation('PROGRAMME_NOT_FOR_FACILITY', { facilityType: facility.type, programme, programmeLabel: PROGRAMME_LABELS[programme] });
     }
     await this.claims.lockMonth(month, programme);
     const existing = await this.claims.findMonthForUpdate(month, programme);

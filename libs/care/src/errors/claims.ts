@@ -6,7 +6,12 @@ export const CLAIMS_ERRORS = {
   CLAIM_FROZEN: { status: 409, en: 'claim {number} for {month} is already {state}', zh: '该月申领已提交，不能重新生成' },
   CLAIM_STATE: { status: 409, en: 'claim {number} is {state}: it cannot be {to} (only from {from})', zh: '状态不允许此操作' },
   NO_POLICY: { status: 422, en: 'no {programme} subsidy policy applies to {month}', zh: '无适用的补贴政策' },
-  PROGRAMME_NOT_FOR_FACILITY: { status: 422, en: 'a {facilityType} facility cannot claim {programme}', zh: '该类机构不能申领此项补贴' },
+  // The Chinese names the programme by its label, so the English carries it too (docs/rules.md §5).
+  PROGRAMME_NOT_FOR_FACILITY: {
+    status: 422,
+    en: 'a {facilityType} facility cannot claim {programme} ({programmeLabel})',
+    zh: '该类机构不能申领{programmeLabel}',
+  },
   YEARLY_CLAIM_IN_DECEMBER: {
     status: 422,
     en: 'this division claims the operating subsidy yearly, with the December claim ({year}-12)',
