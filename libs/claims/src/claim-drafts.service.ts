@@ -108,14 +108,15 @@ export class ClaimDraftService {
     const stays = await this.stays.periodsIn(programme === 'HOME_CARE_BED' ? 'homeCareBed' : 'admission', around);
     const leaves = programme === 'HOME_CARE_BED' ? [] : await this.stays.periodsIn('leave', around);
     const ids = stays.map((s) => s.residentId);
-    const profiles = await this.levels.profiles(ids);
+    const periodsOf = new Map(stays.map((s) => [s.residentId, s.periods]));
+    const leavesOf = new Map(leaves.map((l) => [l.residentId, l.periods]));
     const histories = await this.levels.historiesBefore(ids, around.to);
-    return profiles.map((r) => ({
+    return (await this.levels.profiles(ids)).map((r) => ({
       residentId: r.id,
       dateOfBirth: r.dateOfBirth,
       categories: r.categories,
-      stays: stays.find((s) => s.residentId === r.id)?.periods ?? [],
-      leaves: leaves.find((l) => l.residentId === r.id)?.periods ?? [],
+      stays: periodsOf.get(r.id) ?? [],
+      leaves: leavesOf.get(r.id) ?? [],
       assessments: histories.get(r.id) ?? [],
     }));
   }
