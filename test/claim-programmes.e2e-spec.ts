@@ -116,12 +116,19 @@ describe('subsidy programmes and day-counting options', () => {
   });
 
   it('claimed yearly where the division says so: only with December, the whole amount; the policy refuses nonsense', async () => {
-    await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {} }).expect(422);
-    await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, claimPeriod: 'YEARLY' }).expect(422);
-    await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, annualFen: 5 }).expect(422);
-    await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {}, annualFen: 2_400_000, claimPeriod: 'YEARLY' }).expect(201);
+    const noAnnual = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {} }).expect(422);
+    expect(noAnnual.body).toMatchObject({ code: 'POLICY_ANNUAL_REQUIRED', message: ['a DAY_CENTER_OPERATION policy needs annualFen, the yearly amount per center in fen (运营补贴需填写年度金额)'] });
+    const yearly = await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, claimPeriod: 'YEARLY' }).expect(422);
+    expect(yearly.body).toMatchObject({ code: 'POLICY_YEARLY_NOT_ALLOWED' });
+    const annual = await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, annualFen: 5 }).expect(422);
+    expect(annual.body).toMatchObject({ code: 'POLICY_ANNUAL_NOT_ALLOWED' });
+    const added = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {}, annualFen: 2_400_000, claimPeriod: 'YEARLY' }).expect(201);
+    expect(added.body).toMatchObject({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', annualFen: 2_400_000, claimPeriod: 'YEARLY' });
+    const again = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {}, annualFen: 1, claimPeriod: 'YEARLY' }).expect(409);
+    expect(again.body).toMatchObject({ code: 'POLICY_VERSION_EXISTS' });
     const may = await asAccountant('/claims', { month: '2027-05', programme: 'DAY_CENTER_OPERATION' }).expect(422);
     expect(may.body.message[0]).toMatch(/按年申领，请申领2027年12月/);
+    expect(may.body.code).toBe('YEARLY_CLAIM_IN_DECEMBER');
     const december = (await asAccountant('/claims', { month: '2027-12', programme: 'DAY_CENTER_OPERATION' }).expect(201)).body;
     expect(december).toMatchObject({ totalFen: 2_400_000, policy: { divisionCode: '410400', claimPeriod: 'YEARLY', annualFen: 2_400_000 } });
     expect(december.lines).toEqual([expect.objectContaining({ days: 365, amountFen: 2_400_000, explanation: { segments: [{ from: '2027-01-01', to: '2028-01-01' }], formula: '2400000 (全年运营补贴)' } })]);
@@ -133,7 +140,9 @@ describe('subsidy programmes and day-counting options', () => {
       const req = w.t.http.post(day).auth(w.token.admin, auth);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
-    expect((await post({ month: '2026-02' }).expect(422)).body.message[0]).toMatch(/该类机构不能申领机构养老服务补贴/);
+    const refused = (await post({ month: '2026-02' }).expect(422)).body;
+    expect(refused.message[0]).toMatch(/该类机构不能申领机构养老服务补贴/);
+    expect(refused.code).toBe('PROGRAMME_NOT_FOR_FACILITY');
     await post({ month: '2026-02', programme: 'NURSING_HOME' }).expect(400);
     const feb = (await post({ month: '2026-02', programme: 'DAY_CENTER_OPERATION' }, 'op-2026-02').expect(201)).body;
     expect(feb).toMatchObject({ programme: 'DAY_CENTER_OPERATION', totalFen: 166666, lines: [expect.objectContaining({ residentName: '安阳县日间照料中心' })] });

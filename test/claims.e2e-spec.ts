@@ -76,9 +76,12 @@ describe('subsidy claims', () => {
 
   it('the lifecycle: illegal moves are 409; a submitted claim is frozen, even against direct SQL', async () => {
     const [c] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1 AND month = '2025-03'`, [w.A]);
-    await asAccountant(`/claims/${c.id}/approve`).expect(409);
+    const illegal = (await asAccountant(`/claims/${c.id}/approve`).expect(409)).body;
+    expect(illegal).toMatchObject({ code: 'CLAIM_STATE', message: ['claim 2025-0001 is DRAFT: it cannot be approved (only from SUBMITTED) (状态不允许此操作)'] });
     await asAccountant(`/claims/${c.id}/submit`).expect(201);
-    expect((await asAccountant('/claims', { month: '2025-03' }).expect(409)).body.message[0]).toMatch(/already SUBMITTED/);
+    const frozen = (await asAccountant('/claims', { month: '2025-03' }).expect(409)).body;
+    expect(frozen.message[0]).toMatch(/already SUBMITTED/);
+    expect(frozen).toMatchObject({ code: 'CLAIM_FROZEN', message: ['claim 2025-0001 for 2025-03 is already SUBMITTED (该月申领已提交，不能重新生成)'] });
     await asAccountant(`/claims/${c.id}/submit`).expect(409);
     await expect(w.sql(`UPDATE claim_line SET amount_fen = 1 WHERE claim_id = $1`, [c.id])).rejects.toThrow(/frozen/);
     await expect(w.sql(`UPDATE claim SET total_fen = 1 WHERE id = $1`, [c.id])).rejects.toThrow(/frozen/);
@@ -158,5 +161,28 @@ describe('subsidy claims', () => {
     expect(text.startsWith('\uFEFF申领编号,月份,老人,照护等级,天数,月标准(元),金额(元),类型\r\n')).toBe(true);
     expect(text).toContain('2025-0001,2025-03,王秀英,半失能,17,150.00,82.26,正常');
     expect(text).toContain('合计,2025-03,,,,,182.26,');
+  });
+
+  it('errors carry codes: an unknown claim is CLAIM_NOT_FOUND, a month without a policy NO_POLICY', async () => {
+    const missing = (await w.t.http.get(`${base}/claims/00000000-0000-4000-8000-000000000000`).auth(w.token.accountantA, auth).expect(404)).body;
+    expect(missing).toMatchObject({ code: 'CLAIM_NOT_FOUND', message: ['claim not found (申领不存在)'] });
+    const noPolicy = (await asAccountant('/claims', { month: '2019-12' }).expect(422)).body;
+    expect(noPolicy).toMatchObject({ code: 'NO_POLICY', message: ['no INSTITUTIONAL_CARE subsidy policy applies to 2019-12 (无适用的补贴政策)'] });
+  });
+
+  it('the OpenAPI document types every claims route: the claim, the list, the files as binary', async () => {
+    const doc = (await w.t.http.get('/api/docs-json').expect(200)).body;
+    const path = (p: string) => doc.paths[`/api/facilities/{facilityId}/claims${p}`];
+    expect(path('').post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ClaimResponse' });
+    expect(path('').get.responses['200'].content['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/ClaimListItemResponse' } });
+    expect(path('/{claimId}').get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ClaimResponse' });
+    expect(path('/{claimId}/export.csv').get.responses['200'].content['text/csv'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(path('/{claimId}/export.xlsx').get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema)
+      .toEqual({ type: 'string', format: 'binary' });
+    for (const action of ['submit', 'approve', 'reject', 'pay']) {
+      expect(path(`/{claimId}/${action}`).post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ClaimResponse' });
+    }
+    expect(doc.paths['/api/subsidy-policies'].get.responses['200'].content['application/json'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/PolicyResponse' } });
+    expect(doc.components.schemas.ClaimLineResponse.properties.residentId).toMatchObject({ nullable: true, format: 'uuid' });
   });
 });

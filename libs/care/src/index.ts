@@ -14,3 +14,5 @@ export * from './resident-category';
 export * from './programmes';
 export * from './errors';
 export * from './time-zone';
+export * from './operating-subsidy';
+export * from './claim-adjustments';

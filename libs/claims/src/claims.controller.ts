@@ -1,83 +1,102 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ANY_ROLE, Roles } from '@careops/platform';
+import { ACCOUNTING, ANY_ROLE, FacilityController, Roles } from '@careops/platform';
+import { ClaimExports } from './claim-exports';
 import { ClaimsService } from './claims.service';
 import { CreateClaimDto, RejectClaimDto } from './dto/claim.dto';
+import { ClaimListItemResponse, ClaimResponse } from './dto/claim.response';
 
-const ACCOUNTING = ['ACCOUNTANT', 'PLATFORM_ADMIN'] as const;
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const binary = (mime: string) => ({ content: { [mime]: { schema: { type: 'string', format: 'binary' } } } });
+
+/** Sends a file as an attachment named after the claim. */
+function attachment(res: Response, mime: string, name: string, body: string | Buffer): void {
+  res.setHeader('content-type', mime);
+  res.setHeader('content-disposition', `attachment; filename="${name}"`);
+  res.send(body);
+}
 
 @ApiTags('claims')
-@Controller('facilities/:facilityId/claims')
+@FacilityController('claims')
 export class ClaimsController {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly exports: ClaimExports,
+  ) {}
 
   @Post()
   @Roles(...ACCOUNTING)
-  @ApiOperation({ summary: "Create or regenerate the month's DRAFT claim (idempotent: same facts, same claim)" })
-  draft(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateClaimDto) {
+  @ApiOperation({ summary: "Create or regenerate the month's DRAFT claim (regenerating a DRAFT keeps the same claim)" })
+  @ApiCreatedResponse({ type: ClaimResponse })
+  draft(@Body() dto: CreateClaimDto) {
     return this.claims.draft(dto.month, dto.programme ?? 'INSTITUTIONAL_CARE');
   }
 
   @Get()
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Claims, newest month first' })
-  list(@Param('facilityId', ParseUUIDPipe) _f: string) {
+  @ApiOkResponse({ type: [ClaimListItemResponse] })
+  list() {
     return this.claims.list();
   }
 
   @Get(':claimId')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'A claim with its lines, each explained (segments, policy version, formula)' })
-  get(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ClaimResponse })
+  get(@Param('claimId', ParseUUIDPipe) id: string) {
     return this.claims.get(id);
   }
 
   @Get(':claimId/export.csv')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The lines as CSV (UTF-8 with BOM, opens in Excel)' })
-  async csv(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const { number, body } = await this.claims.csv(id);
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="claim-${number}.csv"`);
-    res.send(body);
+  @ApiOkResponse(binary('text/csv'))
+  async csv(@Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const { number, body } = await this.exports.csv(id);
+    attachment(res, CSV, `claim-${number}.csv`, body);
   }
 
   @Get(':claimId/export.xlsx')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The claim as an Excel workbook: lines, and totals by level' })
-  async xlsx(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const { number, body } = await this.claims.xlsx(id);
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="claim-${number}.xlsx"`);
-    res.send(body);
+  @ApiOkResponse(binary(XLSX))
+  async xlsx(@Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const { number, body } = await this.exports.xlsx(id);
+    attachment(res, XLSX, `claim-${number}.xlsx`, body);
   }
 
   @Post(':claimId/submit')
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: 'DRAFT → SUBMITTED (the claim is frozen from now on)' })
-  submit(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: ClaimResponse })
+  submit(@Param('claimId', ParseUUIDPipe) id: string) {
     return this.claims.transition(id, 'submit');
   }
 
   @Post(':claimId/approve')
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: "Record the bureau's approval: SUBMITTED → APPROVED" })
-  approve(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: ClaimResponse })
+  approve(@Param('claimId', ParseUUIDPipe) id: string) {
     return this.claims.transition(id, 'approve');
   }
 
   @Post(':claimId/reject')
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: "Record the bureau's rejection with its reason: SUBMITTED → REJECTED" })
-  reject(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string, @Body() dto: RejectClaimDto) {
+  @ApiCreatedResponse({ type: ClaimResponse })
+  reject(@Param('claimId', ParseUUIDPipe) id: string, @Body() dto: RejectClaimDto) {
     return this.claims.transition(id, 'reject', dto.reason);
   }
 
   @Post(':claimId/pay')
   @Roles(...ACCOUNTING)
   @ApiOperation({ summary: 'Record the payment: APPROVED → PAID' })
-  pay(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('claimId', ParseUUIDPipe) id: string) {
+  @ApiCreatedResponse({ type: ClaimResponse })
+  pay(@Param('claimId', ParseUUIDPipe) id: string) {
     return this.claims.transition(id, 'pay');
   }
 }

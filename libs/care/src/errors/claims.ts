@@ -1,4 +1,40 @@
 import type { ErrorText } from './catalogue';
 
-/** Error codes of claims (docs/api.md "Errors"). */
-export const CLAIMS_ERRORS = {} as const satisfies Record<string, ErrorText>;
+/** Error codes of claims and subsidy policies (docs/api.md "Errors"). */
+export const CLAIMS_ERRORS = {
+  CLAIM_NOT_FOUND: { status: 404, en: 'claim not found', zh: '申领不存在' },
+  CLAIM_FROZEN: { status: 409, en: 'claim {number} for {month} is already {state}', zh: '该月申领已提交，不能重新生成' },
+  CLAIM_STATE: { status: 409, en: 'claim {number} is {state}: it cannot be {to} (only from {from})', zh: '状态不允许此操作' },
+  NO_POLICY: { status: 422, en: 'no {programme} subsidy policy applies to {month}', zh: '无适用的补贴政策' },
+  // The Chinese names the programme by its label, so the English carries it too (docs/rules.md §5).
+  PROGRAMME_NOT_FOR_FACILITY: {
+    status: 422,
+    en: 'a {facilityType} facility cannot claim {programme} ({programmeLabel})',
+    zh: '该类机构不能申领{programmeLabel}',
+  },
+  YEARLY_CLAIM_IN_DECEMBER: {
+    status: 422,
+    en: 'this division claims the operating subsidy yearly, with the December claim ({year}-12)',
+    zh: '按年申领，请申领{year}年12月',
+  },
+  POLICY_ANNUAL_REQUIRED: {
+    status: 422,
+    en: 'a DAY_CENTER_OPERATION policy needs annualFen, the yearly amount per center in fen',
+    zh: '运营补贴需填写年度金额',
+  },
+  POLICY_ANNUAL_NOT_ALLOWED: {
+    status: 422,
+    en: 'annualFen is only for DAY_CENTER_OPERATION; {programme} pays monthly rates per care level',
+    zh: '仅运营补贴可填写年度金额',
+  },
+  POLICY_YEARLY_NOT_ALLOWED: {
+    status: 422,
+    en: '{programme} is claimed monthly; only DAY_CENTER_OPERATION may be claimed yearly',
+    zh: '仅运营补贴可按年申领',
+  },
+  POLICY_VERSION_EXISTS: {
+    status: 409,
+    en: 'a {programme} policy for {divisionCode} from {effectiveFrom} exists; versions never change',
+    zh: '政策版本已存在',
+  },
+} as const satisfies Record<string, ErrorText>;

@@ -1,0 +1,74 @@
+import type { CareLevel, DayCounting, Programme } from '@careops/care';
+
+export type ClaimState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAID';
+export type ClaimPeriod = 'MONTHLY' | 'YEARLY';
+export type LineKind = 'REGULAR' | 'ADJUSTMENT';
+
+/** A version of a subsidy policy, as the API shows it. */
+export interface Policy {
+  id: string;
+  programme: Programme;
+  divisionCode: string;
+  effectiveFrom: string;
+  rates: Partial<Record<CareLevel, number>>;
+  annualFen: number | null;
+  minAge: number;
+  excludedCategories: string[];
+  dayCounting: DayCounting;
+  claimPeriod: ClaimPeriod;
+}
+
+/** A line as drafted, before it is stored. */
+export interface NewClaimLine {
+  residentId: string | null;
+  careLevel: CareLevel | null;
+  days: number;
+  rateFen: number;
+  amountFen: number;
+  kind: LineKind;
+  adjustsClaimId: string | null;
+  adjustsLineId: string | null;
+  reason: string | null;
+  explanation: object;
+}
+
+export interface ClaimListItem {
+  id: string;
+  number: string;
+  month: string;
+  programme: Programme;
+  state: ClaimState;
+  totalFen: number;
+  totalsByLevel: Record<CareLevel, number>;
+}
+
+export interface ClaimLineView {
+  /** null on a line of the facility itself (the day-center operating subsidy). */
+  residentId: string | null;
+  residentName: string;
+  careLevel: CareLevel | null;
+  days: number;
+  rateFen: number;
+  amountFen: number;
+  kind: LineKind;
+  explanation: { segments: { from: string; to: string }[]; formula?: string };
+  reason: string | null;
+  adjustsClaimId: string | null;
+  adjustsLineId: string | null;
+}
+
+export interface ClaimView {
+  id: string;
+  number: string;
+  month: string;
+  programme: Programme;
+  state: ClaimState;
+  totalFen: number;
+  totalsByLevel: Record<CareLevel, number>;
+  rejectionReason: string | null;
+  policy: {
+    id: string; divisionCode: string; effectiveFrom: string; rates: Record<string, number>;
+    annualFen: number | null; claimPeriod: ClaimPeriod; dayCounting: DayCounting; minAge: number; excludedCategories: string[];
+  };
+  lines: ClaimLineView[];
+}
