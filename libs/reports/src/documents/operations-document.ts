@@ -27,8 +27,8 @@ export class OperationsDocument {
 
   async build(month: string): Promise<Draft> {
     const f = await this.facilities.current();
-    const m = await this.metrics.query({ month });
     const { from, to } = monthSpan(month);
+    const m = await this.metrics.period(from, to, { month });
     const start = await this.metrics.period(from, addDays(from, 1), { date: from });
     const [admitted, discharged] = [await this.repo.admissionsIn(from, to), await this.repo.dischargesIn(from, to)];
     const leaves = (await this.stays.periodsIn('leave', { from, to })).flatMap((r) => r.periods).filter((p) => p.from >= from && p.from < to).length;
