@@ -21,7 +21,8 @@ export class DivisionJobsController {
   @Roles(...SUPERVISING)
   @ReadRequest()
   @OwnTransactions()
-  @ApiOperation({ summary: 'Start the 辖区汇总表 PDF as a background job; poll GET /api/jobs/:id' })
+  // The operation ids of the jobs' routes stay those of the one controller they had (generated clients).
+  @ApiOperation({ operationId: 'ReportJobsController_start', summary: 'Start the 辖区汇总表 PDF as a background job; poll GET /api/jobs/:id' })
   @ApiAcceptedResponse({ type: ReportJobResponse })
   start(@Param() p: DivisionCodeParam, @Body() dto: DivisionSummaryJobDto) {
     return this.jobs.startDivisionSummary(p.code, dto.month);
@@ -38,7 +39,7 @@ export class FacilityJobsController {
   @Roles(...ANY_ROLE)
   @ReadRequest()
   @OwnTransactions()
-  @ApiOperation({ summary: 'Issue every claim PDF of a year as a background job; the result is a ZIP of them' })
+  @ApiOperation({ operationId: 'ReportJobsController_claims', summary: 'Issue every claim PDF of a year as a background job; the result is a ZIP of them' })
   @ApiAcceptedResponse({ type: ReportJobResponse })
   claims(@Param('facilityId') facilityId: string, @Body() dto: ClaimPdfsJobDto) {
     return this.jobs.startClaimPdfs(facilityId, dto.year);
