@@ -49,6 +49,25 @@ describe('API foundation over HTTP', () => {
     expect(html.text).toContain('swagger');
   });
 
+  it('declares a 2xx response with a schema on every operation of auth, users, audit, documents, jobs, the demo and health', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+    };
+    const ours = /^\/api\/(auth|users|documents|jobs|demo-logins|health)\b|^\/api\/facilities\/\{facilityId\}\/(audit|reports)\b|^\/api\/divisions\/\{code\}\/summary(\.pdf|-jobs)$/;
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths).filter(([p]) => ours.test(p))) {
+      for (const [method, op] of Object.entries(operations)) {
+        checked++;
+        const ok = Object.entries(op.responses ?? {}).some(([status, r]) =>
+          status === '204' || (/^2\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema !== undefined)));
+        if (!ok) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(missing).toEqual([]);
+  });
+
   describe('correlation id x-request-id', () => {
     it('reuses a caller-supplied id and echoes it', async () => {
       const res = await t.http.get('/api/health').set('x-request-id', 'caller-abc-12345').expect(200);

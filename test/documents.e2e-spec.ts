@@ -22,19 +22,38 @@ const binary = (req: import('supertest').Test) => req.buffer(true).parse((r, cb)
   r.on('data', (d: Buffer) => chunks.push(d));
   r.on('end', () => cb(null, Buffer.concat(chunks)));
 });
-/** The entries of a ZIP, read from its local headers (deflate or stored). */
+/** The compressed size of each entry by the offset of its local header, from the central directory. */
+function centralSizes(zip: Buffer): Map<number, number> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const sizes = new Map<number, number>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    sizes.set(zip.readUInt32LE(at + 42), zip.readUInt32LE(at + 20));
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return sizes;
+}
+
+/**
+ * The entries of a ZIP, read from its local headers (deflate or stored). An archive written as a
+ * stream puts each size in a data descriptor after the data (flag bit 3): the size is then the
+ * central directory's.
+ */
 function unzip(zip: Buffer): { name: string; data: Buffer }[] {
   const out: { name: string; data: Buffer }[] = [];
+  const streamed = centralSizes(zip);
   let at = 0;
   while (zip.readUInt32LE(at) === 0x04034b50) {
+    const described = (zip.readUInt16LE(at + 6) & 0x08) !== 0;
     const method = zip.readUInt16LE(at + 8);
-    const size = zip.readUInt32LE(at + 18);
+    const size = described ? (streamed.get(at) as number) : zip.readUInt32LE(at + 18);
     const nameLength = zip.readUInt16LE(at + 26);
     const extra = zip.readUInt16LE(at + 28);
     const name = zip.subarray(at + 30, at + 30 + nameLength).toString('utf8');
     const body = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
     out.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body) });
-    at += 30 + nameLength + extra + size;
+    // The data descriptor: signature, CRC-32, compressed and uncompressed sizes.
+    at += 30 + nameLength + extra + size + (described ? (zip.readUInt32LE(at + 30 + nameLength + extra + size) === 0x08074b50 ? 16 : 12) : 0);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule } from '@
 import { WorkerJobsModule } from '@careops/ops';
 import { PdfModule } from '@careops/pdf';
 import { ReportJobsWorkerModule } from '@careops/reports';
+import { ResidentsModule } from '@careops/residents';
 import { AppConfig, ConfigModule, LoggingModule } from '@careops/platform';
 
 /** Background jobs on the pg-boss queue: the nightly data-health check (more in later issues). */
@@ -33,6 +34,8 @@ export class WorkerModule {
         WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
         // large documents (a division summary) are rendered here, as pg-boss jobs.
         PdfModule.forRoot({ ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}), timeoutMs: config.PDF_TIMEOUT_MS * 10, recycleAfter: config.PDF_RECYCLE_AFTER }),
+        // The documents read residents (masked IDs, names) through its global readers.
+        ResidentsModule.forRoot({ encryptionKeys: config.ID_ENCRYPTION_KEYS, hmacKey: config.ID_HMAC_KEY }),
         ReportJobsWorkerModule,
       ],
     };

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
-import { Between } from 'typeorm';
-import type { Principal, RequestContext } from '@careops/db';
+import { TenantDb, type Principal, type RequestContext } from '@careops/db';
+import { RuleViolation } from '@careops/platform';
 import { AuditEvent } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
 import { auditDiff, Plain } from './redact';
 
 export interface AuditEntry {
@@ -21,6 +20,9 @@ export interface AuditEntry {
   note?: Plain;
 }
 
+/** Calendar dates are China's (UTC+8, no daylight saving): midnight there as an instant. */
+const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
 export interface AuditPage {
   items: AuditEvent[];
   total: number;
@@ -32,7 +34,8 @@ export interface AuditPage {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly repo: AuditRepository,
+    private readonly db: TenantDb,
     private readonly cls: ClsService<RequestContext>,
   ) {}
 
@@ -41,34 +44,31 @@ export class AuditService {
     const actor = entry.actor === undefined ? principal : entry.actor;
     const scope = this.cls.isActive() ? this.cls.get('scope') : undefined;
     const diff = auditDiff(entry.before, entry.after);
-    // Plain INSERT without RETURNING: a row outside the reader's scope (a failed login) may be
-    // written but not read back, and RETURNING would need the read policy.
-    await this.txHost.tx.query(
-      `INSERT INTO audit_event (actor_id, actor_role, facility_id, action, entity_type, entity_id, request_id, client_ip, diff)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        actor?.userId ?? null,
-        actor?.role ?? null,
-        entry.facilityId !== undefined ? entry.facilityId : scope?.facilityId ?? null,
-        entry.action,
-        entry.entityType,
-        entry.entityId ?? null,
-        this.cls.isActive() ? this.cls.get('requestId') ?? null : null,
-        this.cls.isActive() ? this.cls.get('clientIp') ?? null : null,
-        JSON.stringify(entry.note ? { ...diff, note: entry.note } : diff),
-      ],
-    );
+    await this.repo.insert({
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      facilityId: entry.facilityId !== undefined ? entry.facilityId : scope?.facilityId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      requestId: this.cls.isActive() ? this.cls.get('requestId') ?? null : null,
+      clientIp: this.cls.isActive() ? this.cls.get('clientIp') ?? null : null,
+      diff: entry.note ? { ...diff, note: entry.note } : diff,
+    });
     if (this.cls.isActive()) this.cls.set('auditCount', (this.cls.get('auditCount') ?? 0) + 1);
+  }
+
+  /** The current facility's trail between two calendar days (`to` exclusive), newest first. */
+  listPage(q: { from?: string; to?: string; page: number; pageSize: number }): Promise<AuditPage> {
+    const from = q.from ? startOfDay(q.from) : new Date(0);
+    const to = q.to ? startOfDay(q.to) : new Date(Date.now() + 1000);
+    if (from >= to) throw new RuleViolation('AUDIT_RANGE_EMPTY');
+    return this.list(this.db.facilityId(), from, to, q.page, q.pageSize);
   }
 
   /** A facility's trail in [from, to) (UTC instants), newest first; RLS limits it to the tenant. */
   async list(facilityId: string, from: Date, to: Date, page: number, pageSize: number): Promise<AuditPage> {
-    const [items, total] = await this.txHost.tx.getRepository(AuditEvent).findAndCount({
-      where: { facilityId, at: Between(from, new Date(to.getTime() - 1)) },
-      order: { at: 'DESC', id: 'DESC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const [items, total] = await this.repo.page(facilityId, from, to, (page - 1) * pageSize, pageSize);
     return { items, total, page, pageSize };
   }
 }

@@ -1,13 +1,12 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestContext } from '@careops/db';
-import { CodedHttpException } from '@careops/platform';
+import { InvalidInputError, RuleViolation } from '@careops/platform';
 import { AuditService } from './audit.service';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -22,7 +21,7 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly keys: IdempotencyRepository,
     private readonly cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
   ) {}
@@ -38,7 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // one: there is nowhere to keep the answer with the write.
     if (!principal || !scope || scope.readOnly) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw new CodedHttpException(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1–255 visible ASCII characters (幂等键格式不正确)');
+      throw new InvalidInputError('IDEMPOTENCY_KEY_INVALID');
     }
     return from(this.once(key, req, principal.userId, scope.facilityId ?? null, next));
   }
@@ -46,16 +45,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async once(key: string, req: Request, userId: string, facilityId: string | null, next: CallHandler): Promise<unknown> {
     const route = `POST ${req.route?.path ?? req.path}`;
     const digest = createHash('sha256').update(JSON.stringify({ route, params: req.params, query: req.query, body: req.body ?? null })).digest();
-    const sql = this.txHost.tx;
-    await sql.query(
-      `INSERT INTO idempotent_request (user_id, key, facility_id, route, request_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [userId, key, facilityId, route, digest],
-    );
-    const [row]: { request_hash: Buffer; completed: boolean; response: unknown }[] = await sql.query(
-      `SELECT request_hash, completed, response FROM idempotent_request WHERE user_id = $1 AND key = $2 FOR UPDATE`, [userId, key]);
-    if (Buffer.compare(row.request_hash, digest) !== 0) {
-      throw new CodedHttpException(422, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request (幂等键已用于其他请求)');
-    }
+    const row = await this.keys.claimAndLock(userId, key, facilityId, route, digest);
+    if (Buffer.compare(row.requestHash, digest) !== 0) throw new RuleViolation('IDEMPOTENCY_KEY_REUSED');
     if (row.completed) {
       const id = (row.response as { id?: unknown } | null)?.id;
       await this.audit.record({ action: 'request.replay', entityType: 'idempotent_request', entityId: typeof id === 'string' ? id : null, note: { idempotencyKey: key, route } });
@@ -64,11 +55,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
     // A file cannot be kept as JSON: such an answer is not replayed, the key is released.
     if (value instanceof StreamableFile || Buffer.isBuffer(value)) {
-      await sql.query(`DELETE FROM idempotent_request WHERE user_id = $1 AND key = $2`, [userId, key]);
+      await this.keys.release(userId, key);
       return value;
     }
-    await sql.query(`UPDATE idempotent_request SET completed = true, response = $3 WHERE user_id = $1 AND key = $2`,
-      [userId, key, JSON.stringify(value ?? null)]);
+    await this.keys.complete(userId, key, value);
     return value;
   }
 }

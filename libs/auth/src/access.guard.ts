@@ -1,11 +1,4 @@
-import {
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  InternalServerErrorException,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ExecutionContext, Injectable, InternalServerErrorException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { TransactionHost } from '@nestjs-cls/transactional';
@@ -14,12 +7,13 @@ import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { divisionCovers, type Role } from '@careops/care';
 import type { Principal, RequestContext } from '@careops/db';
-import { OWN_SESSION_KEY, READ_REQUEST_KEY, PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+import { NotAllowedError, NotFoundError, OWN_SESSION_KEY, READ_REQUEST_KEY, PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+import { AuthRepository } from './auth.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const READS = new Set(['GET', 'HEAD']);
 /** Never confirm another tenant's facility exists (docs/api.md): the same 404 as a missing one. */
-const FACILITY_NOT_FOUND = 'facility not found (机构不存在)';
+const facilityNotFound = () => new NotFoundError('FACILITY_NOT_FOUND');
 
 /**
  * The one guard (global): a token unless the route is @Public; the facility of a facility-scoped
@@ -32,6 +26,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly cls: ClsService<RequestContext>,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly repo: AuthRepository,
   ) {
     super();
   }
@@ -52,11 +47,11 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     const facilityId = req.params?.['facilityId'];
     if (facilityId !== undefined) await this.checkFacility(principal, facilityId);
-    if (!roles.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (无权限)`);
+    if (!roles.includes(principal.role)) throw new NotAllowedError('ROLE_NOT_ALLOWED', { role: principal.role });
     const ownSession = this.reflector.getAllAndOverride<boolean>(OWN_SESSION_KEY, targets);
     const readRequest = this.reflector.getAllAndOverride<boolean>(READ_REQUEST_KEY, targets);
     if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession && !readRequest) {
-      throw new ForbiddenException('regulators have read-only access (监管人员只读)');
+      throw new NotAllowedError('READ_ONLY_ROLE');
     }
     return true;
   }
@@ -70,17 +65,15 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   private async checkFacility(principal: Principal, facilityId: string): Promise<void> {
-    if (!UUID.test(facilityId)) throw new NotFoundException(FACILITY_NOT_FOUND);
+    if (!UUID.test(facilityId)) throw facilityNotFound();
     if (principal.role === 'FACILITY_MANAGER' || principal.role === 'ACCOUNTANT') {
-      if (principal.facilityId !== facilityId) throw new NotFoundException(FACILITY_NOT_FOUND);
+      if (principal.facilityId !== facilityId) throw facilityNotFound();
       return;
     }
-    const [row]: { division: string | null }[] = await this.txHost.withTransaction(() =>
-      this.txHost.tx.query(`SELECT careops_facility_division($1) AS division`, [facilityId]),
-    );
-    if (!row?.division) throw new NotFoundException(FACILITY_NOT_FOUND);
-    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', row.division)) {
-      throw new NotFoundException(FACILITY_NOT_FOUND);
+    const division = await this.txHost.withTransaction(() => this.repo.facilityDivision(facilityId));
+    if (!division) throw facilityNotFound();
+    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', division)) {
+      throw facilityNotFound();
     }
   }
 }

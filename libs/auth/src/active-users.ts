@@ -2,6 +2,7 @@ import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PgNotifications, type Principal } from '@careops/db';
+import { SessionsRepository } from './auth.repository';
 
 interface UserStanding {
   role: Principal['role'];
@@ -30,8 +31,10 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   /** Bumped by every notification and reconnect: an answer read across a bump may be stale. */
   private changes = 0;
   private readonly notifications: PgNotifications;
+  private readonly sessions: SessionsRepository;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.sessions = new SessionsRepository(dataSource);
     this.notifications = new PgNotifications({
       url: (dataSource.options as { url: string }).url, channel: 'careops_user', applicationName: 'careops:user-listener',
       onNotify: (userId) => this.forget(userId),
@@ -73,11 +76,10 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
     if (cached && this.listening && Date.now() - cached.at < TTL_MS) return cached;
     const listeningBefore = this.listening;
     const changesBefore = this.changes;
-    const [row]: { role: Principal['role']; facility_id: string | null; division_code: string | null; disabled_at: Date | null; sessions_valid_after: Date | null }[] =
-      await this.dataSource.query(`SELECT role, facility_id, division_code, disabled_at, sessions_valid_after FROM careops_auth_user(NULL, $1)`, [userId]);
+    const row = await this.sessions.standing(userId);
     const user = row && {
-      role: row.role, facilityId: row.facility_id, divisionCode: row.division_code, active: !row.disabled_at,
-      validAfterSeconds: row.sessions_valid_after ? Math.floor(row.sessions_valid_after.getTime() / 1000) : 0,
+      role: row.role, facilityId: row.facilityId, divisionCode: row.divisionCode, active: !row.disabledAt,
+      validAfterSeconds: row.sessionsValidAfter ? Math.floor(row.sessionsValidAfter.getTime() / 1000) : 0,
     };
     // Only an answer read while notifications were arriving, and none arrived meanwhile (a loss is
     // one too), may be kept.

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { applyTenantScope } from '@careops/db';
+import { AdminAccountRepository } from './auth.repository';
 import { hashPassword, passwordProblems } from './password';
 
 export class AccountError extends Error {}
@@ -19,28 +20,19 @@ export async function createOrResetAdmin(
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (tx) => {
     await applyTenantScope(tx, { platform: true });
-    const [existing]: { id: string; role: string }[] = await tx.query(
-      `SELECT id, role FROM app_user WHERE lower(username) = lower($1) FOR UPDATE`,
-      [username],
-    );
+    const accounts = new AdminAccountRepository(tx);
+    const existing = await accounts.lockByUsername(username);
     if (existing && existing.role !== 'PLATFORM_ADMIN') {
       throw new AccountError(`user ${username} exists with role ${existing.role}; choose another username`);
     }
     let id: string;
     if (existing) {
-      await tx.query(`UPDATE app_user SET password_hash = $2, disabled_at = NULL, updated_at = now() WHERE id = $1`, [existing.id, passwordHash]);
-      await tx.query(`DELETE FROM login_throttle WHERE username_key = lower($1)`, [username]);
+      await accounts.reset(existing.id, username, passwordHash);
       id = existing.id;
     } else {
-      [{ id }] = await tx.query(
-        `INSERT INTO app_user (username, password_hash, role) VALUES ($1, $2, 'PLATFORM_ADMIN') RETURNING id`,
-        [username, passwordHash],
-      );
+      id = await accounts.insert(username, passwordHash);
     }
-    await tx.query(
-      `INSERT INTO audit_event (action, entity_type, entity_id, diff) VALUES ($1, 'user', $2, $3)`,
-      [existing ? 'user.admin_reset' : 'user.admin_create', id, JSON.stringify({ username: { after: username }, note: { via: 'admin:create' } })],
-    );
+    await accounts.audit(existing ? 'user.admin_reset' : 'user.admin_create', id, username);
     return { id, created: !existing };
   });
 }

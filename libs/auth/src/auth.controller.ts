@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { SetMetadata } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ClsService } from 'nestjs-cls';
 import { currentPrincipal, OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
 import { ANY_ROLE, OwnSession, Public, Roles } from '@careops/platform';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { UserResponse } from './dto/user.response';
 import { LocalAuthGuard } from './local.strategy';
 import { toPublicUser } from './user.entity';
 
@@ -50,6 +51,7 @@ export class AuthController {
   @OwnSession()
   @OwnTransactions()
   @ApiOperation({ summary: 'Sign out: revokes the refresh token and its family' })
+  @ApiNoContentResponse({ description: 'signed out' })
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(currentPrincipal(this.cls), dto.refreshToken);
   }
@@ -57,6 +59,7 @@ export class AuthController {
   @Get('me')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Who the token belongs to' })
+  @ApiOkResponse({ type: UserResponse })
   me() {
     const p = currentPrincipal(this.cls);
     return toPublicUser({ id: p.userId, username: p.username, role: p.role, facilityId: p.facilityId ?? null, divisionCode: p.divisionCode ?? null, displayName: null });

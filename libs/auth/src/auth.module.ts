@@ -6,9 +6,11 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '@careops/audit';
+import { FacilitiesModule } from '@careops/facilities';
 import { AccessGuard } from './access.guard';
 import { ActiveUsers } from './active-users';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { AUTH_SETTINGS, AuthSettings, JWT_AUDIENCE, JWT_ISSUER } from './auth.settings';
 import { JwtStrategy } from './jwt.strategy';
@@ -28,6 +30,7 @@ export class AuthModule {
       imports: [
         TypeOrmModule.forFeature([User]),
         AuditModule,
+        FacilitiesModule,
         PassportModule,
         JwtModule.register({
           secret: settings.jwtSecret,
@@ -49,6 +52,7 @@ export class AuthModule {
       providers: [
         { provide: AUTH_SETTINGS, useValue: settings },
         AuthService,
+        AuthRepository,
         ActiveUsers,
         TokensService,
         UsersService,

@@ -5,3 +5,7 @@ export * from './auth.settings';
 export * from './password';
 export * from './tokens.service';
 export * from './user.entity';
+export * from './auth.repository';
+export * from './dto/auth.dto';
+export * from './dto/user.response';
+export * from './users.service';

@@ -1,28 +1,52 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { FACILITY_ROLES, isProvincePrefix } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { UNIQUE_VIOLATION, type Principal } from '@careops/db';
-import { CodedHttpException } from '@careops/platform';
+import { FacilitiesService } from '@careops/facilities';
+import { ConflictError, NotFoundError, RuleViolation } from '@careops/platform';
 import { ActiveUsers } from './active-users';
+import { AuthRepository } from './auth.repository';
 import { CreateUserDto } from './dto/create-user.dto';
 import { hashPassword, passwordProblems } from './password';
 import { PublicUser, toPublicUser, User } from './user.entity';
 
+export class UserNotFoundError extends NotFoundError {
+  constructor() {
+    super('USER_NOT_FOUND');
+  }
+}
+
+export class UsernameTakenError extends ConflictError {
+  constructor(p: { username: string }) {
+    super('USERNAME_TAKEN', p);
+  }
+}
 
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly repo: AuthRepository,
     private readonly audit: AuditService,
     private readonly activeUsers: ActiveUsers,
+    private readonly facilities: FacilitiesService,
   ) {}
 
   /** The users the caller may manage: all for the platform, a facility's own for its manager (RLS). */
   async list(): Promise<PublicUser[]> {
-    const users = await this.txHost.tx.getRepository(User).find({ order: { username: 'ASC' } });
+    const users = await this.repo.listUsers();
     return users.map(toPublicUser);
+  }
+
+  private async locked(id: string): Promise<User> {
+    const user = await this.repo.lockUser(id);
+    if (!user) throw new UserNotFoundError();
+    return user;
+  }
+
+  private async reread(id: string): Promise<PublicUser> {
+    const user = await this.repo.findUser(id);
+    if (!user) throw new UserNotFoundError();
+    return toPublicUser(user);
   }
 
   /**
@@ -30,19 +54,16 @@ export class UsersService {
    * on (ActiveUsers). Its records stay; nothing is deleted.
    */
   async deactivate(id: string, reason: string, actor: Principal): Promise<PublicUser> {
-    const repo = this.txHost.tx.getRepository(User);
-    const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!user) throw new NotFoundException('user not found (用户不存在)');
-    if (user.id === actor.userId) throw new CodedHttpException(422, 'CANNOT_DEACTIVATE_SELF', 'you cannot deactivate your own account (不能停用自己的账号)');
-    if (user.disabledAt) throw new CodedHttpException(409, 'USER_ALREADY_DEACTIVATED', `user ${user.username} is already deactivated (该账号已停用)`);
+    const user = await this.locked(id);
+    if (user.id === actor.userId) throw new RuleViolation('CANNOT_DEACTIVATE_SELF');
+    if (user.disabledAt) throw new ConflictError('USER_ALREADY_DEACTIVATED', { username: user.username });
     const before = toPublicUser(user);
-    await repo.update(user.id, { disabledAt: () => 'now()', sessionsValidAfter: () => 'clock_timestamp()', disabledBy: actor.userId, disabledReason: reason });
-    const revoked: { id: string }[] = await this.txHost.tx.query(
-      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [user.id]);
-    const after = toPublicUser((await repo.findOneByOrFail({ id })));
+    await this.repo.disableUser(user.id, actor.userId, reason);
+    const revoked = await this.repo.revokeUserTokens(user.id);
+    const after = await this.reread(id);
     await this.audit.record({
       action: 'user.deactivate', entityType: 'user', entityId: user.id, facilityId: user.facilityId,
-      before: { ...before }, after: { ...after }, note: { reason, refreshTokensRevoked: revoked.length },
+      before: { ...before }, after: { ...after }, note: { reason, refreshTokensRevoked: revoked },
     });
     this.activeUsers.forget(user.id);
     return after;
@@ -50,13 +71,11 @@ export class UsersService {
 
   /** Reopens a deactivated account; the user signs in again (old sessions stay ended). */
   async reactivate(id: string): Promise<PublicUser> {
-    const repo = this.txHost.tx.getRepository(User);
-    const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!user) throw new NotFoundException('user not found (用户不存在)');
-    if (!user.disabledAt) throw new CodedHttpException(409, 'USER_ACTIVE', `user ${user.username} is active (该账号未停用)`);
+    const user = await this.locked(id);
+    if (!user.disabledAt) throw new ConflictError('USER_ACTIVE', { username: user.username });
     const before = toPublicUser(user);
-    await repo.update(user.id, { disabledAt: null, disabledBy: null, disabledReason: null });
-    const after = toPublicUser((await repo.findOneByOrFail({ id })));
+    await this.repo.enableUser(user.id);
+    const after = await this.reread(id);
     await this.audit.record({ action: 'user.reactivate', entityType: 'user', entityId: user.id, facilityId: user.facilityId, before: { ...before }, after: { ...after } });
     this.activeUsers.forget(user.id);
     return after;
@@ -70,31 +89,24 @@ export class UsersService {
     if (!facilityRole && dto.facilityId) problems.push(`facilityId is only for FACILITY_MANAGER and ACCOUNTANT`);
     if (dto.role === 'REGULATOR' && !dto.divisionCode) problems.push('divisionCode is required for role REGULATOR');
     if (dto.role !== 'REGULATOR' && dto.divisionCode) problems.push('divisionCode is only for REGULATOR');
+    // Field validation, answered like the validation pipe's (VALIDATION_FAILED, one message per problem).
     if (problems.length > 0) throw new BadRequestException(problems);
     if (dto.divisionCode && !isProvincePrefix(dto.divisionCode.slice(0, 2))) {
-      throw new UnprocessableEntityException(`divisionCode ${dto.divisionCode} is in no province (行政区划代码不存在)`);
+      throw new RuleViolation('DIVISION_UNKNOWN', { code: dto.divisionCode });
     }
-    if (dto.facilityId) {
-      const [exists] = await this.txHost.tx.query(`SELECT 1 FROM facility WHERE id = $1`, [dto.facilityId]);
-      if (!exists) throw new UnprocessableEntityException(`facilityId ${dto.facilityId}: no such facility (机构不存在)`);
-    }
-    const repo = this.txHost.tx.getRepository(User);
+    if (dto.facilityId) await this.facilityMustExist(dto.facilityId);
     let user: User;
     try {
-      user = await repo.save(
-        repo.create({
-          username: dto.username,
-          passwordHash: await hashPassword(dto.password),
-          role: dto.role,
-          facilityId: dto.facilityId ?? null,
-          divisionCode: dto.divisionCode ?? null,
-          displayName: dto.displayName ?? null,
-        }),
-      );
+      user = await this.repo.insertUser({
+        username: dto.username,
+        passwordHash: await hashPassword(dto.password),
+        role: dto.role,
+        facilityId: dto.facilityId ?? null,
+        divisionCode: dto.divisionCode ?? null,
+        displayName: dto.displayName ?? null,
+      });
     } catch (e) {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException(`username ${dto.username} is taken (用户名已存在)`);
-      }
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw new UsernameTakenError({ username: dto.username });
       throw e;
     }
     const created = toPublicUser(user);
@@ -106,5 +118,14 @@ export class UsersService {
       after: { ...created, passwordHash: user.passwordHash },
     });
     return created;
+  }
+
+  private async facilityMustExist(facilityId: string): Promise<void> {
+    try {
+      await this.facilities.get(facilityId);
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new RuleViolation('USER_FACILITY_UNKNOWN', { facilityId });
+      throw e;
+    }
   }
 }

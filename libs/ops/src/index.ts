@@ -7,3 +7,6 @@ export * from './staffing-alerts/staffing-alerts.job';
 export * from './claims-jobs/monthly-claims.job';
 export * from './worker-jobs.module';
 export * from './demo/demo.controller';
+export * from './demo/demo.module';
+export * from './demo/demo-login.response';
+export * from './data-health/data-health.types';

@@ -1,15 +1,43 @@
 import { Module } from '@nestjs/common';
+import { AdmissionsModule } from '@careops/admissions';
+import { BedsModule } from '@careops/beds';
 import { ClaimsModule } from '@careops/claims';
+import { FacilitiesModule } from '@careops/facilities';
 import { MetricsModule } from '@careops/metrics';
-import { DivisionReportsController, DocumentRequests, DocumentsController, ReportsController } from './reports.controller';
-import { DocumentRegistry } from './document-registry';
+import { StaffModule } from '@careops/staff';
+import { DivisionReportsController } from './division-reports.controller';
+import { DocumentIssuer } from './document-issuer';
+import { DocumentRegistry } from './document-registry.repository';
+import { DocumentRequests } from './document-requests';
+import { DocumentsController } from './documents.controller';
+import { ClaimDocument } from './documents/claim-document';
+import { ComplianceDocument } from './documents/compliance-document';
+import { DivisionSummaryDocument } from './documents/division-summary-document';
+import { OperationsDocument } from './documents/operations-document';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-/** The documents of docs/rules.md §8. Needs the global PdfModule (one renderer per process). */
+/**
+ * The documents of docs/rules.md §8 without their routes: builders, issuer, register (the API's
+ * ReportsModule and the worker's report jobs). Needs the global PdfModule (one renderer per
+ * process) and ResidentsModule (global).
+ */
 @Module({
-  imports: [ClaimsModule, MetricsModule],
-  controllers: [ReportsController, DivisionReportsController, DocumentsController],
-  providers: [ReportsService, DocumentRegistry, DocumentRequests],
+  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule],
+  providers: [
+    ReportsService, DocumentIssuer, DocumentRegistry, ReportsRepository,
+    ClaimDocument, ComplianceDocument, OperationsDocument, DivisionSummaryDocument,
+  ],
   exports: [ReportsService],
+})
+export class DocumentsModule {}
+
+/** The document routes. */
+@Module({
+  imports: [DocumentsModule],
+  controllers: [ReportsController, DivisionReportsController, DocumentsController],
+  providers: [DocumentRequests],
+  exports: [DocumentsModule],
 })
 export class ReportsModule {}

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsIsoDate } from '@careops/platform';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'first calendar day (Asia/Shanghai), inclusive' })
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'first calendar day (China time, UTC+8), inclusive' })
   @IsOptional()
   @IsIsoDate()
   from?: string;

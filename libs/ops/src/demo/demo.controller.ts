@@ -1,33 +1,19 @@
-import { Controller, Get, Module } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@careops/platform';
-import { DEMO_LOGINS } from './demo-seed';
+import { DemoLoginResponse } from './demo-login.response';
+import { DemoService } from './demo.service';
 
-/**
- * The login page shows the demo accounts in demo mode: only when the process was started
- * as a demo (`CAREOPS_DEMO=true`, which `npm start` sets when it loads the demo) and only those
- * demo users that exist. Anywhere else (Docker, production) the list is empty.
- */
 @ApiTags('demo')
 @Controller('demo-logins')
 export class DemoController {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(private readonly demo: DemoService) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'The demo logins, in demo mode only (else [])' })
-  async list(): Promise<{ username: string; password: string; role: string; displayName: string }[]> {
-    if (process.env['CAREOPS_DEMO'] !== 'true') return [];
-    const out = [];
-    for (const l of DEMO_LOGINS) {
-      const [user] = await this.txHost.tx.query(`SELECT id FROM careops_auth_user($1, NULL)`, [l.username]);
-      if (user) out.push({ username: l.username, password: l.password, role: l.role, displayName: l.displayName });
-    }
-    return out;
+  @ApiOkResponse({ type: [DemoLoginResponse] })
+  list(): Promise<DemoLoginResponse[]> {
+    return this.demo.logins();
   }
 }
-
-@Module({ controllers: [DemoController] })
-export class DemoModule {}

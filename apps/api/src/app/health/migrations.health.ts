@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { MigrationsRepository } from './migrations.repository';
 
 /** Up when every migration in this build has been applied to the database. */
 @Injectable()
 export class MigrationsHealthIndicator {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly migrations: MigrationsRepository,
     private readonly health: HealthIndicatorService,
   ) {}
 
@@ -19,9 +18,8 @@ export class MigrationsHealthIndicator {
       timer = setTimeout(() => reject(new Error(`timeout of ${timeoutMs}ms exceeded`)), timeoutMs);
     });
     try {
-      const applied: { name: string }[] = await Promise.race([this.dataSource.query(`SELECT name FROM migrations`), timeout]);
-      const names = new Set(applied.map((m) => m.name));
-      const pending = this.dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((n) => !names.has(n));
+      const names = await Promise.race([this.migrations.appliedNames(), timeout]);
+      const pending = this.migrations.buildNames().filter((n) => !names.has(n));
       return pending.length === 0
         ? indicator.up({ applied: names.size })
         : indicator.down({ pending });

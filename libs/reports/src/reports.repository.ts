@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { CareLevel, IsoDate } from '@careops/care';
+import { TenantDb } from '@careops/db';
+
+/** An admission or a discharge of the month, as the operations report lists it. */
+export interface Movement {
+  residentId: string;
+  date: IsoDate;
+  /** The bed of its first stay (an admission) or its last (a discharge); null if it never had one. */
+  bedId: string | null;
+  /** An admission: the level in force that day (docs/rules.md §4), null if not assessed yet. */
+  level: CareLevel | null;
+  /** A discharge: why. */
+  reason: string | null;
+}
+
+export interface VerifiedDocument {
+  matched: string;
+  number: string;
+  kind: string;
+  title: string;
+  facilityName: string | null;
+  divisionCode: string | null;
+  period: string;
+  sha256: string;
+  issuedAt: Date;
+}
+
+/**
+ * What the documents read that no feature exports: the admissions and discharges of a month with
+ * the bed of their first or last stay (no reader of admissions answers those), and the register's
+ * verification (`careops_verify_document`, open to anyone holding a document).
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Admissions that began in [from, to), by day. */
+  async admissionsIn(from: IsoDate, to: IsoDate): Promise<Movement[]> {
+    const rows: { resident_id: string; date: string; bed_id: string | null; level: CareLevel | null }[] = await this.db.sql.query(
+      `SELECT a.resident_id, lower(a.period)::text AS date,
+              (SELECT s.bed_id FROM stay s WHERE s.admission_id = a.id ORDER BY lower(s.period) LIMIT 1) AS bed_id,
+              careops_care_level_on(a.resident_id, lower(a.period)) AS level
+       FROM admission a WHERE lower(a.period) >= $1::date AND lower(a.period) < $2::date ORDER BY 2`,
+      [from, to],
+    );
+    return rows.map((r) => ({ residentId: r.resident_id, date: r.date, bedId: r.bed_id, level: r.level, reason: null }));
+  }
+
+  /** Admissions that ended in [from, to) (the discharge day is the period's end), by day. */
+  async dischargesIn(from: IsoDate, to: IsoDate): Promise<Movement[]> {
+    const rows: { resident_id: string; date: string; bed_id: string | null; reason: string | null }[] = await this.db.sql.query(
+      `SELECT a.resident_id, upper(a.period)::text AS date, a.discharge_reason AS reason,
+              (SELECT s.bed_id FROM stay s WHERE s.admission_id = a.id ORDER BY lower(s.period) DESC LIMIT 1) AS bed_id
+       FROM admission a WHERE upper(a.period) >= $1::date AND upper(a.period) < $2::date ORDER BY 2`,
+      [from, to],
+    );
+    return rows.map((r) => ({ residentId: r.resident_id, date: r.date, bedId: r.bed_id, level: null, reason: r.reason }));
+  }
+
+  /** The issued document with this SHA-256 (of the file or printed on it) or number, if any. */
+  async verify(ref: string): Promise<VerifiedDocument | undefined> {
+    const [row]: { matched: string; number: string; kind: string; title: string; facility_name: string | null; division_code: string | null; period: string; sha256: string; issued_at: Date }[] =
+      await this.db.sql.query(`SELECT * FROM careops_verify_document($1)`, [ref]);
+    return row && {
+      matched: row.matched, number: row.number, kind: row.kind, title: row.title, facilityName: row.facility_name,
+      divisionCode: row.division_code, period: row.period, sha256: row.sha256, issuedAt: row.issued_at,
+    };
+  }
+}
