@@ -140,11 +140,9 @@ describe('rules: the documents — period, generation time, totals by level, non
       nursingBedRatioPct: 44.44, nursingBedTargetMet: false, occupancyPct: 26.42, staffingCompliancePct: 95.16,
     });
   });
-  // BUG (reported, not fixed here): the 辖区汇总表's 最近报告 column prints lastReportAt.slice(0, 10) of the
-  // database's text for issued_at — the date in the database session's zone (UTC here) — not the calendar date in
-  // APP_TIMEZONE (README: "time zone of schedules and calendar dates") that the same document's 生成时间 (UTC+8) uses.
-  // A report issued at 2026-06-01 01:30 in UTC+8 (2026-05-31 17:30 UTC) is listed as of 2026-05-31.
-  it.failing('辖区汇总表: 最近报告 is the calendar date in UTC+8 of the facility\'s latest document', async () => {
+  // A document issued at 2026-06-01 01:30 in UTC+8 (2026-05-31 17:30 UTC) is listed as of 2026-06-01, the
+  // calendar date in APP_TIMEZONE, as the document's 生成时间 is.
+  it('辖区汇总表: 最近报告 is the calendar date in UTC+8 of the facility\'s latest document', async () => {
     const [other] = await w.sql<{ id: string }>(`SELECT id FROM facility WHERE name = '宝丰县第二养老院'`);
     await w.sql(`INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role, issued_at)
                  VALUES ('TEST-TZ-1', 'COMPLIANCE', '养老机构合规报告', $1, '2026-05', encode(sha256('tz'::bytea), 'hex'), encode(sha256('tz'::bytea), 'hex'), 1, 'test', 'FACILITY_MANAGER',

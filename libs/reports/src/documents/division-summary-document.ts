@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { printPct } from '@careops/care';
+import { calendarDate, printPct } from '@careops/care';
 import { DivisionsService } from '@careops/metrics';
 import { AppConfig } from '@careops/platform';
 import { draft, Draft, monthLabel } from './draft';
@@ -14,13 +14,14 @@ export class DivisionSummaryDocument {
 
   async build(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<Draft> {
     const s = await this.divisions.summary(code, month, onProgress);
+    const zone = this.config.APP_TIMEZONE;
     const rows = s.rows.map((r, i) => ({
       ...r, n: i + 1, nursing: printPct(r.nursingBedRatioPct), occupancy: printPct(r.occupancyPct), staffing: printPct(r.staffingCompliancePct),
-      bad: r.nursingBedTargetMet === false, lastReport: r.lastReportAt ? r.lastReportAt.slice(0, 10) : '—',
+      bad: r.nursingBedTargetMet === false, lastReport: r.lastReportAt ? calendarDate(new Date(r.lastReportAt), zone) : '—',
     }));
     const t = s.total;
     // A division spans facilities: its times are printed in the deployment's zone.
-    return draft('DIVISION_SUMMARY', this.config.APP_TIMEZONE, {
+    return draft('DIVISION_SUMMARY', zone, {
       divisionCode: code, subject: `行政区划 ${code}`, period: month, periodLabel: monthLabel(month), subtitle: `辖区 ${code} · ${month} · ${rows.length} 家机构`,
       fileName: `division-${code}-${month}.pdf`,
       data: {
