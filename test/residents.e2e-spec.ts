@@ -81,7 +81,7 @@ describe('residents', () => {
     ]);
     expect((await w.t.http.get(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).expect(200)).body.careLevel).toBe('FULLY_DISABLED');
     const bad = await w.t.http.post(url).auth(w.token.managerA, auth).send({ grade: 'SEVERE', careLevel: 'SELF_CARE', effectiveOn: '2026-03-01', assessor: 'x' }).expect(400);
-    expect(bad.body.message).toEqual(['grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4)']);
+    expect(bad.body.message).toEqual(['grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4) (评估等级与照护等级不符)']);
     await expect(w.sql(`UPDATE assessment SET care_level = 'SELF_CARE'`)).rejects.toThrow(/append-only/);
   });
 
