@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { calendarDate, careLevelOfGrade, CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
-import { InvalidInputError, NotAllowedError, validationFailed } from '@careops/platform';
+import { AppConfig, InvalidInputError, NotAllowedError, validationFailed } from '@careops/platform';
 import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
@@ -53,6 +53,7 @@ export class ResidentsService {
     private readonly db: TenantDb,
     private readonly ids: IdNumberProtector,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateResidentDto): Promise<ResidentView> {
@@ -78,7 +79,7 @@ export class ResidentsService {
 
   async list(): Promise<ResidentView[]> {
     const residents = await this.residents.listByName();
-    const levels = await this.levelsOn(calendarDate(new Date()));
+    const levels = await this.levelsOn(this.today());
     return residents.map((r) => view(r, levels.get(r.id) ?? null));
   }
 
@@ -87,7 +88,7 @@ export class ResidentsService {
     if (reveal && this.db.principal().role !== 'FACILITY_MANAGER') throw new NotAllowedError('ID_NUMBER_REVEAL_MANAGER_ONLY');
     const resident = await this.residents.findById(id, reveal);
     if (!resident) throw new ResidentNotFoundError();
-    const level = (await this.levelsOn(calendarDate(new Date()), id)).get(id) ?? null;
+    const level = (await this.levelsOn(this.today(), id)).get(id) ?? null;
     if (!reveal) return view(resident, level);
     // docs/rules.md §4: every read of the full number is audited.
     await this.audit.record({ action: 'resident.reveal_id_number', entityType: 'resident', entityId: id });
@@ -151,6 +152,11 @@ export class ResidentsService {
   async assessments(residentId: string): Promise<Assessment[]> {
     await this.get(residentId);
     return this.assessmentRows.listFor(residentId);
+  }
+
+  /** Today in the configured time zone: the day whose level a resident is shown with. */
+  private today(): string {
+    return calendarDate(new Date(), this.config.APP_TIMEZONE);
   }
 
   /** Level in force on `date` per resident (of one, or all): docs/rules.md §4, `careops_care_level_on`. */
