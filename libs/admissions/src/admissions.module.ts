@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@careops/audit';
+import { BedsModule } from '@careops/beds';
 import { AdmissionsController } from './admissions.controller';
 import { AdmissionsRepository } from './admissions.repository';
 import { AdmissionsService } from './admissions.service';
@@ -8,9 +9,9 @@ import { HomeCareBedsRepository } from './home-care-beds.repository';
 import { HomeCareBedsService } from './home-care-beds.service';
 import { StaysRepository } from './stays.repository';
 
-/** Needs ResidentsModule (global) for residents and assessments. */
+/** Needs ResidentsModule (global) for residents and assessments, BedsModule for the beds stays are on. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, BedsModule],
   controllers: [AdmissionsController, HomeCareBedsController],
   providers: [AdmissionsService, AdmissionsRepository, HomeCareBedsService, HomeCareBedsRepository, StaysRepository],
   exports: [AdmissionsService, HomeCareBedsService, StaysRepository],

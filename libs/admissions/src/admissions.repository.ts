@@ -27,12 +27,6 @@ export interface AdmissionRow {
 
 export type AdmissionSummary = Omit<AdmissionRow, 'dischargeReason'>;
 
-/** A bed as an admission locks it: its code names it in messages. */
-export interface LockedBed {
-  id: string;
-  code: string;
-}
-
 /** The first stays that overlap a period, on a bed and of a resident (null: none). */
 export interface StayClash {
   bed: { from: string; to: string } | null;
@@ -101,22 +95,6 @@ export class AdmissionsRepository {
       [residentId, from],
     );
     return row?.from;
-  }
-
-  /** Locks the bed: a concurrent "out of service" on it waits for us (and we for it). */
-  async lockBed(bedId: string): Promise<LockedBed | undefined> {
-    const [bed]: LockedBed[] = await this.sql.query(`SELECT id, code FROM bed WHERE id = $1 FOR UPDATE`, [bedId]);
-    return bed;
-  }
-
-  /** The bed's first out-of-service period overlapping [from, to), if any. */
-  async firstOutage(bedId: string, from: string, to: string | null): Promise<{ from: string; to: string | null; reason: string } | undefined> {
-    const [outage]: { from: string; to: string | null; reason: string }[] = await this.sql.query(
-      `SELECT lower(period)::text AS "from", upper(period)::text AS "to", reason FROM bed_outage
-       WHERE bed_id = $1 AND period && daterange($2, $3) ORDER BY lower(period) LIMIT 1`,
-      [bedId, from, to],
-    );
-    return outage;
   }
 
   /** The first stays overlapping [from, to) on the bed (when given) and of the resident; '(open)' for no end. */

@@ -4,7 +4,8 @@ import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
 import { ConflictError, NotFoundError, RuleViolation } from '@careops/platform';
 import { CareLevelsRepository, ResidentsService } from '@careops/residents';
-import { AdmissionsRepository, AdmissionSummary, IntervalRefused, LeaveView, LockedBed, StayView } from './admissions.repository';
+import { BedAvailabilityRepository, type LockedBed } from '@careops/beds';
+import { AdmissionsRepository, AdmissionSummary, IntervalRefused, LeaveView, StayView } from './admissions.repository';
 import { HomeCareBedsRepository } from './home-care-beds.repository';
 import { CreateAdmissionDto, DischargeDto, LeaveDto, TransferDto } from './dto/admission.dto';
 
@@ -35,6 +36,7 @@ export class AdmissionsService {
   constructor(
     private readonly admissions: AdmissionsRepository,
     private readonly homeCareBeds: HomeCareBedsRepository,
+    private readonly beds: BedAvailabilityRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly residents: ResidentsService,
@@ -133,9 +135,9 @@ export class AdmissionsService {
 
   /** docs/rules.md §3: out-of-service beds take no one; refused with the rule named (422). */
   private async bedInServiceFrom(bedId: string, from: string, to: string | null = null): Promise<LockedBed> {
-    const bed = await this.admissions.lockBed(bedId);
+    const bed = await this.beds.lock(bedId);
     if (!bed) throw new RuleViolation('UNKNOWN_BED', { bedId });
-    const outage = await this.admissions.firstOutage(bedId, from, to);
+    const outage = await this.beds.firstOutage(bedId, from, to);
     if (outage?.to) throw new RuleViolation('BED_OUT_OF_SERVICE_UNTIL', { bed: bed.code, from: outage.from, to: outage.to, reason: outage.reason });
     if (outage) throw new RuleViolation('BED_OUT_OF_SERVICE', { bed: bed.code, from: outage.from, reason: outage.reason });
     return bed;

@@ -119,11 +119,6 @@ export class BedsRepository {
     return row.id;
   }
 
-  /** Locked like admissions lock it: an admission and an outage of one bed never pass each other. */
-  async lockBed(bedId: string): Promise<void> {
-    await this.sql.query(`SELECT id FROM bed WHERE id = $1 FOR UPDATE`, [bedId]);
-  }
-
   /** Changes the code and/or kind (a null one is kept). */
   async updateBed(bedId: string, changes: { code: string | null; kind: string | null }): Promise<void> {
     await this.uniquely(

@@ -6,6 +6,7 @@ import { calendarDate } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { scopeOf, type RequestContext, withTenantScope } from '@careops/db';
 import { AppConfig, ConflictError, InvalidInputError, NotFoundError, RuleViolation } from '@careops/platform';
+import { BedAvailabilityRepository } from './bed-availability.repository';
 import { BedOnDate, BedsRepository, Room } from './beds.repository';
 import { BoardCache, BoardEntry } from './board-cache';
 import { CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
@@ -16,6 +17,7 @@ export type { BedOnDate, Room } from './beds.repository';
 export class BedsService {
   constructor(
     private readonly beds: BedsRepository,
+    private readonly availability: BedAvailabilityRepository,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
     private readonly audit: AuditService,
@@ -46,7 +48,7 @@ export class BedsService {
   async updateBed(bedId: string, dto: UpdateBedDto): Promise<BedOnDate> {
     if (Object.values(dto).every((v) => v === undefined)) throw new InvalidInputError('NOTHING_TO_UPDATE');
     const on = dto.on ?? this.today();
-    await this.beds.lockBed(bedId);
+    await this.availability.lock(bedId);
     const before = await this.bedOn(bedId, on);
     if (dto.code !== undefined || dto.kind !== undefined) await this.beds.updateBed(bedId, { code: dto.code ?? null, kind: dto.kind ?? null });
     if (dto.inService === false) {
