@@ -161,13 +161,12 @@ export class BedsRepository {
       `SELECT b.id, b.code, b.kind, r.id AS room_id, r.building, r.floor, r.number,
               o.reason AS outage_reason, lower(o.period)::text AS outage_from, upper(o.period)::text AS outage_to,
               s.admission_id, s.resident_id, lower(s.period)::text AS since, p.name,
-              lvl.care_level, l.kind AS leave_kind, lower(l.period)::text AS leave_from, upper(l.period)::text AS leave_to
+              careops_care_level_on(s.resident_id, $1::date) AS care_level, l.kind AS leave_kind, lower(l.period)::text AS leave_from, upper(l.period)::text AS leave_to
        FROM bed b
        JOIN room r ON r.id = b.room_id
        LEFT JOIN bed_outage o ON o.bed_id = b.id AND o.period @> $1::date
        LEFT JOIN stay s ON s.bed_id = b.id AND s.period @> $1::date
        LEFT JOIN resident p ON p.id = s.resident_id
-       LEFT JOIN LATERAL (SELECT careops_care_level_on(s.resident_id, $1::date) AS care_level) lvl ON true
        LEFT JOIN leave l ON l.resident_id = s.resident_id AND l.period @> $1::date
        WHERE ($2::uuid IS NULL OR b.id = $2) AND ($3::uuid IS NULL OR r.id = $3)
        ORDER BY r.building, r.floor, r.number, b.code`,
