@@ -146,6 +146,70 @@ describe('admissions and the bed board', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(49);
   });
 
+  it('every refusal names a stable code and the values its message is built from', async () => {
+    const none = '00000000-0000-4000-8000-000000000000';
+    const refused = async (req: Promise<{ status: number; body: { code: string; params?: unknown } }>) => {
+      const res = await req;
+      return { status: res.status, code: res.body.code, params: res.body.params };
+    };
+    const own = (await w.t.http.post(`${base}/rooms`).auth(as(), auth).send({ building: '3号楼', floor: 1, number: '101' }).expect(201)).body.id;
+    const bed: Record<string, string> = {};
+    for (const code of ['C-1', 'C-2', 'C-3']) bed[code] = (await w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code, roomId: own, kind: 'GENERAL' }).expect(201)).body.id;
+    expect(await refused(w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code: 'C-1', roomId: own, kind: 'GENERAL' })))
+      .toEqual({ status: 409, code: 'BED_CODE_TAKEN', params: { code: 'C-1' } });
+    expect(await refused(w.t.http.post(`${base}/rooms`).auth(as(), auth).send({ building: '3号楼', floor: 1, number: '101' })))
+      .toEqual({ status: 409, code: 'ROOM_TAKEN', params: { building: '3号楼', floor: 1, number: '101' } });
+    expect(await refused(w.t.http.post(`${base}/beds`).auth(as(), auth).send({ code: 'NEW-1', roomId: none, kind: 'GENERAL' })))
+      .toEqual({ status: 422, code: 'ROOM_NOT_FOUND', params: { roomId: none } });
+    expect(await refused(w.t.http.patch(`${base}/beds/${none}`).auth(as(), auth).send({ kind: 'GENERAL' })))
+      .toMatchObject({ status: 404, code: 'BED_NOT_FOUND' });
+    expect(await refused(w.t.http.patch(`${base}/beds/${bed['C-3']}`).auth(as(), auth).send({ inService: false, on: '2027-03-01' })))
+      .toMatchObject({ status: 400, code: 'BED_OUTAGE_REASON_REQUIRED' });
+    await w.t.http.patch(`${base}/beds/${bed['C-3']}`).auth(as(), auth).send({ inService: false, reason: '粉刷', on: '2027-03-01' }).expect(200);
+    expect(await refused(w.t.http.patch(`${base}/beds/${bed['C-3']}`).auth(as(), auth).send({ inService: false, reason: '粉刷', on: '2027-03-05' })))
+      .toEqual({ status: 409, code: 'BED_ALREADY_OUT_OF_SERVICE', params: { bed: 'C-3', on: '2027-03-05' } });
+    await w.t.http.patch(`${base}/beds/${bed['C-3']}`).auth(as(), auth).send({ inService: true, on: '2027-04-01' }).expect(200);
+    expect(await refused(w.t.http.get(`${base}/admissions/${none}`).auth(as(), auth))).toMatchObject({ status: 404, code: 'ADMISSION_NOT_FOUND' });
+    expect(await refused(admit(none, bed['C-1'], '2027-03-01'))).toEqual({ status: 422, code: 'UNKNOWN_RESIDENT', params: { residentId: none } });
+    const qian = await resident('钱秀兰', 5);
+    const sun = await resident('孙秀珍', 6);
+    expect(await refused(admit(qian, none, '2027-03-01'))).toEqual({ status: 422, code: 'UNKNOWN_BED', params: { bedId: none } });
+    expect(await refused(admit(qian, bed['C-3'], '2027-03-20'))).toEqual({
+      status: 422, code: 'BED_OUT_OF_SERVICE_UNTIL', params: { bed: 'C-3', from: '2027-03-01', to: '2027-04-01', reason: '粉刷' },
+    });
+    const a = (await admit(qian, bed['C-1'], '2027-03-01').expect(201)).body;
+    expect(await refused(admit(sun, bed['C-1'], '2027-06-01'))).toEqual({
+      status: 409, code: 'BED_TAKEN', params: { bed: 'C-1', from: '2027-03-01', to: '(open)', asked: '2027-06-01–(open)' },
+    });
+    expect(await refused(admit(qian, bed['C-2'], '2027-06-01'))).toEqual({
+      status: 409, code: 'RESIDENT_IN_CARE', params: { name: '钱秀兰', from: '2027-03-01', to: '(open)', asked: '2027-06-01–(open)' },
+    });
+    expect(await refused(w.t.http.patch(`${base}/beds/${bed['C-1']}`).auth(as(), auth).send({ inService: false, reason: '维修', on: '2027-05-01' })))
+      .toEqual({ status: 409, code: 'BED_OCCUPIED', params: { bed: 'C-1', from: '2027-03-01', to: '(open)' } });
+    const leave = (body: object) => refused(w.t.http.post(`${base}/admissions/${a.id}/leaves`).auth(as(), auth).send({ reason: '探亲', ...body }));
+    expect(await leave({ from: '2027-03-10', to: '2027-03-05' })).toMatchObject({ status: 422, code: 'LEAVE_ENDS_BEFORE_START' });
+    expect(await leave({ from: '2027-02-10', to: '2027-03-05' })).toEqual({
+      status: 422, code: 'LEAVE_OUTSIDE_STAY', params: { from: '2027-02-10', to: '2027-03-05', admittedOn: '2027-03-01', dischargedOn: '(open)' },
+    });
+    await w.t.http.post(`${base}/admissions/${a.id}/leaves`).auth(as(), auth).send({ from: '2027-03-10', to: '2027-03-15', reason: '探亲' }).expect(201);
+    expect(await leave({ from: '2027-03-12', to: '2027-03-20' })).toEqual({ status: 409, code: 'LEAVE_OVERLAP', params: { from: '2027-03-12', to: '2027-03-20' } });
+    const transfer = (body: object) => refused(w.t.http.post(`${base}/admissions/${a.id}/transfer`).auth(as(), auth).send(body));
+    expect(await transfer({ bedId: bed['C-1'], on: '2027-03-10' })).toMatchObject({ status: 422, code: 'TRANSFER_SAME_BED' });
+    expect(await transfer({ bedId: bed['C-2'], on: '2027-03-01' })).toMatchObject({ status: 422, code: 'TRANSFER_ON_STAY_START' });
+    expect(await transfer({ bedId: bed['C-2'], on: '2027-02-01' })).toMatchObject({ status: 422, code: 'TRANSFER_OUTSIDE_STAY' });
+    const discharge = (body: object) => refused(w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ reason: '回家', ...body }));
+    expect(await discharge({ dischargedOn: '2027-02-01' })).toEqual({
+      status: 422, code: 'DISCHARGE_BEFORE_ADMISSION', params: { on: '2027-02-01', admittedOn: '2027-03-01' },
+    });
+    expect(await discharge({ dischargedOn: '2027-03-12' })).toEqual({ status: 422, code: 'LEAVE_PAST_DISCHARGE', params: { from: '2027-03-10', to: '2027-03-15' } });
+    await w.t.http.post(`${base}/admissions/${a.id}/discharge`).auth(as(), auth).send({ dischargedOn: '2027-05-01', reason: '回家' }).expect(201);
+    expect(await discharge({ dischargedOn: '2027-06-01' })).toEqual({ status: 409, code: 'ALREADY_DISCHARGED', params: { on: '2027-05-01' } });
+    expect(await refused(w.t.http.get(`${base}/admissions?residentId=not-a-uuid`).auth(as(), auth))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((await w.t.http.get(`${base}/admissions?residentId=${qian}`).auth(as(), auth).expect(200)).body).toEqual([
+      { id: a.id, residentId: qian, admittedOn: '2027-03-01', dischargedOn: '2027-05-01' },
+    ]);
+  });
+
   it('afterwards no two intervals overlap, on any bed or for any resident', async () => {
     const overlaps = await w.sql(
       `SELECT a.id FROM stay a JOIN stay b ON a.id < b.id AND a.period && b.period AND (a.bed_id = b.bed_id OR a.resident_id = b.resident_id)`,

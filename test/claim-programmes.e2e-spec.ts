@@ -60,9 +60,11 @@ describe('subsidy programmes and day-counting options', () => {
     expect(sunBed).toMatchObject({ residentName: '孙桂芝', from: '2026-03-01', to: null });
     await enrol({ residentId: qian, from: '2026-04-16', careLevel: 'FULLY_DISABLED' }).expect(201);
     await enrol({ residentId: zhou, from: '2026-03-01', careLevel: 'SELF_CARE' }).expect(201);
-    await enrol({ residentId: sun, from: '2026-06-01' }).expect(409);
+    expect((await enrol({ residentId: sun, from: '2026-06-01' }).expect(409)).body.code).toBe('HOME_CARE_BED_OVERLAP');
     const [zhao] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '赵德明'`, [w.A]);
-    expect((await enrol({ residentId: zhao.id, from: '2026-03-15' }).expect(409)).body.message[0]).toMatch(/该老人已入住机构/);
+    const admitted = (await enrol({ residentId: zhao.id, from: '2026-03-15' }).expect(409)).body;
+    expect(admitted.message[0]).toMatch(/该老人已入住机构/);
+    expect(admitted.code).toBe('HOME_CARE_BED_RESIDENT_ADMITTED');
     await w.t.http.post(`${base}/home-care-beds`).auth(w.token.accountantA, auth).send({ residentId: zhou, from: '2026-01-01', address: 'x' }).expect(403);
 
     const april = (await asAccountant('/claims', { month: '2026-04', programme: 'HOME_CARE_BED' }).expect(201)).body;
@@ -79,13 +81,15 @@ describe('subsidy programmes and day-counting options', () => {
     expect(named(institutional, '孙桂芝')).toBeUndefined();
 
     // 撤床 on 05-11: May counts 10 days for 孙 (20000 × 10 ÷ 31 = 6451.6 → 6452).
-    await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-02-01' }).expect(422);
+    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-02-01' }).expect(422)).body.code).toBe('HOME_CARE_BED_END_BEFORE_START');
     expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-11' }).expect(201)).body).toMatchObject({ to: '2026-05-11' });
-    await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-20' }).expect(409);
+    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-20' }).expect(409)).body).toMatchObject({ code: 'HOME_CARE_BED_ENDED', params: { on: '2026-05-11' } });
     // One programme per person and day: 孙 cannot be admitted while served at home, but can once it ended.
     const room = (await asManager('/rooms', { building: '2号楼', floor: 2, number: '202' }).expect(201)).body.id;
     const bed = (await asManager('/beds', { code: 'D-2', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
-    expect((await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-04-01' }).expect(409)).body.message[0]).toMatch(/家庭养老床位/);
+    const atHome = (await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-04-01' }).expect(409)).body;
+    expect(atHome.message[0]).toMatch(/家庭养老床位/);
+    expect(atHome.code).toBe('RESIDENT_AT_HOME');
     await expect(w.sql(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-04-01', NULL))`, [w.A, sun]))
       .rejects.toThrow(/either in a home-care bed or admitted/);
     await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-05-11' }).expect(201);

@@ -81,8 +81,29 @@ describe('residents', () => {
     ]);
     expect((await w.t.http.get(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).expect(200)).body.careLevel).toBe('FULLY_DISABLED');
     const bad = await w.t.http.post(url).auth(w.token.managerA, auth).send({ grade: 'SEVERE', careLevel: 'SELF_CARE', effectiveOn: '2026-03-01', assessor: 'x' }).expect(400);
-    expect(bad.body.message).toEqual(['grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4)']);
+    expect(bad.body.message).toEqual(['grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4) (评估等级与照护等级不符)']);
     await expect(w.sql(`UPDATE assessment SET care_level = 'SELF_CARE'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('every refusal names a stable code and the values its message is built from', async () => {
+    const auth = { type: 'bearer' } as const;
+    const none = '00000000-0000-4000-8000-000000000000';
+    const refused = async (req: Promise<{ status: number; body: { code: string; params?: unknown; message: string[] } }>) => {
+      const res = await req;
+      return { status: res.status, code: res.body.code, params: res.body.params };
+    };
+    const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
+    expect(await refused(post(valid))).toEqual({ status: 409, code: 'ID_NUMBER_TAKEN', params: { name: '王秀英', residentId: r.id } });
+    expect(await refused(w.t.http.get(`${base}/residents/${none}`).auth(w.token.managerA, auth))).toMatchObject({ status: 404, code: 'RESIDENT_NOT_FOUND' });
+    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.accountantA, auth)))
+      .toMatchObject({ status: 403, code: 'ID_NUMBER_REVEAL_MANAGER_ONLY' });
+    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=phone`).auth(w.token.managerA, auth))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(await refused(w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).send({}))).toMatchObject({ status: 400, code: 'NOTHING_TO_UPDATE' });
+    const assess = (body: object) => refused(w.t.http.post(`${base}/residents/${r.id}/assessments`).auth(w.token.managerA, auth).send({ effectiveOn: '2026-03-01', assessor: 'x', ...body }));
+    expect(await assess({})).toMatchObject({ status: 400, code: 'ASSESSMENT_LEVEL_REQUIRED' });
+    expect(await assess({ grade: 'MILD', careLevel: 'FULLY_DISABLED' })).toEqual({
+      status: 400, code: 'ASSESSMENT_GRADE_MISMATCH', params: { grade: 'MILD', careLevel: 'SEMI_DISABLED', given: 'FULLY_DISABLED' },
+    });
   });
 
   it('the raw ID number appears in no response (but the audited reveal), no log line, and nowhere in the database', async () => {

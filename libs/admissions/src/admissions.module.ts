@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@careops/audit';
+import { BedsModule } from '@careops/beds';
 import { AdmissionsController } from './admissions.controller';
+import { AdmissionsRepository } from './admissions.repository';
 import { AdmissionsService } from './admissions.service';
-import { HomeCareBedsController, HomeCareBedsService } from './home-care-beds';
+import { HomeCareBedsController } from './home-care-beds.controller';
+import { HomeCareBedsRepository } from './home-care-beds.repository';
+import { HomeCareBedsService } from './home-care-beds.service';
 import { StaysRepository } from './stays.repository';
 
-/** Needs ResidentsModule (global) for residents and assessments. */
-@Module({ imports: [AuditModule], controllers: [AdmissionsController, HomeCareBedsController], providers: [AdmissionsService, HomeCareBedsService, StaysRepository], exports: [AdmissionsService, HomeCareBedsService, StaysRepository] })
+/** Needs ResidentsModule (global) for residents and assessments, BedsModule for the beds stays are on. */
+@Module({
+  imports: [AuditModule, BedsModule],
+  controllers: [AdmissionsController, HomeCareBedsController],
+  providers: [AdmissionsService, AdmissionsRepository, HomeCareBedsService, HomeCareBedsRepository, StaysRepository],
+  exports: [AdmissionsService, HomeCareBedsService, StaysRepository],
+})
 export class AdmissionsModule {}

@@ -1,70 +1,57 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, SetMetadata } from '@nestjs/common';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_ROLE, Roles } from '@careops/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
+import { BedsService } from './beds.service';
+import { sendBoard } from './board-response';
 import { BedBoardQuery, CreateBedDto, CreateRoomDto, UpdateBedDto } from './dto/bed.dto';
-import { BedOnDate, BedsService } from './beds.service';
+import { BedBoardEntryResponse, RoomResponse } from './dto/bed.response';
 
 @ApiTags('beds')
-@Controller('facilities/:facilityId')
+@FacilityController('')
 export class BedsController {
   constructor(private readonly beds: BedsService) {}
 
   @Post('rooms')
-  @Roles('FACILITY_MANAGER', 'PLATFORM_ADMIN')
+  @Roles(...MANAGING)
   @ApiOperation({ summary: 'Add a room (building, floor, number)' })
-  createRoom(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateRoomDto) {
+  @ApiCreatedResponse({ type: RoomResponse })
+  createRoom(@Body() dto: CreateRoomDto) {
     return this.beds.createRoom(dto);
   }
 
   @Get('rooms')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Rooms, by building, floor and number' })
-  rooms(@Param('facilityId', ParseUUIDPipe) _f: string) {
+  @ApiOkResponse({ type: [RoomResponse] })
+  rooms() {
     return this.beds.rooms();
   }
 
   @Post('beds')
-  @Roles('FACILITY_MANAGER', 'PLATFORM_ADMIN')
+  @Roles(...MANAGING)
   @ApiOperation({ summary: 'Add a bed to a room: code unique in the facility, kind NURSING (护理型) or GENERAL (普通)' })
-  createBed(@Param('facilityId', ParseUUIDPipe) _f: string, @Body() dto: CreateBedDto) {
+  @ApiCreatedResponse({ type: BedBoardEntryResponse })
+  createBed(@Body() dto: CreateBedDto) {
     return this.beds.createBed(dto);
   }
 
+  /** Its own transaction, and only when the cache has no current board: the facility id is the cache's key. */
   @Get('beds')
   @Roles(...ANY_ROLE)
   @SetMetadata(OWN_TRANSACTIONS, true)
   @ApiOperation({ summary: 'The bed board on a date: every bed with its occupant (or leave), or out of service' })
-  async board(
-    @Param('facilityId', ParseUUIDPipe) facilityId: string,
-    @Query() q: BedBoardQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    const acceptEncoding = res.req.headers['accept-encoding'];
-    const board = await this.beds.cachedBoard(facilityId, q.date ?? this.beds.today());
-    if (q.roomId) {
-      res.json(board.value.filter((b: BedOnDate) => b.room.id === q.roomId));
-      return;
-    }
-    // The cached bytes as they are (gzip-compressed once when the client accepts it); Express
-    // answers 304 to a matching If-None-Match.
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('vary', 'Accept-Encoding');
-    if (/\bgzip\b/.test(acceptEncoding ?? '')) {
-      res.setHeader('content-encoding', 'gzip');
-      res.setHeader('etag', `${board.etag.slice(0, -1)}-gz"`);
-      res.send(board.gzip);
-      return;
-    }
-    res.setHeader('etag', board.etag);
-    res.send(board.body);
+  @ApiOkResponse({ type: [BedBoardEntryResponse] })
+  async board(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Query() q: BedBoardQuery, @Res() res: Response): Promise<void> {
+    sendBoard(res, await this.beds.cachedBoard(facilityId, q.date ?? this.beds.today()), q.roomId);
   }
 
   @Patch('beds/:bedId')
-  @Roles('FACILITY_MANAGER', 'PLATFORM_ADMIN')
+  @Roles(...MANAGING)
   @ApiOperation({ summary: 'Change a bed; inService false/true starts/ends an out-of-service period (reason required)' })
-  update(@Param('facilityId', ParseUUIDPipe) _f: string, @Param('bedId', ParseUUIDPipe) bedId: string, @Body() dto: UpdateBedDto) {
+  @ApiOkResponse({ type: BedBoardEntryResponse })
+  update(@Param('bedId', ParseUUIDPipe) bedId: string, @Body() dto: UpdateBedDto) {
     return this.beds.updateBed(bedId, dto);
   }
 }

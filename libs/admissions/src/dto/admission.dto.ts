@@ -33,3 +33,8 @@ export class LeaveDto {
   @ApiProperty({ example: '春节回家' }) @IsString() @MinLength(1) @MaxLength(200) reason!: string;
   @ApiPropertyOptional({ enum: ['LEAVE', 'HOSPITAL'], default: 'LEAVE' }) @IsOptional() @IsIn(['LEAVE', 'HOSPITAL']) kind?: 'LEAVE' | 'HOSPITAL';
 }
+
+/** `?residentId=`: one resident's admissions only. */
+export class AdmissionsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId?: string;
+}

@@ -31,7 +31,7 @@ export class UpdateBedDto {
 }
 
 export class BedBoardQuery {
-  @ApiPropertyOptional({ example: '2026-11-24', description: 'default: today (Asia/Shanghai)' })
+  @ApiPropertyOptional({ example: '2026-11-24', description: 'default: today, in the time zone of the configuration (APP_TIMEZONE)' })
   @IsOptional()
   @IsIsoDate()
   date?: string;
