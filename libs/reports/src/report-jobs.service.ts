@@ -6,6 +6,7 @@ import type PgBoss from 'pg-boss';
 import { AuditService } from '@careops/audit';
 import { divisionCovers, isDivisionCode } from '@careops/care';
 import { InjectQueue, type RequestContext, scopeOf, TenantDb, withTenantScope } from '@careops/db';
+import { DivisionNotFoundError } from '@careops/metrics';
 import { NotFoundError } from '@careops/platform';
 import type { ReportJobResponse } from './dto/report-job.response';
 import { ReportJob, ReportJobKind, ReportJobParams, ReportJobsRepository } from './report-jobs.repository';
@@ -46,8 +47,8 @@ export class ReportJobsService {
   /** 辖区汇总表 of a division the caller oversees (any other: the same 404 as an unknown one). */
   startDivisionSummary(code: string, month: string): Promise<ReportJobResponse> {
     const principal = this.db.principal();
-    if (!isDivisionCode(code)) throw new NotFoundError('REPORT_DIVISION_NOT_FOUND');
-    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new NotFoundError('REPORT_DIVISION_NOT_FOUND');
+    if (!isDivisionCode(code)) throw new DivisionNotFoundError(code);
+    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
     return this.enqueue('DIVISION_SUMMARY_PDF', { code, month, principal }, undefined);
   }
 

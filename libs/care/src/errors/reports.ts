@@ -5,7 +5,6 @@ export const REPORTS_ERRORS = {
   DOCUMENT_NOT_FOUND: { status: 404, en: 'no document has this code or number', zh: '未找到该文件记录' },
   REPORT_JOB_NOT_FOUND: { status: 404, en: 'job not found', zh: '任务不存在' },
   REPORT_JOB_NO_RESULT: { status: 404, en: 'job {id} has no result yet ({state})', zh: '任务尚无结果' },
-  REPORT_DIVISION_NOT_FOUND: { status: 404, en: 'division not found', zh: '辖区不存在' },
   RENDERER_BUSY: { status: 503, en: 'the document renderer is busy; try again shortly', zh: '文件生成繁忙，请稍后重试' },
   RENDERER_RESTARTED: {
     status: 503,

@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * docs/rules.md §4, written once in SQL: a resident's care level on a day is that of the latest
  * assessment effective on or before it (of two effective the same day, the later recorded). Its
  * twin in TypeScript is `levelSegments` of libs/care; care-level-on.int-spec.ts checks the two
- * agree on random histories. A plain SQL function (no SECURITY DEFINER, no SET) so that the
- * planner inlines it and the caller's row-level security applies; null before any assessment.
+ * agree on random histories. A plain SQL function (no SECURITY DEFINER, no SET): the caller's
+ * row-level security applies. PostgreSQL does not inline it (its body is a sub-select); it runs
+ * one index probe per call (500 beds: the board query 4.8 → 6.0 ms). Null before any assessment.
  */
 export class CareLevelOn1765300000000 implements MigrationInterface {
   name = 'CareLevelOn1765300000000';

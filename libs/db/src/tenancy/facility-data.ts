@@ -46,30 +46,6 @@ export async function refuseOn<T>(
 }
 
 /**
- * The base of the feature services that read and write one facility's data: the request's
- * transaction (its tenant already set) and the facility it is scoped to.
- */
-export abstract class FacilityScoped {
-  constructor(
-    protected readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-    protected readonly cls: ClsService<RequestContext>,
-  ) {}
-
-  protected get sql(): EntityManager {
-    return this.txHost.tx;
-  }
-
-  protected facilityId(): string {
-    return currentFacilityId(this.cls);
-  }
-
-  /** Who is acting, as recorded on what they write (an assessor, a recorder). */
-  protected actor(): string {
-    return this.cls.get('principal')?.username ?? 'system';
-  }
-}
-
-/**
  * Runs `work` in a transaction of its own whose first statements set `scope` (docs/architecture.md pattern A),
  * with `scope` in CLS for the services it calls: for handlers and jobs that manage their own
  * transactions (a document read before rendering, a report job, a job's request).

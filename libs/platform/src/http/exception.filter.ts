@@ -36,9 +36,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 };
 const codeFor = (status: number) => CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REFUSED');
 
-/** Thrown with a code of its own (`new CodedHttpException(409, 'CLAIM_FROZEN', '…')`). */
+/** An HTTP refusal made before a handler runs (the body parsers), with a code of the catalogue. */
 export class CodedHttpException extends HttpException {
-  constructor(status: number, readonly code: string, message: string | string[], readonly retryAfterSeconds?: number) {
+  constructor(status: number, readonly code: ErrorCode, message: string | string[], readonly retryAfterSeconds?: number) {
     super({ message: Array.isArray(message) ? message : [message], code }, status);
   }
 }
@@ -56,7 +56,7 @@ function isBodyParserError(e: unknown): e is BodyParserError {
     (typeof (e as BodyParserError).type === 'string' || (e as BodyParserError).expose === true);
 }
 
-const BODY_PARSER_MESSAGES: Record<string, [string, string]> = {
+const BODY_PARSER_MESSAGES: Record<string, [ErrorCode, string]> = {
   'entity.parse.failed': ['MALFORMED_BODY', 'The request body is not valid JSON (请求体不是有效的 JSON)'],
   'entity.too.large': ['PAYLOAD_TOO_LARGE', 'The request body is too large (请求体过大)'],
   'encoding.unsupported': ['UNSUPPORTED_ENCODING', 'The request body encoding is not supported; send identity, gzip, deflate or br (不支持的压缩编码)'],
@@ -64,7 +64,7 @@ const BODY_PARSER_MESSAGES: Record<string, [string, string]> = {
   'request.aborted': ['MALFORMED_BODY', 'The request body ended early (请求体不完整)'],
   'request.size.invalid': ['MALFORMED_BODY', 'The request body does not match its Content-Length (请求体长度不符)'],
 };
-const bodyParserWords = (err: BodyParserError): [string, string] =>
+const bodyParserWords = (err: BodyParserError): [ErrorCode, string] =>
   BODY_PARSER_MESSAGES[err.type ?? ''] ?? ['MALFORMED_BODY', 'The request body could not be read (请求体无法解析)'];
 /** zlib's refusals of a body that claims an encoding it does not have (brotli's are `ERR__ERROR_…`). */
 const COMPRESSION_ERRORS = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'Z_NEED_DICT', 'ERR_BROTLI_DECOMPRESSION_FAILED', 'ERR_ZSTD_DECOMPRESSION_FAILED']);
