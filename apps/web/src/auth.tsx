@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, ReactNode, useContext } from 'react';
-import { requestSignIn, requestSignOut, useMeQuery } from './api/hooks/auth';
-import type { Me } from './api/types';
+import { type Me, requestSignIn, requestSignOut, useMeQuery } from './api/hooks/auth';
 
 interface Auth {
   me: Me | null | undefined;

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { ErrorParams } from '@careops/care';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 /** The session kept in the browser: tokens of POST /api/auth/login and /refresh. */
 export interface Session {
@@ -45,7 +45,7 @@ async function refresh(): Promise<boolean> {
     const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken }) });
     // Another tab may have spent the same token a moment earlier and stored the new pair: use it.
     if (!res.ok) return session.get()?.refreshToken !== undefined && session.get()?.refreshToken !== current.refreshToken;
-    const next = await res.json();
+    const next: components['schemas']['TokenPairDto'] = await res.json();
     session.set({ accessToken: next.accessToken, refreshToken: next.refreshToken });
     return true;
   })().finally(() => setTimeout(() => (refreshing = null), 0));
@@ -74,11 +74,14 @@ export async function authedFetch(input: RequestInfo | URL, init?: RequestInit):
 /** Typed by the API's own OpenAPI document: a route or body the API lacks does not compile. */
 export const api = createClient<paths>({ baseUrl: '', fetch: (request: Request) => authedFetch(request) });
 
-/** The data of an openapi-fetch call, or an ApiError. Response bodies are typed by the caller. */
-export async function read<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+/** The success body of an openapi-fetch answer: the route's response schema in the OpenAPI document. */
+type Data<R> = R extends { data: infer D } ? D : never;
+
+/** The data of an openapi-fetch call, typed by its route and method, or an ApiError. */
+export async function read<R extends { data?: unknown; error?: unknown; response: Response }>(call: Promise<R>): Promise<Data<R>> {
   const { data, error, response } = await call;
   if (!response.ok) throw new ApiError(response.status, error as ErrorBody | undefined);
-  return data as T;
+  return data as Data<R>;
 }
 
 /** Downloads a file the API serves (PDF, CSV, XLSX) with the user's token. */

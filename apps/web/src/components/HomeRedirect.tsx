@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
+import type { Me } from '../api/hooks/auth';
 import { useFacility } from '../api/hooks/facilities';
-import type { Me } from '../api/types';
 import { useAuth } from '../auth';
 import { Loading } from './Loading';
 

@@ -2,8 +2,7 @@ import { App, Button, Progress } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
-import { readJob } from '../api/hooks/jobs';
-import type { Job } from '../api/types';
+import { type Job, readJob } from '../api/hooks/jobs';
 import { useI18n } from '../i18n';
 
 /**

@@ -2,11 +2,10 @@ import { App, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space,
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
+import { type CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
-import { useBedBoard } from '../api/hooks/beds';
+import { type BedOnDate, useBedBoard } from '../api/hooks/beds';
 import { useAdmit } from '../api/hooks/residents';
-import type { BedOnDate, CareLevel } from '../api/types';
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';

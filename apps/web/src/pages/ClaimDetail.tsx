@@ -1,10 +1,10 @@
 import { App, Button, Card, Descriptions, Input, Modal, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { yuan } from '@careops/care';
 import { download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
-import { useClaim, useMoveClaim } from '../api/hooks/claims';
-import { type Claim, type ClaimLine, yuan } from '../api/types';
+import { type Claim, type ClaimLine, useClaim, useMoveClaim } from '../api/hooks/claims';
 import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
-const NEXT: Record<string, Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['pay'], REJECTED: [], PAID: [] };
+const NEXT: Record<Claim['state'], Move[]> = { DRAFT: ['submit'], SUBMITTED: ['approve', 'reject'], APPROVED: ['pay'], REJECTED: [], PAID: [] };
 
 /** A claim's lines, each explained (segments, policy version, formula); its lifecycle and exports. */
 export default function ClaimDetail() {
@@ -39,7 +39,7 @@ export default function ClaimDetail() {
   const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<Space>{c.number}<Tag color={STATE_COLOURS[c.state]} data-testid="claim-state">{t[c.state as 'DRAFT']}</Tag></Space>} extra={<Space wrap>
+      <Card title={<Space>{c.number}<Tag color={STATE_COLOURS[c.state]} data-testid="claim-state">{t[c.state]}</Tag></Space>} extra={<Space wrap>
         {canWrite && NEXT[c.state].map((m) => (
           <Button key={m} type={m === 'submit' ? 'primary' : 'default'} danger={m === 'reject'} loading={moveClaim.isPending && moveClaim.variables?.move === m}
             data-testid={`move-${m}`} onClick={() => (m === 'reject' ? setRejecting(true) : move(m))}>{t[m]}</Button>

@@ -1,10 +1,10 @@
 import { App, Button, Card, DatePicker, Space, Statistic, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { printPct as pct } from '@careops/care';
 import { download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
-import { startDivisionSummaryJob, useDivisionSummary } from '../api/hooks/divisions';
-import { type DivisionRow, pct } from '../api/types';
+import { type DivisionRow, startDivisionSummaryJob, useDivisionSummary } from '../api/hooks/divisions';
 import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
 import { JobButton } from '../components/JobButton';

@@ -2,11 +2,10 @@ import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, R
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { RESIDENT_CATEGORY_LABELS, type ResidentCategory } from '@careops/care';
+import { RESIDENT_CATEGORY_LABELS } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
-import { useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
-import type { Admission, Resident } from '../api/types';
+import { type Admission, type Resident, useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
@@ -38,7 +37,7 @@ export default function ResidentPage() {
           { label: t.dateOfBirth, children: r.dateOfBirth },
           { label: t.idNumber, children: r.idNumber },
           { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
-          { label: t.category, children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? RESIDENT_CATEGORY_LABELS[c as ResidentCategory] ?? c : c}</Tag>) },
+          { label: t.category, children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? RESIDENT_CATEGORY_LABELS[c] ?? c : c}</Tag>) },
         ]} />
       </Card>
       <Row gutter={16}>

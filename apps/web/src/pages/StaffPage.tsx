@@ -1,7 +1,6 @@
 import { Alert, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useStaff } from '../api/hooks/staff';
-import type { Staff } from '../api/types';
+import { type Staff, useStaff } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
 import { useI18n } from '../i18n';
 

@@ -1,8 +1,7 @@
 import { Badge, Calendar, Card, Descriptions, Drawer, List, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useStaff, useStaffing } from '../api/hooks/staff';
-import type { StaffingDay } from '../api/types';
+import { type StaffingDay, useStaff, useStaffing } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';

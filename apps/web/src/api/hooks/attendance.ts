@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api, read } from '../client';
 import { useRouteFacilityId } from './facilities';
 
-export interface AttendanceRow { residentId: string; name: string; checkIn: string | null; checkOut: string | null }
-
 /** The day center's sheet of a day: each member, when they came and left (docs/rules.md §4). */
 export function useAttendance(date: string) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['attendance', facilityId, date],
-    queryFn: () => read<AttendanceRow[]>(api.GET('/api/facilities/{facilityId}/attendance', { params: { path: { facilityId }, query: { date } } })),
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/attendance', { params: { path: { facilityId }, query: { date } } })),
   });
 }

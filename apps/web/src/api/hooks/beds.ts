@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, read } from '../client';
-import type { BedOnDate } from '../types';
+import type { components } from '../schema';
 import { useRouteFacilityId } from './facilities';
+
+/** A bed on a day, with its room, occupant and state (GET /api/facilities/{facilityId}/beds). */
+export type BedOnDate = components['schemas']['BedBoardEntryResponse'];
 
 /** The facility's beds on a day (`YYYY-MM-DD`), with when the answer arrived (the board times its render). */
 export function useBedBoard(date: string) {
@@ -9,7 +12,7 @@ export function useBedBoard(date: string) {
   return useQuery({
     queryKey: ['beds', facilityId, date],
     queryFn: async () => {
-      const beds = await read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date } } }));
+      const beds = await read(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date } } }));
       return { beds, arrivedAt: performance.now() };
     },
   });
@@ -20,7 +23,7 @@ export function useBedsToChoose(date: string, enabled: boolean) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['beds', facilityId, 'free'],
-    queryFn: () => read<BedOnDate[]>(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date } } })),
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/beds', { params: { path: { facilityId }, query: { date } } })),
     enabled,
   });
 }

@@ -1,17 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Programme } from '@careops/care';
 import { api, read } from '../client';
-import type { Claim, ClaimSummary, Job } from '../types';
+import type { components } from '../schema';
 import { useRouteFacilityId } from './facilities';
+
+/** A claim with its lines and the policy version it was computed by (docs/rules.md §5). */
+export type Claim = components['schemas']['ClaimResponse'];
+export type ClaimLine = components['schemas']['ClaimLineResponse'];
 
 export function useClaims() {
   const facilityId = useRouteFacilityId();
-  return useQuery({ queryKey: ['claims', facilityId], queryFn: () => read<ClaimSummary[]>(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
+  return useQuery({ queryKey: ['claims', facilityId], queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
 }
 
 export function useClaim(claimId: string) {
   const facilityId = useRouteFacilityId();
-  return useQuery({ queryKey: ['claim', claimId], queryFn: () => read<Claim>(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })) });
+  return useQuery({ queryKey: ['claim', claimId], queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })) });
 }
 
 /** Generates (or regenerates) the draft of a month and programme (docs/rules.md §5); the list is refetched. */
@@ -19,7 +23,7 @@ export function useGenerateClaim() {
   const facilityId = useRouteFacilityId();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { month: string; programme: Programme }) => read<{ id: string }>(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: v })),
+    mutationFn: (v: { month: string; programme: Programme }) => read(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: v })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['claims', facilityId] }),
   });
 }
@@ -43,7 +47,7 @@ export function useMoveClaim(claimId: string) {
 }
 
 /** Starts the job that zips a year of the facility's claim PDFs. */
-export function useStartClaimsYearJob(): (year: number) => Promise<Job> {
+export function useStartClaimsYearJob() {
   const facilityId = useRouteFacilityId();
-  return (year) => read<Job>(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year } }));
+  return (year: number) => read(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year } }));
 }

@@ -1,13 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
-
-export interface VerifiedDocument { number: string; title: string; facilityName: string | null; divisionCode: string | null; period: string; issuedAt: string; matched: string }
+import { api } from '../client';
 
 /** Looks a document up by its SHA-256 or verification code: its record, or 'missing'. Needs no sign-in. */
 export function useDocumentCheck() {
   return useMutation({
-    mutationFn: async (hash: string): Promise<VerifiedDocument | 'missing'> => {
-      const res = await fetch(`/api/documents/${hash.trim().toLowerCase()}`);
-      return res.ok ? res.json() : 'missing';
+    mutationFn: async (hash: string) => {
+      // A public route: plain fetch, without the session's token or the sign-in redirect of a 401.
+      const { data, response } = await api.GET('/api/documents/{codeOrNumber}', {
+        params: { path: { codeOrNumber: hash.trim().toLowerCase() } },
+        fetch: (request: Request) => fetch(request),
+      });
+      return response.ok && data ? data : ('missing' as const);
     },
   });
 }

@@ -2,13 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useAuth } from '../../auth';
 import { api, read } from '../client';
-import type { Facility } from '../types';
 
 /** A facility (name, type, division, time zone); every screen shares the one cached answer. */
 export function useFacility(facilityId: string | undefined) {
   return useQuery({
     queryKey: ['facility', facilityId],
-    queryFn: () => read<Facility>(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: facilityId as string } } })),
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}', { params: { path: { facilityId: facilityId as string } } })),
     enabled: !!facilityId,
   });
 }

@@ -1,5 +1,8 @@
 import { api, read } from '../client';
-import type { Job } from '../types';
+import type { components } from '../schema';
+
+/** A background report job: its state, progress and, once done, its file. */
+export type Job = components['schemas']['ReportJobResponse'];
 
 /** A background job's state and progress (polled by JobButton). */
-export const readJob = (jobId: string) => read<Job>(api.GET('/api/jobs/{jobId}', { params: { path: { jobId } } }));
+export const readJob = (jobId: string) => read(api.GET('/api/jobs/{jobId}', { params: { path: { jobId } } }));

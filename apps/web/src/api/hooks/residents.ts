@@ -1,14 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import type { CareLevel } from '@careops/care';
 import { api, read } from '../client';
-import type { Admission, Assessment, CareLevel, Resident } from '../types';
+import type { components } from '../schema';
 import { useRouteFacilityId } from './facilities';
+
+export type Resident = components['schemas']['ResidentResponse'];
+/** An admission with its bed stays and leaves. */
+export type Admission = components['schemas']['AdmissionResponse'];
 
 export function useResident(residentId: string) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['resident', residentId],
-    queryFn: () => read<Resident>(api.GET('/api/facilities/{facilityId}/residents/{residentId}', { params: { path: { facilityId, residentId } } })),
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/residents/{residentId}', { params: { path: { facilityId, residentId } } })),
   });
 }
 
@@ -16,7 +21,7 @@ export function useAssessments(residentId: string) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['assessments', residentId],
-    queryFn: () => read<Assessment[]>(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path: { facilityId, residentId } } })),
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path: { facilityId, residentId } } })),
   });
 }
 
@@ -27,8 +32,8 @@ export function useAdmissions(residentId: string) {
     queryKey: ['admissions', residentId],
     // The list gives each admission; its detail gives the bed stays and leaves.
     queryFn: async () => {
-      const list = await read<{ id: string }[]>(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }));
-      return Promise.all(list.map((a) => read<Admission>(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } }))));
+      const list = await read(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }));
+      return Promise.all(list.map((a) => read(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } }))));
     },
   });
 }
@@ -44,7 +49,7 @@ export function useAdmit(bedId: string) {
   return useMutation({
     mutationFn: async (v: Admittance) => {
       const key = `${v.idNumber}|${v.name}|${v.dateOfBirth}|${v.gender}`;
-      const resident = registered.current?.key === key ? { id: registered.current.id } : await read<{ id: string }>(api.POST('/api/facilities/{facilityId}/residents', {
+      const resident = registered.current?.key === key ? { id: registered.current.id } : await read(api.POST('/api/facilities/{facilityId}/residents', {
         params: { path: { facilityId } }, body: { name: v.name, gender: v.gender, dateOfBirth: v.dateOfBirth, idNumber: v.idNumber },
       }));
       registered.current = { key, id: resident.id };
