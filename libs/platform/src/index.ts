@@ -11,3 +11,4 @@ export * from './http/is-iso-date';
 export * from './http/input-guard';
 export * from './http/common-queries';
 export * from './access/facility-route';
+export * from './errors/error-response';

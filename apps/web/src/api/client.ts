@@ -14,15 +14,11 @@ export const session = {
   set: (s: Session | null) => (s ? localStorage.setItem(KEY, JSON.stringify(s)) : localStorage.removeItem(KEY)),
 };
 
-/** The error body of docs/api.md: `{statusCode, error, code, message: ['english (中文)'], params, requestId}`. */
-export interface ErrorBody {
-  statusCode?: number;
-  error?: string;
-  code?: string;
-  message?: string[] | string;
-  params?: ErrorParams;
-  requestId?: string;
-}
+/**
+ * The error body of docs/api.md, typed by the API's own schema; partial, because a refusal from
+ * something in front of the API (a proxy, a dropped connection) may not have it.
+ */
+export type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 
 /** An API error: its status, its stable `code` (the catalogue of @careops/care words it) and the code's `params`. */
 export class ApiError extends Error {

@@ -1,6 +1,16 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Role } from '@careops/care';
+import { ErrorResponse } from '../errors/error-response';
 
 export const ROLES_KEY = 'careops:roles';
 export const PUBLIC_KEY = 'careops:public';
@@ -13,9 +23,12 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'no or expired token' }),
-    ApiForbiddenResponse({ description: 'authenticated, but this role may not do this' }),
-    ApiNotFoundResponse({ description: 'not found, or not yours' }),
+    ApiUnauthorizedResponse({ description: 'no or expired token', type: ErrorResponse }),
+    ApiForbiddenResponse({ description: 'authenticated, but this role may not do this', type: ErrorResponse }),
+    ApiNotFoundResponse({ description: 'not found, or not yours', type: ErrorResponse }),
+    ApiBadRequestResponse({ description: 'invalid input: every wrong field named', type: ErrorResponse }),
+    ApiConflictResponse({ description: 'clashes with the current state (a bed taken, a claim frozen)', type: ErrorResponse }),
+    ApiUnprocessableEntityResponse({ description: 'a rule of docs/rules.md refuses it', type: ErrorResponse }),
   );
 
 /** Callable without a token (login, refresh, health). */
