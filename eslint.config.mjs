@@ -2,8 +2,22 @@ import nx from '@nx/eslint-plugin';
 
 // The arrows point one way (STYLE.md): apps → features → db/platform → care; libs/care imports
 // nothing of ours and no framework; nothing imports an app.
-const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'express', 'class-validator', 'class-transformer',
-  'nestjs-pino', 'pino', 'pino-http', 'reflect-metadata', 'rxjs', 'puppeteer*', 'handlebars'];
+const FRAMEWORKS = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-boss',
+  'express',
+  'class-validator',
+  'class-transformer',
+  'nestjs-pino',
+  'pino',
+  'pino-http',
+  'reflect-metadata',
+  'rxjs',
+  'puppeteer*',
+  'handlebars',
+];
 
 export default [
   ...nx.configs['flat/base'],

@@ -25,25 +25,66 @@ try {
 
   /** A facility with `count` beds (55 % nursing) and as many residents; set-up, not measured. */
   const facilityWith = async (name, count, regionSeq) => {
-    const facility = await must(call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }), 'facility');
+    const facility = await must(
+      call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }),
+      'facility',
+    );
     const username = `bench.m${regionSeq}`;
-    await must(call(stack.base, 'POST', '/api/users', admin, { username, password: 'Bench-Manager-Password-1', role: 'FACILITY_MANAGER', facilityId: facility.id }), 'user');
-    const token = (await must(call(stack.base, 'POST', '/api/auth/login', null, { username, password: 'Bench-Manager-Password-1' }), 'login')).accessToken;
+    await must(
+      call(stack.base, 'POST', '/api/users', admin, {
+        username,
+        password: 'Bench-Manager-Password-1',
+        role: 'FACILITY_MANAGER',
+        facilityId: facility.id,
+      }),
+      'user',
+    );
+    const token = (
+      await must(call(stack.base, 'POST', '/api/auth/login', null, { username, password: 'Bench-Manager-Password-1' }), 'login')
+    ).accessToken;
     const f = `/api/facilities/${facility.id}`;
     const rooms = [];
     for (let i = 0; i < Math.ceil(count / 4); i++) {
-      rooms.push((await must(call(stack.base, 'POST', `${f}/rooms`, token, { building: `${1 + Math.floor(i / 100)}号楼`, floor: 1 + (Math.floor(i / 20) % 5), number: String(i) }), 'room')).id);
+      rooms.push(
+        (
+          await must(
+            call(stack.base, 'POST', `${f}/rooms`, token, {
+              building: `${1 + Math.floor(i / 100)}号楼`,
+              floor: 1 + (Math.floor(i / 20) % 5),
+              number: String(i),
+            }),
+            'room',
+          )
+        ).id,
+      );
     }
     const beds = new Array(count);
     await pool(count, 8, async (i) => {
-      beds[i] = (await must(call(stack.base, 'POST', `${f}/beds`, token, { code: `B${i}`, roomId: rooms[Math.floor(i / 4)], kind: i % 20 < 11 ? 'NURSING' : 'GENERAL' }), 'bed')).id;
+      beds[i] = (
+        await must(
+          call(stack.base, 'POST', `${f}/beds`, token, {
+            code: `B${i}`,
+            roomId: rooms[Math.floor(i / 4)],
+            kind: i % 20 < 11 ? 'NURSING' : 'GENERAL',
+          }),
+          'bed',
+        )
+      ).id;
     });
     const residents = new Array(count);
     await pool(count, 8, async (i) => {
       const dob = `19${30 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
-      residents[i] = (await must(call(stack.base, 'POST', `${f}/residents`, token, {
-        name: `老人${i}`, gender: i % 2 ? 'M' : 'F', dateOfBirth: dob, idNumber: idNumber(dob, i % 1000, `4104${String(10 + regionSeq * 5 + Math.floor(i / 1000)).padStart(2, '0')}`),
-      }), 'resident')).id;
+      residents[i] = (
+        await must(
+          call(stack.base, 'POST', `${f}/residents`, token, {
+            name: `老人${i}`,
+            gender: i % 2 ? 'M' : 'F',
+            dateOfBirth: dob,
+            idNumber: idNumber(dob, i % 1000, `4104${String(10 + regionSeq * 5 + Math.floor(i / 1000)).padStart(2, '0')}`),
+          }),
+          'resident',
+        )
+      ).id;
     });
     return { f, token, beds, residents };
   };
@@ -59,7 +100,12 @@ try {
   await pool(totalBeds, 20, async (j) => {
     const [fac, i] = jobs[j];
     const started = performance.now();
-    const r = await call(stack.base, 'POST', `${fac.f}/admissions`, fac.token, { residentId: fac.residents[i], bedId: fac.beds[i], admittedOn: '2026-01-05', careLevel: levels[i % 3] });
+    const r = await call(stack.base, 'POST', `${fac.f}/admissions`, fac.token, {
+      residentId: fac.residents[i],
+      bedId: fac.beds[i],
+      admittedOn: '2026-01-05',
+      careLevel: levels[i % 3],
+    });
     if (r.status !== 201) throw new Error(`admission ${i}: ${r.status} ${JSON.stringify(r.body)}`);
     admitted.push(performance.now() - started);
   });
@@ -84,43 +130,60 @@ try {
   let wrkFigures = null;
   const boardPath = `${f}/beds?date=2026-03-01`;
   const first = await call(stack.base, 'GET', boardPath, token);
-  if (first.status !== 200 || first.body.length !== BEDS) throw new Error(`the board: ${first.status}, ${first.body?.length} beds (expected 200, ${BEDS})`);
+  if (first.status !== 200 || first.body.length !== BEDS)
+    throw new Error(`the board: ${first.status}, ${first.body?.length} beds (expected 200, ${BEDS})`);
 
   /** CLIENTS keep-alive clients GET `pathOf(i)` (i counts requests) for `seconds`; a request's time ends with its last byte. */
   const { port } = new URL(stack.base);
   const nodeLoad = async (pathOf, seconds) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-    const get = (path) => new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (res) => {
-        let n = 0;
-        res.on('data', (chunk) => (n += chunk.length));
-        res.on('end', () => resolve({ status: res.statusCode, n }));
-        res.on('error', reject);
+    const get = (path) =>
+      new Promise((resolve, reject) => {
+        const req = http.get(
+          { host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+          (res) => {
+            let n = 0;
+            res.on('data', (chunk) => (n += chunk.length));
+            res.on('end', () => resolve({ status: res.statusCode, n }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
       });
-      req.on('error', reject);
-    });
     const times = [];
     const statuses = {};
     let lastBytes = 0;
     let i = 0;
     const end = performance.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < end) {
-        const started = performance.now();
-        const res = await get(pathOf(i++));
-        times.push(performance.now() - started);
-        lastBytes = res.n;
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < end) {
+          const started = performance.now();
+          const res = await get(pathOf(i++));
+          times.push(performance.now() - started);
+          lastBytes = res.n;
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        }
+      }),
+    );
     agent.destroy();
     times.sort((a, b) => a - b);
-    const errors = Object.entries(statuses).filter(([status]) => !/^2/.test(status)).reduce((sum, [, n]) => sum + n, 0);
+    const errors = Object.entries(statuses)
+      .filter(([status]) => !/^2/.test(status))
+      .reduce((sum, [, n]) => sum + n, 0);
     return { times, statuses, errors, lastBytes, seconds };
   };
   const figures = (run) => ({
-    clients: CLIENTS, seconds: run.seconds, requests: run.times.length, errors: run.errors, statuses: run.statuses, rps: +(run.times.length / run.seconds).toFixed(0),
-    p50ms: +percentile(run.times, 50).toFixed(1), p95ms: +percentile(run.times, 95).toFixed(1), p99ms: +percentile(run.times, 99).toFixed(1), maxms: +run.times[run.times.length - 1].toFixed(1),
+    clients: CLIENTS,
+    seconds: run.seconds,
+    requests: run.times.length,
+    errors: run.errors,
+    statuses: run.statuses,
+    rps: +(run.times.length / run.seconds).toFixed(0),
+    p50ms: +percentile(run.times, 50).toFixed(1),
+    p95ms: +percentile(run.times, 95).toFixed(1),
+    p99ms: +percentile(run.times, 99).toFixed(1),
+    maxms: +run.times[run.times.length - 1].toFixed(1),
   });
   // Like a browser it accepts gzip; like wrk, a request's time ends with its last byte (decoding
   // and parsing are the client's work). wrk (Debian package) drives the load when installed: it
@@ -129,9 +192,31 @@ try {
   let wrk = null;
   if (wrkPath && process.env.BENCH_CLIENT !== 'node') {
     // Warm-up (JIT, cache fill, connections), then the measured run.
-    spawnSync(wrkPath, ['-t1', `-c${CLIENTS}`, '-d3s', '-H', `Authorization: Bearer ${token}`, '-H', 'Accept-Encoding: gzip', `${stack.base}${boardPath}`]);
-    const run = spawnSync(wrkPath, [`-t${process.env.BENCH_WRK_THREADS ?? 1}`, `-c${CLIENTS}`, `-d${BOARD_SECONDS}s`, '--latency',
-      '-H', `Authorization: Bearer ${token}`, '-H', 'Accept-Encoding: gzip', `${stack.base}${boardPath}`], { encoding: 'utf8' });
+    spawnSync(wrkPath, [
+      '-t1',
+      `-c${CLIENTS}`,
+      '-d3s',
+      '-H',
+      `Authorization: Bearer ${token}`,
+      '-H',
+      'Accept-Encoding: gzip',
+      `${stack.base}${boardPath}`,
+    ]);
+    const run = spawnSync(
+      wrkPath,
+      [
+        `-t${process.env.BENCH_WRK_THREADS ?? 1}`,
+        `-c${CLIENTS}`,
+        `-d${BOARD_SECONDS}s`,
+        '--latency',
+        '-H',
+        `Authorization: Bearer ${token}`,
+        '-H',
+        'Accept-Encoding: gzip',
+        `${stack.base}${boardPath}`,
+      ],
+      { encoding: 'utf8' },
+    );
     wrk = run.stdout;
     const ms = (label) => {
       const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(wrk);
@@ -139,7 +224,13 @@ try {
     };
     const total = Number(/(\d+) requests in/.exec(wrk)?.[1] ?? 0);
     errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(wrk)?.[1] ?? 0) + Number(/Socket errors: .*/.test(wrk) ? 1 : 0);
-    latencies.push(...[[50, ms(50)], [90, ms(90)], [99, ms(99)]].flatMap(([, v]) => [v]));
+    latencies.push(
+      ...[
+        [50, ms(50)],
+        [90, ms(90)],
+        [99, ms(99)],
+      ].flatMap(([, v]) => [v]),
+    );
     wrkFigures = { client: 'wrk', requests: total, p50ms: ms(50), p90ms: ms(90), p99ms: ms(99) };
   } else {
     const run = await nodeLoad(() => boardPath, BOARD_SECONDS);
@@ -171,20 +262,56 @@ try {
   const interleaved = await nodeLoad(() => boardPath, UNCACHED_SECONDS);
   writing = false;
   await writer;
-  const writeErrors = Object.entries(writes.statuses).filter(([status]) => !/^2/.test(status)).reduce((sum, [, n]) => sum + n, 0);
+  const writeErrors = Object.entries(writes.statuses)
+    .filter(([status]) => !/^2/.test(status))
+    .reduce((sum, [, n]) => sum + n, 0);
   const goals = [
     ['admissions ≥ 300 per second (different beds)', admissionsPerSecond >= 300],
     [`GET beds?date= p99 ≤ 50 ms at ${CLIENTS} clients`, p99 <= 50],
   ];
-  console.log(JSON.stringify({
-    machine: `${(await import('node:os')).cpus().length} cores`,
-    admissions: { count: totalBeds, seconds: +admitSeconds.toFixed(2), perSecond: +admissionsPerSecond.toFixed(0), p50ms: +percentile(admitted, 50).toFixed(1), p99ms: +percentile(admitted, 99).toFixed(1) },
-    bedBoard: wrkFigures
-      ? { beds: first.body.length, jsonBytes: JSON.stringify(first.body).length, clients: CLIENTS, seconds: BOARD_SECONDS, ...wrkFigures, rps: Math.round(wrkFigures.requests / BOARD_SECONDS), errors }
-      : { beds: first.body.length, jsonBytes: JSON.stringify(first.body).length, client: 'node:http', clients: CLIENTS, seconds: BOARD_SECONDS, requests: latencies.length, errors, rps: +(latencies.length / BOARD_SECONDS).toFixed(0), gzipBytes: bytes, p50ms: p(50), p95ms: p(95), p99ms: p(99), maxms: +latencies[latencies.length - 1].toFixed(1) },
-    bedBoardUncached: { dates: 366, ...figures(uncached) },
-    bedBoardWithWrites: { writes: writes.count, writeStatuses: writes.statuses, ...figures(interleaved) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        machine: `${(await import('node:os')).cpus().length} cores`,
+        admissions: {
+          count: totalBeds,
+          seconds: +admitSeconds.toFixed(2),
+          perSecond: +admissionsPerSecond.toFixed(0),
+          p50ms: +percentile(admitted, 50).toFixed(1),
+          p99ms: +percentile(admitted, 99).toFixed(1),
+        },
+        bedBoard: wrkFigures
+          ? {
+              beds: first.body.length,
+              jsonBytes: JSON.stringify(first.body).length,
+              clients: CLIENTS,
+              seconds: BOARD_SECONDS,
+              ...wrkFigures,
+              rps: Math.round(wrkFigures.requests / BOARD_SECONDS),
+              errors,
+            }
+          : {
+              beds: first.body.length,
+              jsonBytes: JSON.stringify(first.body).length,
+              client: 'node:http',
+              clients: CLIENTS,
+              seconds: BOARD_SECONDS,
+              requests: latencies.length,
+              errors,
+              rps: +(latencies.length / BOARD_SECONDS).toFixed(0),
+              gzipBytes: bytes,
+              p50ms: p(50),
+              p95ms: p(95),
+              p99ms: p(99),
+              maxms: +latencies[latencies.length - 1].toFixed(1),
+            },
+        bedBoardUncached: { dates: 366, ...figures(uncached) },
+        bedBoardWithWrites: { writes: writes.count, writeStatuses: writes.statuses, ...figures(interleaved) },
+      },
+      null,
+      2,
+    ),
+  );
   for (const [goal, met] of goals) console.log(`${met ? 'MET   ' : 'NOT MET'} ${goal}`);
   const failures = { cached: errors, uncached: uncached.errors, withWrites: interleaved.errors, writes: writeErrors };
   const answeredBadly = Object.values(failures).some((n) => n > 0);

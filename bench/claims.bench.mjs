@@ -20,7 +20,10 @@ try {
 
   /** A facility with `n` residents in care since 2025, each with a level change in March 2026. */
   const facilityWith = async (name, n) => {
-    const f = await must(call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }), 'facility');
+    const f = await must(
+      call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }),
+      'facility',
+    );
     await owner.query('BEGIN');
     await owner.query(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1')`, [f.id]);
     await owner.query(
@@ -55,7 +58,9 @@ try {
       `SELECT r.facility_id, r.id, f.care_level AS first, extract(day FROM c.effective_on)::int AS day, c.care_level AS next
        FROM resident r JOIN assessment f ON f.resident_id = r.id AND f.effective_on = '2025-01-01'
        JOIN assessment c ON c.resident_id = r.id AND c.effective_on >= '2026-03-01'
-       WHERE r.facility_id = ANY($1::uuid[])`, [facilityIds]);
+       WHERE r.facility_id = ANY($1::uuid[])`,
+      [facilityIds],
+    );
     const byFacility = new Map(facilityIds.map((id) => [id, { totalFen: 0, lines: 0, residents: 0 }]));
     for (const r of rows) {
       const e = byFacility.get(r.facility_id);
@@ -73,10 +78,24 @@ try {
   };
   const checkClaim = (claim, facilityId, expected) => {
     const e = expected.get(facilityId);
-    const got = { month: claim.month, programme: claim.programme, lines: claim.lines.length, totalFen: claim.totalFen,
-      linesSum: claim.lines.reduce((s, l) => s + l.amountFen, 0), residents: new Set(claim.lines.map((l) => l.residentId)).size };
-    const want = { month: '2026-03', programme: 'INSTITUTIONAL_CARE', lines: e.lines, totalFen: e.totalFen, linesSum: e.totalFen, residents: e.residents };
-    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`the claim of ${facilityId} is not the expected one: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    const got = {
+      month: claim.month,
+      programme: claim.programme,
+      lines: claim.lines.length,
+      totalFen: claim.totalFen,
+      linesSum: claim.lines.reduce((s, l) => s + l.amountFen, 0),
+      residents: new Set(claim.lines.map((l) => l.residentId)).size,
+    };
+    const want = {
+      month: '2026-03',
+      programme: 'INSTITUTIONAL_CARE',
+      lines: e.lines,
+      totalFen: e.totalFen,
+      linesSum: e.totalFen,
+      residents: e.residents,
+    };
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      throw new Error(`the claim of ${facilityId} is not the expected one: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
   };
 
   const big = await facilityWith('大型养老院', BIG);
@@ -100,10 +119,28 @@ try {
   const [{ lines }] = (await owner.query(`SELECT count(*)::int AS lines FROM claim_line`)).rows;
   await owner.end();
 
-  console.log(JSON.stringify({
-    oneClaim: { residents: BIG, lines: claim.lines.length, totalFen: claim.totalFen, expectedTotalFen: bigExpected.get(big).totalFen, ms: +bigMs.toFixed(0) },
-    division: { facilities: FACILITIES, residentsEach: EACH, ms: +divisionMs.toFixed(0), linesWritten: lines, claimsChecked: drafted.length },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        oneClaim: {
+          residents: BIG,
+          lines: claim.lines.length,
+          totalFen: claim.totalFen,
+          expectedTotalFen: bigExpected.get(big).totalFen,
+          ms: +bigMs.toFixed(0),
+        },
+        division: {
+          facilities: FACILITIES,
+          residentsEach: EACH,
+          ms: +divisionMs.toFixed(0),
+          linesWritten: lines,
+          claimsChecked: drafted.length,
+        },
+      },
+      null,
+      2,
+    ),
+  );
   const goals = [
     [`the claim of a ${BIG}-resident facility with level changes ≤ 1 s end to end`, bigMs <= 1000],
     [`drafts for ${FACILITIES} facilities × ${EACH} residents ≤ 10 s`, divisionMs <= 10_000],

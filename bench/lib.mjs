@@ -48,10 +48,21 @@ export async function startStack({ poolSize = 20 } = {}) {
   });
   const port = await freePort();
   // Started exactly as npm start starts it.
-  let api = spawn(process.execPath, [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')], {
-    env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000', API_WORKERS: process.env.API_WORKERS ?? '2' },
-    stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
-  });
+  let api = spawn(
+    process.execPath,
+    [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')],
+    {
+      env: {
+        ...env,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DATABASE_POOL_SIZE: String(poolSize),
+        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        API_WORKERS: process.env.API_WORKERS ?? '2',
+      },
+      stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   const healthy = async () => {
     for (let i = 0; i < 200; i++) {
@@ -72,7 +83,15 @@ export async function startStack({ poolSize = 20 } = {}) {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));
       api = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
-        env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(poolSize), LOGIN_RATE_LIMIT_PER_MINUTE: '100000', API_WORKERS: process.env.API_WORKERS ?? '2', ...extraEnv },
+        env: {
+          ...env,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          DATABASE_POOL_SIZE: String(poolSize),
+          LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+          API_WORKERS: process.env.API_WORKERS ?? '2',
+          ...extraEnv,
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       await healthy();
@@ -98,7 +117,9 @@ export async function call(base, method, path, token, body) {
 
 /** The access token of the platform admin every stack is created with. */
 export async function signInAdmin(stack) {
-  return (await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')).accessToken;
+  return (
+    await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')
+  ).accessToken;
 }
 
 export async function must(promise, what) {
@@ -110,9 +131,11 @@ export async function must(promise, what) {
 /** Runs `task(i)` for i in [0, n) with `concurrency` workers. */
 export async function pool(n, concurrency, task) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
 }
 
 export function percentile(sorted, p) {

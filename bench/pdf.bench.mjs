@@ -11,7 +11,28 @@ import { call, must, percentile, pool, signInAdmin, startStack } from './lib.mjs
 process.env.API_WORKERS ??= '1'; // one process, so "the pool's default size" is exactly the number of cores
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢';
-const GIVEN = ['秀英', '桂兰', '玉兰', '淑珍', '建国', '德明', '永福', '凤英', '志强', '堃', '喆', '赟', '珺', '淼', '文华', '国庆', '秀珍', '春生', '海燕', '金凤'];
+const GIVEN = [
+  '秀英',
+  '桂兰',
+  '玉兰',
+  '淑珍',
+  '建国',
+  '德明',
+  '永福',
+  '凤英',
+  '志强',
+  '堃',
+  '喆',
+  '赟',
+  '珺',
+  '淼',
+  '文华',
+  '国庆',
+  '秀珍',
+  '春生',
+  '海燕',
+  '金凤',
+];
 
 const stats = (ms) => {
   const s = [...ms].sort((a, b) => a - b);
@@ -25,7 +46,15 @@ try {
   const { default: pg } = await import('pg');
   const owner = new pg.Client({ connectionString: stack.url });
   await owner.connect();
-  const f = await must(call(stack.base, 'POST', '/api/facilities', admin, { name: '平顶山市颐康护理院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }), 'facility');
+  const f = await must(
+    call(stack.base, 'POST', '/api/facilities', admin, {
+      name: '平顶山市颐康护理院',
+      type: 'CARE_HOME',
+      divisionCode: '410421',
+      buildingAreaM2: 5000,
+    }),
+    'facility',
+  );
   await owner.query('BEGIN');
   await owner.query(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, '主楼', 1, '101')`, [f.id]);
   const names = Array.from({ length: 100 }, (_, i) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length]);
@@ -41,18 +70,31 @@ try {
   );
   await owner.query(
     `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor)
-     SELECT facility_id, id, '2025-01-01', (ARRAY['SELF_CARE','SEMI_DISABLED','FULLY_DISABLED'])[1 + abs(hashtext(id::text)) % 3], '评估员' FROM resident WHERE facility_id = $1`, [f.id]);
+     SELECT facility_id, id, '2025-01-01', (ARRAY['SELF_CARE','SEMI_DISABLED','FULLY_DISABLED'])[1 + abs(hashtext(id::text)) % 3], '评估员' FROM resident WHERE facility_id = $1`,
+    [f.id],
+  );
   for (let i = 0; i < 40; i++) {
-    const { rows: [s] } = await owner.query(`INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, 'CAREGIVER', '2024-01-01', 100) RETURNING id`, [f.id, `护理员${i}`]);
-    await owner.query(`INSERT INTO staff_training (facility_id, staff_id, course, completed_on, passed) VALUES ($1, $2, '岗前培训', '2024-01-01', true)`, [f.id, s.id]);
-    await owner.query(`INSERT INTO staff_certificate (facility_id, staff_id, type, number, issued_on, expires_on) VALUES ($1, $2, '养老护理员职业技能等级证书', $3, '2024-01-01', $4)`,
-      [f.id, s.id, `C${i}`, i === 0 ? '2026-03-18' : '2029-01-01']);
+    const {
+      rows: [s],
+    } = await owner.query(
+      `INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths) VALUES ($1, $2, 'CAREGIVER', '2024-01-01', 100) RETURNING id`,
+      [f.id, `护理员${i}`],
+    );
+    await owner.query(
+      `INSERT INTO staff_training (facility_id, staff_id, course, completed_on, passed) VALUES ($1, $2, '岗前培训', '2024-01-01', true)`,
+      [f.id, s.id],
+    );
+    await owner.query(
+      `INSERT INTO staff_certificate (facility_id, staff_id, type, number, issued_on, expires_on) VALUES ($1, $2, '养老护理员职业技能等级证书', $3, '2024-01-01', $4)`,
+      [f.id, s.id, `C${i}`, i === 0 ? '2026-03-18' : '2029-01-01'],
+    );
   }
   await owner.query('COMMIT');
   await owner.end();
   const months = Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
   const claims = [];
-  for (const month of months) claims.push((await must(call(stack.base, 'POST', `/api/facilities/${f.id}/claims`, admin, { month }), 'claim')).id);
+  for (const month of months)
+    claims.push((await must(call(stack.base, 'POST', `/api/facilities/${f.id}/claims`, admin, { month }), 'claim')).id);
 
   const pdf = async (path) => {
     const t = performance.now();
@@ -100,7 +142,9 @@ try {
 
   // (c) 100 claim PDFs of 100 residents each, 4 clients, the pool at its default size (= cores).
   const t0 = performance.now();
-  await pool(100, 4, async (i) => { await pdf(`/api/facilities/${f.id}/reports/claim/${claims[i % claims.length]}.pdf`); });
+  await pool(100, 4, async (i) => {
+    await pdf(`/api/facilities/${f.id}/reports/claim/${claims[i % claims.length]}.pdf`);
+  });
   const perSecond = 100 / ((performance.now() - t0) / 1000);
 
   // (d) the font fix, shown: the same report with the system font embedded by Chromium.

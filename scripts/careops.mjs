@@ -55,12 +55,18 @@ async function checkReachable(url) {
     } catch {
       /* keep the placeholder */
     }
-    const why = e.code === 'ECONNREFUSED' ? 'connection refused (is the server running, is the port right?)'
-      : e.code === 'ENOTFOUND' ? 'host not found'
-      : e.code === '28P01' ? 'authentication failed'
-      : e.code === '3D000' ? 'the database does not exist'
-      : /timeout/i.test(e.message) ? 'connection timed out'
-      : e.message || e.code || String(e);
+    const why =
+      e.code === 'ECONNREFUSED'
+        ? 'connection refused (is the server running, is the port right?)'
+        : e.code === 'ENOTFOUND'
+          ? 'host not found'
+          : e.code === '28P01'
+            ? 'authentication failed'
+            : e.code === '3D000'
+              ? 'the database does not exist'
+              : /timeout/i.test(e.message)
+                ? 'connection timed out'
+                : e.message || e.code || String(e);
     fail(`Cannot connect to the database at ${shown}: ${why}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`);
   } finally {
     await client.end().catch(() => undefined);
@@ -125,7 +131,14 @@ async function start() {
   let onSignal = () => void stopDatabase().finally(() => process.exit(1));
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => onSignal());
   // CAREOPS_DEMO: the login page lists the demo logins (only when npm start loaded them).
-  let env = { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: host, ...secrets(), CAREOPS_DEMO: process.env.DEMO_SEED === 'false' ? 'false' : 'true' };
+  let env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: port,
+    HOST: host,
+    ...secrets(),
+    CAREOPS_DEMO: process.env.DEMO_SEED === 'false' ? 'false' : 'true',
+  };
   try {
     ensureBuilt(root, ['api', 'worker', 'web']);
     if (process.env.DEMO_SEED !== 'false' && cli(['seed-demo'], env) !== 0) throw new Error('loading the demo data failed');
@@ -247,4 +260,3 @@ switch (command) {
   default:
     fail(`unknown command "${command}" (start | migrate | admin-create --username NAME | rotate-id-keys)`);
 }
-

@@ -22,7 +22,10 @@ const files = (dirs, test) => dirs.flatMap((d) => [...walk(join(root, d))]).filt
 
 /** Where SQL may be written: repositories, the database plumbing and migrations, tests. */
 const mayQuery = (path) =>
-  /\.repository\.ts$/.test(path) || /\.(int-)?spec\.ts$/.test(path) || path.startsWith('libs/db/src/') || path.startsWith('libs/ops/src/demo/');
+  /\.repository\.ts$/.test(path) ||
+  /\.(int-)?spec\.ts$/.test(path) ||
+  path.startsWith('libs/db/src/') ||
+  path.startsWith('libs/ops/src/demo/');
 const SQL_CALL = /\.(query|getRepository|createQueryBuilder)\s*(<[^>]*>)?\s*\(/;
 const SQL_TEXT = /[`'"]\s*(SELECT\s+[\w*(]|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s*\()/i;
 
@@ -33,27 +36,38 @@ for (const file of code) {
   const lines = readFileSync(file, 'utf8').split('\n');
   lines.forEach((line, i) => {
     const at = `${path}:${i + 1}`;
-    if (!mayQuery(path) && (SQL_CALL.test(line) || SQL_TEXT.test(line))) breaches.push(`${at}: SQL outside a repository (move it to a *.repository.ts method)`);
-    if (/extends FacilityScoped\b/.test(line)) breaches.push(`${at}: data access by inheritance (inject TenantDb and a repository instead)`);
+    if (!mayQuery(path) && (SQL_CALL.test(line) || SQL_TEXT.test(line)))
+      breaches.push(`${at}: SQL outside a repository (move it to a *.repository.ts method)`);
+    if (/extends FacilityScoped\b/.test(line))
+      breaches.push(`${at}: data access by inheritance (inject TenantDb and a repository instead)`);
     if (/@Param\('facilityId'[^)]*\)\s*_/.test(line)) breaches.push(`${at}: an unused facilityId parameter (use @FacilityController)`);
   });
 }
 
 // The repository stands alone: its comments and docs cite docs/rules.md, never files a clone lacks.
-const text = files(['apps', 'libs', 'scripts', 'test', 'bench', 'docs'], (p) => /\.(ts|tsx|mjs|cjs|js|md|hbs|html|css|json)$/.test(p) && !p.endsWith('schema.d.ts'))
-  .concat([join(root, 'README.md')]);
+const text = files(
+  ['apps', 'libs', 'scripts', 'test', 'bench', 'docs'],
+  (p) => /\.(ts|tsx|mjs|cjs|js|md|hbs|html|css|json)$/.test(p) && !p.endsWith('schema.d.ts'),
+).concat([join(root, 'README.md')]);
 const OUTSIDE = /\.\.\/shared|\bNOTES\.md|\b(DOMAIN|API|STYLE)\.md\b|\b[Ii]ssues? #?\d/;
 for (const file of text) {
   const path = relative(root, file);
   if (path === 'scripts/check-architecture.mjs') continue;
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (OUTSIDE.test(line)) breaches.push(`${path}:${i + 1}: refers to something outside the repository (cite docs/rules.md or docs/api.md)`);
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (OUTSIDE.test(line))
+        breaches.push(`${path}:${i + 1}: refers to something outside the repository (cite docs/rules.md or docs/api.md)`);
+    });
 }
 
 // The web app: no import circle (a page importing from the App that imports it).
 mkdirSync(join(root, 'tmp'), { recursive: true });
-const dpdm = spawnSync(join(root, 'node_modules', '.bin', 'dpdm'), ['--no-warning', '--no-tree', '-T', '--output', join(root, 'tmp', 'dpdm.json'), 'apps/web/src/main.tsx'], { cwd: root, encoding: 'utf8' });
+const dpdm = spawnSync(
+  join(root, 'node_modules', '.bin', 'dpdm'),
+  ['--no-warning', '--no-tree', '-T', '--output', join(root, 'tmp', 'dpdm.json'), 'apps/web/src/main.tsx'],
+  { cwd: root, encoding: 'utf8' },
+);
 if (dpdm.status !== 0) breaches.push(`dpdm failed: ${dpdm.stderr || dpdm.stdout}`);
 else {
   const { circulars } = JSON.parse(readFileSync(join(root, 'tmp', 'dpdm.json'), 'utf8'));

@@ -50,11 +50,23 @@ function finish() {
 
 const jestJson = (tier) => ['--ci', '--json', `--outputFile=${join(out, `${tier}.json`)}`];
 
-step('architecture: SQL only in repositories, no import circle in the web app, nothing outside the repo', process.execPath, [join(root, 'scripts', 'check-architecture.mjs')]);
+step('architecture: SQL only in repositories, no import circle in the web app, nothing outside the repo', process.execPath, [
+  join(root, 'scripts', 'check-architecture.mjs'),
+]);
 step('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.spec.json']);
 step('lint with module boundaries, build', bin('nx'), ['run-many', '-t', 'lint', 'build', '--outputStyle=static', '--parallel=2']);
 step('unit tests (libs/*)', bin('jest'), ['-c', 'jest.unit.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
-step('integration tests (real PostgreSQL)', bin('jest'), ['-c', 'jest.integration.config.cts', ...jestJson('integration')], join(out, 'integration.json'));
-step('end-to-end tests (HTTP, processes)', bin('jest'), ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')], join(out, 'e2e.json'));
+step(
+  'integration tests (real PostgreSQL)',
+  bin('jest'),
+  ['-c', 'jest.integration.config.cts', ...jestJson('integration')],
+  join(out, 'integration.json'),
+);
+step(
+  'end-to-end tests (HTTP, processes)',
+  bin('jest'),
+  ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')],
+  join(out, 'e2e.json'),
+);
 finish();

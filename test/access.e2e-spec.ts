@@ -11,9 +11,13 @@ type Operation = { method: string; path: string; readRequest?: true };
 function facilityOperations(doc: { paths: Record<string, Record<string, unknown>> }): Operation[] {
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/facilities/{facilityId}'))
-    .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({
-      method, path, ...((op as Record<string, unknown>)[READ_REQUEST_EXTENSION] ? { readRequest: true as const } : {}),
-    })));
+    .flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        method,
+        path,
+        ...((op as Record<string, unknown>)[READ_REQUEST_EXTENSION] ? { readRequest: true as const } : {}),
+      })),
+    );
 }
 
 function concrete(path: string, facilityId: string): string {
@@ -101,7 +105,8 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
     for (const op of operations) {
       const res = await call(op, w.A, w.token.reg410400);
       // A GET may 404 for the random sub-resource id, never for the facility.
-      if (op.method === 'get') expect({ ...op, message: res.body.message }).not.toEqual({ ...op, message: ['facility not found (机构不存在)'] });
+      if (op.method === 'get')
+        expect({ ...op, message: res.body.message }).not.toEqual({ ...op, message: ['facility not found (机构不存在)'] });
       // A POST that only asks to read (a report job) is let through, to its validation.
       else if (op.readRequest) expect({ ...op, status: res.status }).toEqual({ ...op, status: 400 });
       else expect({ ...op, status: res.status }).toEqual({ ...op, status: 403 });
@@ -112,16 +117,27 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
     const gets = operations.filter((op) => op.method === 'get');
     expect(gets.length).toBeGreaterThanOrEqual(20);
     for (const op of gets) {
-      const res = await w.t.http.get(readable(op.path)).auth(w.token.reg410400, { type: 'bearer' }).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (d: Buffer) => chunks.push(d));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await w.t.http
+        .get(readable(op.path))
+        .auth(w.token.reg410400, { type: 'bearer' })
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (d: Buffer) => chunks.push(d));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       const bytes = res.body as Buffer;
       const type = String(res.headers['content-type'] ?? '');
       const body = type.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : null;
       // A page ({items, total, …}) is non-empty by its items, not by its keys.
-      const size = body === null ? bytes.length : Array.isArray(body) ? body.length : Array.isArray(body?.items) ? body.items.length : Object.keys(body ?? {}).length;
+      const size =
+        body === null
+          ? bytes.length
+          : Array.isArray(body)
+            ? body.length
+            : Array.isArray(body?.items)
+              ? body.items.length
+              : Object.keys(body ?? {}).length;
       expect({ ...op, status: res.status, nonEmpty: size > 0 }).toEqual({ ...op, status: documented2xx(op), nonEmpty: true });
       if (type.startsWith('application/pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     }
@@ -166,7 +182,9 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
 
   it('GET /api/facilities: admin all, a regulator its division (410000 covers 4104xx and 4105xx), others their own', async () => {
     const names = async (token: string) =>
-      ((await w.t.http.get('/api/facilities').auth(token, { type: 'bearer' }).expect(200)).body as { id: string }[]).map((f) => f.id).sort();
+      ((await w.t.http.get('/api/facilities').auth(token, { type: 'bearer' }).expect(200)).body as { id: string }[])
+        .map((f) => f.id)
+        .sort();
     expect(await names(w.token.admin)).toEqual([w.A, w.B, w.C].sort());
     expect(await names(w.token.reg410400)).toEqual([w.A]);
     expect(await names(w.token.reg410000)).toEqual([w.A, w.C].sort());
@@ -177,7 +195,11 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
   });
 
   it('a manager may not move the facility to another division or change its type (403); the admin may', async () => {
-    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ divisionCode: '370102' }).expect(403);
+    const res = await w.t.http
+      .patch(`/api/facilities/${w.A}`)
+      .auth(w.token.managerA, { type: 'bearer' })
+      .send({ divisionCode: '370102' })
+      .expect(403);
     expect(res.body.message).toEqual(['only the platform admin may change divisionCode or type (仅平台管理员可修改行政区划或机构类型)']);
     await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ type: 'CARE_HOME' }).expect(403);
     await w.t.http.patch(`/api/facilities/${w.C}`).auth(w.token.admin, { type: 'bearer' }).send({ divisionCode: '410523' }).expect(200);

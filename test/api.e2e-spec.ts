@@ -53,14 +53,17 @@ describe('API foundation over HTTP', () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
       paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
     };
-    const ours = /^\/api\/(auth|users|documents|jobs|demo-logins|health)\b|^\/api\/facilities\/\{facilityId\}\/(audit|reports)\b|^\/api\/divisions\/\{code\}\/summary(\.pdf|-jobs)$/;
+    const ours =
+      /^\/api\/(auth|users|documents|jobs|demo-logins|health)\b|^\/api\/facilities\/\{facilityId\}\/(audit|reports)\b|^\/api\/divisions\/\{code\}\/summary(\.pdf|-jobs)$/;
     const missing: string[] = [];
     let checked = 0;
     for (const [path, operations] of Object.entries(doc.paths).filter(([p]) => ours.test(p))) {
       for (const [method, op] of Object.entries(operations)) {
         checked++;
-        const ok = Object.entries(op.responses ?? {}).some(([status, r]) =>
-          status === '204' || (/^2\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema !== undefined)));
+        const ok = Object.entries(op.responses ?? {}).some(
+          ([status, r]) =>
+            status === '204' || (/^2\d\d$/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema !== undefined)),
+        );
         if (!ok) missing.push(`${method.toUpperCase()} ${path}`);
       }
     }
@@ -114,7 +117,10 @@ describe('API foundation over HTTP', () => {
     });
 
     it('bodies over 1 MB are refused with 413', async () => {
-      const res = await t.http.post('/api/probe/echo').send({ name: 'x'.repeat(1024 * 1024 + 1), count: 1 }).expect(413);
+      const res = await t.http
+        .post('/api/probe/echo')
+        .send({ name: 'x'.repeat(1024 * 1024 + 1), count: 1 })
+        .expect(413);
       expect(res.body.message).toEqual(['The request body is too large (请求体过大)']);
     });
   });

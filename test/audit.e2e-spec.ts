@@ -19,8 +19,11 @@ describe('audit trail', () => {
     );
 
   it('a write leaves one row in the same transaction: who, where, what, request id, client IP, the diff', async () => {
-    const res = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' })
-      .send({ address: '宝丰县城关镇健康路18号', medicalArrangement: 'IN_HOUSE_CLINIC' }).expect(200);
+    const res = await w.t.http
+      .patch(`/api/facilities/${w.A}`)
+      .auth(w.token.managerA, { type: 'bearer' })
+      .send({ address: '宝丰县城关镇健康路18号', medicalArrangement: 'IN_HOUSE_CLINIC' })
+      .expect(200);
     const rows = await rowsOf(res.headers['x-request-id']);
     expect(rows).toHaveLength(1);
     const [manager] = await w.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'manager.a'`);
@@ -43,8 +46,11 @@ describe('audit trail', () => {
   });
 
   it('sensitive fields are redacted in the diff', async () => {
-    const res = await w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' })
-      .send({ username: 'zhao.acc', password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A }).expect(201);
+    const res = await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, { type: 'bearer' })
+      .send({ username: 'zhao.acc', password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A })
+      .expect(201);
     expect(res.body).not.toHaveProperty('passwordHash');
     const [row] = await rowsOf(res.headers['x-request-id']);
     expect(row['diff']).toMatchObject({ passwordHash: { after: '[redacted]' }, username: { after: 'zhao.acc' } });
@@ -86,7 +92,12 @@ describe('audit trail', () => {
     const page2 = (await w.t.http.get(`${url}&page=2`).auth(w.token.reg410400, { type: 'bearer' }).expect(200)).body;
     expect(page2.items[0].id).not.toBe(page1.items[0].id);
     await w.t.http.get(url).auth(w.token.accountantA, { type: 'bearer' }).expect(403);
-    const empty = (await w.t.http.get(`/api/facilities/${w.A}/audit?from=2020-01-01&to=2020-02-01`).auth(w.token.managerA, { type: 'bearer' }).expect(200)).body;
+    const empty = (
+      await w.t.http
+        .get(`/api/facilities/${w.A}/audit?from=2020-01-01&to=2020-02-01`)
+        .auth(w.token.managerA, { type: 'bearer' })
+        .expect(200)
+    ).body;
     expect(empty).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
     await w.t.http.get(`/api/facilities/${w.A}/audit?from=2026-02-01&to=2026-01-01`).auth(w.token.managerA, { type: 'bearer' }).expect(422);
   });
@@ -98,8 +109,11 @@ describe('audit trail', () => {
     expect((await rowsOf(bad.headers['x-request-id'])).map((r) => [r['action'], r['facility_id']])).toEqual([['auth.login.failed', null]]);
     const refreshed = await w.t.http.post('/api/auth/refresh').send({ refreshToken: ok.body.refreshToken }).expect(200);
     expect((await rowsOf(refreshed.headers['x-request-id'])).map((r) => r['action'])).toEqual(['auth.refresh']);
-    const out = await w.t.http.post('/api/auth/logout').auth(refreshed.body.accessToken, { type: 'bearer' })
-      .send({ refreshToken: refreshed.body.refreshToken }).expect(204);
+    const out = await w.t.http
+      .post('/api/auth/logout')
+      .auth(refreshed.body.accessToken, { type: 'bearer' })
+      .send({ refreshToken: refreshed.body.refreshToken })
+      .expect(204);
     expect((await rowsOf(out.headers['x-request-id'])).map((r) => r['action'])).toEqual(['auth.logout']);
   });
 });

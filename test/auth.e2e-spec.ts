@@ -16,8 +16,15 @@ describe('authentication', () => {
   let me: { id: string; facilityId: string };
   const now = () => Math.floor(Date.now() / 1000);
   const claims = (over: Record<string, unknown> = {}) => ({
-    sub: me.id, usr: 'manager.a', role: 'FACILITY_MANAGER', fid: me.facilityId,
-    iss: 'careops', aud: 'careops-api', iat: now(), exp: now() + 600, ...over,
+    sub: me.id,
+    usr: 'manager.a',
+    role: 'FACILITY_MANAGER',
+    fid: me.facilityId,
+    iss: 'careops',
+    aud: 'careops-api',
+    iat: now(),
+    exp: now() + 600,
+    ...over,
   });
   const meWith = (token: string) => w.t.http.get('/api/auth/me').auth(token, { type: 'bearer' });
 
@@ -34,7 +41,10 @@ describe('authentication', () => {
     expect(payload.exp - payload.iat).toBe(900);
     expect(JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString()).alg).toBe('HS256');
     expect((await meWith(res.body.accessToken).expect(200)).body).toEqual({
-      id: me.id, username: 'manager.a', role: 'FACILITY_MANAGER', facilityId: w.A,
+      id: me.id,
+      username: 'manager.a',
+      role: 'FACILITY_MANAGER',
+      facilityId: w.A,
     });
   });
 
@@ -47,7 +57,10 @@ describe('authentication', () => {
 
   it('five failures within 15 minutes lock the username for 15 minutes, even for the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      await w.t.http.post('/api/auth/login').send({ username: 'manager.b', password: `wrong-${i}-password` }).expect(401);
+      await w.t.http
+        .post('/api/auth/login')
+        .send({ username: 'manager.b', password: `wrong-${i}-password` })
+        .expect(401);
     }
     const locked = await w.t.http.post('/api/auth/login').send({ username: 'manager.b', password: PASSWORD }).expect(401);
     expect(locked.body.message).toEqual(['Invalid username or password (用户名或密码错误)']);
@@ -57,7 +70,10 @@ describe('authentication', () => {
     expect(row.minutes).toBe(15);
     // The trail keeps a digest of the attempted name, never the name itself (it may be a password).
     const digest = createHash('sha256').update('manager.b').digest('hex').slice(0, 16);
-    const actions = await w.sql<{ action: string }>(`SELECT action FROM audit_event WHERE diff -> 'note' ->> 'usernameDigest' = $1 ORDER BY id`, [digest]);
+    const actions = await w.sql<{ action: string }>(
+      `SELECT action FROM audit_event WHERE diff -> 'note' ->> 'usernameDigest' = $1 ORDER BY id`,
+      [digest],
+    );
     expect(await w.sql(`SELECT 1 FROM audit_event WHERE diff::text LIKE '%manager.b%' AND action LIKE 'auth.login.%'`)).toEqual([]);
     expect(actions.map((a) => a.action)).toEqual([...Array(5).fill('auth.login.failed'), 'auth.login.locked']);
     // Fifteen minutes later the lock is over.
@@ -66,15 +82,22 @@ describe('authentication', () => {
   });
 
   it('four failures do not lock; failures older than 15 minutes do not count', async () => {
-    for (let i = 0; i < 4; i++) await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: 'wrong-password' }).expect(401);
-    await w.sql(`UPDATE login_throttle SET failures = ARRAY(SELECT f - interval '16 minutes' FROM unnest(failures) f) WHERE username_key = 'reg.410000'`);
+    for (let i = 0; i < 4; i++)
+      await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: 'wrong-password' }).expect(401);
+    await w.sql(
+      `UPDATE login_throttle SET failures = ARRAY(SELECT f - interval '16 minutes' FROM unnest(failures) f) WHERE username_key = 'reg.410000'`,
+    );
     await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: 'wrong-password' }).expect(401);
     await w.t.http.post('/api/auth/login').send({ username: 'reg.410000', password: PASSWORD }).expect(200);
   });
 
   it('every role signs out, regulators included (their session is theirs to end)', async () => {
     const pair = (await w.t.http.post('/api/auth/login').send({ username: 'reg.410400', password: PASSWORD }).expect(200)).body;
-    await w.t.http.post('/api/auth/logout').auth(pair.accessToken, { type: 'bearer' }).send({ refreshToken: pair.refreshToken }).expect(204);
+    await w.t.http
+      .post('/api/auth/logout')
+      .auth(pair.accessToken, { type: 'bearer' })
+      .send({ refreshToken: pair.refreshToken })
+      .expect(204);
     await w.t.http.post('/api/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(401);
   });
 
@@ -86,7 +109,9 @@ describe('authentication', () => {
       await meWith(second.accessToken).expect(200);
       const third = (await w.t.http.post('/api/auth/refresh').send({ refreshToken: second.refreshToken }).expect(200)).body;
       expect(third.refreshToken).not.toBe(second.refreshToken);
-      const stored = await w.sql(`SELECT token_hash FROM refresh_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [third.refreshToken]);
+      const stored = await w.sql(`SELECT token_hash FROM refresh_token WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [
+        third.refreshToken,
+      ]);
       expect(stored).toHaveLength(1); // stored as a hash, never the token itself
     });
 
@@ -104,9 +129,16 @@ describe('authentication', () => {
     });
 
     it('an unknown or logged-out refresh token is refused', async () => {
-      await w.t.http.post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+      await w.t.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) })
+        .expect(401);
       const pair = (await w.t.http.post('/api/auth/login').send({ username: 'accountant.a', password: PASSWORD }).expect(200)).body;
-      await w.t.http.post('/api/auth/logout').auth(pair.accessToken, { type: 'bearer' }).send({ refreshToken: pair.refreshToken }).expect(204);
+      await w.t.http
+        .post('/api/auth/logout')
+        .auth(pair.accessToken, { type: 'bearer' })
+        .send({ refreshToken: pair.refreshToken })
+        .expect(204);
       await w.t.http.post('/api/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(401);
     });
   });
@@ -132,17 +164,29 @@ describe('authentication', () => {
   });
 
   it('a common password is refused when creating a user (400 naming the rule)', async () => {
-    const res = await w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' })
-      .send({ username: 'weak.user', password: 'password123', role: 'ACCOUNTANT', facilityId: w.A }).expect(400);
+    const res = await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, { type: 'bearer' })
+      .send({ username: 'weak.user', password: 'password123', role: 'ACCOUNTANT', facilityId: w.A })
+      .expect(400);
     expect(res.body.message).toEqual(['password is one of the most common passwords; choose another (该密码过于常见，请更换)']);
-    const short = await w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' })
-      .send({ username: 'weak.user', password: 'Xy7$', role: 'ACCOUNTANT', facilityId: w.A }).expect(400);
+    const short = await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, { type: 'bearer' })
+      .send({ username: 'weak.user', password: 'Xy7$', role: 'ACCOUNTANT', facilityId: w.A })
+      .expect(400);
     expect(short.body.message).toEqual(['password must be at least 8 characters (密码至少8位)']);
   });
 
   it('user creation checks the binding: a facility role needs a facility, a regulator a division; names are unique', async () => {
-    const post = (body: object) => w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' }).send({ password: PASSWORD, ...body });
-    expect((await post({ username: 'x.acc', role: 'ACCOUNTANT' }).expect(400)).body.message).toEqual(['facilityId is required for role ACCOUNTANT']);
+    const post = (body: object) =>
+      w.t.http
+        .post('/api/users')
+        .auth(w.token.admin, { type: 'bearer' })
+        .send({ password: PASSWORD, ...body });
+    expect((await post({ username: 'x.acc', role: 'ACCOUNTANT' }).expect(400)).body.message).toEqual([
+      'facilityId is required for role ACCOUNTANT',
+    ]);
     expect((await post({ username: 'x.reg', role: 'REGULATOR', facilityId: w.A }).expect(400)).body.message).toEqual([
       'facilityId is only for FACILITY_MANAGER and ACCOUNTANT',
       'divisionCode is required for role REGULATOR',
@@ -159,7 +203,8 @@ describe('authentication', () => {
     // The count is the database's, shared with the suite's own app: start this address afresh.
     await w.sql(`DELETE FROM rate_limit`);
     try {
-      for (let i = 0; i < 3; i++) await limited.http.post('/api/auth/login').send({ username: 'reg.370000', password: 'wrong-password' }).expect(401);
+      for (let i = 0; i < 3; i++)
+        await limited.http.post('/api/auth/login').send({ username: 'reg.370000', password: 'wrong-password' }).expect(401);
       const res = await limited.http.post('/api/auth/login').send({ username: 'reg.370000', password: PASSWORD }).expect(429);
       expect(res.body.statusCode).toBe(429);
     } finally {

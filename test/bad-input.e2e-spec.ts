@@ -10,15 +10,34 @@ describe('bad input is a 4xx with a clear message', () => {
 
   type Route = { method: 'post' | 'patch'; url: () => string; token: () => string | undefined; valid: () => Record<string, unknown> };
   const routes: Record<string, Route> = {
-    'POST /api/auth/login': { method: 'post', url: () => '/api/auth/login', token: () => undefined, valid: () => ({ username: 'manager.a', password: 'x' }) },
-    'POST /api/auth/refresh': { method: 'post', url: () => '/api/auth/refresh', token: () => undefined, valid: () => ({ refreshToken: 'x' }) },
+    'POST /api/auth/login': {
+      method: 'post',
+      url: () => '/api/auth/login',
+      token: () => undefined,
+      valid: () => ({ username: 'manager.a', password: 'x' }),
+    },
+    'POST /api/auth/refresh': {
+      method: 'post',
+      url: () => '/api/auth/refresh',
+      token: () => undefined,
+      valid: () => ({ refreshToken: 'x' }),
+    },
     'POST /api/facilities': {
-      method: 'post', url: () => '/api/facilities', token: () => w.token.admin,
+      method: 'post',
+      url: () => '/api/facilities',
+      token: () => w.token.admin,
       valid: () => ({ name: '新机构', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 100 }),
     },
-    'PATCH /api/facilities/:id': { method: 'patch', url: () => `/api/facilities/${w.A}`, token: () => w.token.managerA, valid: () => ({ address: 'x' }) },
+    'PATCH /api/facilities/:id': {
+      method: 'patch',
+      url: () => `/api/facilities/${w.A}`,
+      token: () => w.token.managerA,
+      valid: () => ({ address: 'x' }),
+    },
     'POST /api/users': {
-      method: 'post', url: () => '/api/users', token: () => w.token.admin,
+      method: 'post',
+      url: () => '/api/users',
+      token: () => w.token.admin,
       valid: () => ({ username: 'new.user', password: 'Lotus-Pond-7731', role: 'ACCOUNTANT', facilityId: w.A }),
     },
   };
@@ -67,13 +86,18 @@ describe('bad input is a 4xx with a clear message', () => {
   });
 
   it('facility fields out of range name the rule', async () => {
-    const res = await w.t.http.post('/api/facilities').auth(w.token.admin, { type: 'bearer' })
-      .send({ name: '', type: 'HOTEL', divisionCode: '4104', buildingAreaM2: -1 }).expect(400);
-    expect(res.body.message).toEqual(expect.arrayContaining([
-      'name must be longer than or equal to 1 characters',
-      'type must be one of CARE_HOME, DAY_CENTER, STREET_CENTER',
-      'divisionCode must be a 6-digit division code (行政区划代码)',
-      'buildingAreaM2 must not be less than 0',
-    ]));
+    const res = await w.t.http
+      .post('/api/facilities')
+      .auth(w.token.admin, { type: 'bearer' })
+      .send({ name: '', type: 'HOTEL', divisionCode: '4104', buildingAreaM2: -1 })
+      .expect(400);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([
+        'name must be longer than or equal to 1 characters',
+        'type must be one of CARE_HOME, DAY_CENTER, STREET_CENTER',
+        'divisionCode must be a 6-digit division code (行政区划代码)',
+        'buildingAreaM2 must not be less than 0',
+      ]),
+    );
   });
 });

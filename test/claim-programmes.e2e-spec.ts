@@ -15,8 +15,16 @@ describe('subsidy programmes and day-counting options', () => {
   const RATES = { SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 30000 };
   let seq = 40;
   const register = async (name: string, dob = '1942-03-03') =>
-    (await asManager('/residents', { name, gender: 'M', dateOfBirth: dob, idNumber: idNumberFor(dob, seq++) }).expect(201)).body.id as string;
-  type Line = { residentName: string; residentId: string | null; careLevel: string | null; days: number; amountFen: number; explanation: { segments: object[]; formula: string } };
+    (await asManager('/residents', { name, gender: 'M', dateOfBirth: dob, idNumber: idNumberFor(dob, seq++) }).expect(201)).body
+      .id as string;
+  type Line = {
+    residentName: string;
+    residentId: string | null;
+    careLevel: string | null;
+    days: number;
+    amountFen: number;
+    explanation: { segments: object[]; formula: string };
+  };
   const named = (claim: { lines: Line[] }, name: string) => claim.lines.find((l) => l.residentName === name);
 
   beforeAll(async () => {
@@ -26,27 +34,61 @@ describe('subsidy programmes and day-counting options', () => {
   afterAll(() => w?.close());
 
   it('a policy version may change which days count: discharge day counted, leave days not → 19 − 5 = 14 days', async () => {
-    await addPolicy({ programme: 'INSTITUTIONAL_CARE', divisionCode: '410421', effectiveFrom: '2026-03-01', rates: { SELF_CARE: 'a lot' } }).expect(400);
-    await addPolicy({ programme: 'INSTITUTIONAL_CARE', divisionCode: '410421', effectiveFrom: '2026-03-01', rates: RATES, dayCounting: { admissionDay: 'yes' } }).expect(400);
-    const policy = (await addPolicy({
-      programme: 'INSTITUTIONAL_CARE', divisionCode: '410421', effectiveFrom: '2026-03-01', rates: RATES,
-      dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: false },
-    }).expect(201)).body;
+    await addPolicy({
+      programme: 'INSTITUTIONAL_CARE',
+      divisionCode: '410421',
+      effectiveFrom: '2026-03-01',
+      rates: { SELF_CARE: 'a lot' },
+    }).expect(400);
+    await addPolicy({
+      programme: 'INSTITUTIONAL_CARE',
+      divisionCode: '410421',
+      effectiveFrom: '2026-03-01',
+      rates: RATES,
+      dayCounting: { admissionDay: 'yes' },
+    }).expect(400);
+    const policy = (
+      await addPolicy({
+        programme: 'INSTITUTIONAL_CARE',
+        divisionCode: '410421',
+        effectiveFrom: '2026-03-01',
+        rates: RATES,
+        dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: false },
+      }).expect(201)
+    ).body;
     expect(policy).toMatchObject({ dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: false }, claimPeriod: 'MONTHLY' });
 
     const room = (await asManager('/rooms', { building: '2号楼', floor: 1, number: '201' }).expect(201)).body.id;
     const bed = (await asManager('/beds', { code: 'D-1', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
     const zhao = await register('赵德明');
-    const admission = (await asManager('/admissions', { residentId: zhao, bedId: bed, admittedOn: '2026-03-10', careLevel: 'SEMI_DISABLED' }).expect(201)).body.id;
-    await asManager(`/admissions/${admission}/leaves`, { from: '2026-03-20', to: '2026-03-25', reason: '外出住院', kind: 'HOSPITAL' }).expect(201);
+    const admission = (
+      await asManager('/admissions', { residentId: zhao, bedId: bed, admittedOn: '2026-03-10', careLevel: 'SEMI_DISABLED' }).expect(201)
+    ).body.id;
+    await asManager(`/admissions/${admission}/leaves`, {
+      from: '2026-03-20',
+      to: '2026-03-25',
+      reason: '外出住院',
+      kind: 'HOSPITAL',
+    }).expect(201);
     await asManager(`/admissions/${admission}/discharge`, { dischargedOn: '2026-03-28', reason: '回家养老' }).expect(201);
 
     const march = (await asAccountant('/claims', { month: '2026-03' }).expect(201)).body;
-    expect(march.policy).toMatchObject({ divisionCode: '410421', dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: false } });
+    expect(march.policy).toMatchObject({
+      divisionCode: '410421',
+      dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: false },
+    });
     // [03-10, 03-28] is 19 days with the discharge day; the 5 days in hospital do not count.
     expect(named(march, '赵德明')).toMatchObject({
-      careLevel: 'SEMI_DISABLED', days: 14, amountFen: 6774,
-      explanation: { segments: [{ from: '2026-03-10', to: '2026-03-20' }, { from: '2026-03-25', to: '2026-03-29' }], formula: '15000 × 14 ÷ 31 = 6774 (四舍五入到分)' },
+      careLevel: 'SEMI_DISABLED',
+      days: 14,
+      amountFen: 6774,
+      explanation: {
+        segments: [
+          { from: '2026-03-10', to: '2026-03-20' },
+          { from: '2026-03-25', to: '2026-03-29' },
+        ],
+        formula: '15000 × 14 ÷ 31 = 6774 (四舍五入到分)',
+      },
     });
     // The national default (February, before the version) would have counted 18 days: admission to discharge, leave included.
   });
@@ -65,10 +107,17 @@ describe('subsidy programmes and day-counting options', () => {
     const admitted = (await enrol({ residentId: zhao.id, from: '2026-03-15' }).expect(409)).body;
     expect(admitted.message[0]).toMatch(/该老人已入住机构/);
     expect(admitted.code).toBe('HOME_CARE_BED_RESIDENT_ADMITTED');
-    await w.t.http.post(`${base}/home-care-beds`).auth(w.token.accountantA, auth).send({ residentId: zhou, from: '2026-01-01', address: 'x' }).expect(403);
+    await w.t.http
+      .post(`${base}/home-care-beds`)
+      .auth(w.token.accountantA, auth)
+      .send({ residentId: zhou, from: '2026-01-01', address: 'x' })
+      .expect(403);
 
     const april = (await asAccountant('/claims', { month: '2026-04', programme: 'HOME_CARE_BED' }).expect(201)).body;
-    expect(april).toMatchObject({ programme: 'HOME_CARE_BED', policy: { divisionCode: '000000', rates: { SEMI_DISABLED: 20000, FULLY_DISABLED: 30000 } } });
+    expect(april).toMatchObject({
+      programme: 'HOME_CARE_BED',
+      policy: { divisionCode: '000000', rates: { SEMI_DISABLED: 20000, FULLY_DISABLED: 30000 } },
+    });
     expect(april.lines.map((l: Line) => [l.residentName, l.careLevel, l.days, l.amountFen])).toEqual([
       ['孙桂芝', 'SEMI_DISABLED', 30, 20000],
       ['钱永福', 'FULLY_DISABLED', 15, 15000], // enrolled 04-16: 30000 × 15 ÷ 30
@@ -81,61 +130,143 @@ describe('subsidy programmes and day-counting options', () => {
     expect(named(institutional, '孙桂芝')).toBeUndefined();
 
     // 撤床 on 05-11: May counts 10 days for 孙 (20000 × 10 ÷ 31 = 6451.6 → 6452).
-    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-02-01' }).expect(422)).body.code).toBe('HOME_CARE_BED_END_BEFORE_START');
-    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-11' }).expect(201)).body).toMatchObject({ to: '2026-05-11' });
-    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-20' }).expect(409)).body).toMatchObject({ code: 'HOME_CARE_BED_ENDED', params: { on: '2026-05-11' } });
+    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-02-01' }).expect(422)).body.code).toBe(
+      'HOME_CARE_BED_END_BEFORE_START',
+    );
+    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-11' }).expect(201)).body).toMatchObject({
+      to: '2026-05-11',
+    });
+    expect((await asManager(`/home-care-beds/${sunBed.id}/end`, { on: '2026-05-20' }).expect(409)).body).toMatchObject({
+      code: 'HOME_CARE_BED_ENDED',
+      params: { on: '2026-05-11' },
+    });
     // One programme per person and day: 孙 cannot be admitted while served at home, but can once it ended.
     const room = (await asManager('/rooms', { building: '2号楼', floor: 2, number: '202' }).expect(201)).body.id;
     const bed = (await asManager('/beds', { code: 'D-2', roomId: room, kind: 'NURSING' }).expect(201)).body.id;
     const atHome = (await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-04-01' }).expect(409)).body;
     expect(atHome.message[0]).toMatch(/家庭养老床位/);
     expect(atHome.code).toBe('RESIDENT_AT_HOME');
-    await expect(w.sql(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-04-01', NULL))`, [w.A, sun]))
-      .rejects.toThrow(/either in a home-care bed or admitted/);
+    await expect(
+      w.sql(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-04-01', NULL))`, [w.A, sun]),
+    ).rejects.toThrow(/either in a home-care bed or admitted/);
     await asManager('/admissions', { residentId: sun, bedId: bed, admittedOn: '2026-05-11' }).expect(201);
     const may = (await asAccountant('/claims', { month: '2026-05', programme: 'HOME_CARE_BED' }).expect(201)).body;
-    expect(may.lines.map((l: Line) => [l.residentName, l.days, l.amountFen])).toEqual([['孙桂芝', 10, 6452], ['钱永福', 31, 30000]]);
+    expect(may.lines.map((l: Line) => [l.residentName, l.days, l.amountFen])).toEqual([
+      ['孙桂芝', 10, 6452],
+      ['钱永福', 31, 30000],
+    ]);
     const list = (await w.t.http.get(`${base}/home-care-beds`).auth(w.token.reg410400, auth).expect(200)).body;
     expect(list.map((b: { residentName: string }) => b.residentName)).toEqual(expect.arrayContaining(['孙桂芝', '钱永福', '周玉兰']));
   });
 
   it('the day-center operating subsidy, monthly: one line of the facility, January’s twelfth of ¥20,000 (166667 fen)', async () => {
     const january = (await asAccountant('/claims', { month: '2026-01', programme: 'DAY_CENTER_OPERATION' }).expect(201)).body;
-    expect(january).toMatchObject({ programme: 'DAY_CENTER_OPERATION', totalFen: 166667, totalsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 } });
-    expect(january.lines).toEqual([expect.objectContaining({
-      residentId: null, residentName: '颐康综合养老服务中心', careLevel: null, days: 31, rateFen: 2000000, amountFen: 166667,
-      explanation: { segments: [{ from: '2026-01-01', to: '2026-02-01' }], formula: 'round(2000000 × 1 ÷ 12) − round(2000000 × 0 ÷ 12) = 166667 (按月分摊，全年合计 2000000)' },
-    })]);
-    const months = await Promise.all(['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) =>
-      asAccountant('/claims', { month: `2026-${m}`, programme: 'DAY_CENTER_OPERATION' })));
+    expect(january).toMatchObject({
+      programme: 'DAY_CENTER_OPERATION',
+      totalFen: 166667,
+      totalsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 },
+    });
+    expect(january.lines).toEqual([
+      expect.objectContaining({
+        residentId: null,
+        residentName: '颐康综合养老服务中心',
+        careLevel: null,
+        days: 31,
+        rateFen: 2000000,
+        amountFen: 166667,
+        explanation: {
+          segments: [{ from: '2026-01-01', to: '2026-02-01' }],
+          formula: 'round(2000000 × 1 ÷ 12) − round(2000000 × 0 ÷ 12) = 166667 (按月分摊，全年合计 2000000)',
+        },
+      }),
+    ]);
+    const months = await Promise.all(
+      ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) =>
+        asAccountant('/claims', { month: `2026-${m}`, programme: 'DAY_CENTER_OPERATION' }),
+      ),
+    );
     expect(months.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     // The twelve months add up to exactly the year.
     expect(january.totalFen + months.reduce((s, r) => s + r.body.totalFen, 0)).toBe(2_000_000);
-    const csv = await w.t.http.get(`${base}/claims/${january.id}/export.csv`).auth(w.token.accountantA, auth).buffer(true).parse((r, cb) => {
-      let text = '';
-      r.on('data', (d: Buffer) => (text += d.toString('utf8')));
-      r.on('end', () => cb(null, text));
-    }).expect(200);
+    const csv = await w.t.http
+      .get(`${base}/claims/${january.id}/export.csv`)
+      .auth(w.token.accountantA, auth)
+      .buffer(true)
+      .parse((r, cb) => {
+        let text = '';
+        r.on('data', (d: Buffer) => (text += d.toString('utf8')));
+        r.on('end', () => cb(null, text));
+      })
+      .expect(200);
     expect(csv.body).toContain(`${january.number},2026-01,颐康综合养老服务中心,—,31,20000.00,1666.67,正常`);
   });
 
   it('claimed yearly where the division says so: only with December, the whole amount; the policy refuses nonsense', async () => {
-    const noAnnual = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {} }).expect(422);
-    expect(noAnnual.body).toMatchObject({ code: 'POLICY_ANNUAL_REQUIRED', message: ['a DAY_CENTER_OPERATION policy needs annualFen, the yearly amount per center in fen (运营补贴需填写年度金额)'] });
-    const yearly = await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, claimPeriod: 'YEARLY' }).expect(422);
+    const noAnnual = await addPolicy({
+      programme: 'DAY_CENTER_OPERATION',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      rates: {},
+    }).expect(422);
+    expect(noAnnual.body).toMatchObject({
+      code: 'POLICY_ANNUAL_REQUIRED',
+      message: ['a DAY_CENTER_OPERATION policy needs annualFen, the yearly amount per center in fen (运营补贴需填写年度金额)'],
+    });
+    const yearly = await addPolicy({
+      programme: 'HOME_CARE_BED',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      rates: { SEMI_DISABLED: 1 },
+      claimPeriod: 'YEARLY',
+    }).expect(422);
     expect(yearly.body).toMatchObject({ code: 'POLICY_YEARLY_NOT_ALLOWED' });
-    const annual = await addPolicy({ programme: 'HOME_CARE_BED', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: { SEMI_DISABLED: 1 }, annualFen: 5 }).expect(422);
+    const annual = await addPolicy({
+      programme: 'HOME_CARE_BED',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      rates: { SEMI_DISABLED: 1 },
+      annualFen: 5,
+    }).expect(422);
     expect(annual.body).toMatchObject({ code: 'POLICY_ANNUAL_NOT_ALLOWED' });
-    const added = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {}, annualFen: 2_400_000, claimPeriod: 'YEARLY' }).expect(201);
-    expect(added.body).toMatchObject({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', annualFen: 2_400_000, claimPeriod: 'YEARLY' });
-    const again = await addPolicy({ programme: 'DAY_CENTER_OPERATION', divisionCode: '410400', effectiveFrom: '2027-01-01', rates: {}, annualFen: 1, claimPeriod: 'YEARLY' }).expect(409);
+    const added = await addPolicy({
+      programme: 'DAY_CENTER_OPERATION',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      rates: {},
+      annualFen: 2_400_000,
+      claimPeriod: 'YEARLY',
+    }).expect(201);
+    expect(added.body).toMatchObject({
+      programme: 'DAY_CENTER_OPERATION',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      annualFen: 2_400_000,
+      claimPeriod: 'YEARLY',
+    });
+    const again = await addPolicy({
+      programme: 'DAY_CENTER_OPERATION',
+      divisionCode: '410400',
+      effectiveFrom: '2027-01-01',
+      rates: {},
+      annualFen: 1,
+      claimPeriod: 'YEARLY',
+    }).expect(409);
     expect(again.body).toMatchObject({ code: 'POLICY_VERSION_EXISTS' });
     const may = await asAccountant('/claims', { month: '2027-05', programme: 'DAY_CENTER_OPERATION' }).expect(422);
     expect(may.body.message[0]).toMatch(/按年申领，请申领2027年12月/);
     expect(may.body.code).toBe('YEARLY_CLAIM_IN_DECEMBER');
     const december = (await asAccountant('/claims', { month: '2027-12', programme: 'DAY_CENTER_OPERATION' }).expect(201)).body;
-    expect(december).toMatchObject({ totalFen: 2_400_000, policy: { divisionCode: '410400', claimPeriod: 'YEARLY', annualFen: 2_400_000 } });
-    expect(december.lines).toEqual([expect.objectContaining({ days: 365, amountFen: 2_400_000, explanation: { segments: [{ from: '2027-01-01', to: '2028-01-01' }], formula: '2400000 (全年运营补贴)' } })]);
+    expect(december).toMatchObject({
+      totalFen: 2_400_000,
+      policy: { divisionCode: '410400', claimPeriod: 'YEARLY', annualFen: 2_400_000 },
+    });
+    expect(december.lines).toEqual([
+      expect.objectContaining({
+        days: 365,
+        amountFen: 2_400_000,
+        explanation: { segments: [{ from: '2027-01-01', to: '2028-01-01' }], formula: '2400000 (全年运营补贴)' },
+      }),
+    ]);
   });
 
   it('a day center claims its operating subsidy but no institutional care; one Idempotency-Key, one programme', async () => {
@@ -149,7 +280,11 @@ describe('subsidy programmes and day-counting options', () => {
     expect(refused.code).toBe('PROGRAMME_NOT_FOR_FACILITY');
     await post({ month: '2026-02', programme: 'NURSING_HOME' }).expect(400);
     const feb = (await post({ month: '2026-02', programme: 'DAY_CENTER_OPERATION' }, 'op-2026-02').expect(201)).body;
-    expect(feb).toMatchObject({ programme: 'DAY_CENTER_OPERATION', totalFen: 166666, lines: [expect.objectContaining({ residentName: '安阳县日间照料中心' })] });
+    expect(feb).toMatchObject({
+      programme: 'DAY_CENTER_OPERATION',
+      totalFen: 166666,
+      lines: [expect.objectContaining({ residentName: '安阳县日间照料中心' })],
+    });
     await post({ month: '2026-02', programme: 'HOME_CARE_BED' }, 'op-2026-02').expect(422);
     expect((await post({ month: '2026-02', programme: 'DAY_CENTER_OPERATION' }, 'op-2026-02').expect(201)).body).toEqual(feb);
   });

@@ -20,7 +20,11 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
     expect(answers.map((r) => r.status).filter((s) => s !== 200 && s !== 503)).toEqual([]);
     for (const r of busy) {
       expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect(r.body).toMatchObject({ statusCode: 503, requestId: expect.any(String), message: ['the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)'] });
+      expect(r.body).toMatchObject({
+        statusCode: 503,
+        requestId: expect.any(String),
+        message: ['the document renderer is busy; try again shortly (文件生成繁忙，请稍后重试)'],
+      });
     }
     expect(w.t.app.get(PdfRenderer).stats()).toMatchObject({ active: 0, queued: 0 });
   });
@@ -28,11 +32,16 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
   it('Chromium killed with one render running and one waiting: the running one gets 503 with Retry-After at once, the waiting one a fresh Chromium', async () => {
     const renderer = w.t.app.get(PdfRenderer);
     const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
-    const get = () => w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' }).then((r) => ({ r, at: Date.now() }));
+    const get = () =>
+      w.t.http
+        .get(path)
+        .auth(w.token.managerA, { type: 'bearer' })
+        .then((r) => ({ r, at: Date.now() }));
     await get();
     const pid = renderer.browserPid() as number;
     const answers = [get(), get()];
-    for (let i = 0; i < 2500 && !(renderer.stats().active === 1 && renderer.stats().queued === 1); i++) await new Promise((r) => setTimeout(r, 2));
+    for (let i = 0; i < 2500 && !(renderer.stats().active === 1 && renderer.stats().queued === 1); i++)
+      await new Promise((r) => setTimeout(r, 2));
     expect(renderer.stats()).toMatchObject({ active: 1, queued: 1 });
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');

@@ -17,11 +17,12 @@ import { buildWorld, populate, World } from './support/world';
 function textOf(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 }
-const binary = (req: import('supertest').Test) => req.buffer(true).parse((r, cb) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (d: Buffer) => chunks.push(d));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-});
+const binary = (req: import('supertest').Test) =>
+  req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (d: Buffer) => chunks.push(d));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 /** The compressed size of each entry by the offset of its local header, from the central directory. */
 function centralSizes(zip: Buffer): Map<number, number> {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -53,7 +54,8 @@ function unzip(zip: Buffer): { name: string; data: Buffer }[] {
     const body = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
     out.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body) });
     // The data descriptor: signature, CRC-32, compressed and uncompressed sizes.
-    at += 30 + nameLength + extra + size + (described ? (zip.readUInt32LE(at + 30 + nameLength + extra + size) === 0x08074b50 ? 16 : 12) : 0);
+    at +=
+      30 + nameLength + extra + size + (described ? (zip.readUInt32LE(at + 30 + nameLength + extra + size) === 0x08074b50 ? 16 : 12) : 0);
   }
   return out;
 }
@@ -63,14 +65,25 @@ function chromiumProcesses(pid: number, type: string): number[] {
   const parentOf = new Map<number, number>();
   for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const [state, ppid] = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const [state, ppid] = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       if (state !== 'Z') parentOf.set(Number(entry), Number(ppid));
     } catch {
       // gone meanwhile
     }
   }
-  const under = (p: number): boolean => { const up = parentOf.get(p); return up === pid || (up !== undefined && up > 1 && under(up)); };
-  const isType = (p: number) => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`--type=${type}`); } catch { return false; } };
+  const under = (p: number): boolean => {
+    const up = parentOf.get(p);
+    return up === pid || (up !== undefined && up > 1 && under(up));
+  };
+  const isType = (p: number) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`--type=${type}`);
+    } catch {
+      return false;
+    }
+  };
   return [...parentOf.keys()].filter((p) => under(p) && isType(p));
 }
 
@@ -96,7 +109,11 @@ describe('the PDF documents', () => {
     w = await buildWorld();
     await populate(w, w.A, w.token.managerA, 1);
     // A facility of 平顶山市 with no beds yet: its ratios print "—".
-    await w.t.http.post('/api/facilities').auth(w.token.admin, auth).send({ name: '新华区筹建养老院', type: 'CARE_HOME', divisionCode: '410402', buildingAreaM2: 800 }).expect(201);
+    await w.t.http
+      .post('/api/facilities')
+      .auth(w.token.admin, auth)
+      .send({ name: '新华区筹建养老院', type: 'CARE_HOME', divisionCode: '410402', buildingAreaM2: 800 })
+      .expect(201);
   }, 60_000);
   afterAll(() => w?.close());
 
@@ -109,13 +126,27 @@ describe('the PDF documents', () => {
   };
 
   it('养老服务补贴申领表: lines with masked ID numbers, totals by level, the amount in words, signatures', async () => {
-    const [claim] = await w.sql<{ id: string; number: string }>(`SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2026-01'`, [w.A]);
+    const [claim] = await w.sql<{ id: string; number: string }>(
+      `SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2026-01'`,
+      [w.A],
+    );
     const res = await get(`/api/facilities/${w.A}/reports/claim/${claim.id}.pdf`, w.token.accountantA).expect(200);
     const pdf = pdfOf(res);
     keep('claim.pdf', pdf);
     const text = textOf(pdf);
     // 测试老人11, 半失能 from 01-05: 15000 × 27 ÷ 31 = 13064.5… → ¥130.65 (docs/rules.md §5).
-    for (const s of ['养老服务补贴申领表', '颐康综合养老服务中心', claim.number, '测试老人11', '半失能', '130.65', '壹佰叁拾元陆角伍分', '机构负责人（签字）', '会计（签字）', res.headers['x-document-number']]) {
+    for (const s of [
+      '养老服务补贴申领表',
+      '颐康综合养老服务中心',
+      claim.number,
+      '测试老人11',
+      '半失能',
+      '130.65',
+      '壹佰叁拾元陆角伍分',
+      '机构负责人（签字）',
+      '会计（签字）',
+      res.headers['x-document-number'],
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toMatch(/410421\*{8}\d{3}[\dX]/);
@@ -128,7 +159,20 @@ describe('the PDF documents', () => {
     keep('compliance.pdf', pdf);
     const text = textOf(pdf);
     // January: 1 of 2 beds nursing-type → 50.00 % (below 55 %); 27 of 62 bed-days → 43.55 %; staffing met every day.
-    for (const s of ['养老机构合规报告', '颐康综合养老服务中心', '护理型床位占比', '50.00 %', '43.55 %', '100.00 %', '持证上岗率', '每日护理人员配备', '01-31', '标准与安全检查', '未达标', res.headers['x-document-number']]) {
+    for (const s of [
+      '养老机构合规报告',
+      '颐康综合养老服务中心',
+      '护理型床位占比',
+      '50.00 %',
+      '43.55 %',
+      '100.00 %',
+      '持证上岗率',
+      '每日护理人员配备',
+      '01-31',
+      '标准与安全检查',
+      '未达标',
+      res.headers['x-document-number'],
+    ]) {
       expect(text).toContain(s);
     }
     expect(execFileSync('pdfinfo', ['-'], { input: pdf }).toString()).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
@@ -139,7 +183,17 @@ describe('the PDF documents', () => {
     const pdf = pdfOf(res);
     keep('operations.pdf', pdf);
     const text = textOf(pdf);
-    for (const s of ['月度运营报表', '颐康综合养老服务中心', '入住率走势', '分级在院人数', '测试老人11', '2026-01-05', '43.55 %', res.headers['x-document-number']]) expect(text).toContain(s);
+    for (const s of [
+      '月度运营报表',
+      '颐康综合养老服务中心',
+      '入住率走势',
+      '分级在院人数',
+      '测试老人11',
+      '2026-01-05',
+      '43.55 %',
+      res.headers['x-document-number'],
+    ])
+      expect(text).toContain(s);
   });
 
   it('辖区汇总表: one row per facility of the division, "—" for no beds; anyone holding it can verify it', async () => {
@@ -147,28 +201,46 @@ describe('the PDF documents', () => {
     const pdf = pdfOf(res);
     keep('division.pdf', pdf);
     const text = textOf(pdf);
-    for (const s of ['辖区汇总表', '颐康综合养老服务中心', '新华区筹建养老院', '—', '50.00 %', res.headers['x-document-number']]) expect(text).toContain(s);
+    for (const s of ['辖区汇总表', '颐康综合养老服务中心', '新华区筹建养老院', '—', '50.00 %', res.headers['x-document-number']])
+      expect(text).toContain(s);
     expect(text).not.toContain('安阳县'); // 410522 is not 平顶山市
     await get('/api/divisions/410400/summary.pdf?month=2026-01', w.token.reg370000).expect(404);
 
     // Verification, without a token: by the file's SHA-256, or by the code printed on it.
     const sha = createHash('sha256').update(pdf).digest('hex');
     const byFile = await w.t.http.get(`/api/documents/${sha}`).expect(200);
-    expect(byFile.body).toMatchObject({ valid: true, matched: 'FILE', kind: 'DIVISION_SUMMARY', title: '辖区汇总表', number: res.headers['x-document-number'], period: '2026-01', divisionCode: '410400' });
+    expect(byFile.body).toMatchObject({
+      valid: true,
+      matched: 'FILE',
+      kind: 'DIVISION_SUMMARY',
+      title: '辖区汇总表',
+      number: res.headers['x-document-number'],
+      period: '2026-01',
+      divisionCode: '410400',
+    });
     expect(byFile.body).not.toHaveProperty('requestedBy'); // public: what the document is, never who asked for it
     const code = /核验码（SHA-256）([0-9a-f]{64})/.exec(text.replace(/\s+/g, ''))?.[1];
     expect(code).toMatch(/^[0-9a-f]{64}$/);
-    expect((await w.t.http.get(`/api/documents/${code}`).expect(200)).body).toMatchObject({ matched: 'CODE', number: res.headers['x-document-number'] });
+    expect((await w.t.http.get(`/api/documents/${code}`).expect(200)).body).toMatchObject({
+      matched: 'CODE',
+      number: res.headers['x-document-number'],
+    });
     await w.t.http.get(`/api/documents/${'0'.repeat(64)}`).expect(404);
     await w.t.http.get('/api/documents/not-a-hash').expect(404);
   });
 
   it('a report job: the division summary runs in the background with progress, then its PDF is there', async () => {
-    const started = await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202);
+    const started = await w.t.http
+      .post('/api/divisions/410400/summary-jobs')
+      .auth(w.token.reg410400, auth)
+      .send({ month: '2026-01' })
+      .expect(202);
     expect(started.body).toMatchObject({ state: 'QUEUED', percent: 0 });
     await w.t.http.get(`/api/jobs/${started.body.id}`).auth(w.token.reg410000, auth).expect(404); // only the one who asked
     // …and the database agrees: as the application role, another user's transaction sees no such row.
-    const users = Object.fromEntries((await w.sql<{ username: string; id: string }>(`SELECT username, id FROM app_user`)).map((u) => [u.username, u.id]));
+    const users = Object.fromEntries(
+      (await w.sql<{ username: string; id: string }>(`SELECT username, id FROM app_user`)).map((u) => [u.username, u.id]),
+    );
     const app = new Client({ connectionString: appDatabaseUrl(w.db.url) });
     await app.connect();
     const seenBy = async (userId: string) => {
@@ -181,7 +253,13 @@ describe('the PDF documents', () => {
     expect({ owner: await seenBy(users['reg.410400']), other: await seenBy(users['reg.410000']) }).toEqual({ owner: 1, other: 0 });
     await app.end();
     // No worker process runs here: the worker's own processor runs the job, as pg-boss would call it.
-    const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
+    const worker = new ReportJobsWorker(
+      w.t.app.get(PG_BOSS),
+      w.t.app.get(DataSource),
+      w.t.app.get(TransactionHost),
+      w.t.app.get(ClsService),
+      w.t.app.get(ReportsService),
+    );
     const seen: number[] = [];
     const polling = (async () => {
       for (let i = 0; i < 200; i++) {
@@ -195,19 +273,38 @@ describe('the PDF documents', () => {
     await worker.run(started.body.id);
     const done = await polling;
     expect(seen[0]).toBeLessThan(100);
-    expect(done).toMatchObject({ state: 'DONE', percent: 100, done: 2, total: 2, resultUrl: `/api/jobs/${started.body.id}/result`, document: { number: expect.stringMatching(/^DIV-/) } });
+    expect(done).toMatchObject({
+      state: 'DONE',
+      percent: 100,
+      done: 2,
+      total: 2,
+      resultUrl: `/api/jobs/${started.body.id}/result`,
+      document: { number: expect.stringMatching(/^DIV-/) },
+    });
     const result = await get(`/api/jobs/${started.body.id}/result`, w.token.reg410400).expect(200);
     expect(textOf(result.body)).toContain('辖区汇总表');
     expect(createHash('sha256').update(result.body).digest('hex')).toBe(done.document.sha256);
   });
 
   it('a year of claim PDFs as a job: each issued and recorded, together in one ZIP; a year without claims fails clearly', async () => {
-    const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
-    const start = (year: number) => w.t.http.post(`/api/facilities/${w.A}/reports/claim-jobs`).auth(w.token.accountantA, auth).send({ year }).expect(202);
+    const worker = new ReportJobsWorker(
+      w.t.app.get(PG_BOSS),
+      w.t.app.get(DataSource),
+      w.t.app.get(TransactionHost),
+      w.t.app.get(ClsService),
+      w.t.app.get(ReportsService),
+    );
+    const start = (year: number) =>
+      w.t.http.post(`/api/facilities/${w.A}/reports/claim-jobs`).auth(w.token.accountantA, auth).send({ year }).expect(202);
     await w.t.http.post(`/api/facilities/${w.A}/reports/claim-jobs`).auth(w.token.managerB, auth).send({ year: 2026 }).expect(404);
     const job = (await start(2026)).body;
     await worker.run(job.id);
-    expect((await w.t.http.get(`/api/jobs/${job.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({ state: 'DONE', percent: 100, done: 1, total: 1 });
+    expect((await w.t.http.get(`/api/jobs/${job.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({
+      state: 'DONE',
+      percent: 100,
+      done: 1,
+      total: 1,
+    });
     const res = await get(`/api/jobs/${job.id}/result`, w.token.accountantA).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = unzip(res.body);
@@ -217,7 +314,11 @@ describe('the PDF documents', () => {
     await w.t.http.get(`/api/documents/${createHash('sha256').update(files[0].data).digest('hex')}`).expect(200);
     const empty = (await start(2019)).body;
     await worker.run(empty.id);
-    expect((await w.t.http.get(`/api/jobs/${empty.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({ state: 'FAILED', error: 'no claims in 2019 (该年度无申领)', resultUrl: null });
+    expect((await w.t.http.get(`/api/jobs/${empty.id}`).auth(w.token.accountantA, auth).expect(200)).body).toMatchObject({
+      state: 'FAILED',
+      error: 'no claims in 2019 (该年度无申领)',
+      resultUrl: null,
+    });
   });
 
   /** Waits until Chromium holds a render (not before it starts, nor after it ends). */
@@ -248,21 +349,35 @@ describe('the PDF documents', () => {
       const failedAfter = seconds(killedAt);
       expect(failed.status).toBe(503);
       expect(Number(failed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect(JSON.parse(failed.body.toString())).toMatchObject({ statusCode: 503, requestId: expect.any(String), message: [expect.stringContaining('try again shortly')] });
+      expect(JSON.parse(failed.body.toString())).toMatchObject({
+        statusCode: 503,
+        requestId: expect.any(String),
+        message: [expect.stringContaining('try again shortly')],
+      });
       expect(failedAfter).toBeLessThanOrEqual(2);
       const nextAt = Date.now();
       const next = await get(path, w.token.managerA).expect(200);
       expect(textOf(next.body)).toContain('养老机构合规报告');
-      console.log(`[faults] ${what} mid-render → 503 (Retry-After ${failed.headers['retry-after']}) after ${failedAfter.toFixed(2)} s; next render 200 in ${seconds(nextAt).toFixed(2)} s`);
+      console.log(
+        `[faults] ${what} mid-render → 503 (Retry-After ${failed.headers['retry-after']}) after ${failedAfter.toFixed(2)} s; next render 200 in ${seconds(nextAt).toFixed(2)} s`,
+      );
     });
   }
 
   it('chromium kill -9 under a report job: the job renders its document again and ends DONE', async () => {
     const renderer = w.t.app.get(PdfRenderer);
-    const worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
+    const worker = new ReportJobsWorker(
+      w.t.app.get(PG_BOSS),
+      w.t.app.get(DataSource),
+      w.t.app.get(TransactionHost),
+      w.t.app.get(ClsService),
+      w.t.app.get(ReportsService),
+    );
     await get(`/api/facilities/${w.A}/reports/operations.pdf?month=2026-01`, w.token.managerA).expect(200); // Chromium up
     const crashes = renderer.stats().crashes;
-    const job = (await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202)).body;
+    const job = (
+      await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202)
+    ).body;
     const startedAt = Date.now();
     const running = worker.run(job.id);
     await rendering();

@@ -24,7 +24,9 @@ describe('faults heal: npm start restarts what dies', () => {
   };
   const sql = async <T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> => {
     const password = readFileSync(join(dataDir, 'pg.password'), 'utf8').trim();
-    const client = new Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${lockFile()[3]}/careops` });
+    const client = new Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${lockFile()[3]}/careops`,
+    });
     await client.connect();
     try {
       return (await client.query(text, values)).rows as T[];
@@ -32,8 +34,12 @@ describe('faults heal: npm start restarts what dies', () => {
       await client.end();
     }
   };
-  const api = (path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(10_000), ...init });
-  const statusIs = (path: string, status: number, timeoutMs = 3000) => async () => (await statusOf(port, path, timeoutMs)) === status;
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(10_000), ...init });
+  const statusIs =
+    (path: string, status: number, timeoutMs = 3000) =>
+    async () =>
+      (await statusOf(port, path, timeoutMs)) === status;
 
   beforeAll(async () => {
     parent = mkdtempSync(join(tmpdir(), 'careops-faults-'));
@@ -64,14 +70,27 @@ describe('faults heal: npm start restarts what dies', () => {
     const apiPid = appPid('api');
     const apiKilledAt = Date.now();
     process.kill(apiPid, 'SIGKILL');
-    const healthyAfter = await secondsUntil('/api/health to answer 200 from a new API process', async () => {
-      return childPids(launcher?.child.pid ?? -1, 'dist/apps/api/main.js').some((pid) => pid !== apiPid) && (await statusOf(port, '/api/health')) === 200;
-    }, 10_000, { since: apiKilledAt });
+    const healthyAfter = await secondsUntil(
+      '/api/health to answer 200 from a new API process',
+      async () => {
+        return (
+          childPids(launcher?.child.pid ?? -1, 'dist/apps/api/main.js').some((pid) => pid !== apiPid) &&
+          (await statusOf(port, '/api/health')) === 200
+        );
+      },
+      10_000,
+      { since: apiKilledAt },
+    );
     expect(healthyAfter).toBeLessThan(10);
-    expect(out()).toMatch(new RegExp(`\\[careops\\] the api process \\(pid ${apiPid}\\) was killed \\(SIGKILL\\) after [\\d.]+ s; restarting it in 0\\.5 s\\n`));
+    expect(out()).toMatch(
+      new RegExp(`\\[careops\\] the api process \\(pid ${apiPid}\\) was killed \\(SIGKILL\\) after [\\d.]+ s; restarting it in 0\\.5 s\\n`),
+    );
 
     const workerPid = appPid('worker');
-    const workerStarts = () => out().split('\n').filter((l) => l.includes('careops worker started')).length;
+    const workerStarts = () =>
+      out()
+        .split('\n')
+        .filter((l) => l.includes('careops worker started')).length;
     const startsBefore = workerStarts();
     const workerKilledAt = Date.now();
     process.kill(workerPid, 'SIGKILL');
@@ -87,12 +106,18 @@ describe('faults heal: npm start restarts what dies', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'accountant', password: 'Demo-Yikang-Ledger' }),
     });
-    const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`, 'content-type': 'application/json' };
+    const headers = {
+      authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`,
+      'content-type': 'application/json',
+    };
     const { facilityId } = (await (await api('/api/auth/me', { headers })).json()) as { facilityId: string };
     // The demo's residents came 20 to 320 days ago: the ten months before this one have lines.
     const now = new Date();
-    const months = Array.from({ length: 10 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1 - i, 1)).toISOString().slice(0, 7));
-    const backgroundNames = async () => new Set((await sql<{ name: string }>(`SELECT DISTINCT application_name AS name FROM pg_stat_activity`)).map((r) => r.name));
+    const months = Array.from({ length: 10 }, (_, i) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1 - i, 1)).toISOString().slice(0, 7),
+    );
+    const backgroundNames = async () =>
+      new Set((await sql<{ name: string }>(`SELECT DISTINCT application_name AS name FROM pg_stat_activity`)).map((r) => r.name));
     const listenersUp = async () => {
       const names = await backgroundNames();
       return names.has('careops:board-listener') && names.has('careops:worker:queue');
@@ -105,7 +130,11 @@ describe('faults heal: npm start restarts what dies', () => {
     const answers: { status: number; at: number }[] = [];
     const generate = async (first: number) => {
       for (let i = first; generating; i += 2) {
-        const status = await api(`/api/facilities/${facilityId}/claims`, { method: 'POST', headers, body: JSON.stringify({ month: months[i % months.length] }) })
+        const status = await api(`/api/facilities/${facilityId}/claims`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ month: months[i % months.length] }),
+        })
           .then(async (res) => {
             await res.arrayBuffer();
             return res.status;
@@ -120,16 +149,29 @@ describe('faults heal: npm start restarts what dies', () => {
       await waitUntil('claims to be generated', () => answers.filter((a) => a.status === 201).length >= 4, 30_000, launcher);
       const killedAt = Date.now();
       process.kill(postmasterPid(), 'SIGKILL');
-      const downAfter = await secondsUntil('/api/health to answer 503', statusIs('/api/health', 503), 2000, { since: killedAt, everyMs: 50 });
+      const downAfter = await secondsUntil('/api/health to answer 503', statusIs('/api/health', 503), 2000, {
+        since: killedAt,
+        everyMs: 50,
+      });
       const healthyAfter = await secondsUntil('/api/health to answer 200 again', statusIs('/api/health', 200), 10_000, { since: killedAt });
       expect(downAfter).toBeLessThan(2);
       expect(healthyAfter).toBeLessThan(10);
       expect(lockFile()[3]).toBe(portBefore);
-      expect(out()).toMatch(/\[careops\] the embedded PostgreSQL \(pid \d+\) was killed \(SIGKILL\) after [\d.]+ s; restarting it on port \d+ in 0\.5 s\n/);
+      expect(out()).toMatch(
+        /\[careops\] the embedded PostgreSQL \(pid \d+\) was killed \(SIGKILL\) after [\d.]+ s; restarting it on port \d+ in 0\.5 s\n/,
+      );
       // The API's board-cache listener and the worker's queue reconnect by themselves.
-      const reconnectedAfter = await secondsUntil('the board listener and the worker queue to reconnect', listenersUp, 10_000, { since: killedAt, everyMs: 250 });
+      const reconnectedAfter = await secondsUntil('the board listener and the worker queue to reconnect', listenersUp, 10_000, {
+        since: killedAt,
+        everyMs: 250,
+      });
       const recoveredAt = killedAt + healthyAfter * 1000;
-      await waitUntil('a claim generated after the recovery', () => answers.some((a) => a.status === 201 && a.at > recoveredAt), 10_000, launcher);
+      await waitUntil(
+        'a claim generated after the recovery',
+        () => answers.some((a) => a.status === 201 && a.at > recoveredAt),
+        10_000,
+        launcher,
+      );
       generating = false;
       await Promise.all(generators);
 
@@ -166,7 +208,11 @@ describe('faults heal: npm start restarts what dies', () => {
     try {
       const asked = Date.now();
       const [ready, live, health] = await Promise.all([
-        api('/api/health/ready').then(async (res) => ({ status: res.status, body: (await res.json()) as { message: string[] }, ms: Date.now() - asked })),
+        api('/api/health/ready').then(async (res) => ({
+          status: res.status,
+          body: (await res.json()) as { message: string[] },
+          ms: Date.now() - asked,
+        })),
         api('/api/health/live').then(async (res) => ({ status: res.status, body: await res.json(), ms: Date.now() - asked })),
         statusOf(port, '/api/health'),
       ]);
@@ -185,8 +231,12 @@ describe('faults heal: npm start restarts what dies', () => {
       for (const pid of frozen.reverse()) process.kill(pid, 'SIGCONT');
     }
     const thawedAt = Date.now();
-    const readyAgain = await secondsUntil('/api/health/ready to answer 200 again', statusIs('/api/health/ready', 200), 5000, { since: thawedAt });
-    console.log(`[faults] postgres frozen (SIGSTOP) → /api/health/ready 503 in ${readyMs / 1000} s, /api/health/live 200 in ${liveMs / 1000} s; ready ${readyAgain} s after SIGCONT`);
+    const readyAgain = await secondsUntil('/api/health/ready to answer 200 again', statusIs('/api/health/ready', 200), 5000, {
+      since: thawedAt,
+    });
+    console.log(
+      `[faults] postgres frozen (SIGSTOP) → /api/health/ready 503 in ${readyMs / 1000} s, /api/health/live 200 in ${liveMs / 1000} s; ready ${readyAgain} s after SIGCONT`,
+    );
   });
 
   // The API and the worker stopped here lived through the outages above.
@@ -203,7 +253,10 @@ describe('faults heal: npm start restarts what dies', () => {
     await sleep(200);
     const signalledAt = Date.now();
     stopping.child.kill('SIGTERM');
-    const drainLine = (pid: number) => out().split('\n').findIndex((l) => l.includes(`"pid":${pid},`) && l.includes('SIGTERM received: draining'));
+    const drainLine = (pid: number) =>
+      out()
+        .split('\n')
+        .findIndex((l) => l.includes(`"pid":${pid},`) && l.includes('SIGTERM received: draining'));
     await waitUntil('the API to drain', () => drainLine(apiPid) >= 0, 10_000);
     socket.write('Connection: close\r\n\r\n');
     await new Promise((r) => socket.once('close', r));

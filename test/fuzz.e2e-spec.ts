@@ -5,8 +5,29 @@ import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
 import {
-  BodyCase, byError, classify, describeClass, encodingCases, fieldCases, flavorOf, ForeignIds, HEADER_MUTATIONS, loggedError, OpenApiDoc, Operation,
-  operationsOf, orderCases, Outcome, pathMutations, queryMutations, resolve, sample, sampleObject, seeded, seededUuid, wholeBodyCases,
+  BodyCase,
+  byError,
+  classify,
+  describeClass,
+  encodingCases,
+  fieldCases,
+  flavorOf,
+  ForeignIds,
+  HEADER_MUTATIONS,
+  loggedError,
+  OpenApiDoc,
+  Operation,
+  operationsOf,
+  orderCases,
+  Outcome,
+  pathMutations,
+  queryMutations,
+  resolve,
+  sample,
+  sampleObject,
+  seeded,
+  seededUuid,
+  wholeBodyCases,
 } from './support/fuzz';
 import { buildWorld, idNumberFor, PASSWORD, populate, World } from './support/world';
 
@@ -58,7 +79,15 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
   let doc: OpenApiDoc;
   let ids: Record<string, string>;
   let foreign: ForeignIds;
-  let fixtures: { residentX1: string; residentX2: string; bedX1: string; bedX2: string; residents: string[]; roomId: string; rejectableClaim: string };
+  let fixtures: {
+    residentX1: string;
+    residentX2: string;
+    bedX1: string;
+    bedX2: string;
+    residents: string[];
+    roomId: string;
+    rejectableClaim: string;
+  };
 
   beforeAll(async () => {
     // Errors only: a JSON line per request (and its parsing) would cost more than many requests do.
@@ -74,17 +103,34 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     // Free beds and residents of our own, so that the baseline bodies are valid requests.
     const bedX1 = await post('/beds', { code: 'FZ-1', roomId: p.roomId, kind: 'GENERAL' });
     const bedX2 = await post('/beds', { code: 'FZ-2', roomId: p.roomId, kind: 'GENERAL' });
-    const residentX1 = await post('/residents', { name: '模糊老人甲', gender: 'M', dateOfBirth: '1945-03-03', idNumber: idNumberFor('1945-03-03', 801) });
-    const residentX2 = await post('/residents', { name: '模糊老人乙', gender: 'F', dateOfBirth: '1946-04-04', idNumber: idNumberFor('1946-04-04', 802) });
+    const residentX1 = await post('/residents', {
+      name: '模糊老人甲',
+      gender: 'M',
+      dateOfBirth: '1945-03-03',
+      idNumber: idNumberFor('1945-03-03', 801),
+    });
+    const residentX2 = await post('/residents', {
+      name: '模糊老人乙',
+      gender: 'F',
+      dateOfBirth: '1946-04-04',
+      idNumber: idNumberFor('1946-04-04', 802),
+    });
     const jobId = await post('/reports/claim-jobs', { year: 2026 });
     // A second claim, submitted, for the reject route (the first is submitted and approved before it).
-    const claim2 = await w.t.http.post(`/api/facilities/${w.A}/claims`).auth(w.token.accountantA, { type: 'bearer' })
-      .set('Idempotency-Key', 'fuzz-fixture-claim').send({ month: '2025-12' });
+    const claim2 = await w.t.http
+      .post(`/api/facilities/${w.A}/claims`)
+      .auth(w.token.accountantA, { type: 'bearer' })
+      .set('Idempotency-Key', 'fuzz-fixture-claim')
+      .send({ month: '2025-12' });
     if (claim2.status >= 300) throw new Error(`fixture claim: ${claim2.status} ${JSON.stringify(claim2.body)}`);
-    const submitted = await w.t.http.post(`/api/facilities/${w.A}/claims/${claim2.body.id}/submit`).auth(w.token.accountantA, { type: 'bearer' });
+    const submitted = await w.t.http
+      .post(`/api/facilities/${w.A}/claims/${claim2.body.id}/submit`)
+      .auth(w.token.accountantA, { type: 'bearer' });
     if (submitted.status >= 300) throw new Error(`fixture claim submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
     // An account of our own to deactivate and reactivate (never one of the world's).
-    const victim = await w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' })
+    const victim = await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, { type: 'bearer' })
       .send({ username: 'fuzz.victim', password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A });
     if (victim.status !== 201) throw new Error(`fixture user: ${victim.status} ${JSON.stringify(victim.body)}`);
     const one = async (sql: string, facilityId = w.A) => {
@@ -113,7 +159,11 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     };
     foreign = {
       otherFacility: {
-        facilityId: w.B, residentId: pB.residents[0], bedId: pB.beds[0], roomId: pB.roomId, admissionId: pB.admissionId,
+        facilityId: w.B,
+        residentId: pB.residents[0],
+        bedId: pB.beds[0],
+        roomId: pB.roomId,
+        admissionId: pB.admissionId,
         staffId: await one(`SELECT id::text AS v FROM staff WHERE facility_id = $1`, w.B),
         claimId: await one(`SELECT id::text AS v FROM claim WHERE facility_id = $1`, w.B),
         memberId: await one(`SELECT id::text AS v FROM day_member WHERE facility_id = $1`, w.B),
@@ -140,16 +190,38 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
       // Never a real refresh token (logout and refresh would end a session of the world).
       RefreshDto: { refreshToken: 'fuzz-not-a-refresh-token' },
       CreateUserDto: { username: 'fuzz.user', password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A, displayName: '模糊测试' },
-      CreateFacilityDto: { name: '模糊测试养老院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 100, address: '宝丰县人民路1号', licenseNumber: 'FZ-001', operatorKind: 'PRIVATE' },
+      CreateFacilityDto: {
+        name: '模糊测试养老院',
+        type: 'CARE_HOME',
+        divisionCode: '410421',
+        buildingAreaM2: 100,
+        address: '宝丰县人民路1号',
+        licenseNumber: 'FZ-001',
+        operatorKind: 'PRIVATE',
+      },
       // type and divisionCode are the platform's to change (403 for the manager): mutated, not in the baseline.
-      UpdateFacilityDto: (({ type: _t, divisionCode: _d, ...rest }) => ({ ...rest, name: '颐康综合养老服务中心', buildingAreaM2: 2000 }))(sampleObject(doc, op.body.schema, ids)),
+      UpdateFacilityDto: (({ type: _t, divisionCode: _d, ...rest }) => ({ ...rest, name: '颐康综合养老服务中心', buildingAreaM2: 2000 }))(
+        sampleObject(doc, op.body.schema, ids),
+      ),
       CreateResidentDto: {
-        name: '模糊老人', gender: 'F', dateOfBirth: '1948-05-12', idNumber: idNumberFor('1948-05-12', 901), hukou: '宝丰县', phone: '13803751234',
-        categories: ['DIBAO'], emergencyContacts: [contact],
+        name: '模糊老人',
+        gender: 'F',
+        dateOfBirth: '1948-05-12',
+        idNumber: idNumberFor('1948-05-12', 901),
+        hukou: '宝丰县',
+        phone: '13803751234',
+        categories: ['DIBAO'],
+        emergencyContacts: [contact],
       },
       UpdateResidentDto: {
-        name: '测试老人11', gender: 'F', dateOfBirth: '1941-01-11', idNumber: idNumberFor('1941-01-11', 11), hukou: '宝丰县', phone: '13803751234',
-        categories: ['DIBAO'], emergencyContacts: [contact],
+        name: '测试老人11',
+        gender: 'F',
+        dateOfBirth: '1941-01-11',
+        idNumber: idNumberFor('1941-01-11', 11),
+        hukou: '宝丰县',
+        phone: '13803751234',
+        categories: ['DIBAO'],
+        emergencyContacts: [contact],
       },
       CreateAssessmentDto: { grade: 'MODERATE', effectiveOn: '2026-02-20', assessor: '李评估员', notes: '复评' },
       CreateRoomDto: { building: '2号楼', floor: 2, number: '201' },
@@ -166,13 +238,23 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
       EndMembershipDto: { leftOn: '2026-12-01' },
       AttendanceDto: { residentId: f.residents[1], day: '2026-01-03', checkIn: '08:30', checkOut: '16:45' },
       CheckOutDto: { checkOut: '16:45' },
-      ServiceRecordDto: { residentId: f.residents[1], kind: 'MEAL', servedAt: '2026-01-03T11:30:00+08:00', servedBy: '张护理员', notes: '午餐' },
+      ServiceRecordDto: {
+        residentId: f.residents[1],
+        kind: 'MEAL',
+        servedAt: '2026-01-03T11:30:00+08:00',
+        servedBy: '张护理员',
+        notes: '午餐',
+      },
       CreateClaimDto: { month: '2026-02', programme: 'INSTITUTIONAL_CARE' },
       RejectClaimDto: { reason: '缺少老人能力评估报告' },
       CreatePolicyDto: {
-        programme: 'INSTITUTIONAL_CARE', divisionCode: '410400', effectiveFrom: '2027-01-01',
-        rates: { SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 30000 }, minAge: 60,
-        dayCounting: { admissionDay: true, dischargeDay: false, leaveDays: true }, excludedCategories: ['TEKUN'],
+        programme: 'INSTITUTIONAL_CARE',
+        divisionCode: '410400',
+        effectiveFrom: '2027-01-01',
+        rates: { SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 30000 },
+        minAge: 60,
+        dayCounting: { admissionDay: true, dischargeDay: false, leaveDays: true },
+        excludedCategories: ['TEKUN'],
       },
       DivisionSummaryJobDto: { month: '2026-01' },
       ClaimPdfsJobDto: { year: 2026 },
@@ -189,32 +271,49 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     const headerParams = op.params.filter((p) => p.in === 'header');
     const key = `${op.method} ${op.template}`;
     const idsHere: Record<string, string> = { ...ids, ...(key.endsWith('/reject') ? { claimId: fixtures.rejectableClaim } : {}) };
-    const path: Record<string, string> = Object.fromEntries(pathParams.map((p) => [p.name, encodeURIComponent(idsHere[p.name] ?? seededUuid(rand))]));
+    const path: Record<string, string> = Object.fromEntries(
+      pathParams.map((p) => [p.name, encodeURIComponent(idsHere[p.name] ?? seededUuid(rand))]),
+    );
     if (pdf && path['claimId']) path['claimId'] = seededUuid(rand);
-    const query: Record<string, string> = Object.fromEntries(queryParams.map((p) => [p.name, String(sample(doc, p.name, p.schema ?? {}, ids))]));
+    const query: Record<string, string> = Object.fromEntries(
+      queryParams.map((p) => [p.name, String(sample(doc, p.name, p.schema ?? {}, ids))]),
+    );
     if (pdf && 'month' in query) query['month'] = '2026-13';
     // Metrics take a date or a month, not both: the baseline has the month (the date is still mutated).
     if (key === 'get /api/facilities/{facilityId}/metrics') delete query['date'];
     const urlOf = (pathOver: Record<string, string> = {}, queryOver: Record<string, string> = {}) => {
       const p = op.template.replace(/\{(\w+)\}/g, (_m, n: string) => pathOver[n] ?? path[n]);
       const q = queryParams
-        .map(({ name: k }) => (k in queryOver ? queryOver[k] : k in query ? `${encodeURIComponent(k)}=${encodeURIComponent(query[k])}` : ''))
-        .filter(Boolean).join('&');
+        .map(({ name: k }) =>
+          k in queryOver ? queryOver[k] : k in query ? `${encodeURIComponent(k)}=${encodeURIComponent(query[k])}` : '',
+        )
+        .filter(Boolean)
+        .join('&');
       return q ? `${p}?${q}` : p;
     };
     const base = baselineBody(op);
-    const baseBody: BodyCase | undefined = base ? { kind: 'baseline', where: '-', data: JSON.stringify(base), contentType: 'application/json' } : undefined;
+    const baseBody: BodyCase | undefined = base
+      ? { kind: 'baseline', where: '-', data: JSON.stringify(base), contentType: 'application/json' }
+      : undefined;
     const out: Array<Omit<Case, 'mode' | 'token'>> = [];
     const add = (kind: string, where: string, url: string, body: BodyCase | undefined, headers: Record<string, string> = {}) =>
       out.push({ op, kind, where, url, headers, ...(body ? { body } : {}) });
 
     add('baseline', '-', urlOf(), baseBody);
     for (const p of pathParams) {
-      for (const m of pathMutations(p.name, decodeURIComponent(path[p.name]), rand, foreign)) add(m.kind, `path.${p.name}`, urlOf({ [p.name]: String(m.value) }), baseBody);
+      for (const m of pathMutations(p.name, decodeURIComponent(path[p.name]), rand, foreign))
+        add(m.kind, `path.${p.name}`, urlOf({ [p.name]: String(m.value) }), baseBody);
     }
     for (const p of queryParams) {
       const flavor = flavorOf(p.name, resolve(doc, p.schema ?? {}));
-      for (const m of queryMutations(p.name, flavor, !!p.required, query[p.name] ?? String(sample(doc, p.name, p.schema ?? {}, ids)), rand, foreign)) {
+      for (const m of queryMutations(
+        p.name,
+        flavor,
+        !!p.required,
+        query[p.name] ?? String(sample(doc, p.name, p.schema ?? {}, ids)),
+        rand,
+        foreign,
+      )) {
         add(m.kind, `query.${p.name}`, urlOf({}, { [p.name]: String(m.value) }), baseBody);
       }
     }
@@ -245,7 +344,10 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     const rand = seeded(SEED);
     const access = accessByOperationId(w);
     const tokens: Record<Role, string> = {
-      FACILITY_MANAGER: w.token.managerA, ACCOUNTANT: w.token.accountantA, REGULATOR: w.token.reg410400, PLATFORM_ADMIN: w.token.admin,
+      FACILITY_MANAGER: w.token.managerA,
+      ACCOUNTANT: w.token.accountantA,
+      REGULATOR: w.token.reg410400,
+      PLATFORM_ADMIN: w.token.admin,
     };
     const operations = operationsOf(doc);
     expect(operations.length).toBeGreaterThanOrEqual(50);
@@ -253,7 +355,7 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     const cases: Case[] = [];
     for (const op of operations) {
       const a = access.get(op.operationId);
-      const role = a?.public ? undefined : PREFERENCE.find((r) => a?.roles?.includes(r)) ?? 'PLATFORM_ADMIN';
+      const role = a?.public ? undefined : (PREFERENCE.find((r) => a?.roles?.includes(r)) ?? 'PLATFORM_ADMIN');
       for (const c of casesOf(op, rand)) {
         if (role) cases.push({ ...c, token: tokens[role], mode: 'token' });
         // Without a token a route answers 401 once the body and query are parsed and checked: of the
@@ -273,15 +375,20 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
     let seq = 0;
     const send = async (c: Case): Promise<Outcome> => {
       const id = `fuzz-${String(++seq).padStart(5, '0')}`;
-      let req = http[c.op.method](c.url).agent(agent).timeout(TIMEOUT_MS).set('x-request-id', id)
-        .buffer(true).parse((res, done) => {
+      let req = http[c.op.method](c.url)
+        .agent(agent)
+        .timeout(TIMEOUT_MS)
+        .set('x-request-id', id)
+        .buffer(true)
+        .parse((res, done) => {
           const chunks: Buffer[] = [];
           res.on('data', (b: Buffer) => chunks.push(b));
           res.on('end', () => done(null, Buffer.concat(chunks)));
         });
       if (c.token) req = req.auth(c.token, { type: 'bearer' });
       // A fresh Idempotency-Key each time: a repeated one answers from the store, not from the route.
-      if (c.op.params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key') && !('Idempotency-Key' in c.headers)) req = req.set('Idempotency-Key', id);
+      if (c.op.params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key') && !('Idempotency-Key' in c.headers))
+        req = req.set('Idempotency-Key', id);
       for (const [k, v] of Object.entries(c.headers)) req = req.set(k, v);
       if (c.body) {
         req = req.set('content-type', c.body.contentType);
@@ -299,7 +406,17 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
       }
       const ms = performance.now() - t0;
       if (status >= 500 && !error) error = loggedError(w.t.logs, id);
-      return { id, method: c.op.method, template: c.op.template, kind: c.kind, where: c.where, mode: c.mode, status, ms, ...(error ? { error } : {}) };
+      return {
+        id,
+        method: c.op.method,
+        template: c.op.template,
+        kind: c.kind,
+        where: c.where,
+        mode: c.mode,
+        status,
+        ms,
+        ...(error ? { error } : {}),
+      };
     };
     for (const c of cases) outcomes.push(await send(c));
     agent.destroy();
@@ -317,14 +434,23 @@ describe('fuzz: every operation of the OpenAPI document, bad input of every kind
       ...(failures.some((o) => o.status === 0) ? [`[fuzz] ${failures.filter((o) => o.status === 0).length} requests got no answer`] : []),
       ...(classes.length ? [`[fuzz] ${classes.length} classes of failure:`, ...classes.map((c) => `  ${describeClass(c)}`)] : []),
       ...(classes.length ? ['[fuzz] by error:', ...byError(classes).map((l) => `  ${l}`)] : []),
-      ...(slow.length ? [`[fuzz] warning: ${slow.length} responses over ${SLOW_MS / 1000} s: ` +
-        slow.slice(0, 5).map((o) => `${o.method.toUpperCase()} ${o.template} ${o.kind} ${(o.ms / 1000).toFixed(1)} s`).join('; ')] : []),
+      ...(slow.length
+        ? [
+            `[fuzz] warning: ${slow.length} responses over ${SLOW_MS / 1000} s: ` +
+              slow
+                .slice(0, 5)
+                .map((o) => `${o.method.toUpperCase()} ${o.template} ${o.kind} ${(o.ms / 1000).toFixed(1)} s`)
+                .join('; '),
+          ]
+        : []),
       ...(polluted.length ? [`[fuzz] Object.prototype / Array.prototype polluted: ${polluted.join(', ')}`] : []),
     ];
     if (DEBUG) {
       writeFileSync('tmp/fuzz-outcomes.json', JSON.stringify(outcomes));
       writeFileSync('tmp/fuzz-openapi.json', JSON.stringify(doc, null, 1));
-      const unfilled = [...new Set(operations.flatMap((op) => op.params.filter((p) => p.in === 'path' && !ids[p.name]).map((p) => p.name)))];
+      const unfilled = [
+        ...new Set(operations.flatMap((op) => op.params.filter((p) => p.in === 'path' && !ids[p.name]).map((p) => p.name))),
+      ];
       if (unfilled.length) lines.push(`  path parameters with no fixture (random UUIDs): ${unfilled.join(', ')}`);
       const baselines = outcomes.filter((o) => o.kind === 'baseline' && o.mode === 'token');
       lines.push(...baselines.map((o) => `  baseline ${o.status} ${o.method.toUpperCase()} ${o.template} (${o.id})`));

@@ -30,29 +30,47 @@ describe('hardening', () => {
   });
   const postBytes = (path: string, headers: Record<string, string>, bytes: Buffer) =>
     new Promise<{ status: number; body: { code: string; message: string[]; accessToken?: string } }>((ok, fail) => {
-      const req = request({ host: '127.0.0.1', port: (raw.address() as AddressInfo).port, path, method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers } }, (res) => {
-        let text = '';
-        res.on('data', (d) => (text += d));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: (raw.address() as AddressInfo).port,
+          path,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
       req.on('error', fail);
       req.end(bytes);
     });
 
   describe('bad input → a clear 4xx, never a 500', () => {
-    it.each(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/facilities'])('arrays nested 1,500 deep in %s → 400 before validation', async (url) => {
-      const body = JSON.stringify({ username: nested(1500), refreshToken: 'x', name: 'x' });
-      expect(body.length).toBeLessThan(4000);
-      const res = await w.t.http.post(url).auth(w.token.admin, auth).set('content-type', 'application/json').send(body);
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', message: [expect.stringMatching(/is nested more than 32 levels deep \(嵌套层级过深\)$/)] });
-    });
+    it.each(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/facilities'])(
+      'arrays nested 1,500 deep in %s → 400 before validation',
+      async (url) => {
+        const body = JSON.stringify({ username: nested(1500), refreshToken: 'x', name: 'x' });
+        expect(body.length).toBeLessThan(4000);
+        const res = await w.t.http.post(url).auth(w.token.admin, auth).set('content-type', 'application/json').send(body);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: [expect.stringMatching(/is nested more than 32 levels deep \(嵌套层级过深\)$/)],
+        });
+      },
+    );
 
     it('32 levels are fine, 33 are not; the whole body nested counts too', async () => {
       const ok = await w.t.http.post('/api/auth/refresh').send({ refreshToken: 'x', extra: nested(30) });
       expect(ok.body.message).not.toEqual(expect.arrayContaining([expect.stringMatching(/nested/)]));
-      const deep = await w.t.http.post('/api/auth/refresh').set('content-type', 'application/json').send(JSON.stringify(nested(2000))).expect(400);
+      const deep = await w.t.http
+        .post('/api/auth/refresh')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(nested(2000)))
+        .expect(400);
       expect(deep.body.message).toEqual(['the request body is nested more than 32 levels deep (嵌套层级过深)']);
     });
 
@@ -80,9 +98,30 @@ describe('hardening', () => {
 
     it.each([
       ['login username', () => w.t.http.post('/api/auth/login').send({ username: 'man\u0000ager.a', password: PASSWORD }), 'username'],
-      ['facility name', () => w.t.http.post('/api/facilities').auth(w.token.admin, auth).send({ name: '颐康\u0000', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 1 }), 'name'],
-      ['resident hukou', () => w.t.http.post(`/api/facilities/${w.A}/residents`).auth(w.token.managerA, auth)
-        .send({ name: '张三', gender: 'M', dateOfBirth: '1940-01-01', idNumber: idNumberFor('1940-01-01', 901), hukou: '宝丰\u0007县' }), 'hukou'],
+      [
+        'facility name',
+        () =>
+          w.t.http
+            .post('/api/facilities')
+            .auth(w.token.admin, auth)
+            .send({ name: '颐康\u0000', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 1 }),
+        'name',
+      ],
+      [
+        'resident hukou',
+        () =>
+          w.t.http
+            .post(`/api/facilities/${w.A}/residents`)
+            .auth(w.token.managerA, auth)
+            .send({
+              name: '张三',
+              gender: 'M',
+              dateOfBirth: '1940-01-01',
+              idNumber: idNumberFor('1940-01-01', 901),
+              hukou: '宝丰\u0007县',
+            }),
+        'hukou',
+      ],
       ['a nested field', () => w.t.http.post('/api/auth/refresh').send({ refreshToken: 'x', a: { b: ['ok', 'bad\u001b'] } }), 'a.b.1'],
       ['a query parameter', () => w.t.http.get(`/api/facilities/${w.A}/beds?date=2026-01-01%00`).auth(w.token.managerA, auth), 'date'],
     ])('a control character (NUL, BEL, ESC) in the %s → 400 naming the field', async (_what, send, field) => {
@@ -98,15 +137,22 @@ describe('hardening', () => {
     });
 
     it.each(['__proto__', 'constructor', 'prototype'])('the prototype key %s → 400 naming it', async (key) => {
-      const res = await w.t.http.post('/api/auth/refresh').set('content-type', 'application/json').send(`{"refreshToken":"x","${key}":{"isAdmin":true}}`).expect(400);
+      const res = await w.t.http
+        .post('/api/auth/refresh')
+        .set('content-type', 'application/json')
+        .send(`{"refreshToken":"x","${key}":{"isAdmin":true}}`)
+        .expect(400);
       expect(res.body.message).toEqual([`${key} is not an accepted field (不允许的字段)`]);
     });
 
     it.each([1e-7, 1e-12, 0.001])('a tiny number %s in buildingAreaM2 or fte → 400 naming the field', async (n) => {
       const facility = await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, auth).send({ buildingAreaM2: n }).expect(400);
       expect(facility.body.message).toEqual(['buildingAreaM2 must be a number with at most 2 decimals (最多2位小数)']);
-      const staff = await w.t.http.post(`/api/facilities/${w.A}/staff`).auth(w.token.managerA, auth)
-        .send({ name: '李护理员', role: 'CAREGIVER', employedFrom: '2026-01-01', fte: n }).expect(400);
+      const staff = await w.t.http
+        .post(`/api/facilities/${w.A}/staff`)
+        .auth(w.token.managerA, auth)
+        .send({ name: '李护理员', role: 'CAREGIVER', employedFrom: '2026-01-01', fte: n })
+        .expect(400);
       expect(staff.body.message).toContain('fte must be a number with at most two decimals');
     });
 
@@ -125,8 +171,11 @@ describe('hardening', () => {
       ['Passw0rd!', 'too easy to guess'],
       ['Qwerty123!', 'too easy to guess'],
     ])('%j is refused with a reason', async (password, why) => {
-      const res = await w.t.http.post('/api/users').auth(w.token.admin, auth)
-        .send({ username: 'weak.pw', password, role: 'ACCOUNTANT', facilityId: w.A }).expect(400);
+      const res = await w.t.http
+        .post('/api/users')
+        .auth(w.token.admin, auth)
+        .send({ username: 'weak.pw', password, role: 'ACCOUNTANT', facilityId: w.A })
+        .expect(400);
       expect(res.body.message.join(' ')).toContain(why);
       expect(await w.sql(`SELECT 1 FROM app_user WHERE username = 'weak.pw'`)).toEqual([]);
     });
@@ -134,7 +183,11 @@ describe('hardening', () => {
 
   describe('deactivating a user (ASVS §7)', () => {
     const create = async (username: string) => {
-      const res = await w.t.http.post('/api/users').auth(w.token.admin, auth).send({ username, password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A }).expect(201);
+      const res = await w.t.http
+        .post('/api/users')
+        .auth(w.token.admin, auth)
+        .send({ username, password: PASSWORD, role: 'ACCOUNTANT', facilityId: w.A })
+        .expect(201);
       const pair = (await w.t.http.post('/api/auth/login').send({ username, password: PASSWORD }).expect(200)).body;
       return { id: res.body.id as string, ...pair } as { id: string; accessToken: string; refreshToken: string };
     };
@@ -152,9 +205,13 @@ describe('hardening', () => {
       await w.t.http.post('/api/auth/refresh').send({ refreshToken: u.refreshToken }).expect(401);
       await w.t.http.post('/api/auth/login').send({ username: 'leaving.acc', password: PASSWORD }).expect(401);
       const [audit] = await w.sql<{ diff: { note: { reason: string; refreshTokensRevoked: number } } }>(
-        `SELECT diff FROM audit_event WHERE action = 'user.deactivate' AND entity_id = $1`, [u.id]);
+        `SELECT diff FROM audit_event WHERE action = 'user.deactivate' AND entity_id = $1`,
+        [u.id],
+      );
       expect(audit.diff.note).toEqual({ reason: '已离职', refreshTokensRevoked: expect.any(Number) });
-      expect(await w.sql(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [u.id])).toEqual([{ n: 0 }]);
+      expect(await w.sql(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [u.id])).toEqual([
+        { n: 0 },
+      ]);
       await w.t.http.post(`/api/users/${u.id}/deactivate`).auth(w.token.managerA, auth).send({ reason: '再次' }).expect(409);
       // Reactivated, the account signs in afresh; the old session stays ended.
       await w.t.http.post(`/api/users/${u.id}/reactivate`).auth(w.token.admin, auth).expect(200);
@@ -179,20 +236,41 @@ describe('hardening', () => {
         const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: 'careops', aud: 'careops-api', iat: now, exp: now + 600, ...claims })}`;
         return `${body}.${createHmac('sha256', TEST_JWT_SECRET).update(body).digest('base64url')}`;
       };
-      await w.t.http.get('/api/auth/me').auth(forge({ sub: randomUUID(), usr: 'ghost', role: 'PLATFORM_ADMIN' }), auth).expect(401);
+      await w.t.http
+        .get('/api/auth/me')
+        .auth(forge({ sub: randomUUID(), usr: 'ghost', role: 'PLATFORM_ADMIN' }), auth)
+        .expect(401);
       const [acc] = await w.sql<{ id: string }>(`SELECT id FROM app_user WHERE username = 'accountant.a'`);
-      await w.t.http.get('/api/auth/me').auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'ACCOUNTANT', fid: w.A }), auth).expect(200);
-      await w.t.http.get('/api/auth/me').auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'FACILITY_MANAGER', fid: w.A }), auth).expect(401);
-      await w.t.http.get('/api/auth/me').auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'ACCOUNTANT', fid: w.B }), auth).expect(401);
+      await w.t.http
+        .get('/api/auth/me')
+        .auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'ACCOUNTANT', fid: w.A }), auth)
+        .expect(200);
+      await w.t.http
+        .get('/api/auth/me')
+        .auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'FACILITY_MANAGER', fid: w.A }), auth)
+        .expect(401);
+      await w.t.http
+        .get('/api/auth/me')
+        .auth(forge({ sub: acc.id, usr: 'accountant.a', role: 'ACCOUNTANT', fid: w.B }), auth)
+        .expect(401);
     });
   });
 
   it('the public verification says what a document is, never who asked for it', async () => {
-    await w.sql(`INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)
-                 VALUES ('CMP-20260105-000042', 'COMPLIANCE', '养老机构合规报告', $1, '2026-01', repeat('a', 64), repeat('b', 64), 1, 'manager.a', 'FACILITY_MANAGER')`, [w.A]);
+    await w.sql(
+      `INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)
+                 VALUES ('CMP-20260105-000042', 'COMPLIANCE', '养老机构合规报告', $1, '2026-01', repeat('a', 64), repeat('b', 64), 1, 'manager.a', 'FACILITY_MANAGER')`,
+      [w.A],
+    );
     for (const ref of ['a'.repeat(64), 'b'.repeat(64), 'CMP-20260105-000042']) {
       const res = await w.t.http.get(`/api/documents/${ref}`).expect(200);
-      expect(res.body).toMatchObject({ valid: true, number: 'CMP-20260105-000042', kind: 'COMPLIANCE', facilityName: '颐康综合养老服务中心', period: '2026-01' });
+      expect(res.body).toMatchObject({
+        valid: true,
+        number: 'CMP-20260105-000042',
+        kind: 'COMPLIANCE',
+        facilityName: '颐康综合养老服务中心',
+        period: '2026-01',
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/manager\.a|FACILITY_MANAGER|requestedBy/);
     }
     await w.t.http.get('/api/documents/CMP-20260105-000043').expect(404);
@@ -219,12 +297,20 @@ describe('hardening', () => {
       const base = `/api/facilities/${w.A}/claims`;
       const claim = (await w.t.http.post(base).auth(w.token.accountantA, auth).send({ month: '2026-01' }).expect(201)).body;
       await w.t.http.post(`${base}/${claim.id}/submit`).auth(w.token.accountantA, auth).expect(201);
-      await expect(asApp(w.A, `UPDATE claim SET state = 'DRAFT' WHERE id = $1`, [claim.id])).rejects.toThrow(/cannot go from SUBMITTED to DRAFT/);
-      await expect(asApp(w.A, `UPDATE claim SET state = 'PAID' WHERE id = $1`, [claim.id])).rejects.toThrow(/cannot go from SUBMITTED to PAID/);
-      await expect(asApp(w.A, `UPDATE claim SET submitted_at = now() - interval '1 day' WHERE id = $1`, [claim.id])).rejects.toThrow(/cannot change/);
+      await expect(asApp(w.A, `UPDATE claim SET state = 'DRAFT' WHERE id = $1`, [claim.id])).rejects.toThrow(
+        /cannot go from SUBMITTED to DRAFT/,
+      );
+      await expect(asApp(w.A, `UPDATE claim SET state = 'PAID' WHERE id = $1`, [claim.id])).rejects.toThrow(
+        /cannot go from SUBMITTED to PAID/,
+      );
+      await expect(asApp(w.A, `UPDATE claim SET submitted_at = now() - interval '1 day' WHERE id = $1`, [claim.id])).rejects.toThrow(
+        /cannot change/,
+      );
       await w.t.http.post(`${base}/${claim.id}/reject`).auth(w.token.accountantA, auth).send({ reason: '材料不全' }).expect(201);
       await expect(asApp(w.A, `UPDATE claim SET rejection_reason = '改' WHERE id = $1`, [claim.id])).rejects.toThrow(/cannot change/);
-      await expect(asApp(w.A, `UPDATE claim SET state = 'APPROVED' WHERE id = $1`, [claim.id])).rejects.toThrow(/cannot go from REJECTED to APPROVED/);
+      await expect(asApp(w.A, `UPDATE claim SET state = 'APPROVED' WHERE id = $1`, [claim.id])).rejects.toThrow(
+        /cannot go from REJECTED to APPROVED/,
+      );
       expect((await w.t.http.get(`${base}/${claim.id}`).auth(w.token.accountantA, auth).expect(200)).body.state).toBe('REJECTED');
     });
 
@@ -233,7 +319,9 @@ describe('hardening', () => {
       const owner = new Client({ connectionString: w.db.url });
       await owner.connect();
       try {
-        await owner.query(`CREATE TEMP TABLE app_user (id uuid, username text, password_hash text, role text, facility_id uuid, division_code char(6), disabled_at timestamptz, sessions_valid_after timestamptz)`);
+        await owner.query(
+          `CREATE TEMP TABLE app_user (id uuid, username text, password_hash text, role text, facility_id uuid, division_code char(6), disabled_at timestamptz, sessions_valid_after timestamptz)`,
+        );
         await owner.query(`INSERT INTO app_user VALUES (gen_random_uuid(), 'intruder', 'x', 'PLATFORM_ADMIN', NULL, NULL, NULL, NULL)`);
         expect((await owner.query(`SELECT * FROM careops_auth_user('intruder', NULL)`)).rows).toEqual([]);
         expect((await owner.query(`SELECT role FROM careops_auth_user('root', NULL)`)).rows).toEqual([{ role: 'PLATFORM_ADMIN' }]);
@@ -245,18 +333,30 @@ describe('hardening', () => {
       }
       const { rows } = await app.query<{ fn: string; config: string[] | null }>(
         `SELECT p.proname AS fn, p.proconfig AS config FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
-         WHERE p.pronamespace = 'public'::regnamespace AND (p.prosecdef OR l.lanname = 'plpgsql') AND p.proname LIKE 'careops%'`);
+         WHERE p.pronamespace = 'public'::regnamespace AND (p.prosecdef OR l.lanname = 'plpgsql') AND p.proname LIKE 'careops%'`,
+      );
       expect(rows.length).toBeGreaterThanOrEqual(8);
-      for (const r of rows) expect({ fn: r.fn, path: r.config?.find((c) => c.startsWith('search_path=')) }).toEqual({ fn: r.fn, path: 'search_path=pg_catalog, public, pg_temp' });
+      for (const r of rows)
+        expect({ fn: r.fn, path: r.config?.find((c) => c.startsWith('search_path=')) }).toEqual({
+          fn: r.fn,
+          path: 'search_path=pg_catalog, public, pg_temp',
+        });
     });
 
     it('a claim is born a DRAFT; a line cannot be moved out of a frozen claim', async () => {
       const base = `/api/facilities/${w.A}/claims`;
       const [policy] = await w.sql<{ id: string }>(`SELECT id FROM subsidy_policy WHERE programme = 'INSTITUTIONAL_CARE' LIMIT 1`);
-      await expect(asApp(w.A, `INSERT INTO claim (facility_id, month, number, policy_id, state) VALUES ($1, '2025-01', '2025-0999', $2, 'APPROVED')`, [w.A, policy.id]))
-        .rejects.toThrow(/begins as a DRAFT/);
-      const m = (url: string, body: object) => w.t.http.post(`/api/facilities/${w.A}${url}`).auth(w.token.managerA, auth).send(body).expect(201);
-      const r = (await m('/residents', { name: '冻结老人', gender: 'M', dateOfBirth: '1938-05-05', idNumber: idNumberFor('1938-05-05', 611) })).body;
+      await expect(
+        asApp(w.A, `INSERT INTO claim (facility_id, month, number, policy_id, state) VALUES ($1, '2025-01', '2025-0999', $2, 'APPROVED')`, [
+          w.A,
+          policy.id,
+        ]),
+      ).rejects.toThrow(/begins as a DRAFT/);
+      const m = (url: string, body: object) =>
+        w.t.http.post(`/api/facilities/${w.A}${url}`).auth(w.token.managerA, auth).send(body).expect(201);
+      const r = (
+        await m('/residents', { name: '冻结老人', gender: 'M', dateOfBirth: '1938-05-05', idNumber: idNumberFor('1938-05-05', 611) })
+      ).body;
       const room = (await m('/rooms', { building: '冻结楼', floor: 1, number: '801' })).body;
       const bed = (await m('/beds', { code: 'FRZ-1', roomId: room.id, kind: 'NURSING' })).body;
       await m('/admissions', { residentId: r.id, bedId: bed.id, admittedOn: '2026-02-01', careLevel: 'FULLY_DISABLED' });
@@ -264,12 +364,19 @@ describe('hardening', () => {
       await w.t.http.post(`${base}/${submitted.id}/submit`).auth(w.token.accountantA, auth).expect(201);
       const draft = (await w.t.http.post(base).auth(w.token.accountantA, auth).send({ month: '2026-03' }).expect(201)).body;
       expect(submitted.lines.length).toBeGreaterThan(0);
-      await expect(asApp(w.A, `UPDATE claim_line SET claim_id = $2 WHERE claim_id = $1`, [submitted.id, draft.id])).rejects.toThrow(/frozen/);
+      await expect(asApp(w.A, `UPDATE claim_line SET claim_id = $2 WHERE claim_id = $1`, [submitted.id, draft.id])).rejects.toThrow(
+        /frozen/,
+      );
     });
   });
 
   describe('Idempotency-Key on every POST that creates something', () => {
-    const resident = (seq: number) => ({ name: `幂等老人${seq}`, gender: 'F', dateOfBirth: '1941-03-03', idNumber: idNumberFor('1941-03-03', 700 + seq) });
+    const resident = (seq: number) => ({
+      name: `幂等老人${seq}`,
+      gender: 'F',
+      dateOfBirth: '1941-03-03',
+      idNumber: idNumberFor('1941-03-03', 700 + seq),
+    });
     const post = (url: string, body: object, key?: string) => {
       const req = w.t.http.post(`/api/facilities/${w.A}${url}`).auth(w.token.managerA, auth);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
@@ -280,8 +387,13 @@ describe('hardening', () => {
       const again = await post('/residents', resident(1), 'reg-1').expect(201);
       expect(again.body).toEqual(first.body);
       const other = await post('/residents', resident(2), 'reg-1').expect(422);
-      expect(other.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: ['this Idempotency-Key was used with a different request (幂等键已用于其他请求)'] });
-      expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1 AND name = '幂等老人1'`, [w.A])).toEqual([{ n: 1 }]);
+      expect(other.body).toMatchObject({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: ['this Idempotency-Key was used with a different request (幂等键已用于其他请求)'],
+      });
+      expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1 AND name = '幂等老人1'`, [w.A])).toEqual([
+        { n: 1 },
+      ]);
       // Without the key the same body is a second attempt (and here refused as the same person).
       await post('/residents', resident(1)).expect(409);
     });
@@ -295,14 +407,21 @@ describe('hardening', () => {
       expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
       expect(await w.sql(`SELECT count(*)::int AS n FROM admission WHERE resident_id = $1`, [r.id])).toEqual([{ n: 1 }]);
-      const replays = await w.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'request.replay' AND diff->'note'->>'idempotencyKey' = 'adm-1'`);
+      const replays = await w.sql(
+        `SELECT count(*)::int AS n FROM audit_event WHERE action = 'request.replay' AND diff->'note'->>'idempotencyKey' = 'adm-1'`,
+      );
       expect(replays).toEqual([{ n: 5 }]);
     });
 
     it('keys are the caller’s own: another user’s same key is a new request; a bad key → 400', async () => {
       const body = { building: '幂等楼', floor: 2, number: '902' };
       const mine = await post('/rooms', body, 'room-k').expect(201);
-      const theirs = await w.t.http.post(`/api/facilities/${w.A}/rooms`).auth(w.token.admin, auth).set('Idempotency-Key', 'room-k').send({ ...body, number: '903' }).expect(201);
+      const theirs = await w.t.http
+        .post(`/api/facilities/${w.A}/rooms`)
+        .auth(w.token.admin, auth)
+        .set('Idempotency-Key', 'room-k')
+        .send({ ...body, number: '903' })
+        .expect(201);
       expect(theirs.body.id).not.toBe(mine.body.id);
       const bad = await post('/rooms', body, 'has space').expect(400);
       expect(bad.body.message).toEqual(['Idempotency-Key must be 1–255 visible ASCII characters (幂等键格式不正确)']);

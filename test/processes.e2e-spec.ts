@@ -29,7 +29,12 @@ describe('the processes a user starts (README quick start)', () => {
     const a = runApi({ DATABASE_URL: db.url, PORT: String(portA) });
     const b = runApi({ DATABASE_URL: db.url, PORT: String(portB) });
     try {
-      await waitUntil('both APIs healthy', async () => (await healthStatus(portA)) === 200 && (await healthStatus(portB)) === 200, 60_000, a);
+      await waitUntil(
+        'both APIs healthy',
+        async () => (await healthStatus(portA)) === 200 && (await healthStatus(portB)) === 200,
+        60_000,
+        a,
+      );
       const sql = new Client({ connectionString: db.url });
       await sql.connect();
       const { rows } = await sql.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
@@ -77,7 +82,12 @@ describe('the processes a user starts (README quick start)', () => {
       // Health answers as soon as one worker listens; wait for both.
       await waitUntil('both workers listening', () => listening() === 2, 60_000, api);
       expect(await healthStatus(port)).toBe(200);
-      expect(api.stdout().split('\n').filter((l) => l.includes('applied migration'))).toHaveLength(MIGRATIONS.length);
+      expect(
+        api
+          .stdout()
+          .split('\n')
+          .filter((l) => l.includes('applied migration')),
+      ).toHaveLength(MIGRATIONS.length);
     } finally {
       expect(await stop(api)).toMatchObject({ code: 0 });
     }
@@ -131,7 +141,9 @@ describe('the processes a user starts (README quick start)', () => {
     expect(await create('Quiet-Harbour-5822')).toMatchObject({ code: 0, out: expect.stringContaining('platform admin ops.chief reset') });
     const sql = new Client({ connectionString: db.url });
     await sql.connect();
-    const { rows } = await sql.query(`SELECT role, password_hash LIKE '$argon2id$%' AS argon2id FROM app_user WHERE username = 'ops.chief'`);
+    const { rows } = await sql.query(
+      `SELECT role, password_hash LIKE '$argon2id$%' AS argon2id FROM app_user WHERE username = 'ops.chief'`,
+    );
     const audit = await sql.query(`SELECT action FROM audit_event WHERE entity_type = 'user' ORDER BY id`);
     await sql.end();
     expect(rows).toEqual([{ role: 'PLATFORM_ADMIN', argon2id: true }]);
@@ -184,21 +196,39 @@ describe('the processes a user starts (README quick start)', () => {
       const token = async (u: string, p: string) => ((await (await signIn(u, p)).json()) as { accessToken: string }).accessToken;
       const regulator = await token('regulator', 'Demo-Pingdingshan-MZJ');
       const month = new Date().toISOString().slice(0, 7);
-      const job = await (await fetch(`http://127.0.0.1:${port}/api/divisions/410400/summary-jobs`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${regulator}` }, body: JSON.stringify({ month }),
-      })).json() as { id: string };
+      const job = (await (
+        await fetch(`http://127.0.0.1:${port}/api/divisions/410400/summary-jobs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${regulator}` },
+          body: JSON.stringify({ month }),
+        })
+      ).json()) as { id: string };
       let state: { state: string; percent: number; resultUrl: string | null } = { state: 'QUEUED', percent: 0, resultUrl: null };
-      await waitUntil('the worker to finish the report job', async () => {
-        state = await (await fetch(`http://127.0.0.1:${port}/api/jobs/${job.id}`, { headers: { authorization: `Bearer ${regulator}` } })).json() as typeof state;
-        return state.state === 'DONE' || state.state === 'FAILED';
-      }, 60_000, first);
+      await waitUntil(
+        'the worker to finish the report job',
+        async () => {
+          state = (await (
+            await fetch(`http://127.0.0.1:${port}/api/jobs/${job.id}`, { headers: { authorization: `Bearer ${regulator}` } })
+          ).json()) as typeof state;
+          return state.state === 'DONE' || state.state === 'FAILED';
+        },
+        60_000,
+        first,
+      );
       expect(state).toMatchObject({ state: 'DONE', percent: 100 });
-      const summary = Buffer.from(await (await fetch(`http://127.0.0.1:${port}${state.resultUrl}`, { headers: { authorization: `Bearer ${regulator}` } })).arrayBuffer());
+      const summary = Buffer.from(
+        await (
+          await fetch(`http://127.0.0.1:${port}${state.resultUrl}`, { headers: { authorization: `Bearer ${regulator}` } })
+        ).arrayBuffer(),
+      );
       expect(execFileSync('pdftotext', ['-', '-'], { input: summary }).toString()).toContain('辖区汇总表');
       // admin:create reaches the same data while npm start runs.
       const admin = runLauncher('admin-create', { ...env, ADMIN_PASSWORD: 'Quiet-Harbour-5821' }, ['--username', 'ops.chief']);
       const made = await admin.exited;
-      expect({ code: made.code, out: admin.stdout(), err: admin.stderr() }).toMatchObject({ code: 0, out: expect.stringContaining('platform admin ops.chief created') });
+      expect({ code: made.code, out: admin.stdout(), err: admin.stderr() }).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('platform admin ops.chief created'),
+      });
       expect((await signIn('ops.chief', 'Quiet-Harbour-5821')).status).toBe(200);
       await query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('written before the restart')`);
       expect(await stop(first)).toMatchObject({ code: 0 });

@@ -20,14 +20,16 @@ describe('the sign-in rate limit holds across API processes', () => {
     db = await createTestDatabase();
     const port = await freePort();
     api = runApi({ DATABASE_URL: db.url, PORT: String(port), API_WORKERS: '2', LOGIN_RATE_LIMIT_PER_MINUTE: '20' });
-    const listening = () => new Set((api?.stdout().match(/"pid":(\d+)[^\n]*careops API listening/g) ?? []).map((m) => m.split(',')[0])).size;
+    const listening = () =>
+      new Set((api?.stdout().match(/"pid":(\d+)[^\n]*careops API listening/g) ?? []).map((m) => m.split(',')[0])).size;
     await waitUntil('both workers listening', () => listening() === 2, 60_000, api);
     expect(await healthStatus(port)).toBe(200);
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
       // A new connection each time: the cluster hands connections to its workers in turn.
       const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', connection: 'close' },
         body: JSON.stringify({ username: `nobody.${i}`, password: 'not-the-password' }),
       });
       statuses.push(res.status);

@@ -17,8 +17,16 @@ describe('residents', () => {
   it('accepts a valid ID number with an X check character and answers it masked', async () => {
     const res = await post(valid).expect(201);
     expect(res.body).toEqual({
-      id: expect.any(String), name: '王秀英', gender: 'F', dateOfBirth: '1949-12-31', idNumber: '110105********002X',
-      hukou: null, phone: null, categories: ['DIBAO', 'ADVANCED_AGE'], emergencyContacts: [], careLevel: null,
+      id: expect.any(String),
+      name: '王秀英',
+      gender: 'F',
+      dateOfBirth: '1949-12-31',
+      idNumber: '110105********002X',
+      hukou: null,
+      phone: null,
+      categories: ['DIBAO', 'ADVANCED_AGE'],
+      emergencyContacts: [],
+      careLevel: null,
     });
     // Lower-case x is the same number.
     const lower = idNumberFor('1950-03-04', 7);
@@ -27,10 +35,22 @@ describe('residents', () => {
 
   it.each([
     ['a wrong check character', { idNumber: '110105194912310021' }, 'idNumber: 身份证号校验位错误（ISO 7064 MOD 11-2），请核对是否输错'],
-    ['an impossible birth date (Feb 30)', { idNumber: idNumberFor('1950-02-30'.replace('30', '28'), 1).replace('19500228', '19500230'), dateOfBirth: '1950-02-28' }, 'idNumber: 身份证号第7–14位不是有效的出生日期'],
-    ['a birth date other than dateOfBirth', { idNumber: idNumberFor('1950-03-04', 2), dateOfBirth: '1950-03-05' }, 'idNumber: 身份证号中的出生日期与填写的出生日期不一致'],
+    [
+      'an impossible birth date (Feb 30)',
+      { idNumber: idNumberFor('1950-02-30'.replace('30', '28'), 1).replace('19500228', '19500230'), dateOfBirth: '1950-02-28' },
+      'idNumber: 身份证号第7–14位不是有效的出生日期',
+    ],
+    [
+      'a birth date other than dateOfBirth',
+      { idNumber: idNumberFor('1950-03-04', 2), dateOfBirth: '1950-03-05' },
+      'idNumber: 身份证号中的出生日期与填写的出生日期不一致',
+    ],
     ['17 characters', { idNumber: X_ID.slice(0, 17) }, 'idNumber: 身份证号应为18位：前17位为数字，最后一位为数字或X'],
-    ['an unknown region', { idNumber: idNumberFor('1949-12-31', 3, '990105') }, 'idNumber: 身份证号前6位不是有效的行政区划代码（省级代码不存在）'],
+    [
+      'an unknown region',
+      { idNumber: idNumberFor('1949-12-31', 3, '990105') },
+      'idNumber: 身份证号前6位不是有效的行政区划代码（省级代码不存在）',
+    ],
   ])('refuses %s with 400 naming the field, and saves nothing', async (_what, change, message) => {
     const before = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM resident`);
     const res = await post({ ...valid, name: '赵某', ...change }).expect(400);
@@ -51,7 +71,9 @@ describe('residents', () => {
     expect(masked.body.idNumber).toBe('110105********002X');
     const revealed = await w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.managerA, { type: 'bearer' }).expect(200);
     expect(revealed.body.idNumber).toBe(X_ID);
-    const audit = await w.sql(`SELECT action, entity_id, actor_role FROM audit_event WHERE request_id = $1`, [revealed.headers['x-request-id']]);
+    const audit = await w.sql(`SELECT action, entity_id, actor_role FROM audit_event WHERE request_id = $1`, [
+      revealed.headers['x-request-id'],
+    ]);
     expect(audit).toEqual([{ action: 'resident.reveal_id_number', entity_id: r.id, actor_role: 'FACILITY_MANAGER' }]);
     await w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.accountantA, { type: 'bearer' }).expect(403);
     await w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.reg410400, { type: 'bearer' }).expect(403);
@@ -61,7 +83,11 @@ describe('residents', () => {
 
   it('a correction of the birth date must agree with the ID number', async () => {
     const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
-    const res = await w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, { type: 'bearer' }).send({ dateOfBirth: '1949-12-30' }).expect(400);
+    const res = await w.t.http
+      .patch(`${base}/residents/${r.id}`)
+      .auth(w.token.managerA, { type: 'bearer' })
+      .send({ dateOfBirth: '1949-12-30' })
+      .expect(400);
     expect(res.body.message).toEqual(['idNumber: 身份证号中的出生日期与填写的出生日期不一致']);
     await w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, { type: 'bearer' }).send({ phone: '13803751234' }).expect(200);
   });
@@ -70,18 +96,40 @@ describe('residents', () => {
     const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
     const url = `${base}/residents/${r.id}/assessments`;
     const auth = { type: 'bearer' } as const;
-    const first = await w.t.http.post(url).auth(w.token.managerA, auth).send({ grade: 'MODERATE', effectiveOn: '2026-01-01', assessor: '李评估员' }).expect(201);
+    const first = await w.t.http
+      .post(url)
+      .auth(w.token.managerA, auth)
+      .send({ grade: 'MODERATE', effectiveOn: '2026-01-01', assessor: '李评估员' })
+      .expect(201);
     expect(first.body).toMatchObject({ grade: 'MODERATE', careLevel: 'SEMI_DISABLED', effectiveOn: '2026-01-01' });
-    await w.t.http.post(url).auth(w.token.managerA, auth).send({ careLevel: 'FULLY_DISABLED', effectiveOn: '2026-02-01', assessor: '李评估员' }).expect(201);
+    await w.t.http
+      .post(url)
+      .auth(w.token.managerA, auth)
+      .send({ careLevel: 'FULLY_DISABLED', effectiveOn: '2026-02-01', assessor: '李评估员' })
+      .expect(201);
     // Recorded later, effective earlier: a back-dated assessment joins the history in its place.
-    await w.t.http.post(url).auth(w.token.managerA, auth).send({ grade: 'INTACT', effectiveOn: '2025-06-01', assessor: '王医生' }).expect(201);
+    await w.t.http
+      .post(url)
+      .auth(w.token.managerA, auth)
+      .send({ grade: 'INTACT', effectiveOn: '2025-06-01', assessor: '王医生' })
+      .expect(201);
     const history = (await w.t.http.get(url).auth(w.token.reg410400, auth).expect(200)).body;
     expect(history.map((a: { effectiveOn: string; careLevel: string }) => [a.effectiveOn, a.careLevel])).toEqual([
-      ['2025-06-01', 'SELF_CARE'], ['2026-01-01', 'SEMI_DISABLED'], ['2026-02-01', 'FULLY_DISABLED'],
+      ['2025-06-01', 'SELF_CARE'],
+      ['2026-01-01', 'SEMI_DISABLED'],
+      ['2026-02-01', 'FULLY_DISABLED'],
     ]);
-    expect((await w.t.http.get(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).expect(200)).body.careLevel).toBe('FULLY_DISABLED');
-    const bad = await w.t.http.post(url).auth(w.token.managerA, auth).send({ grade: 'SEVERE', careLevel: 'SELF_CARE', effectiveOn: '2026-03-01', assessor: 'x' }).expect(400);
-    expect(bad.body.message).toEqual(['grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4) (评估等级与照护等级不符)']);
+    expect((await w.t.http.get(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).expect(200)).body.careLevel).toBe(
+      'FULLY_DISABLED',
+    );
+    const bad = await w.t.http
+      .post(url)
+      .auth(w.token.managerA, auth)
+      .send({ grade: 'SEVERE', careLevel: 'SELF_CARE', effectiveOn: '2026-03-01', assessor: 'x' })
+      .expect(400);
+    expect(bad.body.message).toEqual([
+      'grade SEVERE means careLevel FULLY_DISABLED, not SELF_CARE (docs/rules.md §4) (评估等级与照护等级不符)',
+    ]);
     await expect(w.sql(`UPDATE assessment SET care_level = 'SELF_CARE'`)).rejects.toThrow(/append-only/);
   });
 
@@ -94,15 +142,34 @@ describe('residents', () => {
     };
     const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
     expect(await refused(post(valid))).toEqual({ status: 409, code: 'ID_NUMBER_TAKEN', params: { name: '王秀英', residentId: r.id } });
-    expect(await refused(w.t.http.get(`${base}/residents/${none}`).auth(w.token.managerA, auth))).toMatchObject({ status: 404, code: 'RESIDENT_NOT_FOUND' });
-    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.accountantA, auth)))
-      .toMatchObject({ status: 403, code: 'ID_NUMBER_REVEAL_MANAGER_ONLY' });
-    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=phone`).auth(w.token.managerA, auth))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(await refused(w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).send({}))).toMatchObject({ status: 400, code: 'NOTHING_TO_UPDATE' });
-    const assess = (body: object) => refused(w.t.http.post(`${base}/residents/${r.id}/assessments`).auth(w.token.managerA, auth).send({ effectiveOn: '2026-03-01', assessor: 'x', ...body }));
+    expect(await refused(w.t.http.get(`${base}/residents/${none}`).auth(w.token.managerA, auth))).toMatchObject({
+      status: 404,
+      code: 'RESIDENT_NOT_FOUND',
+    });
+    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=idNumber`).auth(w.token.accountantA, auth))).toMatchObject({
+      status: 403,
+      code: 'ID_NUMBER_REVEAL_MANAGER_ONLY',
+    });
+    expect(await refused(w.t.http.get(`${base}/residents/${r.id}?reveal=phone`).auth(w.token.managerA, auth))).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(await refused(w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, auth).send({}))).toMatchObject({
+      status: 400,
+      code: 'NOTHING_TO_UPDATE',
+    });
+    const assess = (body: object) =>
+      refused(
+        w.t.http
+          .post(`${base}/residents/${r.id}/assessments`)
+          .auth(w.token.managerA, auth)
+          .send({ effectiveOn: '2026-03-01', assessor: 'x', ...body }),
+      );
     expect(await assess({})).toMatchObject({ status: 400, code: 'ASSESSMENT_LEVEL_REQUIRED' });
     expect(await assess({ grade: 'MILD', careLevel: 'FULLY_DISABLED' })).toEqual({
-      status: 400, code: 'ASSESSMENT_GRADE_MISMATCH', params: { grade: 'MILD', careLevel: 'SEMI_DISABLED', given: 'FULLY_DISABLED' },
+      status: 400,
+      code: 'ASSESSMENT_GRADE_MISMATCH',
+      params: { grade: 'MILD', careLevel: 'SEMI_DISABLED', given: 'FULLY_DISABLED' },
     });
   });
 
@@ -113,11 +180,16 @@ describe('residents', () => {
     expect(w.t.exchanges.some((e) => e.path.includes('reveal=idNumber') && e.body.includes(X_ID))).toBe(true);
     const logs = JSON.stringify(w.t.logs);
     for (const id of raw) expect(logs).not.toContain(id);
-    const tables = await w.sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const tables = await w.sql<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
     expect(tables.length).toBeGreaterThan(10);
     for (const { table_name } of tables) {
       for (const id of raw) {
-        const [hit] = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" t WHERE upper(t::text) LIKE '%' || upper($1) || '%'`, [id]);
+        const [hit] = await w.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "${table_name}" t WHERE upper(t::text) LIKE '%' || upper($1) || '%'`,
+          [id],
+        );
         expect({ table_name, id, rows: hit.n }).toEqual({ table_name, id, rows: 0 });
       }
     }

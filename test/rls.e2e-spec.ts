@@ -30,7 +30,8 @@ describe('row-level security as the application role', () => {
 
   /** Rows of `facilityId` visible in `table` (the facility table is keyed by its own id). */
   const visible = async (table: string, facilityId: string) =>
-    (await app.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${table === 'facility' ? 'id' : 'facility_id'} = $1`, [facilityId])).rows[0].n;
+    (await app.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${table === 'facility' ? 'id' : 'facility_id'} = $1`, [facilityId]))
+      .rows[0].n;
 
   it('the application role owns nothing, cannot bypass RLS, and is who the app connects as', async () => {
     const [role] = await w.sql(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1`, [APP_ROLE]);

@@ -21,8 +21,11 @@ describe('rules: the documents — period, generation time, totals by level, non
     const f = factsOf(w, w.A, w.token.managerA);
     const room = await f.room('101');
     const [n1, n2, n3, g1, g2] = [
-      await f.bed(room, 'N1', 'NURSING'), await f.bed(room, 'N2', 'NURSING'), await f.bed(room, 'N3', 'NURSING'),
-      await f.bed(room, 'G1', 'GENERAL'), await f.bed(room, 'G2', 'GENERAL'),
+      await f.bed(room, 'N1', 'NURSING'),
+      await f.bed(room, 'N2', 'NURSING'),
+      await f.bed(room, 'N3', 'NURSING'),
+      await f.bed(room, 'G1', 'GENERAL'),
+      await f.bed(room, 'G2', 'GENERAL'),
     ];
     await f.outOfService(g2, '2026-05-21');
     const one = await f.admit(await f.resident('王一', '1940-01-01'), n1, '2026-04-01', 'FULLY_DISABLED');
@@ -34,9 +37,15 @@ describe('rules: the documents — period, generation time, totals by level, non
     await f.caregiver('护理员甲', { employedFrom: '2025-01-01', trainedOn: '2025-01-01', issuedOn: '2025-01-01', expiresOn: '2028-01-01' });
     await f.caregiver('护理员乙', { employedFrom: '2026-05-20', trainedOn: '2026-05-01', issuedOn: '2026-05-01', expiresOn: '2029-05-01' });
     await f.caregiver('护理员丙', { employedFrom: '2025-01-01', trainedOn: '2025-01-01', issuedOn: '2023-05-13', expiresOn: '2026-05-13' });
-    claimId = (await w.t.http.post(`/api/facilities/${w.A}/claims`).auth(w.token.admin, auth).send({ month: '2026-05' }).expect(201)).body.id;
-    const other = (await w.t.http.post('/api/facilities').auth(w.token.admin, auth)
-      .send({ name: '宝丰县第二养老院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 900 }).expect(201)).body.id;
+    claimId = (await w.t.http.post(`/api/facilities/${w.A}/claims`).auth(w.token.admin, auth).send({ month: '2026-05' }).expect(201)).body
+      .id;
+    const other = (
+      await w.t.http
+        .post('/api/facilities')
+        .auth(w.token.admin, auth)
+        .send({ name: '宝丰县第二养老院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 900 })
+        .expect(201)
+    ).body.id;
     const d = factsOf(w, other, w.token.admin);
     const dRoom = await d.room('1');
     await d.bed(dRoom, 'D1', 'NURSING');
@@ -100,12 +109,15 @@ describe('rules: the documents — period, generation time, totals by level, non
     const failing = [...text.matchAll(/^ *(05-\d\d) .* 未达标/gm)].map((m) => m[1]);
     expect(failing).toEqual(['05-13', '05-14', '05-15']);
     expect(text).toMatch(/^ *05-12 1 1 1 2 2 达标$/m);
-    for (const day of ['05-13', '05-14', '05-15']) expect(text).toMatch(new RegExp(`^ *${day} 1 1 1 2 1 未达标 护理员丙（证书已于当日或之前到期）$`, 'm'));
+    for (const day of ['05-13', '05-14', '05-15'])
+      expect(text).toMatch(new RegExp(`^ *${day} 1 1 1 2 1 未达标 护理员丙（证书已于当日或之前到期）$`, 'm'));
     expect(text).toMatch(/^ *05-16 0 1 1 1 1 达标 护理员丙（证书已于当日或之前到期）$/m);
     expect(text).toMatch(/^ *05-20 0 1 2 2 2 达标 护理员丙（证书已于当日或之前到期）$/m);
     expect(text).toMatch(/^ *05-01 1 0 1 1 2 达标$/m); // 乙 not yet employed: not listed
     // The HTML preview marks exactly those rows (class "bad", printed red).
-    const html = (await w.t.http.get(`/api/facilities/${w.A}/reports/compliance.html?month=2026-05`).auth(w.token.managerA, auth).expect(200)).text;
+    const html = (
+      await w.t.http.get(`/api/facilities/${w.A}/reports/compliance.html?month=2026-05`).auth(w.token.managerA, auth).expect(200)
+    ).text;
     expect([...html.matchAll(/<tr class="bad"><td class="c">(\d\d-\d\d)<\/td>/g)].map((m) => m[1])).toEqual(['05-13', '05-14', '05-15']);
   });
 
@@ -136,17 +148,30 @@ describe('rules: the documents — period, generation time, totals by level, non
     expect(text).not.toContain('47.50 %');
     const json = (await w.t.http.get('/api/divisions/410421/summary?month=2026-05').auth(w.token.reg410400, auth).expect(200)).body;
     expect(json.total).toEqual({
-      facilities: 2, residentsTotal: 3, bedsInService: 9, nursingBeds: 4, occupiedBedDays: 79, inServiceBedDays: 299, staffingDays: 62, compliantDays: 59,
-      nursingBedRatioPct: 44.44, nursingBedTargetMet: false, occupancyPct: 26.42, staffingCompliancePct: 95.16,
+      facilities: 2,
+      residentsTotal: 3,
+      bedsInService: 9,
+      nursingBeds: 4,
+      occupiedBedDays: 79,
+      inServiceBedDays: 299,
+      staffingDays: 62,
+      compliantDays: 59,
+      nursingBedRatioPct: 44.44,
+      nursingBedTargetMet: false,
+      occupancyPct: 26.42,
+      staffingCompliancePct: 95.16,
     });
   });
   // A document issued at 2026-06-01 01:30 in UTC+8 (2026-05-31 17:30 UTC) is listed as of 2026-06-01, the
   // calendar date in APP_TIMEZONE, as the document's 生成时间 is.
-  it('辖区汇总表: 最近报告 is the calendar date in UTC+8 of the facility\'s latest document', async () => {
+  it("辖区汇总表: 最近报告 is the calendar date in UTC+8 of the facility's latest document", async () => {
     const [other] = await w.sql<{ id: string }>(`SELECT id FROM facility WHERE name = '宝丰县第二养老院'`);
-    await w.sql(`INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role, issued_at)
+    await w.sql(
+      `INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role, issued_at)
                  VALUES ('TEST-TZ-1', 'COMPLIANCE', '养老机构合规报告', $1, '2026-05', encode(sha256('tz'::bytea), 'hex'), encode(sha256('tz'::bytea), 'hex'), 1, 'test', 'FACILITY_MANAGER',
-                         '2026-05-31T17:30:00Z')`, [other.id]);
+                         '2026-05-31T17:30:00Z')`,
+      [other.id],
+    );
     const text = await document('/api/divisions/410421/summary.pdf?month=2026-05', w.token.reg410400, 'DIV');
     expect(text).toMatch(/宝丰县第二养老院 410421 5 1 20\.00 % 0\.00 % 100\.00 % 2026-06-01/);
   });

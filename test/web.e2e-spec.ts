@@ -38,7 +38,13 @@ describe('the web app (Playwright, Chromium)', () => {
     const server = await w.t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The worker's report-jobs processor, on this app's queue (long documents show progress).
-    worker = new ReportJobsWorker(w.t.app.get(PG_BOSS), w.t.app.get(DataSource), w.t.app.get(TransactionHost), w.t.app.get(ClsService), w.t.app.get(ReportsService));
+    worker = new ReportJobsWorker(
+      w.t.app.get(PG_BOSS),
+      w.t.app.get(DataSource),
+      w.t.app.get(TransactionHost),
+      w.t.app.get(ClsService),
+      w.t.app.get(ReportsService),
+    );
     await worker.onApplicationBootstrap();
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
@@ -78,7 +84,9 @@ describe('the web app (Playwright, Chromium)', () => {
     delete process.env['CAREOPS_DEMO'];
     expect((await w.t.http.get('/api/demo-logins').expect(200)).body).toEqual([]);
     process.env['CAREOPS_DEMO'] = 'true';
-    expect((await w.t.http.get('/api/demo-logins').expect(200)).body.map((l: { username: string }) => l.username)).toEqual(DEMO_LOGINS.map((l) => l.username));
+    expect((await w.t.http.get('/api/demo-logins').expect(200)).body.map((l: { username: string }) => l.username)).toEqual(
+      DEMO_LOGINS.map((l) => l.username),
+    );
     if (before === undefined) delete process.env['CAREOPS_DEMO'];
     else process.env['CAREOPS_DEMO'] = before;
   });
@@ -140,7 +148,12 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.getByTestId('generate').click();
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
     await page.getByTestId('claim-state').waitFor();
-    const number = (await page.locator('.ant-card-head-title').filter({ has: page.getByTestId('claim-state') }).innerText()).match(/\d{4}-\d{4}/)?.[0] as string;
+    const number = (
+      await page
+        .locator('.ant-card-head-title')
+        .filter({ has: page.getByTestId('claim-state') })
+        .innerText()
+    ).match(/\d{4}-\d{4}/)?.[0] as string;
     expect(number).toMatch(/^\d{4}-\d{4}$/);
     await page.locator('.ant-table-row').first().click();
     const explanation = page.getByTestId('explanation').first();
@@ -201,11 +214,15 @@ describe('the web app (Playwright, Chromium)', () => {
 
   it('an error shows its code’s catalogue text in the user’s language: a 429 at sign-in is not “wrong password”; a refused admission; VALIDATION_FAILED and an unknown code keep the server’s words', async () => {
     const refusal = (statusCode: number, code: string, message: string, params?: Record<string, string>) => ({
-      status: statusCode, contentType: 'application/json', body: JSON.stringify({ statusCode, error: 'Refused', code, message: [message], params, requestId: 'r-1' }),
+      status: statusCode,
+      contentType: 'application/json',
+      body: JSON.stringify({ statusCode, error: 'Refused', code, message: [message], params, requestId: 'r-1' }),
     });
     // The answer of the throttler (its limit is too high in this app to reach from a browser).
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.route('**/api/auth/login', (route) => route.fulfill(refusal(429, 'TOO_MANY_REQUESTS', 'ThrottlerException: Too Many Requests')));
+    await page.route('**/api/auth/login', (route) =>
+      route.fulfill(refusal(429, 'TOO_MANY_REQUESTS', 'ThrottlerException: Too Many Requests')),
+    );
     await page.goto(`${base}/login`);
     await page.getByLabel('用户名').fill('manager');
     await page.getByLabel('密码').fill(password('manager'));
@@ -247,21 +264,40 @@ describe('the web app (Playwright, Chromium)', () => {
   });
 
   it('a 500-bed facility: the board renders within 1 s of its data arriving', async () => {
-    const f = (await w.t.http.post('/api/facilities').auth(w.token.admin, { type: 'bearer' }).send({ name: '五百床护理院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 }).expect(201)).body.id;
-    await w.sql(`INSERT INTO room (facility_id, building, floor, number) SELECT $1, '主楼', 1 + (i - 1) / 25, lpad(i::text, 3, '0') FROM generate_series(1, 250) i`, [f]);
-    await w.sql(`INSERT INTO bed (facility_id, room_id, code, kind) SELECT $1, r.id, r.number || '-' || k, CASE WHEN k = 1 THEN 'NURSING' ELSE 'GENERAL' END
-                 FROM room r CROSS JOIN generate_series(1, 2) k WHERE r.facility_id = $1`, [f]);
-    await w.sql(`
+    const f = (
+      await w.t.http
+        .post('/api/facilities')
+        .auth(w.token.admin, { type: 'bearer' })
+        .send({ name: '五百床护理院', type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 20000 })
+        .expect(201)
+    ).body.id;
+    await w.sql(
+      `INSERT INTO room (facility_id, building, floor, number) SELECT $1, '主楼', 1 + (i - 1) / 25, lpad(i::text, 3, '0') FROM generate_series(1, 250) i`,
+      [f],
+    );
+    await w.sql(
+      `INSERT INTO bed (facility_id, room_id, code, kind) SELECT $1, r.id, r.number || '-' || k, CASE WHEN k = 1 THEN 'NURSING' ELSE 'GENERAL' END
+                 FROM room r CROSS JOIN generate_series(1, 2) k WHERE r.facility_id = $1`,
+      [f],
+    );
+    await w.sql(
+      `
       WITH b AS (SELECT id, row_number() OVER (ORDER BY code) AS n FROM bed WHERE facility_id = $1),
       r AS (INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
             SELECT $1, '老人' || n, 'F', '1940-01-01', '\\x00', 1, int4send(n::int), '410421********0012' FROM b WHERE n <= 420 RETURNING id, name),
       a AS (INSERT INTO admission (facility_id, resident_id, period) SELECT $1, r.id, daterange('2026-01-01', NULL) FROM r RETURNING id, resident_id)
       INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period)
-      SELECT $1, a.id, a.resident_id, b.id, daterange('2026-01-01', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.n = substr(r.name, 3)::int`, [f]);
-    await w.t.http.post('/api/users').auth(w.token.admin, { type: 'bearer' }).send({ username: 'manager.500', password: 'Board-Five-Hundred-9', role: 'FACILITY_MANAGER', facilityId: f }).expect(201);
+      SELECT $1, a.id, a.resident_id, b.id, daterange('2026-01-01', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.n = substr(r.name, 3)::int`,
+      [f],
+    );
+    await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, { type: 'bearer' })
+      .send({ username: 'manager.500', password: 'Board-Five-Hundred-9', role: 'FACILITY_MANAGER', facilityId: f })
+      .expect(201);
     const page = await signIn('manager.500', 'Board-Five-Hundred-9');
-    await page.waitForFunction("window.__careopsBoard && window.__careopsBoard.beds === 500", undefined, { timeout: 30_000 });
-    const board = (await page.evaluate("window.__careopsBoard")) as { beds: number; renderMs: number };
+    await page.waitForFunction('window.__careopsBoard && window.__careopsBoard.beds === 500', undefined, { timeout: 30_000 });
+    const board = (await page.evaluate('window.__careopsBoard')) as { beds: number; renderMs: number };
     console.log(`web: bed board of ${board.beds} beds rendered ${board.renderMs.toFixed(0)} ms after its data arrived`);
     writeFileSync(join(ROOT, 'tmp', 'web-board.json'), JSON.stringify(board));
     expect(board.renderMs).toBeLessThanOrEqual(1000);

@@ -9,7 +9,10 @@ export default [
       'no-restricted-syntax': [
         'error',
         { selector: 'Literal[raw=/\\d\\.\\d/]', message: 'money is integer fen: no decimal literals (docs/rules.md §5)' },
-        { selector: "CallExpression[callee.property.name=/^(toFixed|toPrecision|round|parseFloat)$/]", message: 'money is integer fen: no float rounding or parsing (docs/rules.md §5)' },
+        {
+          selector: 'CallExpression[callee.property.name=/^(toFixed|toPrecision|round|parseFloat)$/]',
+          message: 'money is integer fen: no float rounding or parsing (docs/rules.md §5)',
+        },
         { selector: "CallExpression[callee.name='parseFloat']", message: 'money is integer fen: no parseFloat (docs/rules.md §5)' },
       ],
     },

@@ -40,11 +40,15 @@ export function bundlesAreFresh(root, apps = ['api', 'worker']) {
 export function ensureBuilt(root, apps = ['api', 'worker']) {
   if (bundlesAreFresh(root, apps)) return;
   console.log(`[careops] building ${apps.join(' + ')} …`);
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '-p', apps.join(','), '--outputStyle=static'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...NX_ENV },
-  });
+  const result = spawnSync(
+    join(root, 'node_modules', '.bin', 'nx'),
+    ['run-many', '-t', 'build', '-p', apps.join(','), '--outputStyle=static'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...NX_ENV },
+    },
+  );
   // Thrown, not exited: a caller that started a database stops it first.
   if (result.status !== 0) throw new Error('the build failed; see the messages above.');
 }

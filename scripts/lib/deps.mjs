@@ -7,8 +7,7 @@ import { join } from 'node:path';
 export function ensureDependencies(root) {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json');
-  const fresh =
-    existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
+  const fresh = existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
   if (fresh) return;
   console.log('[careops] installing dependencies (npm install) …');
   // `npm ci` fails for an Nx workspace here (optional packages of other platforms); npm install is used.
@@ -40,8 +39,10 @@ export function ensureSystemPackages({ forTests = false } = {}) {
   if (wanted.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !has('apt-get')) {
-    console.error(`[careops] PDF documents need: ${wanted.join(' ')}. Install them (Debian, as root):\n  apt-get install -y ${wanted.join(' ')}\n` +
-      'or set PUPPETEER_EXECUTABLE_PATH to a Chromium and install a Noto Sans CJK font.');
+    console.error(
+      `[careops] PDF documents need: ${wanted.join(' ')}. Install them (Debian, as root):\n  apt-get install -y ${wanted.join(' ')}\n` +
+        'or set PUPPETEER_EXECUTABLE_PATH to a Chromium and install a Noto Sans CJK font.',
+    );
     process.exit(1);
   }
   console.log(`[careops] installing ${wanted.join(', ')} (apt-get) …`);

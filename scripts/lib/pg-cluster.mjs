@@ -3,7 +3,20 @@
 // accident: it is a daemon we start and stop explicitly (the package's own start() ties the
 // server to process-exit hooks that would race our graceful shutdown).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -147,8 +160,7 @@ export class PgCluster {
     try {
       run(
         initdb,
-        ['-D', this.dir, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256',
-          '--encoding=UTF8', '--locale=C.UTF-8'],
+        ['-D', this.dir, '-U', SUPERUSER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8'],
         this.ids,
         'initdb',
       );
@@ -191,14 +203,23 @@ export class PgCluster {
     const log = openSync(logPath, 'a', 0o600);
     if (this.ids.uid !== undefined) chownSync(logPath, this.ids.uid, this.ids.gid);
     const args = ['-D', this.dir, '-p', String(port), ...Object.entries(SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
-    const server = spawn(postgres, args, { ...this.ids, env: { ...process.env, ...SERVER_ENV }, stdio: ['ignore', log, log], detached: true });
+    const server = spawn(postgres, args, {
+      ...this.ids,
+      env: { ...process.env, ...SERVER_ENV },
+      stdio: ['ignore', log, log],
+      detached: true,
+    });
     closeSync(log);
     server.unref();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (server.exitCode !== null || server.signalCode !== null || server.pid === undefined) {
         // The server's own reason, without the log's time and pid prefix: its last FATAL line.
-        const lines = readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-20).map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, ''));
+        const lines = readFileSync(logPath, 'utf8')
+          .trimEnd()
+          .split('\n')
+          .slice(-20)
+          .map((l) => l.replace(/^\S+ \S+ \S+ \[\d+\] /, ''));
         const reason = lines.findLast((l) => /^(FATAL|PANIC):/.test(l)) ?? lines.at(-1);
         throw new Error(`PostgreSQL exited while starting: ${reason} (log: ${logPath})`);
       }

@@ -49,7 +49,9 @@ export class Supervised {
       if (this.released) return;
       if (!this.restarting) return this.onFatal(`${this.name} ${how}`);
       let wait = this.backoff.after(Date.now() - run.startedAt);
-      this.log(`${this.name} (pid ${run.pid}) ${how} after ${seconds(Date.now() - run.startedAt)}; restarting it${this.restartNote} in ${seconds(wait)}`);
+      this.log(
+        `${this.name} (pid ${run.pid}) ${how} after ${seconds(Date.now() - run.startedAt)}; restarting it${this.restartNote} in ${seconds(wait)}`,
+      );
       for (let attempt = 1; ; attempt++) {
         await new Promise((wake) => {
           this.wakeUp = wake;
@@ -87,7 +89,12 @@ export class Supervised {
 }
 
 function firstLine(e) {
-  return String(e?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 300);
+  return String(e?.message ?? e)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 300);
 }
 
 /** How a child process ended, in words. */

@@ -42,10 +42,24 @@ export function factsOf(w: World, facilityId: string, token: string) {
       await post(`/admissions/${admissionId}/leaves`, { from, to, reason: '回家探亲' });
     },
     /** A caregiver with a passed training on `trainedOn` and one certificate [issuedOn, expiresOn). */
-    async caregiver(name: string, s: { employedFrom: string; employedTo?: string; fte?: number; trainedOn: string; issuedOn: string; expiresOn: string }) {
-      const staff = await post('/staff', { name, role: 'CAREGIVER', employedFrom: s.employedFrom, ...(s.employedTo ? { employedTo: s.employedTo } : {}), fte: s.fte ?? 1 });
+    async caregiver(
+      name: string,
+      s: { employedFrom: string; employedTo?: string; fte?: number; trainedOn: string; issuedOn: string; expiresOn: string },
+    ) {
+      const staff = await post('/staff', {
+        name,
+        role: 'CAREGIVER',
+        employedFrom: s.employedFrom,
+        ...(s.employedTo ? { employedTo: s.employedTo } : {}),
+        fte: s.fte ?? 1,
+      });
       await post(`/staff/${staff.id}/trainings`, { course: '养老护理员岗前培训', completedOn: s.trainedOn, passed: true });
-      await post(`/staff/${staff.id}/certificates`, { type: '养老护理员职业技能等级证书', number: `C-${name}`, issuedOn: s.issuedOn, expiresOn: s.expiresOn });
+      await post(`/staff/${staff.id}/certificates`, {
+        type: '养老护理员职业技能等级证书',
+        number: `C-${name}`,
+        issuedOn: s.issuedOn,
+        expiresOn: s.expiresOn,
+      });
       return staff.id;
     },
   };

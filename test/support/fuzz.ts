@@ -149,16 +149,26 @@ export function sample(doc: OpenApiDoc, name: string, schema: Schema, ids: Recor
   if (s.enum) return s.enum[0];
   if (s.example !== undefined) return s.example;
   switch (flavorOf(name, s)) {
-    case 'id': return ids[name] ?? '00000000-0000-4000-8000-000000000001';
-    case 'date': return '2026-01-10';
-    case 'month': return '2026-01';
-    case 'time': return '08:30';
-    case 'datetime': return '2026-01-10T10:00:00+08:00';
-    case 'number': return s.default ?? 1;
-    case 'boolean': return true;
-    case 'array': return s.items ? [sample(doc, name, s.items, ids)] : [];
-    case 'object': return sampleObject(doc, s, ids);
-    default: return 'fuzz';
+    case 'id':
+      return ids[name] ?? '00000000-0000-4000-8000-000000000001';
+    case 'date':
+      return '2026-01-10';
+    case 'month':
+      return '2026-01';
+    case 'time':
+      return '08:30';
+    case 'datetime':
+      return '2026-01-10T10:00:00+08:00';
+    case 'number':
+      return s.default ?? 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return s.items ? [sample(doc, name, s.items, ids)] : [];
+    case 'object':
+      return sampleObject(doc, s, ids);
+    default:
+      return 'fuzz';
   }
 }
 
@@ -221,18 +231,25 @@ export interface ForeignIds {
 
 const BY_FLAVOR: Partial<Record<Flavor, (rand: () => number, base: unknown, name: string, foreign?: ForeignIds) => Mutation[]>> = {
   date: () => [
-    ...['2026-02-30', '2026-13-01', '', 'yesterday', '2026-02-29', '0000-01-01', '+275760-09-13', '2026-01-10T25:00:00Z']
-      .map((v) => ({ kind: `invalid date ${JSON.stringify(v)}`, value: v })),
+    ...['2026-02-30', '2026-13-01', '', 'yesterday', '2026-02-29', '0000-01-01', '+275760-09-13', '2026-01-10T25:00:00Z'].map((v) => ({
+      kind: `invalid date ${JSON.stringify(v)}`,
+      value: v,
+    })),
     ...['0001-01-01', '9999-12-31', '1900-01-01'].map((v) => ({ kind: `extreme date ${v}`, value: v })),
   ],
   month: () => [
-    ...['2026-13', '2026-00', '', 'yesterday', '2026-02-30', '0000-01', '99999-01'].map((v) => ({ kind: `invalid month ${JSON.stringify(v)}`, value: v })),
+    ...['2026-13', '2026-00', '', 'yesterday', '2026-02-30', '0000-01', '99999-01'].map((v) => ({
+      kind: `invalid month ${JSON.stringify(v)}`,
+      value: v,
+    })),
     ...['0001-01', '9999-12'].map((v) => ({ kind: `extreme month ${v}`, value: v })),
   ],
-  time: () => ['25:00', '08:60', '8:3', '23:59:60', '']
-    .map((v) => ({ kind: `invalid time ${JSON.stringify(v)}`, value: v })),
-  datetime: () => ['2026-02-30T11:30:00+08:00', '2026-11-24T11:30:00+99:00', 'yesterday', '', '2026-11-24', '275760-09-13T00:00:00Z']
-    .map((v) => ({ kind: `invalid datetime ${JSON.stringify(v)}`, value: v })),
+  time: () => ['25:00', '08:60', '8:3', '23:59:60', ''].map((v) => ({ kind: `invalid time ${JSON.stringify(v)}`, value: v })),
+  datetime: () =>
+    ['2026-02-30T11:30:00+08:00', '2026-11-24T11:30:00+99:00', 'yesterday', '', '2026-11-24', '275760-09-13T00:00:00Z'].map((v) => ({
+      kind: `invalid datetime ${JSON.stringify(v)}`,
+      value: v,
+    })),
   id: (rand, _base, name, foreign) => [
     ...(foreign?.otherFacility[name] ? [{ kind: 'id from another facility', value: foreign.otherFacility[name] }] : []),
     ...(foreign ? [{ kind: 'id of another kind of record', value: name === 'roomId' ? foreign.otherKindForRoom : foreign.otherKind }] : []),
@@ -307,16 +324,28 @@ const pick = <T>(list: T[], rand: () => number): T => list[Math.floor(rand() * l
  * The mutations of one body field (`base` is its valid value). To keep the run bounded a field gets,
  * of each nesting depth, arrays or objects, and one of the prototype keys (the whole body gets all).
  */
-export function valueMutations(flavor: Flavor, base: unknown, required: boolean, rand: () => number, name = '', foreign?: ForeignIds): Mutation[] {
+export function valueMutations(
+  flavor: Flavor,
+  base: unknown,
+  required: boolean,
+  rand: () => number,
+  name = '',
+  foreign?: ForeignIds,
+): Mutation[] {
   const group = ['number', 'boolean', 'array', 'object'].includes(flavor) ? flavor : 'string';
   const others = TEXTS.filter((t) => !ALWAYS.has(t.kind));
   const first = pick(others, rand);
-  const second = pick(others.filter((t) => t !== first), rand);
+  const second = pick(
+    others.filter((t) => t !== first),
+    rand,
+  );
   return [
     ...(required ? [{ kind: 'missing required field', value: MISSING }] : []),
     { kind: 'null', value: null },
     ...WRONG_TYPES[group],
-    ...NESTING.map((n) => (rand() < 0.5 ? { kind: `nesting ${n} arrays`, value: nestArrays(n) } : { kind: `nesting ${n} objects`, value: nestObjects(n) })),
+    ...NESTING.map((n) =>
+      rand() < 0.5 ? { kind: `nesting ${n} arrays`, value: nestArrays(n) } : { kind: `nesting ${n} objects`, value: nestObjects(n) },
+    ),
     pick(PROTO_KEYS, rand),
     ...(group === 'string' ? [...TEXTS.filter((t) => ALWAYS.has(t.kind)), first, second] : []),
     ...(BY_FLAVOR[flavor]?.(rand, base, name, foreign) ?? []),
@@ -364,7 +393,13 @@ export interface BodyCase {
 const JSON_TYPE = 'application/json';
 
 /** One field at a time, each mutation; nested DTOs (and array items of them) field by field too. */
-export function fieldCases(doc: OpenApiDoc, schema: Schema, baseline: Record<string, unknown>, rand: () => number, foreign?: ForeignIds): BodyCase[] {
+export function fieldCases(
+  doc: OpenApiDoc,
+  schema: Schema,
+  baseline: Record<string, unknown>,
+  rand: () => number,
+  foreign?: ForeignIds,
+): BodyCase[] {
   const out: BodyCase[] = [];
   const walk = (s: Schema, path: Array<string | number>, where: string, depth: number) => {
     const resolved = resolve(doc, s);
@@ -383,9 +418,15 @@ export function fieldCases(doc: OpenApiDoc, schema: Schema, baseline: Record<str
         const item = resolve(doc, p.items);
         if (item.properties) walk(item, [...here, 0], `${label}[0]`, depth + 1);
         else {
-          for (const m of valueMutations(flavorOf(name, item), Array.isArray(base) ? base[0] : undefined, false, rand)
-            .filter((x) => x.value !== MISSING && !/nesting (10|100) /.test(x.kind))) {
-            out.push({ kind: `item: ${m.kind}`, where: `${label}[0]`, data: serialize(setAt(baseline, [...here, 0], m.value)), contentType: JSON_TYPE });
+          for (const m of valueMutations(flavorOf(name, item), Array.isArray(base) ? base[0] : undefined, false, rand).filter(
+            (x) => x.value !== MISSING && !/nesting (10|100) /.test(x.kind),
+          )) {
+            out.push({
+              kind: `item: ${m.kind}`,
+              where: `${label}[0]`,
+              data: serialize(setAt(baseline, [...here, 0], m.value)),
+              contentType: JSON_TYPE,
+            });
           }
         }
       }
@@ -426,23 +467,44 @@ export function wholeBodyCases(baseline: Record<string, unknown> | undefined, fi
     json('body: prototype key prototype', withKey('"prototype":{"polluted":"yes"}')),
     json('body: 100 KB unknown field', withKey(`"filler":"${KB100}"`)),
     { kind: 'body: as text/plain', where: 'body', data: base, contentType: 'text/plain' },
-    { kind: 'body: as form', where: 'body', data: new URLSearchParams(Object.entries(baseline ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString(), contentType: 'application/x-www-form-urlencoded' },
-    { kind: 'body: form with prototype keys', where: 'body', data: '__proto__[polluted]=yes&constructor[prototype][polluted]=yes&a[b][c][d][e][f][g]=1', contentType: 'application/x-www-form-urlencoded' },
+    {
+      kind: 'body: as form',
+      where: 'body',
+      data: new URLSearchParams(Object.entries(baseline ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    },
+    {
+      kind: 'body: form with prototype keys',
+      where: 'body',
+      data: '__proto__[polluted]=yes&constructor[prototype][polluted]=yes&a[b][c][d][e][f][g]=1',
+      contentType: 'application/x-www-form-urlencoded',
+    },
     { kind: 'body: charset utf-16', where: 'body', data: base, contentType: 'application/json; charset=utf-16' },
-    { kind: 'body: multipart', where: 'body', data: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x' },
+    {
+      kind: 'body: multipart',
+      where: 'body',
+      data: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
+      contentType: 'multipart/form-data; boundary=x',
+    },
   ];
 }
 
 /** Two date (or time) fields of the body in the wrong order, or equal: empty or reversed ranges. */
 export function orderCases(doc: OpenApiDoc, schema: Schema, baseline: Record<string, unknown>): BodyCase[] {
   const props = resolve(doc, schema).properties ?? {};
-  const of = (flavor: Flavor) => Object.keys(props).filter((k) => typeof baseline[k] === 'string' && flavorOf(k, resolve(doc, props[k])) === flavor);
+  const of = (flavor: Flavor) =>
+    Object.keys(props).filter((k) => typeof baseline[k] === 'string' && flavorOf(k, resolve(doc, props[k])) === flavor);
   return (['date', 'time'] as Flavor[]).flatMap((flavor) => {
     const [a, b] = of(flavor);
     if (!a || !b || baseline[a] === baseline[b]) return [];
     const where = `body.${a}+${b}`;
     return [
-      { kind: `${flavor} fields swapped`, where, data: serialize({ ...baseline, [a]: baseline[b], [b]: baseline[a] }), contentType: JSON_TYPE },
+      {
+        kind: `${flavor} fields swapped`,
+        where,
+        data: serialize({ ...baseline, [a]: baseline[b], [b]: baseline[a] }),
+        contentType: JSON_TYPE,
+      },
       { kind: `${flavor} fields equal`, where, data: serialize({ ...baseline, [b]: baseline[a] }), contentType: JSON_TYPE },
     ];
   });
@@ -452,7 +514,13 @@ export function orderCases(doc: OpenApiDoc, schema: Schema, baseline: Record<str
 export function encodingCases(baseline: Record<string, unknown> | undefined): BodyCase[] {
   const plain = Buffer.from(serialize(baseline ?? {}));
   const cut = (b: Buffer) => b.subarray(0, Math.max(1, Math.floor(b.length / 2)));
-  const enc = (kind: string, encoding: string, data: Buffer): BodyCase => ({ kind, where: 'content-encoding', data, contentType: JSON_TYPE, encoding });
+  const enc = (kind: string, encoding: string, data: Buffer): BodyCase => ({
+    kind,
+    where: 'content-encoding',
+    data,
+    contentType: JSON_TYPE,
+    encoding,
+  });
   // Small on the wire, 2 MB inflated: over the 1 MB limit once decompressed.
   const bomb = gzipSync(Buffer.from(`{"a":"${' '.repeat(2_000_000)}"}`));
   return [
@@ -485,7 +553,12 @@ export function pathMutations(name: string, base: string, rand: () => number, fo
     { kind: 'random UUID', value: seededUuid(rand) },
     { kind: 'invalid UUID "not-a-uuid"', value: 'not-a-uuid' },
     ...(name === 'code' ? ['000000', '4104', '4104001', '41040x'].map((v) => ({ kind: `division code ${v}`, value: v })) : []),
-    ...(name === 'hash' || name === 'codeOrNumber' ? [{ kind: '64 hex of nothing', value: 'a'.repeat(64) }, { kind: 'upper-case hex', value: 'A'.repeat(64) }] : []),
+    ...(name === 'hash' || name === 'codeOrNumber'
+      ? [
+          { kind: '64 hex of nothing', value: 'a'.repeat(64) },
+          { kind: 'upper-case hex', value: 'A'.repeat(64) },
+        ]
+      : []),
   ];
   const rest = otherPathValues(rand);
   const chosen: Mutation[] = [];
@@ -514,7 +587,14 @@ function otherPathValues(rand: () => number): Mutation[] {
 }
 
 /** A query mutation is the raw query-string fragment standing for the parameter (or nothing). */
-export function queryMutations(name: string, flavor: Flavor, required: boolean, base: string, rand: () => number, foreign?: ForeignIds): Mutation[] {
+export function queryMutations(
+  name: string,
+  flavor: Flavor,
+  required: boolean,
+  base: string,
+  rand: () => number,
+  foreign?: ForeignIds,
+): Mutation[] {
   const k = encodeURIComponent(name);
   const v = (s: string) => `${k}=${encodeURIComponent(s)}`;
   const list: Mutation[] = [
@@ -542,7 +622,10 @@ export function queryMutations(name: string, flavor: Flavor, required: boolean, 
     { kind: 'astral characters', value: v('𠀀𪚥') },
     { kind: 'invalid UTF-8 %ED%A0%80', value: `${k}=%ED%A0%80` },
     { kind: 'bad percent-encoding %zz', value: `${k}=%zz` },
-    ...(BY_FLAVOR[flavor]?.(rand, base, name, foreign) ?? []).map((m) => ({ kind: m.kind, value: v(m.value instanceof Raw ? m.value.json : String(m.value)) })),
+    ...(BY_FLAVOR[flavor]?.(rand, base, name, foreign) ?? []).map((m) => ({
+      kind: m.kind,
+      value: v(m.value instanceof Raw ? m.value.json : String(m.value)),
+    })),
   ];
   return list;
 }
@@ -589,11 +672,17 @@ export interface FailureClass {
 /** The error the app logged under a request id (the filter's "Unhandled error", else any error line). */
 export function loggedError(logs: Array<Record<string, unknown>>, id: string): string | undefined {
   const mine = logs.filter((l) => l['requestId'] === id || (l['req'] as { id?: string } | undefined)?.id === id);
-  const line = mine.find((l) => l['msg'] === 'Unhandled error') ?? mine.find((l) => l['err'] && Number(l['level']) >= 50) ?? mine.find((l) => Number(l['level']) >= 50);
+  const line =
+    mine.find((l) => l['msg'] === 'Unhandled error') ??
+    mine.find((l) => l['err'] && Number(l['level']) >= 50) ??
+    mine.find((l) => Number(l['level']) >= 50);
   if (!line) return undefined;
   const err = line['err'] as { type?: string; name?: string; message?: string; stack?: string; code?: string } | undefined;
   if (!err) return String(line['msg']);
-  const frames = (err.stack ?? '').split('\n').filter((f) => /^\s+at /.test(f)).map((f) => f.trim().replace(/^at /, ''));
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((f) => /^\s+at /.test(f))
+    .map((f) => f.trim().replace(/^at /, ''));
   const ours = frames.find((f) => /(libs|apps)\/[^ ]*\.ts/.test(f) && !f.includes('node_modules'));
   const where = (ours ?? frames[0] ?? '').replace(/^.*?\/((?:libs|apps|node_modules)\/)/, '$1').replace(/\)$/, '');
   return `${err.type ?? err.name ?? 'Error'}${err.code ? ` [${err.code}]` : ''}: ${(err.message ?? '').split('\n')[0].slice(0, 200)}${where ? ` @ ${where}` : ''}`;
@@ -606,7 +695,16 @@ export function classify(failures: Outcome[]): FailureClass[] {
     const route = `${o.method.toUpperCase()} ${o.template}`;
     const error = o.error ?? '(nothing logged)';
     const key = `${route}|${o.kind}|${error}|${o.status}`;
-    const c = classes.get(key) ?? { status: o.status || 'no response', route, kind: o.kind, error, where: [], modes: [], count: 0, example: o.id };
+    const c = classes.get(key) ?? {
+      status: o.status || 'no response',
+      route,
+      kind: o.kind,
+      error,
+      where: [],
+      modes: [],
+      count: 0,
+      example: o.id,
+    };
     if (!c.where.includes(o.where)) c.where.push(o.where);
     if (!c.modes.includes(o.mode)) c.modes.push(o.mode);
     c.count++;

@@ -7,11 +7,12 @@ export function textOf(pdf: Buffer): string {
 }
 
 /** Collects a response's bytes whatever its type (a PDF, a spreadsheet), as test/documents.e2e-spec.ts does. */
-export const binary = (req: Test) => req.buffer(true).parse((r, cb) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (d: Buffer) => chunks.push(d));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-});
+export const binary = (req: Test) =>
+  req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (d: Buffer) => chunks.push(d));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 
 /** The text with every run of white space made one space, so a row reads as one line of cells. */
 export const squeezed = (text: string) => text.replace(/[ \t]+/g, ' ');

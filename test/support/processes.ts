@@ -38,7 +38,6 @@ export function run(command: string, args: string[], env: Record<string, string 
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-
 export function runApi(env: Record<string, string | undefined>): Spawned {
   return run(process.execPath, [join(ROOT, 'dist/apps/api/main.js')], { JWT_SECRET: TEST_JWT_SECRET, ...TEST_ID_KEYS, ...env });
 }

@@ -25,11 +25,7 @@ export interface TestApp {
 
 /** The real AppModule with main.ts's global set-up, in-process, logs captured. */
 
-export async function startTestApp(
-  databaseUrl: string,
-  extraControllers: Type[] = [],
-  env: Record<string, string> = {},
-): Promise<TestApp> {
+export async function startTestApp(databaseUrl: string, extraControllers: Type[] = [], env: Record<string, string> = {}): Promise<TestApp> {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -60,7 +56,9 @@ export async function startTestApp(
       body += typeof b === 'string' ? b : Buffer.isBuffer(b) ? b.toString('utf8') : JSON.stringify(b ?? '');
       return send(b);
     };
-    res.on('finish', () => exchanges.push({ method: req.method, path: req.originalUrl, status: res.statusCode, requestId: req.id ?? '', body }));
+    res.on('finish', () =>
+      exchanges.push({ method: req.method, path: req.originalUrl, status: res.statusCode, requestId: req.id ?? '', body }),
+    );
     next();
   });
   await app.init();

@@ -37,7 +37,9 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   const t = await startTestApp(db.url, [], env);
   const admin = await login(t, 'root');
   const facility = async (name: string, type: string, divisionCode: string) => {
-    const res = await t.http.post('/api/facilities').auth(admin, { type: 'bearer' })
+    const res = await t.http
+      .post('/api/facilities')
+      .auth(admin, { type: 'bearer' })
       .send({ name, type, divisionCode, buildingAreaM2: 2000 });
     if (res.status !== 201) throw new Error(`facility ${name}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id as string;
@@ -46,7 +48,10 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
   const B = await facility('康宁护理院', 'STREET_CENTER', '370102');
   const C = await facility('安阳县日间照料中心', 'DAY_CENTER', '410522');
   const user = async (username: string, body: Record<string, string>) => {
-    const res = await t.http.post('/api/users').auth(admin, { type: 'bearer' }).send({ username, password: PASSWORD, ...body });
+    const res = await t.http
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username, password: PASSWORD, ...body });
     if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return login(t, username);
   };
@@ -112,47 +117,132 @@ export async function populate(w: World, facilityId: string, token: string, seed
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
-  const room = await ok(await http.post(`${base}/rooms`).auth(token, { type: 'bearer' }).send({ building: '1号楼', floor: 1, number: `10${seed}` }), 'room');
+  const room = await ok(
+    await http
+      .post(`${base}/rooms`)
+      .auth(token, { type: 'bearer' })
+      .send({ building: '1号楼', floor: 1, number: `10${seed}` }),
+    'room',
+  );
   const beds: string[] = [];
   for (const [i, kind] of ['NURSING', 'GENERAL'].entries()) {
-    const bed = await ok(await http.post(`${base}/beds`).auth(token, { type: 'bearer' }).send({ code: `P${seed}-${i}`, roomId: room.id, kind }), 'bed');
+    const bed = await ok(
+      await http
+        .post(`${base}/beds`)
+        .auth(token, { type: 'bearer' })
+        .send({ code: `P${seed}-${i}`, roomId: room.id, kind }),
+      'bed',
+    );
     beds.push(bed.id as string);
   }
   const residents: string[] = [];
   for (const i of [1, 2]) {
     const dob = `194${seed}-0${i}-1${i}`;
-    const r = await ok(await http.post(`${base}/residents`).auth(token, { type: 'bearer' })
-      .send({ name: `测试老人${seed}${i}`, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seed * 10 + i) }), 'resident');
+    const r = await ok(
+      await http
+        .post(`${base}/residents`)
+        .auth(token, { type: 'bearer' })
+        .send({ name: `测试老人${seed}${i}`, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seed * 10 + i) }),
+      'resident',
+    );
     residents.push(r.id as string);
   }
-  const admission = await ok(await http.post(`${base}/admissions`).auth(token, { type: 'bearer' })
-    .send({ residentId: residents[0], bedId: beds[0], admittedOn: '2026-01-05', careLevel: 'SEMI_DISABLED' }), 'admission');
-  await ok(await http.post(`${base}/admissions/${admission.id}/leaves`).auth(token, { type: 'bearer' })
-    .send({ from: '2026-02-01', to: '2026-02-04', reason: '回家' }), 'leave');
-  await ok(await http.patch(`${base}/beds/${beds[1]}`).auth(token, { type: 'bearer' }).send({ inService: false, reason: '维修', on: '2026-03-01' }), 'outage');
-  await ok(await http.post(`${base}/day-members`).auth(token, { type: 'bearer' })
-    .send({ residentId: residents[1], enrolledOn: '2026-01-01', careLevel: 'SELF_CARE' }), 'member');
-  await ok(await http.post(`${base}/attendance`).auth(token, { type: 'bearer' })
-    .send({ residentId: residents[1], day: '2026-01-02', checkIn: '08:30', checkOut: '16:30' }), 'attendance');
-  await ok(await http.post(`${base}/service-records`).auth(token, { type: 'bearer' })
-    .send({ residentId: residents[1], kind: 'MEAL', servedAt: '2026-01-02T11:30:00+08:00', servedBy: '张护理员' }), 'service');
-  await ok(await http.post(`${base}/residents/${residents[1]}/assessments`).auth(token, { type: 'bearer' })
-    .send({ grade: 'MODERATE', effectiveOn: '2026-01-20', assessor: '李评估员' }), 'assessment');
-  await ok(await http.post(`${base}/home-care-beds`).auth(token, { type: 'bearer' })
-    .send({ residentId: residents[1], from: '2026-01-01', address: `测试路${seed}号` }), 'home-care bed');
-  const staff = await ok(await http.post(`${base}/staff`).auth(token, { type: 'bearer' })
-    .send({ name: `护理员${seed}`, role: 'CAREGIVER', employedFrom: '2025-01-01', fte: 1 }), 'staff');
-  await ok(await http.post(`${base}/staff/${staff.id}/trainings`).auth(token, { type: 'bearer' })
-    .send({ course: '岗前培训', completedOn: '2025-01-01', passed: true }), 'training');
-  await ok(await http.post(`${base}/staff/${staff.id}/certificates`).auth(token, { type: 'bearer' })
-    .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }), 'certificate');
+  const admission = await ok(
+    await http
+      .post(`${base}/admissions`)
+      .auth(token, { type: 'bearer' })
+      .send({ residentId: residents[0], bedId: beds[0], admittedOn: '2026-01-05', careLevel: 'SEMI_DISABLED' }),
+    'admission',
+  );
+  await ok(
+    await http
+      .post(`${base}/admissions/${admission.id}/leaves`)
+      .auth(token, { type: 'bearer' })
+      .send({ from: '2026-02-01', to: '2026-02-04', reason: '回家' }),
+    'leave',
+  );
+  await ok(
+    await http
+      .patch(`${base}/beds/${beds[1]}`)
+      .auth(token, { type: 'bearer' })
+      .send({ inService: false, reason: '维修', on: '2026-03-01' }),
+    'outage',
+  );
+  await ok(
+    await http
+      .post(`${base}/day-members`)
+      .auth(token, { type: 'bearer' })
+      .send({ residentId: residents[1], enrolledOn: '2026-01-01', careLevel: 'SELF_CARE' }),
+    'member',
+  );
+  await ok(
+    await http
+      .post(`${base}/attendance`)
+      .auth(token, { type: 'bearer' })
+      .send({ residentId: residents[1], day: '2026-01-02', checkIn: '08:30', checkOut: '16:30' }),
+    'attendance',
+  );
+  await ok(
+    await http
+      .post(`${base}/service-records`)
+      .auth(token, { type: 'bearer' })
+      .send({ residentId: residents[1], kind: 'MEAL', servedAt: '2026-01-02T11:30:00+08:00', servedBy: '张护理员' }),
+    'service',
+  );
+  await ok(
+    await http
+      .post(`${base}/residents/${residents[1]}/assessments`)
+      .auth(token, { type: 'bearer' })
+      .send({ grade: 'MODERATE', effectiveOn: '2026-01-20', assessor: '李评估员' }),
+    'assessment',
+  );
+  await ok(
+    await http
+      .post(`${base}/home-care-beds`)
+      .auth(token, { type: 'bearer' })
+      .send({ residentId: residents[1], from: '2026-01-01', address: `测试路${seed}号` }),
+    'home-care bed',
+  );
+  const staff = await ok(
+    await http
+      .post(`${base}/staff`)
+      .auth(token, { type: 'bearer' })
+      .send({ name: `护理员${seed}`, role: 'CAREGIVER', employedFrom: '2025-01-01', fte: 1 }),
+    'staff',
+  );
+  await ok(
+    await http
+      .post(`${base}/staff/${staff.id}/trainings`)
+      .auth(token, { type: 'bearer' })
+      .send({ course: '岗前培训', completedOn: '2025-01-01', passed: true }),
+    'training',
+  );
+  await ok(
+    await http
+      .post(`${base}/staff/${staff.id}/certificates`)
+      .auth(token, { type: 'bearer' })
+      .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }),
+    'certificate',
+  );
   // A claim for January (the admission above is in it).
-  await ok(await http.post(`${base}/claims`).auth(w.token.admin, { type: 'bearer' }).set('Idempotency-Key', `populate-${seed}`).send({ month: '2026-01' }), 'claim');
+  await ok(
+    await http
+      .post(`${base}/claims`)
+      .auth(w.token.admin, { type: 'bearer' })
+      .set('Idempotency-Key', `populate-${seed}`)
+      .send({ month: '2026-01' }),
+    'claim',
+  );
   // Issued documents are recorded by the renderer; one record stands for them here.
-  await w.sql(`INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)
+  await w.sql(
+    `INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)
                VALUES ('TEST-' || $2, 'COMPLIANCE', '养老机构合规报告', $1, '2026-01', encode(sha256($2::bytea), 'hex'), encode(sha256($2::bytea), 'hex'), 1, 'test', 'FACILITY_MANAGER')`,
-  [facilityId, `populate-${seed}`]);
+    [facilityId, `populate-${seed}`],
+  );
   // Alerts are the worker's to write.
-  await w.sql(`INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, '2026-01-06', 'STAFFING_PROJECTED_NONCOMPLIANT', '{}')`, [facilityId]);
+  await w.sql(
+    `INSERT INTO compliance_alert (facility_id, day, kind, detail) VALUES ($1, '2026-01-06', 'STAFFING_PROJECTED_NONCOMPLIANT', '{}')`,
+    [facilityId],
+  );
   return { roomId: room.id as string, beds, residents, admissionId: admission.id as string };
 }

@@ -45,7 +45,8 @@ async function main(args: string[]): Promise<void> {
     case 'admin-create': {
       const i = args.indexOf('--username');
       const username = i >= 0 ? args[i + 1] : undefined;
-      if (!username) throw new OperatorError('usage: npm run admin:create -- --username NAME   (password from ADMIN_PASSWORD, else prompted)');
+      if (!username)
+        throw new OperatorError('usage: npm run admin:create -- --username NAME   (password from ADMIN_PASSWORD, else prompted)');
       const password = process.env['ADMIN_PASSWORD'] || (await promptPassword(`Password for ${username}: `));
       await runMigrations(database, () => undefined, provision);
       const dataSource = await createDataSource(database).initialize();

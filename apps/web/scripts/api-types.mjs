@@ -9,4 +9,7 @@ const dir = new URL('../src/api/', import.meta.url);
 const doc = JSON.parse(readFileSync(new URL('openapi.json', dir), 'utf8'));
 // Fields with a default stay optional in request bodies (the API fills them in).
 const ast = await openapiTS(doc, { defaultNonNullable: false });
-writeFileSync(fileURLToPath(new URL('schema.d.ts', dir)), `// Generated from openapi.json by apps/web/scripts/api-types.mjs; do not edit.\n${astToString(ast)}`);
+writeFileSync(
+  fileURLToPath(new URL('schema.d.ts', dir)),
+  `// Generated from openapi.json by apps/web/scripts/api-types.mjs; do not edit.\n${astToString(ast)}`,
+);

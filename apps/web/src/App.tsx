@@ -25,7 +25,13 @@ export function App() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<Login />} />
-        <Route element={<RequireSignIn><Shell /></RequireSignIn>}>
+        <Route
+          element={
+            <RequireSignIn>
+              <Shell />
+            </RequireSignIn>
+          }
+        >
           <Route index element={<HomeRedirect />} />
           <Route path="/f/:facilityId" element={<FacilityRoute />}>
             <Route path="beds" element={<BedBoard />} />

@@ -8,7 +8,13 @@ interface Auth {
   signOut: () => Promise<void>;
 }
 
-const AuthContext = createContext<Auth>({ me: undefined, signIn: async () => { throw new Error('no auth'); }, signOut: async () => undefined });
+const AuthContext = createContext<Auth>({
+  me: undefined,
+  signIn: async () => {
+    throw new Error('no auth');
+  },
+  signOut: async () => undefined,
+});
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();

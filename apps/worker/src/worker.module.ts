@@ -33,7 +33,11 @@ export class WorkerModule {
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
         WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
         // large documents (a division summary) are rendered here, as pg-boss jobs.
-        PdfModule.forRoot({ ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}), timeoutMs: config.PDF_TIMEOUT_MS * 10, recycleAfter: config.PDF_RECYCLE_AFTER }),
+        PdfModule.forRoot({
+          ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}),
+          timeoutMs: config.PDF_TIMEOUT_MS * 10,
+          recycleAfter: config.PDF_RECYCLE_AFTER,
+        }),
         // The documents read residents (masked IDs, names) through its global readers.
         ResidentsModule.forRoot({ encryptionKeys: config.ID_ENCRYPTION_KEYS, hmacKey: config.ID_HMAC_KEY }),
         ReportJobsWorkerModule,

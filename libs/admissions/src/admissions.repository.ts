@@ -143,14 +143,23 @@ export class AdmissionsRepository {
   /** Ends the admission's stay that began on `stayFrom` on `on` (a transfer's first half). */
   async endStay(admissionId: string, stayFrom: string, on: string): Promise<void> {
     await this.sql.query(`UPDATE stay SET period = daterange(lower(period), $3) WHERE admission_id = $1 AND lower(period) = $2`, [
-      admissionId, stayFrom, on,
+      admissionId,
+      stayFrom,
+      on,
     ]);
   }
 
   /** The admission and its open stay end on `on`, the first day no longer in care. */
   async discharge(admissionId: string, on: string, reason: string): Promise<void> {
-    await this.sql.query(`UPDATE admission SET period = daterange(lower(period), $2), discharge_reason = $3 WHERE id = $1`, [admissionId, on, reason]);
-    await this.sql.query(`UPDATE stay SET period = daterange(lower(period), $2) WHERE admission_id = $1 AND upper_inf(period)`, [admissionId, on]);
+    await this.sql.query(`UPDATE admission SET period = daterange(lower(period), $2), discharge_reason = $3 WHERE id = $1`, [
+      admissionId,
+      on,
+      reason,
+    ]);
+    await this.sql.query(`UPDATE stay SET period = daterange(lower(period), $2) WHERE admission_id = $1 AND upper_inf(period)`, [
+      admissionId,
+      on,
+    ]);
   }
 
   /** A leave [from, to); one overlapping another of the resident is refused with `clash`. */
@@ -161,10 +170,11 @@ export class AdmissionsRepository {
     await refuseOn(
       this.sql,
       [EXCLUSION_VIOLATION],
-      () => this.sql.query(
-        `INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), $6, $7)`,
-        [this.db.facilityId(), l.admissionId, l.residentId, l.from, l.to, l.kind, l.reason],
-      ),
+      () =>
+        this.sql.query(
+          `INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), $6, $7)`,
+          [this.db.facilityId(), l.admissionId, l.residentId, l.from, l.to, l.kind, l.reason],
+        ),
       clash,
     );
   }

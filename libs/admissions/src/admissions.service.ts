@@ -55,13 +55,26 @@ export class AdmissionsService {
       { bed, residentId: dto.residentId, residentName: resident.name, from: dto.admittedOn },
     );
     if (dto.careLevel) {
-      await this.residents.recordAssessment(dto.residentId, {
-        careLevel: dto.careLevel, grade: null, effectiveOn: dto.admittedOn, assessor: this.db.actor(), notes: '入住时记录',
-      }, { audited: false });
+      await this.residents.recordAssessment(
+        dto.residentId,
+        {
+          careLevel: dto.careLevel,
+          grade: null,
+          effectiveOn: dto.admittedOn,
+          assessor: this.db.actor(),
+          notes: '入住时记录',
+        },
+        { audited: false },
+      );
     }
     const view: AdmissionView = {
-      id: admissionId, residentId: dto.residentId, admittedOn: dto.admittedOn, dischargedOn: null, dischargeReason: null,
-      stays: [{ bedId: bed.id, bedCode: bed.code, from: dto.admittedOn, to: null }], leaves: [],
+      id: admissionId,
+      residentId: dto.residentId,
+      admittedOn: dto.admittedOn,
+      dischargedOn: null,
+      dischargeReason: null,
+      stays: [{ bedId: bed.id, bedCode: bed.code, from: dto.admittedOn, to: null }],
+      leaves: [],
     };
     // One row for the whole admission, its stay and the level recorded with it.
     await this.audit.record({ action: 'admission.create', entityType: 'admission', entityId: admissionId, after: { ...dto } });
@@ -70,7 +83,9 @@ export class AdmissionsService {
 
   async transfer(admissionId: string, dto: TransferDto): Promise<AdmissionView> {
     const current = await this.get(admissionId);
-    const stay = current.stays.find((s) => dayNumber(s.from) <= dayNumber(dto.on) && (s.to === null || dayNumber(dto.on) < dayNumber(s.to)));
+    const stay = current.stays.find(
+      (s) => dayNumber(s.from) <= dayNumber(dto.on) && (s.to === null || dayNumber(dto.on) < dayNumber(s.to)),
+    );
     if (!stay) throw new RuleViolation('TRANSFER_OUTSIDE_STAY', { on: dto.on });
     if (stay.from === dto.on) throw new RuleViolation('TRANSFER_ON_STAY_START', { on: dto.on });
     if (stay.bedId === dto.bedId) throw new RuleViolation('TRANSFER_SAME_BED');
@@ -83,7 +98,13 @@ export class AdmissionsService {
       { bed, residentId: current.residentId, residentName, from: dto.on, to: stay.to },
     );
     const after = await this.get(admissionId);
-    await this.audit.record({ action: 'admission.transfer', entityType: 'admission', entityId: admissionId, before: { bedId: stay.bedId }, after: { bedId: dto.bedId, on: dto.on } });
+    await this.audit.record({
+      action: 'admission.transfer',
+      entityType: 'admission',
+      entityId: admissionId,
+      before: { bedId: stay.bedId },
+      after: { bedId: dto.bedId, on: dto.on },
+    });
     return after;
   }
 
@@ -111,7 +132,10 @@ export class AdmissionsService {
     const end = current.dischargedOn ? dayNumber(current.dischargedOn) : Infinity;
     if (dayNumber(dto.from) < dayNumber(current.admittedOn) || dayNumber(dto.to) > end) {
       throw new RuleViolation('LEAVE_OUTSIDE_STAY', {
-        from: dto.from, to: dto.to, admittedOn: current.admittedOn, dischargedOn: current.dischargedOn ?? '(open)',
+        from: dto.from,
+        to: dto.to,
+        admittedOn: current.admittedOn,
+        dischargedOn: current.dischargedOn ?? '(open)',
       });
     }
     await this.admissions.insertLeave(
@@ -138,7 +162,8 @@ export class AdmissionsService {
     const bed = await this.beds.lock(bedId);
     if (!bed) throw new RuleViolation('UNKNOWN_BED', { bedId });
     const outage = await this.beds.firstOutage(bedId, from, to);
-    if (outage?.to) throw new RuleViolation('BED_OUT_OF_SERVICE_UNTIL', { bed: bed.code, from: outage.from, to: outage.to, reason: outage.reason });
+    if (outage?.to)
+      throw new RuleViolation('BED_OUT_OF_SERVICE_UNTIL', { bed: bed.code, from: outage.from, to: outage.to, reason: outage.reason });
     if (outage) throw new RuleViolation('BED_OUT_OF_SERVICE', { bed: bed.code, from: outage.from, reason: outage.reason });
     return bed;
   }

@@ -43,10 +43,11 @@ export class HomeCareBedsRepository {
     const [row]: { id: string }[] = await refuseOn(
       this.db.sql,
       [EXCLUSION_VIOLATION],
-      () => this.db.sql.query(
-        `INSERT INTO home_care_bed (facility_id, resident_id, period, address) VALUES ($1, $2, daterange($3, NULL), $4) RETURNING id`,
-        [this.db.facilityId(), e.residentId, e.from, e.address],
-      ),
+      () =>
+        this.db.sql.query(
+          `INSERT INTO home_care_bed (facility_id, resident_id, period, address) VALUES ($1, $2, daterange($3, NULL), $4) RETURNING id`,
+          [this.db.facilityId(), e.residentId, e.from, e.address],
+        ),
       clash,
     );
     return row.id;

@@ -41,9 +41,17 @@ export class HomeCareBedsService {
       () => new ConflictError('HOME_CARE_BED_OVERLAP', { name: resident.name, from: dto.from }),
     );
     if (dto.careLevel) {
-      await this.residents.recordAssessment(dto.residentId, {
-        careLevel: dto.careLevel, grade: null, effectiveOn: dto.from, assessor: this.db.actor(), notes: '家庭养老床位建床时记录',
-      }, { audited: false });
+      await this.residents.recordAssessment(
+        dto.residentId,
+        {
+          careLevel: dto.careLevel,
+          grade: null,
+          effectiveOn: dto.from,
+          assessor: this.db.actor(),
+          notes: '家庭养老床位建床时记录',
+        },
+        { audited: false },
+      );
     }
     await this.audit.record({ action: 'home_care_bed.create', entityType: 'home_care_bed', entityId: id, after: { ...dto } });
     return this.get(id);
@@ -52,9 +60,16 @@ export class HomeCareBedsService {
   async end(id: string, dto: EndHomeCareBedDto): Promise<HomeCareBedView> {
     const current = await this.get(id);
     if (current.to !== null) throw new ConflictError('HOME_CARE_BED_ENDED', { on: current.to });
-    if (dayNumber(dto.on) <= dayNumber(current.from)) throw new RuleViolation('HOME_CARE_BED_END_BEFORE_START', { on: dto.on, from: current.from });
+    if (dayNumber(dto.on) <= dayNumber(current.from))
+      throw new RuleViolation('HOME_CARE_BED_END_BEFORE_START', { on: dto.on, from: current.from });
     await this.homeCareBeds.end(id, dto.on);
-    await this.audit.record({ action: 'home_care_bed.end', entityType: 'home_care_bed', entityId: id, before: { to: null }, after: { to: dto.on } });
+    await this.audit.record({
+      action: 'home_care_bed.end',
+      entityType: 'home_care_bed',
+      entityId: id,
+      before: { to: null },
+      after: { to: dto.on },
+    });
     return this.get(id);
   }
 

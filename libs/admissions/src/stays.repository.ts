@@ -38,7 +38,10 @@ export class StaysRepository {
 
   /** Whether anyone's period of `kind` overlaps [from, to). */
   async anyIn(kind: PeriodKind, span: { from: IsoDate; to: IsoDate }): Promise<boolean> {
-    const [row] = await this.db.sql.query(`SELECT 1 FROM ${TABLES[kind]} WHERE period && daterange($1::date, $2::date) LIMIT 1`, [span.from, span.to]);
+    const [row] = await this.db.sql.query(`SELECT 1 FROM ${TABLES[kind]} WHERE period && daterange($1::date, $2::date) LIMIT 1`, [
+      span.from,
+      span.to,
+    ]);
     return row !== undefined;
   }
 }

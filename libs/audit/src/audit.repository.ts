@@ -26,7 +26,17 @@ export class AuditRepository {
     await this.db.sql.query(
       `INSERT INTO audit_event (actor_id, actor_role, facility_id, action, entity_type, entity_id, request_id, client_ip, diff)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [row.actorId, row.actorRole, row.facilityId, row.action, row.entityType, row.entityId, row.requestId, row.clientIp, JSON.stringify(row.diff)],
+      [
+        row.actorId,
+        row.actorRole,
+        row.facilityId,
+        row.action,
+        row.entityType,
+        row.entityId,
+        row.requestId,
+        row.clientIp,
+        JSON.stringify(row.diff),
+      ],
     );
   }
 

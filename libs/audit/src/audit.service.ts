@@ -47,12 +47,12 @@ export class AuditService {
     await this.repo.insert({
       actorId: actor?.userId ?? null,
       actorRole: actor?.role ?? null,
-      facilityId: entry.facilityId !== undefined ? entry.facilityId : scope?.facilityId ?? null,
+      facilityId: entry.facilityId !== undefined ? entry.facilityId : (scope?.facilityId ?? null),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      requestId: this.cls.isActive() ? this.cls.get('requestId') ?? null : null,
-      clientIp: this.cls.isActive() ? this.cls.get('clientIp') ?? null : null,
+      requestId: this.cls.isActive() ? (this.cls.get('requestId') ?? null) : null,
+      clientIp: this.cls.isActive() ? (this.cls.get('clientIp') ?? null) : null,
       diff: entry.note ? { ...diff, note: entry.note } : diff,
     });
     if (this.cls.isActive()) this.cls.set('auditCount', (this.cls.get('auditCount') ?? 0) + 1);

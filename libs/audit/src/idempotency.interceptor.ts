@@ -44,12 +44,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async once(key: string, req: Request, userId: string, facilityId: string | null, next: CallHandler): Promise<unknown> {
     const route = `POST ${req.route?.path ?? req.path}`;
-    const digest = createHash('sha256').update(JSON.stringify({ route, params: req.params, query: req.query, body: req.body ?? null })).digest();
+    const digest = createHash('sha256')
+      .update(JSON.stringify({ route, params: req.params, query: req.query, body: req.body ?? null }))
+      .digest();
     const row = await this.keys.claimAndLock(userId, key, facilityId, route, digest);
     if (Buffer.compare(row.requestHash, digest) !== 0) throw new RuleViolation('IDEMPOTENCY_KEY_REUSED');
     if (row.completed) {
       const id = (row.response as { id?: unknown } | null)?.id;
-      await this.audit.record({ action: 'request.replay', entityType: 'idempotent_request', entityId: typeof id === 'string' ? id : null, note: { idempotencyKey: key, route } });
+      await this.audit.record({
+        action: 'request.replay',
+        entityType: 'idempotent_request',
+        entityId: typeof id === 'string' ? id : null,
+        note: { idempotencyKey: key, route },
+      });
       return row.response;
     }
     const value = await lastValueFrom(next.handle(), { defaultValue: undefined });

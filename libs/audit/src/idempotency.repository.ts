@@ -19,7 +19,9 @@ export class IdempotencyRepository {
       [userId, key, facilityId, route, digest],
     );
     const [row]: { request_hash: Buffer; completed: boolean; response: unknown }[] = await this.db.sql.query(
-      `SELECT request_hash, completed, response FROM idempotent_request WHERE user_id = $1 AND key = $2 FOR UPDATE`, [userId, key]);
+      `SELECT request_hash, completed, response FROM idempotent_request WHERE user_id = $1 AND key = $2 FOR UPDATE`,
+      [userId, key],
+    );
     return { requestHash: row.request_hash, completed: row.completed, response: row.response };
   }
 
@@ -28,7 +30,10 @@ export class IdempotencyRepository {
   }
 
   async complete(userId: string, key: string, response: unknown): Promise<void> {
-    await this.db.sql.query(`UPDATE idempotent_request SET completed = true, response = $3 WHERE user_id = $1 AND key = $2`,
-      [userId, key, JSON.stringify(response ?? null)]);
+    await this.db.sql.query(`UPDATE idempotent_request SET completed = true, response = $3 WHERE user_id = $1 AND key = $2`, [
+      userId,
+      key,
+      JSON.stringify(response ?? null),
+    ]);
   }
 }

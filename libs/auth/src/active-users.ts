@@ -36,7 +36,9 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.sessions = new SessionsRepository(dataSource);
     this.notifications = new PgNotifications({
-      url: (dataSource.options as { url: string }).url, channel: 'careops_user', applicationName: 'careops:user-listener',
+      url: (dataSource.options as { url: string }).url,
+      channel: 'careops_user',
+      applicationName: 'careops:user-listener',
       onNotify: (userId) => this.forget(userId),
       onReset: () => {
         this.changes++;
@@ -61,8 +63,14 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   /** True when the token's claims still describe the user, and it was issued after any deactivation. */
   async stands(principal: Principal, issuedAtSeconds: number): Promise<boolean> {
     const user = await this.standing(principal.userId);
-    return !!user && user.active && issuedAtSeconds > user.validAfterSeconds && user.role === principal.role &&
-      (user.facilityId ?? undefined) === principal.facilityId && (user.divisionCode ?? undefined) === principal.divisionCode;
+    return (
+      !!user &&
+      user.active &&
+      issuedAtSeconds > user.validAfterSeconds &&
+      user.role === principal.role &&
+      (user.facilityId ?? undefined) === principal.facilityId &&
+      (user.divisionCode ?? undefined) === principal.divisionCode
+    );
   }
 
   /** After a change this process made itself: no need to wait for the notification. */
@@ -78,7 +86,10 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
     const changesBefore = this.changes;
     const row = await this.sessions.standing(userId);
     const user = row && {
-      role: row.role, facilityId: row.facilityId, divisionCode: row.divisionCode, active: !row.disabledAt,
+      role: row.role,
+      facilityId: row.facilityId,
+      divisionCode: row.divisionCode,
+      active: !row.disabledAt,
       validAfterSeconds: row.sessionsValidAfter ? Math.floor(row.sessionsValidAfter.getTime() / 1000) : 0,
     };
     // Only an answer read while notifications were arriving, and none arrived meanwhile (a loss is

@@ -62,6 +62,13 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponse })
   me() {
     const p = currentPrincipal(this.cls);
-    return toPublicUser({ id: p.userId, username: p.username, role: p.role, facilityId: p.facilityId ?? null, divisionCode: p.divisionCode ?? null, displayName: null });
+    return toPublicUser({
+      id: p.userId,
+      username: p.username,
+      role: p.role,
+      facilityId: p.facilityId ?? null,
+      divisionCode: p.divisionCode ?? null,
+      displayName: null,
+    });
   }
 }

@@ -77,13 +77,20 @@ export class AuthRepository {
     return this.users.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insertUser(fields: Pick<User, 'username' | 'passwordHash' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'>): Promise<User> {
+  async insertUser(
+    fields: Pick<User, 'username' | 'passwordHash' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'>,
+  ): Promise<User> {
     return this.users.save(this.users.create(fields));
   }
 
   /** Disables the account and voids every access token issued until now. */
   async disableUser(id: string, by: string, reason: string): Promise<void> {
-    await this.users.update(id, { disabledAt: () => 'now()', sessionsValidAfter: () => 'clock_timestamp()', disabledBy: by, disabledReason: reason });
+    await this.users.update(id, {
+      disabledAt: () => 'now()',
+      sessionsValidAfter: () => 'clock_timestamp()',
+      disabledBy: by,
+      disabledReason: reason,
+    });
   }
 
   async enableUser(id: string): Promise<void> {
@@ -106,7 +113,16 @@ export class AuthRepository {
         `SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
         [tokenHash],
       );
-    return row && { id: row.id, userId: row.user_id, familyId: row.family_id, expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at };
+    return (
+      row && {
+        id: row.id,
+        userId: row.user_id,
+        familyId: row.family_id,
+        expiresAt: row.expires_at,
+        usedAt: row.used_at,
+        revokedAt: row.revoked_at,
+      }
+    );
   }
 
   async markRefreshTokenUsed(id: string): Promise<void> {
@@ -197,9 +213,25 @@ export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async standing(userId: string): Promise<UserStandingRow | undefined> {
-    const [row]: { role: Principal['role']; facility_id: string | null; division_code: string | null; disabled_at: Date | null; sessions_valid_after: Date | null }[] =
-      await this.dataSource.query(`SELECT role, facility_id, division_code, disabled_at, sessions_valid_after FROM careops_auth_user(NULL, $1)`, [userId]);
-    return row && { role: row.role, facilityId: row.facility_id, divisionCode: row.division_code, disabledAt: row.disabled_at, sessionsValidAfter: row.sessions_valid_after };
+    const [row]: {
+      role: Principal['role'];
+      facility_id: string | null;
+      division_code: string | null;
+      disabled_at: Date | null;
+      sessions_valid_after: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT role, facility_id, division_code, disabled_at, sessions_valid_after FROM careops_auth_user(NULL, $1)`,
+      [userId],
+    );
+    return (
+      row && {
+        role: row.role,
+        facilityId: row.facility_id,
+        divisionCode: row.division_code,
+        disabledAt: row.disabled_at,
+        sessionsValidAfter: row.sessions_valid_after,
+      }
+    );
   }
 
   async sweepRateLimits(): Promise<void> {
@@ -256,9 +288,10 @@ export class AdminAccountRepository {
 
   /** Its audit row, like any write's (there is no request, so no AuditService). */
   async audit(action: string, id: string, username: string): Promise<void> {
-    await this.tx.query(
-      `INSERT INTO audit_event (action, entity_type, entity_id, diff) VALUES ($1, 'user', $2, $3)`,
-      [action, id, JSON.stringify({ username: { after: username }, note: { via: 'admin:create' } })],
-    );
+    await this.tx.query(`INSERT INTO audit_event (action, entity_type, entity_id, diff) VALUES ($1, 'user', $2, $3)`, [
+      action,
+      id,
+      JSON.stringify({ username: { after: username }, note: { via: 'admin:create' } }),
+    ]);
   }
 }

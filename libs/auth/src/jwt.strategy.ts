@@ -13,7 +13,10 @@ import { AccessClaims, TokensService } from './tokens.service';
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(AUTH_SETTINGS) settings: AuthSettings, private readonly users: ActiveUsers) {
+  constructor(
+    @Inject(AUTH_SETTINGS) settings: AuthSettings,
+    private readonly users: ActiveUsers,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject made once: given a string, jsonwebtoken first tries (and fails) to parse it as a

@@ -29,7 +29,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
     if (errors.length > 0) {
       throw new BadRequestException(
         errors.flatMap((e) =>
-          Object.values(e.constraints ?? {}).map((m) => (m.endsWith('should not exist') ? `${e.property} is not an accepted field (不允许的字段)` : m)),
+          Object.values(e.constraints ?? {}).map((m) =>
+            m.endsWith('should not exist') ? `${e.property} is not an accepted field (不允许的字段)` : m,
+          ),
         ),
       );
     }

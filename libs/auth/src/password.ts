@@ -11,9 +11,32 @@ export const PASSWORD_MAX = 128;
 export const PASSWORD_MIN_SCORE = 3;
 
 /** Common passwords of Chinese users not all in the English-centred list. */
-const CHINESE_COMMON = ['woaini1314', 'woaini520', 'a123456', 'a12345678', 'qq123456', 'aa123456', '5201314',
-  '1314520', '88888888', '666666666', 'abc123456', 'iloveyou', 'zhang123', 'wang123456', 'li123456', 'admin123',
-  'password123', 'p@ssw0rd', 'qwe123456', '123qwe', 'asd123456', 'zxcvbnm123', '1qaz2wsx', 'careops123'];
+const CHINESE_COMMON = [
+  'woaini1314',
+  'woaini520',
+  'a123456',
+  'a12345678',
+  'qq123456',
+  'aa123456',
+  '5201314',
+  '1314520',
+  '88888888',
+  '666666666',
+  'abc123456',
+  'iloveyou',
+  'zhang123',
+  'wang123456',
+  'li123456',
+  'admin123',
+  'password123',
+  'p@ssw0rd',
+  'qwe123456',
+  '123qwe',
+  'asd123456',
+  'zxcvbnm123',
+  '1qaz2wsx',
+  'careops123',
+];
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
@@ -50,8 +73,10 @@ export function passwordProblems(password: string, username?: string): string[] 
   if (commonPasswords().has(lower)) problems.push('password is one of the most common passwords; choose another (该密码过于常见，请更换)');
   else if (username && lower === username.toLowerCase()) problems.push('password must not be the username (密码不能与用户名相同)');
   else if (problems.length === 0 && zxcvbn(password, username ? [username] : []).score < PASSWORD_MIN_SCORE) {
-    problems.push('password is too easy to guess (a common word, name, keyboard row or pattern with small changes); ' +
-      'use a longer phrase of unrelated words (密码太容易被猜到，请使用更长的、由不相关词语组成的密码)');
+    problems.push(
+      'password is too easy to guess (a common word, name, keyboard row or pattern with small changes); ' +
+        'use a longer phrase of unrelated words (密码太容易被猜到，请使用更长的、由不相关词语组成的密码)',
+    );
   }
   return problems;
 }

@@ -54,7 +54,8 @@ export interface PublicUser {
   disabledReason?: string;
 }
 
-type Shown = Pick<User, 'id' | 'username' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'> & Partial<Pick<User, 'disabledAt' | 'disabledReason'>>;
+type Shown = Pick<User, 'id' | 'username' | 'role' | 'facilityId' | 'divisionCode' | 'displayName'> &
+  Partial<Pick<User, 'disabledAt' | 'disabledReason'>>;
 
 export function toPublicUser(u: Shown): PublicUser {
   return {

@@ -62,8 +62,13 @@ export class UsersService {
     const revoked = await this.repo.revokeUserTokens(user.id);
     const after = await this.reread(id);
     await this.audit.record({
-      action: 'user.deactivate', entityType: 'user', entityId: user.id, facilityId: user.facilityId,
-      before: { ...before }, after: { ...after }, note: { reason, refreshTokensRevoked: revoked },
+      action: 'user.deactivate',
+      entityType: 'user',
+      entityId: user.id,
+      facilityId: user.facilityId,
+      before: { ...before },
+      after: { ...after },
+      note: { reason, refreshTokensRevoked: revoked },
     });
     this.activeUsers.forget(user.id);
     return after;
@@ -76,7 +81,14 @@ export class UsersService {
     const before = toPublicUser(user);
     await this.repo.enableUser(user.id);
     const after = await this.reread(id);
-    await this.audit.record({ action: 'user.reactivate', entityType: 'user', entityId: user.id, facilityId: user.facilityId, before: { ...before }, after: { ...after } });
+    await this.audit.record({
+      action: 'user.reactivate',
+      entityType: 'user',
+      entityId: user.id,
+      facilityId: user.facilityId,
+      before: { ...before },
+      after: { ...after },
+    });
     this.activeUsers.forget(user.id);
     return after;
   }

@@ -89,10 +89,11 @@ export class BedsRepository {
 
   async insertRoom(room: Omit<Room, 'id'>): Promise<Room> {
     const [row]: Room[] = await this.uniquely(
-      () => this.sql.query(
-        `INSERT INTO room (facility_id, building, floor, number) VALUES ($1, $2, $3, $4) RETURNING id, building, floor, number`,
-        [this.db.facilityId(), room.building, room.floor, room.number],
-      ),
+      () =>
+        this.sql.query(
+          `INSERT INTO room (facility_id, building, floor, number) VALUES ($1, $2, $3, $4) RETURNING id, building, floor, number`,
+          [this.db.facilityId(), room.building, room.floor, room.number],
+        ),
       () => new ConflictError('ROOM_TAKEN', { building: room.building, floor: room.floor, number: room.number }),
     );
     return row;
@@ -111,9 +112,13 @@ export class BedsRepository {
   /** A new bed's id; a code already used in the facility is refused (BED_CODE_TAKEN). */
   async insertBed(bed: { roomId: string; code: string; kind: 'NURSING' | 'GENERAL' }): Promise<string> {
     const [row]: { id: string }[] = await this.uniquely(
-      () => this.sql.query(`INSERT INTO bed (facility_id, room_id, code, kind) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        this.db.facilityId(), bed.roomId, bed.code, bed.kind,
-      ]),
+      () =>
+        this.sql.query(`INSERT INTO bed (facility_id, room_id, code, kind) VALUES ($1, $2, $3, $4) RETURNING id`, [
+          this.db.facilityId(),
+          bed.roomId,
+          bed.code,
+          bed.kind,
+        ]),
       () => new ConflictError('BED_CODE_TAKEN', { code: bed.code }),
     );
     return row.id;
@@ -122,7 +127,12 @@ export class BedsRepository {
   /** Changes the code and/or kind (a null one is kept). */
   async updateBed(bedId: string, changes: { code: string | null; kind: string | null }): Promise<void> {
     await this.uniquely(
-      () => this.sql.query(`UPDATE bed SET code = coalesce($2, code), kind = coalesce($3, kind) WHERE id = $1`, [bedId, changes.code, changes.kind]),
+      () =>
+        this.sql.query(`UPDATE bed SET code = coalesce($2, code), kind = coalesce($3, kind) WHERE id = $1`, [
+          bedId,
+          changes.code,
+          changes.kind,
+        ]),
       () => new ConflictError('BED_CODE_TAKEN', { code: `${changes.code}` }),
     );
   }
@@ -139,16 +149,23 @@ export class BedsRepository {
 
   /** An open-ended out-of-service period from `from`; one overlapping another is refused with `clash`. */
   async insertOutage(bedId: string, from: string, reason: string, clash?: () => ConflictError): Promise<void> {
-    const write = () => this.sql.query(`INSERT INTO bed_outage (facility_id, bed_id, period, reason) VALUES ($1, $2, daterange($3, NULL), $4)`, [
-      this.db.facilityId(), bedId, from, reason,
-    ]);
+    const write = () =>
+      this.sql.query(`INSERT INTO bed_outage (facility_id, bed_id, period, reason) VALUES ($1, $2, daterange($3, NULL), $4)`, [
+        this.db.facilityId(),
+        bedId,
+        from,
+        reason,
+      ]);
     await (clash ? refuseOn(this.sql, [EXCLUSION_VIOLATION], write, clash) : write());
   }
 
   /** Back in service on `on`: the period that covers it ends there (a period starting that day is withdrawn). */
   async endOutagesOn(bedId: string, on: string): Promise<void> {
     await this.sql.query(`DELETE FROM bed_outage WHERE bed_id = $1 AND lower(period) >= $2`, [bedId, on]);
-    await this.sql.query(`UPDATE bed_outage SET period = daterange(lower(period), $2) WHERE bed_id = $1 AND period @> $2::date`, [bedId, on]);
+    await this.sql.query(`UPDATE bed_outage SET period = daterange(lower(period), $2) WHERE bed_id = $1 AND period @> $2::date`, [
+      bedId,
+      on,
+    ]);
   }
 
   /**

@@ -50,7 +50,8 @@ export class BedsService {
     const on = dto.on ?? this.today();
     await this.availability.lock(bedId);
     const before = await this.bedOn(bedId, on);
-    if (dto.code !== undefined || dto.kind !== undefined) await this.beds.updateBed(bedId, { code: dto.code ?? null, kind: dto.kind ?? null });
+    if (dto.code !== undefined || dto.kind !== undefined)
+      await this.beds.updateBed(bedId, { code: dto.code ?? null, kind: dto.kind ?? null });
     if (dto.inService === false) {
       if (!dto.reason) throw new InvalidInputError('BED_OUTAGE_REASON_REQUIRED');
       const stay = await this.beds.firstStayFrom(bedId, on);
@@ -61,7 +62,9 @@ export class BedsService {
     }
     const after = await this.bedOn(bedId, on);
     await this.audit.record({
-      action: 'bed.update', entityType: 'bed', entityId: bedId,
+      action: 'bed.update',
+      entityType: 'bed',
+      entityId: bedId,
       before: { code: before.code, kind: before.kind, inService: before.inService },
       after: { code: after.code, kind: after.kind, inService: after.inService, on, reason: dto.reason },
     });

@@ -34,7 +34,9 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
   constructor(@InjectDataSource() dataSource: DataSource, writes: FacilityWrites) {
     writes.subscribe((facilityId) => this.invalidate(facilityId));
     this.notifications = new PgNotifications({
-      url: (dataSource.options as { url: string }).url, channel: 'careops_board', applicationName: 'careops:board-listener',
+      url: (dataSource.options as { url: string }).url,
+      channel: 'careops_board',
+      applicationName: 'careops:board-listener',
       onNotify: (facilityId) => this.invalidate(facilityId),
       onReset: () => {
         this.entries.clear();
@@ -73,7 +75,13 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
   /** `generation` is the one read before the board was queried: a write in between voids the entry. */
   put(facilityId: string, date: string, generation: number, value: unknown): BoardEntry {
     const body = Buffer.from(JSON.stringify(value));
-    const entry = { generation, value, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, gzip: gzipSync(body, { level: 6 }) };
+    const entry = {
+      generation,
+      value,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      gzip: gzipSync(body, { level: 6 }),
+    };
     if (this.listening && generation === this.generation(facilityId)) {
       const key = `${facilityId}|${date}`;
       this.entries.delete(key);

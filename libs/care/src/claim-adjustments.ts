@@ -32,7 +32,13 @@ export interface ClaimAdjustment {
   /** The frozen claim's regular line it adjusts, or null when the claim had none for it. */
   lineId: string | null;
   reason: string;
-  explanation: { originalClaim: string; originalMonth: string; claimedFen: Fen; recomputedFen: Fen; segments: { from: IsoDate; to: IsoDate }[] };
+  explanation: {
+    originalClaim: string;
+    originalMonth: string;
+    claimedFen: Fen;
+    recomputedFen: Fen;
+    segments: { from: IsoDate; to: IsoDate }[];
+  };
 }
 
 /**

@@ -20,11 +20,16 @@ describe('ID numbers (docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, birth
 
   it('accepts every number whose 18th character is the computed check character', () => {
     const digits17 = fc
-      .tuple(fc.constantFrom('41', '37', '11'), fc.stringMatching(/^\d{4}$/), fc.date({
-        min: new Date('1900-01-01T00:00:00Z'),
-        max: new Date('2025-12-31T00:00:00Z'),
-        noInvalidDate: true,
-      }), fc.stringMatching(/^\d{3}$/))
+      .tuple(
+        fc.constantFrom('41', '37', '11'),
+        fc.stringMatching(/^\d{4}$/),
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('2025-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.stringMatching(/^\d{3}$/),
+      )
       .map(([p, r, d, seq]) => `${p}${r}${d.toISOString().slice(0, 10).replaceAll('-', '')}${seq}`);
     fc.assert(
       fc.property(digits17, (first17) => {

@@ -31,8 +31,15 @@ export function idNumberCheckChar(first17: string): string {
 export function isProvincePrefix(two: string): boolean {
   const n = Number(two);
   return (
-    (n >= 11 && n <= 15) || (n >= 21 && n <= 23) || (n >= 31 && n <= 37) || (n >= 41 && n <= 46) ||
-    (n >= 50 && n <= 54) || (n >= 61 && n <= 65) || n === 71 || n === 81 || n === 82
+    (n >= 11 && n <= 15) ||
+    (n >= 21 && n <= 23) ||
+    (n >= 31 && n <= 37) ||
+    (n >= 41 && n <= 46) ||
+    (n >= 50 && n <= 54) ||
+    (n >= 61 && n <= 65) ||
+    n === 71 ||
+    n === 81 ||
+    n === 82
   );
 }
 

@@ -15,7 +15,9 @@ describe('levelSegments (docs/rules.md §4: the latest assessment effective on o
 
   it('10 days 自理 then 20 days 全失能 in a 30-day month (docs/rules.md §5)', () => {
     const june = { from: '2025-06-01', to: '2025-07-01' };
-    expect(levelSegments([a('2025-01-10', 'SELF_CARE'), a('2025-06-11', 'FULLY_DISABLED')], [{ from: '2024-12-01', to: null }], june)).toEqual([
+    expect(
+      levelSegments([a('2025-01-10', 'SELF_CARE'), a('2025-06-11', 'FULLY_DISABLED')], [{ from: '2024-12-01', to: null }], june),
+    ).toEqual([
       { from: '2025-06-01', to: '2025-06-11', careLevel: 'SELF_CARE', days: 10 },
       { from: '2025-06-11', to: '2025-07-01', careLevel: 'FULLY_DISABLED', days: 20 },
     ]);
@@ -72,10 +74,16 @@ describe('levelSegments (docs/rules.md §4: the latest assessment effective on o
     const assessment = fc.record({ effectiveOn: day, careLevel: fc.constantFrom(...CARE_LEVELS) });
     // Recording order is a sequence: unique, in any relation to the effective dates.
     const assessments = fc.array(assessment, { maxLength: 6 }).chain((as) =>
-      fc.shuffledSubarray(as.map((_, i) => i), { minLength: as.length, maxLength: as.length })
+      fc
+        .shuffledSubarray(
+          as.map((_, i) => i),
+          { minLength: as.length, maxLength: as.length },
+        )
         .map((order) => as.map((x, i) => ({ ...x, recordedSeq: order[i] }))),
     );
-    const stay = fc.tuple(day, fc.integer({ min: 1, max: 60 }), fc.boolean()).map(([from, len, open]) => ({ from, to: open ? null : addDays(from, len) }));
+    const stay = fc
+      .tuple(day, fc.integer({ min: 1, max: 60 }), fc.boolean())
+      .map(([from, len, open]) => ({ from, to: open ? null : addDays(from, len) }));
     const window = fc.tuple(day, fc.integer({ min: 1, max: 90 })).map(([from, len]) => ({ from, to: addDays(from, len) }));
 
     it('segments are disjoint, ordered, non-empty, and cover exactly the days in care inside the window', () => {

@@ -3,7 +3,13 @@ import { divisionTotal, FacilityCounts, meetsPct, printPct, summaryFigures } fro
 import { percentHalfUp } from './percent';
 
 const counts = (over: Partial<FacilityCounts>): FacilityCounts => ({
-  bedsInService: 0, nursingBeds: 0, occupiedBedDays: 0, inServiceBedDays: 0, staffingDays: 0, compliantDays: 0, ...over,
+  bedsInService: 0,
+  nursingBeds: 0,
+  occupiedBedDays: 0,
+  inServiceBedDays: 0,
+  staffingDays: 0,
+  compliantDays: 0,
+  ...over,
 });
 
 describe('government metrics (docs/rules.md §7)', () => {
@@ -27,12 +33,43 @@ describe('government metrics (docs/rules.md §7)', () => {
 
   it.each([
     // [nursing, beds] per facility → the total, worked by hand: Σ nursing ÷ Σ beds, half-up to 0.01 %.
-    [[[3, 7], [5, 11]], 44.44], // 8 ÷ 18 = 44.444…
+    [
+      [
+        [3, 7],
+        [5, 11],
+      ],
+      44.44,
+    ], // 8 ÷ 18 = 44.444…
     [[[2, 3]], 66.67], // 66.666…
-    [[[1, 8], [0, 0]], 12.5], // a facility without beds adds nothing to either sum
-    [[[1, 6], [0, 2]], 12.5], // 1 ÷ 8
-    [[[11, 20], [0, 0]], 55],
-    [[[1, 3], [1, 3], [1, 3]], 33.33], // 3 ÷ 9
+    [
+      [
+        [1, 8],
+        [0, 0],
+      ],
+      12.5,
+    ], // a facility without beds adds nothing to either sum
+    [
+      [
+        [1, 6],
+        [0, 2],
+      ],
+      12.5,
+    ], // 1 ÷ 8
+    [
+      [
+        [11, 20],
+        [0, 0],
+      ],
+      55,
+    ],
+    [
+      [
+        [1, 3],
+        [1, 3],
+        [1, 3],
+      ],
+      33.33,
+    ], // 3 ÷ 9
     [[[1, 200]], 0.5],
     [[[1, 16]], 6.25],
     [[[1, 1600]], 0.06], // 0.0625 rounds half-up to 0.06
@@ -43,19 +80,24 @@ describe('government metrics (docs/rules.md §7)', () => {
   });
 
   it('property: the total lies between the smallest and largest facility ratio and equals Σ ÷ Σ', () => {
-    const row = fc.integer({ min: 0, max: 500 }).chain((beds) => fc.integer({ min: 0, max: beds }).map((nursing) => counts({ bedsInService: beds, nursingBeds: nursing })));
-    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
-      const total = divisionTotal(rows);
-      const beds = rows.reduce((s, r) => s + r.bedsInService, 0);
-      const nursing = rows.reduce((s, r) => s + r.nursingBeds, 0);
-      // Σ nursing ÷ Σ beds in hundredths of a percent, rounded half-up by BigInt long division — not percentHalfUp.
-      const expected = beds === 0 ? null : Number((BigInt(nursing) * 20_000n + BigInt(beds)) / (2n * BigInt(beds))) / 100;
-      expect(total.nursingBedRatioPct).toBe(expected);
-      const ratios = rows.filter((r) => r.bedsInService > 0).map((r) => r.nursingBeds / r.bedsInService * 100);
-      if (ratios.length > 0 && total.nursingBedRatioPct !== null) {
-        expect(total.nursingBedRatioPct).toBeGreaterThanOrEqual(Math.min(...ratios) - 0.005);
-        expect(total.nursingBedRatioPct).toBeLessThanOrEqual(Math.max(...ratios) + 0.005);
-      }
-    }), { numRuns: 1000 });
+    const row = fc
+      .integer({ min: 0, max: 500 })
+      .chain((beds) => fc.integer({ min: 0, max: beds }).map((nursing) => counts({ bedsInService: beds, nursingBeds: nursing })));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const total = divisionTotal(rows);
+        const beds = rows.reduce((s, r) => s + r.bedsInService, 0);
+        const nursing = rows.reduce((s, r) => s + r.nursingBeds, 0);
+        // Σ nursing ÷ Σ beds in hundredths of a percent, rounded half-up by BigInt long division — not percentHalfUp.
+        const expected = beds === 0 ? null : Number((BigInt(nursing) * 20_000n + BigInt(beds)) / (2n * BigInt(beds))) / 100;
+        expect(total.nursingBedRatioPct).toBe(expected);
+        const ratios = rows.filter((r) => r.bedsInService > 0).map((r) => (r.nursingBeds / r.bedsInService) * 100);
+        if (ratios.length > 0 && total.nursingBedRatioPct !== null) {
+          expect(total.nursingBedRatioPct).toBeGreaterThanOrEqual(Math.min(...ratios) - 0.005);
+          expect(total.nursingBedRatioPct).toBeLessThanOrEqual(Math.max(...ratios) + 0.005);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

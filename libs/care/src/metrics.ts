@@ -46,8 +46,12 @@ export function summaryFigures(c: FacilityCounts): SummaryFigures {
 export function divisionTotal(rows: readonly FacilityCounts[]): SummaryFigures {
   const sum = (k: keyof FacilityCounts) => rows.reduce((s, r) => s + r[k], 0);
   return summaryFigures({
-    bedsInService: sum('bedsInService'), nursingBeds: sum('nursingBeds'), occupiedBedDays: sum('occupiedBedDays'),
-    inServiceBedDays: sum('inServiceBedDays'), staffingDays: sum('staffingDays'), compliantDays: sum('compliantDays'),
+    bedsInService: sum('bedsInService'),
+    nursingBeds: sum('nursingBeds'),
+    occupiedBedDays: sum('occupiedBedDays'),
+    inServiceBedDays: sum('inServiceBedDays'),
+    staffingDays: sum('staffingDays'),
+    compliantDays: sum('compliantDays'),
   });
 }
 

@@ -45,14 +45,17 @@ describe('operatingSubsidyLine (docs/rules.md §5: the day-center operating subs
   });
 
   it('properties: the twelve monthly shares add up to the annual amount exactly; yearly, only December has a line, of the whole amount', () => {
-    fc.assert(fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 100_000_000 }), (year, annual) => {
-      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-      const shares = months.map((m) => operatingSubsidyLine(m, monthly(annual)));
-      expect(shares.reduce((sum, l) => sum + (l?.amountFen ?? Number.NaN), 0)).toBe(annual);
-      for (const l of shares) expect(Number.isInteger(l?.amountFen)).toBe(true);
-      const lines = months.map((m) => operatingSubsidyLine(m, yearly(annual)));
-      expect(lines.slice(0, 11)).toEqual(Array(11).fill(null));
-      expect(lines[11]?.amountFen).toBe(annual);
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 100_000_000 }), (year, annual) => {
+        const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+        const shares = months.map((m) => operatingSubsidyLine(m, monthly(annual)));
+        expect(shares.reduce((sum, l) => sum + (l?.amountFen ?? Number.NaN), 0)).toBe(annual);
+        for (const l of shares) expect(Number.isInteger(l?.amountFen)).toBe(true);
+        const lines = months.map((m) => operatingSubsidyLine(m, yearly(annual)));
+        expect(lines.slice(0, 11)).toEqual(Array(11).fill(null));
+        expect(lines[11]?.amountFen).toBe(annual);
+      }),
+      RUNS,
+    );
   });
 });

@@ -16,10 +16,12 @@ describe('percentHalfUp (docs/rules.md §7: two decimals, half-up)', () => {
   it('a zero denominator is null, not NaN', () => expect(percentHalfUp(0, 0)).toBeNull());
 
   it('is within half a hundredth of the exact ratio', () => {
-    fc.assert(fc.property(fc.nat(100_000), fc.integer({ min: 1, max: 100_000 }), (n, d) => {
-      const p = percentHalfUp(n, d) as number;
-      const exactHundredths = (n * 10_000) / d;
-      expect(Math.abs(Math.round(p * 100) - exactHundredths)).toBeLessThanOrEqual(0.5);
-    }));
+    fc.assert(
+      fc.property(fc.nat(100_000), fc.integer({ min: 1, max: 100_000 }), (n, d) => {
+        const p = percentHalfUp(n, d) as number;
+        const exactHundredths = (n * 10_000) / d;
+        expect(Math.abs(Math.round(p * 100) - exactHundredths)).toBeLessThanOrEqual(0.5);
+      }),
+    );
   });
 });

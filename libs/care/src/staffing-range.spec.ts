@@ -2,19 +2,33 @@ import { StaffOnRecord } from './staffing';
 import { ResidentInCare, staffingPeriod } from './staffing-range';
 
 const caregiver = (id: string, expiresOn = '2027-01-01'): StaffOnRecord => ({
-  id, role: 'CAREGIVER', employedFrom: '2025-01-01', employedTo: null, fteHundredths: 100,
-  trainings: [{ completedOn: '2025-01-01', passed: true }], certificates: [{ issuedOn: '2025-01-01', expiresOn }],
+  id,
+  role: 'CAREGIVER',
+  employedFrom: '2025-01-01',
+  employedTo: null,
+  fteHundredths: 100,
+  trainings: [{ completedOn: '2025-01-01', passed: true }],
+  certificates: [{ issuedOn: '2025-01-01', expiresOn }],
 });
-const resident = (level: 'SELF_CARE' | 'SEMI_DISABLED' | 'FULLY_DISABLED', from = '2026-01-01', changes: [string, typeof level][] = []): ResidentInCare => ({
+const resident = (
+  level: 'SELF_CARE' | 'SEMI_DISABLED' | 'FULLY_DISABLED',
+  from = '2026-01-01',
+  changes: [string, typeof level][] = [],
+): ResidentInCare => ({
   stays: [{ from, to: null }],
-  assessments: [{ effectiveOn: from, careLevel: level, recordedSeq: 0 }, ...changes.map(([effectiveOn, careLevel], i) => ({ effectiveOn, careLevel, recordedSeq: i + 1 }))],
+  assessments: [
+    { effectiveOn: from, careLevel: level, recordedSeq: 0 },
+    ...changes.map(([effectiveOn, careLevel], i) => ({ effectiveOn, careLevel, recordedSeq: i + 1 })),
+  ],
 });
 
 describe('staffingPeriod: a month', () => {
   // 2 全失能 + 1 半失能 + 1 自理 = (80 + 15 + 6) / 60 → 2 required; the 自理 resident becomes
   // 全失能 on the 20th: (80 + 15 + 40) / 60 → 3. Two caregivers; 王's certificate expires on the 12th.
   const residents = [
-    resident('FULLY_DISABLED'), resident('FULLY_DISABLED'), resident('SEMI_DISABLED'),
+    resident('FULLY_DISABLED'),
+    resident('FULLY_DISABLED'),
+    resident('SEMI_DISABLED'),
     resident('SELF_CARE', '2026-01-01', [['2026-03-20', 'FULLY_DISABLED']]),
   ];
   const staff = [caregiver('li'), caregiver('wang', '2026-03-12')];
@@ -24,7 +38,10 @@ describe('staffingPeriod: a month', () => {
   it('a certificate expiring on the 12th makes the facility non-compliant from the 12th exactly, naming who and why', () => {
     expect(on('2026-03-11')).toMatchObject({ required: 2, countedHundredths: 200, compliant: true, excluded: [] });
     expect(on('2026-03-12')).toMatchObject({
-      required: 2, countedHundredths: 100, compliant: false, excluded: [{ staffId: 'wang', reason: 'CERTIFICATE_EXPIRED' }],
+      required: 2,
+      countedHundredths: 100,
+      compliant: false,
+      excluded: [{ staffId: 'wang', reason: 'CERTIFICATE_EXPIRED' }],
     });
     expect(march.days.filter((d) => !d.compliant)[0].date).toBe('2026-03-12');
   });

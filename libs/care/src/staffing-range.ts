@@ -27,11 +27,19 @@ export interface StaffingPeriod {
  * days included; level per the assessment history), required vs counted caregivers, and why each
  * caregiver does not count. One pass over the facility's facts; no query per day.
  */
-export function staffingPeriod(residents: readonly ResidentInCare[], staff: readonly StaffOnRecord[], from: IsoDate, to: IsoDate): StaffingPeriod {
+export function staffingPeriod(
+  residents: readonly ResidentInCare[],
+  staff: readonly StaffOnRecord[],
+  from: IsoDate,
+  to: IsoDate,
+): StaffingPeriod {
   const start = dayNumber(from);
   const n = dayNumber(to) - start;
   const diff: Record<CareLevel | 'NONE', Int32Array> = {
-    SELF_CARE: new Int32Array(n + 1), SEMI_DISABLED: new Int32Array(n + 1), FULLY_DISABLED: new Int32Array(n + 1), NONE: new Int32Array(n + 1),
+    SELF_CARE: new Int32Array(n + 1),
+    SEMI_DISABLED: new Int32Array(n + 1),
+    FULLY_DISABLED: new Int32Array(n + 1),
+    NONE: new Int32Array(n + 1),
   };
   for (const r of residents) {
     for (const seg of levelSegments(r.assessments, r.stays, { from, to })) {
@@ -44,10 +52,16 @@ export function staffingPeriod(residents: readonly ResidentInCare[], staff: read
   const days: StaffingPeriod['days'] = [];
   for (let i = 0; i < n; i++) {
     for (const k of [...CARE_LEVELS, 'NONE'] as const) running[k] += diff[k][i];
-    const counts: CountsByLevel = { SELF_CARE: running.SELF_CARE, SEMI_DISABLED: running.SEMI_DISABLED, FULLY_DISABLED: running.FULLY_DISABLED };
+    const counts: CountsByLevel = {
+      SELF_CARE: running.SELF_CARE,
+      SEMI_DISABLED: running.SEMI_DISABLED,
+      FULLY_DISABLED: running.FULLY_DISABLED,
+    };
     const date = isoDate(start + i);
     const day = staffingDay(counts, staff, date);
-    const staffOnRoster = staff.filter((s) => dayNumber(s.employedFrom) <= start + i && (s.employedTo === null || start + i < dayNumber(s.employedTo))).length;
+    const staffOnRoster = staff.filter(
+      (s) => dayNumber(s.employedFrom) <= start + i && (s.employedTo === null || start + i < dayNumber(s.employedTo)),
+    ).length;
     days.push({ ...day, unassessed: running.NONE, staffOnRoster });
   }
   const compliantDays = days.filter((d) => d.compliant).length;
@@ -58,7 +72,9 @@ export function staffingPeriod(residents: readonly ResidentInCare[], staff: read
   }
   const last = start + n - 1;
   const caregivers = staff.filter((s) => s.role === 'CAREGIVER' && caregiverExclusion(s, last) !== 'NOT_EMPLOYED');
-  const certified = caregivers.filter((s) => s.certificates.some((c) => dayNumber(c.issuedOn) <= last && last < dayNumber(c.expiresOn))).length;
+  const certified = caregivers.filter((s) =>
+    s.certificates.some((c) => dayNumber(c.issuedOn) <= last && last < dayNumber(c.expiresOn)),
+  ).length;
   return {
     days,
     summary: {

@@ -26,34 +26,51 @@ describe('requiredCaregivers (docs/rules.md §6: ⌈F/1.5 + S/4 + C/10⌉)', () 
 
   const level = fc.integer({ min: 0, max: 500 });
   it('is an integer ≥ the exact rational, and less than it + 1', () => {
-    fc.assert(fc.property(level, level, level, (f, s, c) => {
-      const r = requiredCaregivers(counts(f, s, c));
-      const sixtieths = 40 * f + 15 * s + 6 * c;
-      expect(Number.isInteger(r)).toBe(true);
-      expect(r * 60).toBeGreaterThanOrEqual(sixtieths);
-      expect((r - 1) * 60).toBeLessThan(sixtieths);
-    }));
+    fc.assert(
+      fc.property(level, level, level, (f, s, c) => {
+        const r = requiredCaregivers(counts(f, s, c));
+        const sixtieths = 40 * f + 15 * s + 6 * c;
+        expect(Number.isInteger(r)).toBe(true);
+        expect(r * 60).toBeGreaterThanOrEqual(sixtieths);
+        expect((r - 1) * 60).toBeLessThan(sixtieths);
+      }),
+    );
   });
 
   it('adding a resident at any level never lowers the requirement', () => {
-    fc.assert(fc.property(level, level, level, fc.constantFrom('FULLY_DISABLED', 'SEMI_DISABLED', 'SELF_CARE' as const), (f, s, c, add) => {
-      const before = counts(f, s, c);
-      const after = { ...before, [add]: before[add] + 1 };
-      expect(requiredCaregivers(after)).toBeGreaterThanOrEqual(requiredCaregivers(before));
-    }));
+    fc.assert(
+      fc.property(level, level, level, fc.constantFrom('FULLY_DISABLED', 'SEMI_DISABLED', 'SELF_CARE' as const), (f, s, c, add) => {
+        const before = counts(f, s, c);
+        const after = { ...before, [add]: before[add] + 1 };
+        expect(requiredCaregivers(after)).toBeGreaterThanOrEqual(requiredCaregivers(before));
+      }),
+    );
   });
 });
 
 describe('staffingDay (docs/rules.md §6: employed, trained, certified caregivers count by FTE)', () => {
   const base: StaffOnRecord = {
-    id: 's1', role: 'CAREGIVER', employedFrom: '2026-01-01', employedTo: null, fteHundredths: 100,
-    trainings: [{ completedOn: '2025-12-20', passed: true }], certificates: [{ issuedOn: '2025-01-01', expiresOn: '2026-03-12' }],
+    id: 's1',
+    role: 'CAREGIVER',
+    employedFrom: '2026-01-01',
+    employedTo: null,
+    fteHundredths: 100,
+    trainings: [{ completedOn: '2025-12-20', passed: true }],
+    certificates: [{ issuedOn: '2025-01-01', expiresOn: '2026-03-12' }],
   };
 
   it('a certificate expiring on the 12th counts on the 11th, not on the 12th', () => {
-    expect(staffingDay(counts(1, 0, 0), [base], '2026-03-11')).toMatchObject({ required: 1, countedHundredths: 100, compliant: true, excluded: [] });
+    expect(staffingDay(counts(1, 0, 0), [base], '2026-03-11')).toMatchObject({
+      required: 1,
+      countedHundredths: 100,
+      compliant: true,
+      excluded: [],
+    });
     expect(staffingDay(counts(1, 0, 0), [base], '2026-03-12')).toMatchObject({
-      required: 1, countedHundredths: 0, compliant: false, excluded: [{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }],
+      required: 1,
+      countedHundredths: 0,
+      compliant: false,
+      excluded: [{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }],
     });
   });
 
@@ -79,41 +96,88 @@ describe('staffingDay (docs/rules.md §6: employed, trained, certified caregiver
 
     it('employedFrom counts from that day; the day before, someone not yet employed is neither counted nor listed', () => {
       const joining = { ...base, employedFrom: '2026-02-10' };
-      expect(on(joining, '2026-02-09')).toEqual({ date: '2026-02-09', residentsByLevel: one, required: 1, countedHundredths: 0, compliant: false, excluded: [] });
-      expect(on(joining, '2026-02-10')).toEqual({ date: '2026-02-10', residentsByLevel: one, required: 1, countedHundredths: 100, compliant: true, excluded: [] });
+      expect(on(joining, '2026-02-09')).toEqual({
+        date: '2026-02-09',
+        residentsByLevel: one,
+        required: 1,
+        countedHundredths: 0,
+        compliant: false,
+        excluded: [],
+      });
+      expect(on(joining, '2026-02-10')).toEqual({
+        date: '2026-02-10',
+        residentsByLevel: one,
+        required: 1,
+        countedHundredths: 100,
+        compliant: true,
+        excluded: [],
+      });
     });
 
     it('employedTo is the first day no longer employed: the day before counts, that day is NOT_EMPLOYED', () => {
       const leaving = { ...base, employedTo: '2026-02-10' };
       expect(on(leaving, '2026-02-09')).toMatchObject({ countedHundredths: 100, compliant: true, excluded: [] });
-      expect(on(leaving, '2026-02-10')).toMatchObject({ countedHundredths: 0, compliant: false, excluded: [{ staffId: 's1', reason: 'NOT_EMPLOYED' }] });
+      expect(on(leaving, '2026-02-10')).toMatchObject({
+        countedHundredths: 0,
+        compliant: false,
+        excluded: [{ staffId: 's1', reason: 'NOT_EMPLOYED' }],
+      });
       expect(on(leaving, '2026-02-11')).toMatchObject({ countedHundredths: 0, excluded: [{ staffId: 's1', reason: 'NOT_EMPLOYED' }] });
     });
 
     it('a training completed after the day does not count for it; completed that day it does', () => {
       const trainedLate = { ...base, trainings: [{ completedOn: '2026-02-10', passed: true }] };
-      expect(on(trainedLate, '2026-02-09')).toMatchObject({ countedHundredths: 0, compliant: false, excluded: [{ staffId: 's1', reason: 'UNTRAINED' }] });
+      expect(on(trainedLate, '2026-02-09')).toMatchObject({
+        countedHundredths: 0,
+        compliant: false,
+        excluded: [{ staffId: 's1', reason: 'UNTRAINED' }],
+      });
       expect(on(trainedLate, '2026-02-10')).toMatchObject({ countedHundredths: 100, compliant: true, excluded: [] });
       // A failed training on or before the day and a passed one after it: still untrained that day.
-      const retaken = { ...base, trainings: [{ completedOn: '2026-01-05', passed: false }, { completedOn: '2026-02-10', passed: true }] };
+      const retaken = {
+        ...base,
+        trainings: [
+          { completedOn: '2026-01-05', passed: false },
+          { completedOn: '2026-02-10', passed: true },
+        ],
+      };
       expect(on(retaken, '2026-02-09').excluded).toEqual([{ staffId: 's1', reason: 'UNTRAINED' }]);
     });
 
     it('a certificate not yet issued is NO_VALID_CERTIFICATE; from its issue day it counts', () => {
       const newCert = { ...base, certificates: [{ issuedOn: '2026-02-10', expiresOn: '2029-02-10' }] };
-      expect(on(newCert, '2026-02-09')).toMatchObject({ countedHundredths: 0, compliant: false, excluded: [{ staffId: 's1', reason: 'NO_VALID_CERTIFICATE' }] });
+      expect(on(newCert, '2026-02-09')).toMatchObject({
+        countedHundredths: 0,
+        compliant: false,
+        excluded: [{ staffId: 's1', reason: 'NO_VALID_CERTIFICATE' }],
+      });
       expect(on(newCert, '2026-02-10')).toMatchObject({ countedHundredths: 100, compliant: true, excluded: [] });
     });
 
     it('a certificate expiring on the day no longer counts, unless a renewal is issued that same day', () => {
       const expiring = { ...base, certificates: [{ issuedOn: '2023-03-12', expiresOn: '2026-03-12' }] };
       expect(on(expiring, '2026-03-11')).toMatchObject({ countedHundredths: 100, excluded: [] });
-      expect(on(expiring, '2026-03-12')).toMatchObject({ countedHundredths: 0, excluded: [{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }] });
+      expect(on(expiring, '2026-03-12')).toMatchObject({
+        countedHundredths: 0,
+        excluded: [{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }],
+      });
       // The renewal not yet issued on the expiry day: the old one has expired, so CERTIFICATE_EXPIRED.
-      const renewedLate = { ...base, certificates: [{ issuedOn: '2023-03-12', expiresOn: '2026-03-12' }, { issuedOn: '2026-03-13', expiresOn: '2029-03-13' }] };
+      const renewedLate = {
+        ...base,
+        certificates: [
+          { issuedOn: '2023-03-12', expiresOn: '2026-03-12' },
+          { issuedOn: '2026-03-13', expiresOn: '2029-03-13' },
+        ],
+      };
       expect(on(renewedLate, '2026-03-12').excluded).toEqual([{ staffId: 's1', reason: 'CERTIFICATE_EXPIRED' }]);
       expect(on(renewedLate, '2026-03-13')).toMatchObject({ countedHundredths: 100, excluded: [] });
-      const renewedOnTime = { ...base, certificates: [{ issuedOn: '2023-03-12', expiresOn: '2026-03-12' }, { issuedOn: '2026-03-12', expiresOn: '2029-03-12' }] };
+      const renewedOnTime = {
+        ...base,
+        certificates: [
+          { issuedOn: '2023-03-12', expiresOn: '2026-03-12' },
+          { issuedOn: '2026-03-12', expiresOn: '2029-03-12' },
+        ],
+      };
       expect(on(renewedOnTime, '2026-03-12')).toMatchObject({ countedHundredths: 100, compliant: true, excluded: [] });
     });
 
@@ -128,7 +192,11 @@ describe('staffingDay (docs/rules.md §6: employed, trained, certified caregiver
         { ...base, id: 'cert-expires', certificates: [{ issuedOn: '2023-02-10', expiresOn: day }] },
       ];
       expect(staffingDay(counts(2, 2, 0), staff, day)).toEqual({
-        date: day, residentsByLevel: counts(2, 2, 0), required: 2, countedHundredths: 150, compliant: false,
+        date: day,
+        residentsByLevel: counts(2, 2, 0),
+        required: 2,
+        countedHundredths: 150,
+        compliant: false,
         excluded: [
           { staffId: 'ends', reason: 'NOT_EMPLOYED' },
           { staffId: 'trained-tomorrow', reason: 'UNTRAINED' },

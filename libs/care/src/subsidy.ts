@@ -104,7 +104,14 @@ export function computeClaim(month: string, residents: readonly ClaimResident[],
       if (seg.careLevel === null) continue; // not yet assessed: nothing to claim
       const rate = policy.rates[seg.careLevel];
       if (rate === undefined) continue; // the programme pays nothing for this level
-      const line = byLevel.get(seg.careLevel) ?? { residentId: r.residentId, careLevel: seg.careLevel, days: 0, rateFen: rate, amountFen: 0, segments: [] };
+      const line = byLevel.get(seg.careLevel) ?? {
+        residentId: r.residentId,
+        careLevel: seg.careLevel,
+        days: 0,
+        rateFen: rate,
+        amountFen: 0,
+        segments: [],
+      };
       line.days += seg.days;
       line.segments.push({ from: seg.from, to: seg.to });
       byLevel.set(seg.careLevel, line);
@@ -129,7 +136,9 @@ export function computeClaim(month: string, residents: readonly ClaimResident[],
  */
 export function countedDays(stays: readonly DateInterval[], leaves: readonly DateInterval[], rules: DayCounting): DateInterval[] {
   const runs: { from: number; to: number | null }[] = [];
-  const sorted = stays.map((s) => ({ from: dayNumber(s.from), to: s.to === null ? null : dayNumber(s.to) })).sort((a, b) => a.from - b.from);
+  const sorted = stays
+    .map((s) => ({ from: dayNumber(s.from), to: s.to === null ? null : dayNumber(s.to) }))
+    .sort((a, b) => a.from - b.from);
   for (const s of sorted) {
     const last = runs[runs.length - 1];
     if (last && (last.to === null || s.from <= last.to)) {
@@ -171,4 +180,3 @@ export const DEFAULT_INSTITUTIONAL_CARE_POLICY: SubsidyPolicy = {
   minAge: 60,
   excludedCategories: [],
 };
-

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { StaysRepository } from '@careops/admissions';
 import { AuditService } from '@careops/audit';
 import {
-  addDays, CareLevel, claimAdjustments, ClaimResident, computeClaim, monthSpan, operatingSubsidyLine, Programme, PROGRAMME_CLAIMANTS, PROGRAMME_LABELS, SubsidyPolicy,
+  addDays,
+  CareLevel,
+  claimAdjustments,
+  ClaimResident,
+  computeClaim,
+  monthSpan,
+  operatingSubsidyLine,
+  Programme,
+  PROGRAMME_CLAIMANTS,
+  PROGRAMME_LABELS,
+  SubsidyPolicy,
 } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
 import { RuleViolation } from '@careops/platform';
@@ -13,15 +23,26 @@ import { ClaimsRepository } from './claims.repository';
 import { PoliciesService } from './policies.service';
 
 /** The calculator's view of a policy version. */
-const policyOf = (p: Pick<Policy, 'rates' | 'minAge' | 'excludedCategories' | 'dayCounting'>): SubsidyPolicy =>
-  ({ rates: p.rates, minAge: p.minAge, excludedCategories: p.excludedCategories, dayCounting: p.dayCounting });
+const policyOf = (p: Pick<Policy, 'rates' | 'minAge' | 'excludedCategories' | 'dayCounting'>): SubsidyPolicy => ({
+  rates: p.rates,
+  minAge: p.minAge,
+  excludedCategories: p.excludedCategories,
+  dayCounting: p.dayCounting,
+});
 
 /** Lines of the calculator, each explained by its formula. */
 function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lines']): NewClaimLine[] {
   const { days } = monthSpan(month);
   return lines.map((l) => ({
-    residentId: l.residentId, careLevel: l.careLevel, days: l.days, rateFen: l.rateFen, amountFen: l.amountFen, kind: 'REGULAR',
-    adjustsClaimId: null, adjustsLineId: null, reason: null,
+    residentId: l.residentId,
+    careLevel: l.careLevel,
+    days: l.days,
+    rateFen: l.rateFen,
+    amountFen: l.amountFen,
+    kind: 'REGULAR',
+    adjustsClaimId: null,
+    adjustsLineId: null,
+    reason: null,
     explanation: { segments: l.segments, formula: `${l.rateFen} × ${l.days} ÷ ${days} = ${l.amountFen} (四舍五入到分)` },
   }));
 }
@@ -46,17 +67,28 @@ export class ClaimDraftService {
   async draft(month: string, programme: Programme): Promise<string> {
     const facility = await this.facilities.current();
     if (!PROGRAMME_CLAIMANTS[programme].includes(facility.type)) {
-      throw new RuleViolation('PROGRAMME_NOT_FOR_FACILITY', { facilityType: facility.type, programme, programmeLabel: PROGRAMME_LABELS[programme] });
+      throw new RuleViolation('PROGRAMME_NOT_FOR_FACILITY', {
+        facilityType: facility.type,
+        programme,
+        programmeLabel: PROGRAMME_LABELS[programme],
+      });
     }
     await this.claims.lockMonth(month, programme);
     const existing = await this.claims.findMonthForUpdate(month, programme);
     if (existing && existing.state !== 'DRAFT') throw new ClaimFrozenError({ number: existing.number, month, state: existing.state });
     const policy = await this.policies.require(month, programme, facility.divisionCode);
-    const lines = programme === 'DAY_CENTER_OPERATION'
-      ? this.operatingSubsidy(month, policy)
-      : regularLines(month, computeClaim(month, await this.residentsIn(month, programme), policyOf(policy)).lines);
-    const id = existing?.id
-      ?? await this.claims.insert({ month, programme, number: await this.claims.nextNumber(Number(month.slice(0, 4))), policyId: policy.id });
+    const lines =
+      programme === 'DAY_CENTER_OPERATION'
+        ? this.operatingSubsidy(month, policy)
+        : regularLines(month, computeClaim(month, await this.residentsIn(month, programme), policyOf(policy)).lines);
+    const id =
+      existing?.id ??
+      (await this.claims.insert({
+        month,
+        programme,
+        number: await this.claims.nextNumber(Number(month.slice(0, 4))),
+        policyId: policy.id,
+      }));
     // The operating subsidy depends on no resident fact, so nothing about it is ever adjusted.
     const adjustments = programme === 'DAY_CENTER_OPERATION' ? [] : await this.adjustmentsBefore(month, programme);
     const rows = [...lines, ...adjustments];
@@ -66,7 +98,9 @@ export class ClaimDraftService {
     const totalFen = rows.reduce((sum, l) => sum + l.amountFen, 0);
     await this.claims.updateTotals(id, { totalFen, totalsByLevel, policyId: policy.id });
     await this.audit.record({
-      action: existing ? 'claim.regenerate' : 'claim.create', entityType: 'claim', entityId: id,
+      action: existing ? 'claim.regenerate' : 'claim.create',
+      entityType: 'claim',
+      entityId: id,
       after: { month, programme, totalFen, lines: lines.length, adjustments: adjustments.length },
     });
     return id;
@@ -133,8 +167,16 @@ export class ClaimDraftService {
       const claimed = { number: e.number, month: e.month, amounts: await this.claims.claimedAmounts(e.id) };
       for (const a of claimAdjustments(claimed, now.lines)) {
         result.push({
-          residentId: a.residentId, careLevel: a.careLevel, days: a.days, rateFen: a.rateFen, amountFen: a.deltaFen, kind: 'ADJUSTMENT',
-          adjustsClaimId: e.id, adjustsLineId: a.lineId, reason: a.reason, explanation: a.explanation,
+          residentId: a.residentId,
+          careLevel: a.careLevel,
+          days: a.days,
+          rateFen: a.rateFen,
+          amountFen: a.deltaFen,
+          kind: 'ADJUSTMENT',
+          adjustsClaimId: e.id,
+          adjustsLineId: a.lineId,
+          reason: a.reason,
+          explanation: a.explanation,
         });
       }
     }

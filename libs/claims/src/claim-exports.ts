@@ -18,22 +18,38 @@ export class ClaimExports {
     workbook.creator = 'careops';
     const lines = workbook.addWorksheet('申领明细');
     lines.columns = [
-      { header: '申领编号', key: 'number', width: 12 }, { header: '月份', key: 'month', width: 10 },
-      { header: '老人', key: 'name', width: 12 }, { header: '照护等级', key: 'level', width: 10 },
-      { header: '天数', key: 'days', width: 8 }, { header: '月标准(元)', key: 'rate', width: 12 },
-      { header: '金额(元)', key: 'amount', width: 12 }, { header: '类型', key: 'kind', width: 10 },
+      { header: '申领编号', key: 'number', width: 12 },
+      { header: '月份', key: 'month', width: 10 },
+      { header: '老人', key: 'name', width: 12 },
+      { header: '照护等级', key: 'level', width: 10 },
+      { header: '天数', key: 'days', width: 8 },
+      { header: '月标准(元)', key: 'rate', width: 12 },
+      { header: '金额(元)', key: 'amount', width: 12 },
+      { header: '类型', key: 'kind', width: 10 },
     ];
     // The yuan text of integer fen, as the cell's number (shown with two decimals).
     const money = (fen: number) => Number(yuan(fen));
     for (const l of claim.lines) {
-      lines.addRow({ number: claim.number, month: claim.month, name: l.residentName, level: levelLabel(l.careLevel), days: l.days,
-        rate: money(l.rateFen), amount: money(l.amountFen), kind: l.kind === 'REGULAR' ? '正常' : '补差/追回' });
+      lines.addRow({
+        number: claim.number,
+        month: claim.month,
+        name: l.residentName,
+        level: levelLabel(l.careLevel),
+        days: l.days,
+        rate: money(l.rateFen),
+        amount: money(l.amountFen),
+        kind: l.kind === 'REGULAR' ? '正常' : '补差/追回',
+      });
     }
     lines.getColumn('rate').numFmt = '0.00';
     lines.getColumn('amount').numFmt = '0.00';
     const totals = workbook.addWorksheet('分级合计');
-    totals.columns = [{ header: '照护等级', key: 'level', width: 12 }, { header: '金额(元)', key: 'amount', width: 14 }];
-    for (const level of ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const) totals.addRow({ level: CARE_LEVEL_LABELS[level], amount: money(claim.totalsByLevel[level]) });
+    totals.columns = [
+      { header: '照护等级', key: 'level', width: 12 },
+      { header: '金额(元)', key: 'amount', width: 14 },
+    ];
+    for (const level of ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const)
+      totals.addRow({ level: CARE_LEVEL_LABELS[level], amount: money(claim.totalsByLevel[level]) });
     totals.addRow({ level: '合计', amount: money(claim.totalFen) });
     totals.getColumn('amount').numFmt = '0.00';
     return { number: claim.number, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -45,7 +61,16 @@ export class ClaimExports {
     const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
     const rows = [
       ['申领编号', '月份', '老人', '照护等级', '天数', '月标准(元)', '金额(元)', '类型'],
-      ...claim.lines.map((l) => [claim.number, claim.month, l.residentName, levelLabel(l.careLevel), String(l.days), yuan(l.rateFen), yuan(l.amountFen), l.kind === 'REGULAR' ? '正常' : '补差/追回']),
+      ...claim.lines.map((l) => [
+        claim.number,
+        claim.month,
+        l.residentName,
+        levelLabel(l.careLevel),
+        String(l.days),
+        yuan(l.rateFen),
+        yuan(l.amountFen),
+        l.kind === 'REGULAR' ? '正常' : '补差/追回',
+      ]),
       ['合计', claim.month, '', '', '', '', yuan(claim.totalFen), ''],
     ];
     return { number: claim.number, body: `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n` };

@@ -32,6 +32,12 @@ export class ClaimLifecycle {
       throw new ConflictError('CLAIM_STATE', { number: claim.number, state: claim.state, to: t.to.toLowerCase(), from: t.from });
     }
     await this.claims.setState(id, t.to, t.stamp, this.db.userId(), reason ?? null);
-    await this.audit.record({ action: `claim.${action}`, entityType: 'claim', entityId: id, before: { state: claim.state }, after: { state: t.to, reason } });
+    await this.audit.record({
+      action: `claim.${action}`,
+      entityType: 'claim',
+      entityId: id,
+      before: { state: claim.state },
+      after: { state: t.to, reason },
+    });
   }
 }

@@ -67,8 +67,15 @@ export interface ClaimView {
   totalsByLevel: Record<CareLevel, number>;
   rejectionReason: string | null;
   policy: {
-    id: string; divisionCode: string; effectiveFrom: string; rates: Record<string, number>;
-    annualFen: number | null; claimPeriod: ClaimPeriod; dayCounting: DayCounting; minAge: number; excludedCategories: string[];
+    id: string;
+    divisionCode: string;
+    effectiveFrom: string;
+    rates: Record<string, number>;
+    annualFen: number | null;
+    claimPeriod: ClaimPeriod;
+    dayCounting: DayCounting;
+    minAge: number;
+    excludedCategories: string[];
   };
   lines: ClaimLineView[];
 }

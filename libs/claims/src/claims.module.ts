@@ -22,9 +22,15 @@ import { PoliciesService } from './policies.service';
   imports: [AuditModule, FacilitiesModule],
   controllers: [ClaimsController, PoliciesController],
   providers: [
-    ClaimsRepository, ClaimsService, ClaimDraftService, ClaimLifecycle, ClaimExports,
-    PoliciesRepository, PoliciesService,
-    StaysRepository, CareLevelsRepository,
+    ClaimsRepository,
+    ClaimsService,
+    ClaimDraftService,
+    ClaimLifecycle,
+    ClaimExports,
+    PoliciesRepository,
+    PoliciesService,
+    StaysRepository,
+    CareLevelsRepository,
   ],
   // FacilitiesModule too: the worker lists every facility to draft and remind their claims.
   exports: [ClaimsService, FacilitiesModule],

@@ -54,7 +54,10 @@ export class ClaimsRepository {
 
   /** The month's claim of a programme, locked for the rest of the transaction, or null. */
   async findMonthForUpdate(month: string, programme: Programme): Promise<{ id: string; state: ClaimState; number: string } | null> {
-    const [row] = await this.db.sql.query(`SELECT id, state, number FROM claim WHERE month = $1 AND programme = $2 FOR UPDATE`, [month, programme]);
+    const [row] = await this.db.sql.query(`SELECT id, state, number FROM claim WHERE month = $1 AND programme = $2 FOR UPDATE`, [
+      month,
+      programme,
+    ]);
     return row ?? null;
   }
 
@@ -80,8 +83,16 @@ export class ClaimsRepository {
   async replaceLines(claimId: string, lines: NewClaimLine[]): Promise<void> {
     await this.db.sql.query(`DELETE FROM claim_line WHERE claim_id = $1`, [claimId]);
     const rows = lines.map((l) => ({
-      resident_id: l.residentId, care_level: l.careLevel, days: l.days, rate_fen: l.rateFen, amount_fen: l.amountFen, kind: l.kind,
-      adjusts_claim_id: l.adjustsClaimId, adjusts_line_id: l.adjustsLineId, reason: l.reason, explanation: l.explanation,
+      resident_id: l.residentId,
+      care_level: l.careLevel,
+      days: l.days,
+      rate_fen: l.rateFen,
+      amount_fen: l.amountFen,
+      kind: l.kind,
+      adjusts_claim_id: l.adjustsClaimId,
+      adjusts_line_id: l.adjustsLineId,
+      reason: l.reason,
+      explanation: l.explanation,
     }));
     await this.db.sql.query(
       `INSERT INTO claim_line (facility_id, claim_id, resident_id, care_level, days, rate_fen, amount_fen, kind, adjusts_claim_id, adjusts_line_id, reason, explanation)
@@ -92,9 +103,15 @@ export class ClaimsRepository {
     );
   }
 
-  async updateTotals(claimId: string, totals: { totalFen: number; totalsByLevel: Record<CareLevel, number>; policyId: string }): Promise<void> {
+  async updateTotals(
+    claimId: string,
+    totals: { totalFen: number; totalsByLevel: Record<CareLevel, number>; policyId: string },
+  ): Promise<void> {
     await this.db.sql.query(`UPDATE claim SET total_fen = $2, totals_by_level = $3, policy_id = $4, updated_at = now() WHERE id = $1`, [
-      claimId, totals.totalFen, JSON.stringify(totals.totalsByLevel), totals.policyId,
+      claimId,
+      totals.totalFen,
+      JSON.stringify(totals.totalsByLevel),
+      totals.policyId,
     ]);
   }
 
@@ -113,7 +130,14 @@ export class ClaimsRepository {
    * frozen too; the regular line's days and id, the highest rate.
    */
   async claimedAmounts(claimId: string): Promise<ClaimedAmount[]> {
-    const rows: { resident_id: string; care_level: CareLevel; amount: string; days: number; line_id: string | null; rate: string | null }[] = await this.db.sql.query(
+    const rows: {
+      resident_id: string;
+      care_level: CareLevel;
+      amount: string;
+      days: number;
+      line_id: string | null;
+      rate: string | null;
+    }[] = await this.db.sql.query(
       `SELECT l.resident_id, l.care_level, sum(l.amount_fen) AS amount, coalesce(sum(l.days) FILTER (WHERE l.kind = 'REGULAR'), 0)::int AS days,
               (array_agg(l.id) FILTER (WHERE l.kind = 'REGULAR'))[1] AS line_id, max(l.rate_fen) AS rate
        FROM claim_line l JOIN claim c ON c.id = l.claim_id
@@ -122,7 +146,12 @@ export class ClaimsRepository {
       [claimId],
     );
     return rows.map((r) => ({
-      residentId: r.resident_id, careLevel: r.care_level, amountFen: Number(r.amount), days: r.days, lineId: r.line_id, rateFen: r.rate === null ? null : Number(r.rate),
+      residentId: r.resident_id,
+      careLevel: r.care_level,
+      amountFen: Number(r.amount),
+      days: r.days,
+      lineId: r.line_id,
+      rateFen: r.rate === null ? null : Number(r.rate),
     }));
   }
 
@@ -133,7 +162,13 @@ export class ClaimsRepository {
   }
 
   /** Moves a claim to `state`, stamping when and by whom (`<stamp>_at`, `<stamp>_by`), keeping an earlier reason. */
-  async setState(id: string, state: ClaimState, stamp: 'submitted' | 'decided' | 'paid', by: string | null, reason: string | null): Promise<void> {
+  async setState(
+    id: string,
+    state: ClaimState,
+    stamp: 'submitted' | 'decided' | 'paid',
+    by: string | null,
+    reason: string | null,
+  ): Promise<void> {
     await this.db.sql.query(
       `UPDATE claim SET state = $2, ${stamp}_at = now(), ${stamp}_by = $3, rejection_reason = coalesce($4, rejection_reason), updated_at = now() WHERE id = $1`,
       [id, state, by, reason],
@@ -150,7 +185,9 @@ export class ClaimsRepository {
   /** The programmes whose claim for `month` left DRAFT (submitted, approved or paid). */
   async submittedProgrammes(month: string): Promise<Programme[]> {
     const rows: { programme: Programme }[] = await this.db.sql.query(
-      `SELECT programme FROM claim WHERE month = $1 AND state IN ('SUBMITTED', 'APPROVED', 'PAID')`, [month]);
+      `SELECT programme FROM claim WHERE month = $1 AND state IN ('SUBMITTED', 'APPROVED', 'PAID')`,
+      [month],
+    );
     return rows.map((r) => r.programme);
   }
 
@@ -174,11 +211,25 @@ export class ClaimsRepository {
     );
     if (!c) return null;
     return {
-      id: c.id, facilityId: c.facility_id, number: c.number, month: c.month, programme: c.programme, state: c.state, totalFen: c.total_fen,
-      totalsByLevel: c.totals_by_level, rejectionReason: c.rejection_reason,
+      id: c.id,
+      facilityId: c.facility_id,
+      number: c.number,
+      month: c.month,
+      programme: c.programme,
+      state: c.state,
+      totalFen: c.total_fen,
+      totalsByLevel: c.totals_by_level,
+      rejectionReason: c.rejection_reason,
       policy: {
-        id: c.policy_id, divisionCode: c.policy_division, effectiveFrom: c.policy_from, rates: c.policy_rates, annualFen: c.policy_annual,
-        claimPeriod: c.claim_period as ClaimPeriod, dayCounting: c.day_counting, minAge: c.min_age, excludedCategories: c.excluded_categories,
+        id: c.policy_id,
+        divisionCode: c.policy_division,
+        effectiveFrom: c.policy_from,
+        rates: c.policy_rates,
+        annualFen: c.policy_annual,
+        claimPeriod: c.claim_period as ClaimPeriod,
+        dayCounting: c.day_counting,
+        minAge: c.min_age,
+        excludedCategories: c.excluded_categories,
       },
     };
   }

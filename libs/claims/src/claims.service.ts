@@ -41,7 +41,9 @@ export class ClaimsService {
     const missing = due.filter((p) => !submitted.includes(p));
     if (missing.length === 0) return 0;
     const written = await this.claims.insertReminder(today, {
-      month, programmes: missing, deadline: `${today.slice(0, 7)}-25`,
+      month,
+      programmes: missing,
+      deadline: `${today.slice(0, 7)}-25`,
       message: `${month} 的${missing.map((p) => PROGRAMME_LABELS[p]).join('、')}申领尚未提交，民政局截止日为本月25日`,
     });
     return written ? 1 : 0;
@@ -67,16 +69,33 @@ export class ClaimsService {
     // Stable: within a kind and a resident the repository's order (first counted day) stays.
     const named = lines
       .map((l) => ({ line: l, at: (l.residentId && rank.get(l.residentId)) || null }))
-      .sort((a, b) => (a.line.kind === b.line.kind ? 0 : a.line.kind === 'REGULAR' ? -1 : 1) || (a.at?.i ?? Number.MAX_SAFE_INTEGER) - (b.at?.i ?? Number.MAX_SAFE_INTEGER));
+      .sort(
+        (a, b) =>
+          (a.line.kind === b.line.kind ? 0 : a.line.kind === 'REGULAR' ? -1 : 1) ||
+          (a.at?.i ?? Number.MAX_SAFE_INTEGER) - (b.at?.i ?? Number.MAX_SAFE_INTEGER),
+      );
     return {
-      id: c.id, number: c.number, month: c.month, programme: c.programme, state: c.state, totalFen: c.totalFen,
+      id: c.id,
+      number: c.number,
+      month: c.month,
+      programme: c.programme,
+      state: c.state,
+      totalFen: c.totalFen,
       totalsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0, ...c.totalsByLevel },
       rejectionReason: c.rejectionReason,
       policy: { ...c.policy, rates: c.policy.rates as Record<string, number> },
       lines: named.map(({ line, at }) => ({
-        residentId: line.residentId, residentName: at?.name ?? facilityName, careLevel: line.careLevel, days: line.days, rateFen: line.rateFen,
-        amountFen: line.amountFen, kind: line.kind, explanation: line.explanation, reason: line.reason,
-        adjustsClaimId: line.adjustsClaimId, adjustsLineId: line.adjustsLineId,
+        residentId: line.residentId,
+        residentName: at?.name ?? facilityName,
+        careLevel: line.careLevel,
+        days: line.days,
+        rateFen: line.rateFen,
+        amountFen: line.amountFen,
+        kind: line.kind,
+        explanation: line.explanation,
+        reason: line.reason,
+        adjustsClaimId: line.adjustsClaimId,
+        adjustsLineId: line.adjustsLineId,
       })),
     };
   }

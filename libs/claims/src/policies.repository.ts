@@ -24,13 +24,28 @@ export class PoliciesRepository {
     const [row] = await refuseOn(
       this.db.sql,
       [UNIQUE_VIOLATION],
-      () => this.db.sql.query(
-        `INSERT INTO subsidy_policy (programme, division_code, effective_from, rates, annual_fen, min_age, excluded_categories, day_counting, claim_period)
+      () =>
+        this.db.sql.query(
+          `INSERT INTO subsidy_policy (programme, division_code, effective_from, rates, annual_fen, min_age, excluded_categories, day_counting, claim_period)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-        [dto.programme, dto.divisionCode, dto.effectiveFrom, JSON.stringify(dto.rates), dto.annualFen ?? null, dto.minAge ?? 60, dto.excludedCategories ?? [],
-          JSON.stringify(dto.dayCounting ?? DEFAULT_DAY_COUNTING), dto.claimPeriod ?? 'MONTHLY'],
-      ),
-      () => new ConflictError('POLICY_VERSION_EXISTS', { programme: dto.programme, divisionCode: dto.divisionCode, effectiveFrom: dto.effectiveFrom }),
+          [
+            dto.programme,
+            dto.divisionCode,
+            dto.effectiveFrom,
+            JSON.stringify(dto.rates),
+            dto.annualFen ?? null,
+            dto.minAge ?? 60,
+            dto.excludedCategories ?? [],
+            JSON.stringify(dto.dayCounting ?? DEFAULT_DAY_COUNTING),
+            dto.claimPeriod ?? 'MONTHLY',
+          ],
+        ),
+      () =>
+        new ConflictError('POLICY_VERSION_EXISTS', {
+          programme: dto.programme,
+          divisionCode: dto.divisionCode,
+          effectiveFrom: dto.effectiveFrom,
+        }),
     );
     return row;
   }

@@ -29,7 +29,13 @@ export class PoliciesService {
       throw new RuleViolation('POLICY_YEARLY_NOT_ALLOWED', { programme: dto.programme });
     }
     const row = await this.policies.insert(dto);
-    await this.audit.record({ action: 'subsidy_policy.create', entityType: 'subsidy_policy', entityId: row.id, facilityId: null, after: { ...dto } });
+    await this.audit.record({
+      action: 'subsidy_policy.create',
+      entityType: 'subsidy_policy',
+      entityId: row.id,
+      facilityId: null,
+      after: { ...dto },
+    });
     return row;
   }
 

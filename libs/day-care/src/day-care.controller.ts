@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
 import { DayCareService } from './day-care.service';
 import { AttendanceDto, CheckOutDto, DayQuery, EndMembershipDto, EnrolDto, PeriodQuery, ServiceRecordDto } from './dto/day-care.dto';
-import { AttendanceResponse, AttendanceSheetRowResponse, DayMemberOnDayResponse, DayMemberResponse, ServiceRecordResponse } from './dto/day-care.response';
+import {
+  AttendanceResponse,
+  AttendanceSheetRowResponse,
+  DayMemberOnDayResponse,
+  DayMemberResponse,
+  ServiceRecordResponse,
+} from './dto/day-care.response';
 
 @ApiTags('day care')
 @FacilityController('')

@@ -52,10 +52,13 @@ export class DayCareRepository {
 
   /** A membership from `enrolledOn`, open-ended; null when the resident is already a member then. */
   async insertMembership(residentId: string, enrolledOn: string): Promise<string | null> {
-    const rows = await this.unlessTaken<{ id: string }[]>(() => this.db.sql.query(
-      `INSERT INTO day_member (facility_id, resident_id, period) VALUES ($1, $2, daterange($3, NULL)) RETURNING id`,
-      [this.db.facilityId(), residentId, enrolledOn],
-    ));
+    const rows = await this.unlessTaken<{ id: string }[]>(() =>
+      this.db.sql.query(`INSERT INTO day_member (facility_id, resident_id, period) VALUES ($1, $2, daterange($3, NULL)) RETURNING id`, [
+        this.db.facilityId(),
+        residentId,
+        enrolledOn,
+      ]),
+    );
     return rows?.[0].id ?? null;
   }
 
@@ -87,10 +90,12 @@ export class DayCareRepository {
 
   /** The day's attendance; null when the resident has one that day already. */
   async insertAttendance(dto: AttendanceDto): Promise<string | null> {
-    const rows = await this.unlessTaken<{ id: string }[]>(() => this.db.sql.query(
-      `INSERT INTO attendance (facility_id, resident_id, day, check_in, check_out) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [this.db.facilityId(), dto.residentId, dto.day, dto.checkIn, dto.checkOut ?? null],
-    ));
+    const rows = await this.unlessTaken<{ id: string }[]>(() =>
+      this.db.sql.query(
+        `INSERT INTO attendance (facility_id, resident_id, day, check_in, check_out) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [this.db.facilityId(), dto.residentId, dto.day, dto.checkIn, dto.checkOut ?? null],
+      ),
+    );
     return rows?.[0].id ?? null;
   }
 

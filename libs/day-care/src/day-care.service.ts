@@ -7,7 +7,13 @@ import { ConflictError, NotFoundError, RuleViolation } from '@careops/platform';
 import { CareLevelsRepository, ResidentsService } from '@careops/residents';
 import { DayCareRepository, type MembershipRow } from './day-care.repository';
 import { AttendanceDto, EnrolDto, ServiceRecordDto } from './dto/day-care.dto';
-import type { AttendanceResponse, AttendanceSheetRowResponse, DayMemberOnDayResponse, DayMemberResponse, ServiceRecordResponse } from './dto/day-care.response';
+import type {
+  AttendanceResponse,
+  AttendanceSheetRowResponse,
+  DayMemberOnDayResponse,
+  DayMemberResponse,
+  ServiceRecordResponse,
+} from './dto/day-care.response';
 
 /** The facility is a care home: it has no day care (docs/rules.md §2). */
 export class NotADayCenterError extends RuleViolation {
@@ -51,9 +57,17 @@ export class DayCareService {
     const id = await this.dayCare.insertMembership(dto.residentId, dto.enrolledOn);
     if (!id) throw new ConflictError('ALREADY_A_MEMBER', { name: resident.name, date: dto.enrolledOn });
     if (dto.careLevel) {
-      await this.residents.recordAssessment(dto.residentId, {
-        careLevel: dto.careLevel, grade: null, effectiveOn: dto.enrolledOn, assessor: this.db.actor(), notes: '入会时记录',
-      }, { audited: false });
+      await this.residents.recordAssessment(
+        dto.residentId,
+        {
+          careLevel: dto.careLevel,
+          grade: null,
+          effectiveOn: dto.enrolledOn,
+          assessor: this.db.actor(),
+          notes: '入会时记录',
+        },
+        { audited: false },
+      );
     }
     await this.audit.record({ action: 'day_member.enrol', entityType: 'day_member', entityId: id, after: { ...dto } });
     return this.member(id);
@@ -101,7 +115,13 @@ export class DayCareService {
     const before = await this.attendanceRow(id);
     if (checkOut <= before.checkIn) throw new RuleViolation('CHECK_OUT_BEFORE_CHECK_IN');
     await this.dayCare.setCheckOut(id, checkOut);
-    await this.audit.record({ action: 'attendance.check_out', entityType: 'attendance', entityId: id, before: { checkOut: before.checkOut }, after: { checkOut } });
+    await this.audit.record({
+      action: 'attendance.check_out',
+      entityType: 'attendance',
+      entityId: id,
+      before: { checkOut: before.checkOut },
+      after: { checkOut },
+    });
     return this.attendanceRow(id);
   }
 
@@ -116,7 +136,11 @@ export class DayCareService {
     const sheet = await this.dayCare.attendanceSheet(date ?? (await this.today()));
     const { name, rank } = await this.names(sheet.map((r) => r.residentId));
     return byRank(sheet, rank).map((r) => ({
-      residentId: r.residentId, name: name.get(r.residentId) ?? '', attendanceId: r.attendanceId, checkIn: r.checkIn, checkOut: r.checkOut,
+      residentId: r.residentId,
+      name: name.get(r.residentId) ?? '',
+      attendanceId: r.attendanceId,
+      checkIn: r.checkIn,
+      checkOut: r.checkOut,
     }));
   }
 
@@ -139,7 +163,13 @@ export class DayCareService {
     const rows = await this.dayCare.serviceRecords({ ...q, timeZone: timezone });
     const { name } = await this.names(rows.map((r) => r.residentId));
     return rows.map((r) => ({
-      id: r.id, residentId: r.residentId, name: name.get(r.residentId) ?? '', kind: r.kind, servedAt: r.servedAt, servedBy: r.servedBy, notes: r.notes,
+      id: r.id,
+      residentId: r.residentId,
+      name: name.get(r.residentId) ?? '',
+      kind: r.kind,
+      servedAt: r.servedAt,
+      servedBy: r.servedBy,
+      notes: r.notes,
     }));
   }
 }

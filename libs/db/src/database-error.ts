@@ -3,8 +3,10 @@ import { OperatorError } from '@careops/platform';
 /** The database cannot be reached or refused us: a message for a person, not a stack. */
 export class DatabaseUnavailableError extends OperatorError {
   constructor(url: string, cause: unknown) {
-    super(`Cannot connect to the database at ${redactUrl(url)}: ${describe(cause)}. ` +
-      'Check DATABASE_URL, or unset it to use the embedded PostgreSQL of `npm start`.');
+    super(
+      `Cannot connect to the database at ${redactUrl(url)}: ${describe(cause)}. ` +
+        'Check DATABASE_URL, or unset it to use the embedded PostgreSQL of `npm start`.',
+    );
     this.name = 'DatabaseUnavailableError';
   }
 }

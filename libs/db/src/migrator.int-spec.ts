@@ -39,8 +39,6 @@ describe('migrations (docs/architecture.md: applied at start-up under an advisor
   it('an unreachable server is a DatabaseUnavailableError with a readable message, not a stack', async () => {
     const attempt = runMigrations({ url: 'postgres://bad:secret@127.0.0.1:1/x', connectTimeoutMs: 2000 });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
-    await expect(attempt).rejects.toThrow(
-      'Cannot connect to the database at postgres://bad:***@127.0.0.1:1/x: connection refused',
-    );
+    await expect(attempt).rejects.toThrow('Cannot connect to the database at postgres://bad:***@127.0.0.1:1/x: connection refused');
   });
 });

@@ -22,10 +22,13 @@ async function provisionAppRole(owner: Client, ownerUrl: string): Promise<void> 
   try {
     await owner.query(rows[0].sql);
   } catch (e) {
-    throw new DatabaseUnavailableError(ownerUrl, new Error(
-      `could not enable the login of role ${APP_ROLE} (${(e as Error).message}); give the DATABASE_URL user CREATEROLE, ` +
-        `or create that login yourself and set DATABASE_APP_URL`,
-    ));
+    throw new DatabaseUnavailableError(
+      ownerUrl,
+      new Error(
+        `could not enable the login of role ${APP_ROLE} (${(e as Error).message}); give the DATABASE_URL user CREATEROLE, ` +
+          `or create that login yourself and set DATABASE_APP_URL`,
+      ),
+    );
   }
 }
 

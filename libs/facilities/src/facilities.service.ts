@@ -52,7 +52,13 @@ export class FacilitiesService {
     }
     await this.facilities.update(id, dto);
     const after = await this.get(id);
-    await this.audit.record({ action: 'facility.update', entityType: 'facility', entityId: id, before: { ...before }, after: { ...after } });
+    await this.audit.record({
+      action: 'facility.update',
+      entityType: 'facility',
+      entityId: id,
+      before: { ...before },
+      after: { ...after },
+    });
     return after;
   }
 }

@@ -31,7 +31,10 @@ export class DivisionsRepository {
 
   /** When the last document (any kind) was issued for the facility in scope: the regulator's "last report". */
   async lastIssuedAt(facilityId: string): Promise<string | null> {
-    const [doc]: { at: string | null }[] = await this.db.sql.query(`SELECT max(issued_at)::text AS at FROM document WHERE facility_id = $1`, [facilityId]);
+    const [doc]: { at: string | null }[] = await this.db.sql.query(
+      `SELECT max(issued_at)::text AS at FROM document WHERE facility_id = $1`,
+      [facilityId],
+    );
     return doc?.at ?? null;
   }
 }

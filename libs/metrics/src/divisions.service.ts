@@ -63,13 +63,23 @@ export class DivisionsService {
       const row = await this.divisions.inFacility(f.id, async () => {
         const m = await this.metrics.period(from, to, { month });
         const lastReportAt = await this.divisions.lastIssuedAt(f.id);
-        return { facilityId: f.id, name: f.name, type: f.type, divisionCode: f.divisionCode, residentsTotal: m.residentsTotal, lastReportAt, ...summaryOf(m) };
+        return {
+          facilityId: f.id,
+          name: f.name,
+          type: f.type,
+          divisionCode: f.divisionCode,
+          residentsTotal: m.residentsTotal,
+          lastReportAt,
+          ...summaryOf(m),
+        };
       });
       rows.push(row);
       await onProgress?.(i + 1, facilities.length);
     }
     return {
-      divisionCode: code, month, rows,
+      divisionCode: code,
+      month,
+      rows,
       total: { ...divisionTotal(rows), facilities: rows.length, residentsTotal: rows.reduce((s, r) => s + r.residentsTotal, 0) },
     };
   }

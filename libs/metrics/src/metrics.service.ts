@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
-  addDays, CareLevel, CERTIFICATION_TARGET_PCT, meetsPct, monthSpan, NURSING_BED_TARGET_PCT,
-  percentHalfUp, StaffingPeriod, summaryFigures, SummaryFigures,
+  addDays,
+  CareLevel,
+  CERTIFICATION_TARGET_PCT,
+  meetsPct,
+  monthSpan,
+  NURSING_BED_TARGET_PCT,
+  percentHalfUp,
+  StaffingPeriod,
+  summaryFigures,
+  SummaryFigures,
 } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
 import { InvalidInputError } from '@careops/platform';
@@ -30,7 +38,12 @@ export interface FacilityMetrics {
   residentsTotal: number;
   residentsByLevel: Counts & { UNASSESSED: number };
   residentsByCategory: Record<string, number>;
-  staffing: { days: number; compliantDays: number; compliancePct: number | null; worstDay: { date: string; required: number; counted: number } | null };
+  staffing: {
+    days: number;
+    compliantDays: number;
+    compliancePct: number | null;
+    worstDay: { date: string; required: number; counted: number } | null;
+  };
   certification: { date: string; certified: number; caregivers: number; pct: number | null };
   /** Each metric against its target (docs/rules.md §7); `met` null where there is nothing to measure. */
   targets: {
@@ -73,7 +86,11 @@ export class MetricsService {
   }
 
   /** The figures and the day-by-day staffing they were computed from (the compliance report shows both). */
-  async periodWithStaffing(from: string, to: string, label: { date?: string; month?: string }): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod }> {
+  async periodWithStaffing(
+    from: string,
+    to: string,
+    label: { date?: string; month?: string },
+  ): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod }> {
     const asOf = addDays(to, -1);
     const facility = await this.facilities.current();
     // Per bed and day: in service (no outage that day), nursing-type, occupied (a stay that day).
@@ -91,10 +108,20 @@ export class MetricsService {
     const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
     const inServiceBedDays = daily.reduce((sum, d) => sum + d.inService, 0);
     const figures = summaryFigures({
-      bedsInService: last.inService, nursingBeds: last.nursing, occupiedBedDays, inServiceBedDays, staffingDays: s.days, compliantDays: s.compliantDays,
+      bedsInService: last.inService,
+      nursingBeds: last.nursing,
+      occupiedBedDays,
+      inServiceBedDays,
+      staffingDays: s.days,
+      compliantDays: s.compliantDays,
     });
     const metrics: FacilityMetrics = {
-      facilityId: facility.id, name: facility.name, type: facility.type, divisionCode: facility.divisionCode, ...label, asOf,
+      facilityId: facility.id,
+      name: facility.name,
+      type: facility.type,
+      divisionCode: facility.divisionCode,
+      ...label,
+      asOf,
       bedsInService: last.inService,
       nursingBeds: last.nursing,
       nursingBedRatioPct: figures.nursingBedRatioPct,
@@ -106,16 +133,26 @@ export class MetricsService {
       residentsByLevel: byLevel,
       residentsByCategory: byCategory,
       staffing: {
-        days: s.days, compliantDays: s.compliantDays, compliancePct: s.compliancePct,
+        days: s.days,
+        compliantDays: s.compliantDays,
+        compliancePct: s.compliancePct,
         worstDay: s.worstDay && { date: s.worstDay.date, required: s.worstDay.required, counted: s.worstDay.countedHundredths / 100 },
       },
       certification: s.certification,
       targets: {
         nursingBedRatio: { targetPct: NURSING_BED_TARGET_PCT, met: figures.nursingBedTargetMet },
         staffingCompliance: { target: 'EVERY_DAY', met: s.days === 0 ? null : s.compliantDays === s.days },
-        certification: { targetPct: CERTIFICATION_TARGET_PCT, met: meetsPct(s.certification.certified, s.certification.caregivers, CERTIFICATION_TARGET_PCT) },
+        certification: {
+          targetPct: CERTIFICATION_TARGET_PCT,
+          met: meetsPct(s.certification.certified, s.certification.caregivers, CERTIFICATION_TARGET_PCT),
+        },
       },
-      daily: daily.map((d) => ({ date: d.day, inService: d.inService, occupied: d.occupied, occupancyPct: percentHalfUp(d.occupied, d.inService) })),
+      daily: daily.map((d) => ({
+        date: d.day,
+        inService: d.inService,
+        occupied: d.occupied,
+        occupancyPct: percentHalfUp(d.occupied, d.inService),
+      })),
     };
     return { metrics, staffing };
   }
@@ -124,9 +161,15 @@ export class MetricsService {
 /** A facility's row of the division summary: its figures as computed above, not computed again. */
 export function summaryOf(m: FacilityMetrics): SummaryFigures {
   return {
-    bedsInService: m.bedsInService, nursingBeds: m.nursingBeds, occupiedBedDays: m.occupiedBedDays, inServiceBedDays: m.inServiceBedDays,
-    staffingDays: m.staffing.days, compliantDays: m.staffing.compliantDays, nursingBedRatioPct: m.nursingBedRatioPct,
-    nursingBedTargetMet: m.targets.nursingBedRatio.met, occupancyPct: m.occupancyPct, staffingCompliancePct: m.staffing.compliancePct,
+    bedsInService: m.bedsInService,
+    nursingBeds: m.nursingBeds,
+    occupiedBedDays: m.occupiedBedDays,
+    inServiceBedDays: m.inServiceBedDays,
+    staffingDays: m.staffing.days,
+    compliantDays: m.staffing.compliantDays,
+    nursingBedRatioPct: m.nursingBedRatioPct,
+    nursingBedTargetMet: m.targets.nursingBedRatio.met,
+    occupancyPct: m.occupancyPct,
+    staffingCompliancePct: m.staffing.compliancePct,
   };
 }
-

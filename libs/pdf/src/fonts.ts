@@ -179,8 +179,10 @@ export class FontSubsetter {
     try {
       bytes = readFileSync(path);
     } catch (e) {
-      throw new Error(`cannot read the CJK font ${path} (${(e as Error).message}); install it with ` +
-        '`apt-get install -y fonts-noto-cjk` (as root), or pass the fonts\' paths in the renderer options');
+      throw new Error(
+        `cannot read the CJK font ${path} (${(e as Error).message}); install it with ` +
+          "`apt-get install -y fonts-noto-cjk` (as root), or pass the fonts' paths in the renderer options",
+      );
     }
     // The blob points into the heap (read-only mode, no copy): the bytes live as long as the face.
     const ptr = this.hb.malloc(bytes.length);

@@ -26,14 +26,18 @@ const alive = (pid: number) => {
  * Zombies are left out: the orphans are reaped by PID 1 (dumb-init in our image), not by us.
  */
 const liveGroupMembers = (pgid: number) =>
-  readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      return pgrp === String(pgid) && state !== 'Z';
-    } catch {
-      return false;
-    }
-  });
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const [state, , pgrp] = readFileSync(`/proc/${d}/stat`, 'utf8')
+          .replace(/^.*\) /s, '')
+          .split(' ');
+        return pgrp === String(pgid) && state !== 'Z';
+      } catch {
+        return false;
+      }
+    });
 
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
 
@@ -42,7 +46,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `/proc/<pid>/stat` after the command name: state, ppid, pgrp, … utime (11), stime (12). */
 const stat = (pid: number | string) => {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
   } catch {
     return undefined;
   }
@@ -50,10 +56,13 @@ const stat = (pid: number | string) => {
 
 /** What `pgrep -P` lists: the live children of `pid`. */
 const childrenOf = (pid: number) =>
-  readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    const s = stat(d);
-    return s?.[1] === String(pid) && s[0] !== 'Z';
-  }).map(Number);
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      const s = stat(d);
+      return s?.[1] === String(pid) && s[0] !== 'Z';
+    })
+    .map(Number);
 
 const descendantsOf = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c, ...descendantsOf(c)]);
 
@@ -107,7 +116,11 @@ describe('PdfRenderer', () => {
     const renderer = make({ poolSize: 1 });
     const pdf = await renderer.render(
       page('<h1>养老机构合规报告</h1><table><tr><td>王堃</td><td>Ştefan</td><td>2024-09-30</td><td>¥3217.50</td></tr></table>'),
-      { headerTemplate: '<div style="font-size:9px">页眉：护理部</div>', footerTemplate: '<div style="font-size:9px">第 <span class="pageNumber"></span> 页</div>', margin: { top: '20mm', bottom: '20mm' } },
+      {
+        headerTemplate: '<div style="font-size:9px">页眉：护理部</div>',
+        footerTemplate: '<div style="font-size:9px">第 <span class="pageNumber"></span> 页</div>',
+        margin: { top: '20mm', bottom: '20mm' },
+      },
     );
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const out = text(pdf);
@@ -138,7 +151,9 @@ describe('PdfRenderer', () => {
   it('with javaScript on, gives each document a fresh window on the reused tab', async () => {
     const renderer = make({ poolSize: 1, javaScript: true });
     await renderer.render(page('<script>window.secret = "甲";</script>'));
-    const pdf = await renderer.render(page('<p id="p"></p><script>document.getElementById("p").textContent = "秘密=" + String(window.secret);</script>'));
+    const pdf = await renderer.render(
+      page('<p id="p"></p><script>document.getElementById("p").textContent = "秘密=" + String(window.secret);</script>'),
+    );
     expect(text(pdf)).toContain('秘密=undefined');
     expect(renderer.stats().pagesOpened).toBe(0); // the same tab both times
   });
@@ -234,7 +249,7 @@ describe('PdfRenderer', () => {
     expect(renderer.stats()).toMatchObject({ crashes: 1, launches: 2, failures: 0 });
   });
 
-  it("kill -9 of every child of an idle browser (`pgrep -P`: zygotes, GPU, utilities): the next render succeeds", async () => {
+  it('kill -9 of every child of an idle browser (`pgrep -P`: zygotes, GPU, utilities): the next render succeeds', async () => {
     const renderer = make({ poolSize: 1, timeoutMs: 10_000 });
     await renderer.render(page('<p>预热</p>'));
     const pid = renderer.browserPid() as number;

@@ -68,7 +68,10 @@ export interface PdfRendererStats {
 
 /** The renderer cannot take the render now, and will soon: answer 503 with `Retry-After: retryAfterSeconds`. */
 export class RendererUnavailableError extends Error {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
     this.name = 'RendererUnavailableError';
   }
@@ -95,17 +98,22 @@ export class RenderTimeoutError extends Error {
  */
 export class RendererCrashedError extends RendererUnavailableError {
   constructor(pid: number | undefined, what: 'browser' | 'tab' = 'browser') {
-    super(what === 'browser'
-      ? `Chromium (pid ${pid ?? '?'}) crashed during the render`
-      : `the renderer process of a Chromium tab (browser pid ${pid ?? '?'}) crashed during the render`, 1);
+    super(
+      what === 'browser'
+        ? `Chromium (pid ${pid ?? '?'}) crashed during the render`
+        : `the renderer process of a Chromium tab (browser pid ${pid ?? '?'}) crashed during the render`,
+      1,
+    );
     this.name = 'RendererCrashedError';
   }
 }
 
 export class ChromiumNotFoundError extends Error {
   constructor(why: string) {
-    super(`no Chromium to render PDFs: ${why}. Install it with ` +
-      '`apt-get install -y chromium fonts-noto-cjk` (as root) or set PUPPETEER_EXECUTABLE_PATH');
+    super(
+      `no Chromium to render PDFs: ${why}. Install it with ` +
+        '`apt-get install -y chromium fonts-noto-cjk` (as root) or set PUPPETEER_EXECUTABLE_PATH',
+    );
     this.name = 'ChromiumNotFoundError';
   }
 }
@@ -209,11 +217,16 @@ class Chromium {
     this.shutdown ??= (async () => {
       const proc = this.browser.process();
       clearInterval(this.watch);
-      const exited = proc && proc.exitCode === null && proc.signalCode === null
-        ? new Promise<void>((resolve) => proc.once('exit', () => resolve()))
-        : Promise.resolve();
+      const exited =
+        proc && proc.exitCode === null && proc.signalCode === null
+          ? new Promise<void>((resolve) => proc.once('exit', () => resolve()))
+          : Promise.resolve();
       // A crashed browser is not asked: it may never answer.
-      if (!this.dead) await within(5000, this.browser.close().catch(() => undefined));
+      if (!this.dead)
+        await within(
+          5000,
+          this.browser.close().catch(() => undefined),
+        );
       killGroup(proc);
       await exited;
     })();
@@ -227,7 +240,11 @@ class Tab {
   private closedByUs = false;
   readonly died: Promise<never>;
 
-  constructor(readonly page: Page, browserPid: number | undefined, onDeath: (tab: Tab, crashed: boolean) => void) {
+  constructor(
+    readonly page: Page,
+    browserPid: number | undefined,
+    onDeath: (tab: Tab, crashed: boolean) => void,
+  ) {
     this.died = new Promise<never>((_, reject) => {
       const die = (crashed: boolean) => {
         if (this.dead) return;
@@ -251,7 +268,9 @@ class Tab {
 /** `/proc/<pid>/stat` after the command name: state, ppid, pgrp, … (Linux only; undefined elsewhere or once gone). */
 function procStat(pid: string | number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
   } catch {
     return undefined;
   }
@@ -265,15 +284,17 @@ function zygotesOf(browserPid: number): number[] {
   } catch {
     return [];
   }
-  return pids.filter((pid) => {
-    if (procStat(pid)?.[1] !== String(browserPid)) return false;
-    try {
-      // Chromium rewrites its command line into one string: no NUL-separated arguments to compare.
-      return /(^|\s|\0)--type=zygote(\s|\0|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return pids
+    .filter((pid) => {
+      if (procStat(pid)?.[1] !== String(browserPid)) return false;
+      try {
+        // Chromium rewrites its command line into one string: no NUL-separated arguments to compare.
+        return /(^|\s|\0)--type=zygote(\s|\0|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 const isZombie = (stat: string[] | undefined) => stat?.[0] === 'Z' || stat?.[0] === 'X';
@@ -586,7 +607,9 @@ export class PdfRenderer {
       const header = options.headerTemplate ?? '<span></span>';
       const footer = options.footerTemplate ?? '<span></span>';
       const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
-      const faces = fonts ? fontFaceRules(fonts.subset(templateCodePoints(header, footer, title), { bold: false }), HEADER_FONT_FAMILY) : '';
+      const faces = fonts
+        ? fontFaceRules(fonts.subset(templateCodePoints(header, footer, title), { bold: false }), HEADER_FONT_FAMILY)
+        : '';
       const templateStyle = `<style>${faces}#header,#footer{font-family:'${HEADER_FONT_FAMILY}',${CJK_FONT_STACK}}</style>`;
       Object.assign(pdf, { displayHeaderFooter: true, headerTemplate: templateStyle + header, footerTemplate: templateStyle + footer });
       if (fonts) {

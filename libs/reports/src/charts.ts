@@ -17,7 +17,11 @@ const PAD = { left: 40, right: 12, top: 12, bottom: 26 };
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /** A line chart over days (x labels: day of month), y from 0 to `max` (or the data's ceiling). */
-export function lineChart(days: string[], series: Series[], opts: { max?: number; unit?: string; target?: { value: number; label: string }; height?: number } = {}): string {
+export function lineChart(
+  days: string[],
+  series: Series[],
+  opts: { max?: number; unit?: string; target?: { value: number; label: string }; height?: number } = {},
+): string {
   const H = opts.height ?? 190;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const max = opts.max ?? Math.max(1, Math.ceil(Math.max(0, ...all, opts.target?.value ?? 0) * 1.15));
@@ -29,25 +33,38 @@ export function lineChart(days: string[], series: Series[], opts: { max?: number
   const parts: string[] = [];
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4;
-    parts.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e8ef" stroke-width="0.8"/>`);
-    parts.push(`<text x="${PAD.left - 6}" y="${(y(v) + 3).toFixed(1)}" text-anchor="end" class="ax">${Number.isInteger(v) ? v : v.toFixed(1)}${opts.unit ?? ''}</text>`);
+    parts.push(
+      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e8ef" stroke-width="0.8"/>`,
+    );
+    parts.push(
+      `<text x="${PAD.left - 6}" y="${(y(v) + 3).toFixed(1)}" text-anchor="end" class="ax">${Number.isInteger(v) ? v : v.toFixed(1)}${opts.unit ?? ''}</text>`,
+    );
   }
   days.forEach((d, i) => {
-    if (n <= 16 || i % 2 === 0 || i === n - 1) parts.push(`<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle" class="ax">${esc(d.slice(8))}</text>`);
+    if (n <= 16 || i % 2 === 0 || i === n - 1)
+      parts.push(`<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle" class="ax">${esc(d.slice(8))}</text>`);
   });
   if (opts.target) {
-    parts.push(`<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(opts.target.value).toFixed(1)}" y2="${y(opts.target.value).toFixed(1)}" stroke="#c0392b" stroke-dasharray="4 3" stroke-width="1"/>`);
-    parts.push(`<text x="${W - PAD.right}" y="${(y(opts.target.value) - 4).toFixed(1)}" text-anchor="end" class="ax" fill="#c0392b">${esc(opts.target.label)}</text>`);
+    parts.push(
+      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(opts.target.value).toFixed(1)}" y2="${y(opts.target.value).toFixed(1)}" stroke="#c0392b" stroke-dasharray="4 3" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${W - PAD.right}" y="${(y(opts.target.value) - 4).toFixed(1)}" text-anchor="end" class="ax" fill="#c0392b">${esc(opts.target.label)}</text>`,
+    );
   }
   for (const s of series) {
     let d = '';
     s.values.forEach((v, i) => {
       if (v === null) return;
-      if (s.step) d += `${d ? 'L' : 'M'}${(x(i) - (i === 0 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)},${y(v).toFixed(1)}H${(x(i) + (i === n - 1 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)}`;
+      if (s.step)
+        d += `${d ? 'L' : 'M'}${(x(i) - (i === 0 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)},${y(v).toFixed(1)}H${(x(i) + (i === n - 1 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)}`;
       else d += `${d ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
     });
     parts.push(`<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
   }
-  const legend = series.map((s, i) => `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 2})"><rect width="14" height="3" y="4" fill="${s.colour}"/><text x="20" y="9" class="lg">${esc(s.label)}</text></g>`);
+  const legend = series.map(
+    (s, i) =>
+      `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 2})"><rect width="14" height="3" y="4" fill="${s.colour}"/><text x="20" y="9" class="lg">${esc(s.label)}</text></g>`,
+  );
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img">${parts.join('')}${legend.join('')}</svg>`;
 }

@@ -10,7 +10,10 @@ import { ReportsService } from './reports.service';
 @Controller('divisions')
 @OwnTransactions()
 export class DivisionReportsController {
-  constructor(private readonly reports: ReportsService, private readonly requests: DocumentRequests) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly requests: DocumentRequests,
+  ) {}
 
   @Get(':code/summary.pdf')
   @Roles(...SUPERVISING)

@@ -53,9 +53,15 @@ export class DocumentIssuer {
     const principal = this.cls.get('principal');
     const generatedAt = `${wallClock(draft.at, draft.timeZone)} (${utcOffset(draft.at, draft.timeZone)})`;
     const requestedBy = principal ? `${principal.username}（${principal.role}）` : 'careops';
-    const contentHash = createHash('sha256').update(JSON.stringify({ kind, number, generatedAt, requestedBy, subject: d.subject, period: d.period, data: d.data })).digest('hex');
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ kind, number, generatedAt, requestedBy, subject: d.subject, period: d.period, data: d.data }))
+      .digest('hex');
     const doc = { number, generatedAt, requestedBy, contentHash };
-    const html = this.templates.html(kind, { title: TITLES[kind], subtitle: d.subtitle, subject: d.subject, periodLabel: d.periodLabel, doc }, d.data);
+    const html = this.templates.html(
+      kind,
+      { title: TITLES[kind], subtitle: d.subtitle, subject: d.subject, periodLabel: d.periodLabel, doc },
+      d.data,
+    );
     return { html, contentHash, generatedAt };
   }
 
@@ -75,12 +81,30 @@ export class DocumentIssuer {
     // in the closing block; here the same code follows "verify".
     const footer = `<div style="font-size:7px;width:100%;margin:0 14mm;display:flex;justify-content:space-between;color:#616e7c;font-family:sans-serif">
       <span>${number} · ${generatedAt} · verify ${contentHash}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
-    const pdf = await this.renderer.render(html, { headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' } });
+    const pdf = await this.renderer.render(html, {
+      headerTemplate: '<span></span>',
+      footerTemplate: footer,
+      margin: { top: '12mm', bottom: '14mm', left: '14mm', right: '14mm' },
+    });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const scope: TenantScope = d.facilityId ? { facilityId: d.facilityId } : principal?.role === 'PLATFORM_ADMIN' || !principal ? { platform: true } : (this.cls.get('scope') ?? {});
+    const scope: TenantScope = d.facilityId
+      ? { facilityId: d.facilityId }
+      : principal?.role === 'PLATFORM_ADMIN' || !principal
+        ? { platform: true }
+        : (this.cls.get('scope') ?? {});
     const id = await this.registry.record(scope, {
-      number, kind, title: TITLES[kind], facilityId: d.facilityId ?? null, divisionCode: d.divisionCode ?? null, period: d.period, sha256, contentHash,
-      bytes: pdf.length, requestedBy: principal?.userId ?? null, requestedByName: principal?.username ?? 'careops', requestedByRole: principal?.role ?? 'SYSTEM',
+      number,
+      kind,
+      title: TITLES[kind],
+      facilityId: d.facilityId ?? null,
+      divisionCode: d.divisionCode ?? null,
+      period: d.period,
+      sha256,
+      contentHash,
+      bytes: pdf.length,
+      requestedBy: principal?.userId ?? null,
+      requestedByName: principal?.username ?? 'careops',
+      requestedByRole: principal?.role ?? 'SYSTEM',
     });
     return { id, number, sha256, contentHash, fileName: d.fileName, pdf };
   }

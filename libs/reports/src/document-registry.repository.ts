@@ -5,8 +5,18 @@ import { appDatabaseUrl, applyTenantScope, type TenantScope } from '@careops/db'
 import { AppConfig } from '@careops/platform';
 
 export interface DocumentRecord {
-  number: string; kind: string; title: string; facilityId: string | null; divisionCode: string | null; period: string;
-  sha256: string; contentHash: string; bytes: number; requestedBy: string | null; requestedByName: string; requestedByRole: string;
+  number: string;
+  kind: string;
+  title: string;
+  facilityId: string | null;
+  divisionCode: string | null;
+  period: string;
+  sha256: string;
+  contentHash: string;
+  bytes: number;
+  requestedBy: string | null;
+  requestedByName: string;
+  requestedByRole: string;
 }
 
 /**
@@ -41,11 +51,27 @@ export class DocumentRegistry implements OnModuleDestroy {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      await applyTenantScope({ query: (text: string, values?: unknown[]) => client.query(text, values) } as unknown as EntityManager, { ...scope, readOnly: false });
+      await applyTenantScope({ query: (text: string, values?: unknown[]) => client.query(text, values) } as unknown as EntityManager, {
+        ...scope,
+        readOnly: false,
+      });
       const { rows } = await client.query(
         `INSERT INTO document (number, kind, title, facility_id, division_code, period, sha256, content_hash, bytes, requested_by, requested_by_name, requested_by_role)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [d.number, d.kind, d.title, d.facilityId, d.divisionCode, d.period, d.sha256, d.contentHash, d.bytes, d.requestedBy, d.requestedByName, d.requestedByRole],
+        [
+          d.number,
+          d.kind,
+          d.title,
+          d.facilityId,
+          d.divisionCode,
+          d.period,
+          d.sha256,
+          d.contentHash,
+          d.bytes,
+          d.requestedBy,
+          d.requestedByName,
+          d.requestedByRole,
+        ],
       );
       await client.query('COMMIT');
       return rows[0].id;

@@ -11,7 +11,10 @@ export class DocumentsController {
 
   @Get(':codeOrNumber')
   @Public()
-  @ApiOperation({ summary: 'Verify a PDF this system issued, by the SHA-256 of the file, the code printed on it or its number: what it is, never who asked for it' })
+  @ApiOperation({
+    summary:
+      'Verify a PDF this system issued, by the SHA-256 of the file, the code printed on it or its number: what it is, never who asked for it',
+  })
   @ApiOkResponse({ type: DocumentVerificationResponse })
   verify(@Param('codeOrNumber') ref: string) {
     return this.reports.verify(ref);

@@ -22,7 +22,10 @@ export class DivisionJobsController {
   @ReadRequest()
   @OwnTransactions()
   // The operation ids of the jobs' routes stay those of the one controller they had (generated clients).
-  @ApiOperation({ operationId: 'ReportJobsController_start', summary: 'Start the 辖区汇总表 PDF as a background job; poll GET /api/jobs/:id' })
+  @ApiOperation({
+    operationId: 'ReportJobsController_start',
+    summary: 'Start the 辖区汇总表 PDF as a background job; poll GET /api/jobs/:id',
+  })
   @ApiAcceptedResponse({ type: ReportJobResponse })
   start(@Param() p: DivisionCodeParam, @Body() dto: DivisionSummaryJobDto) {
     return this.jobs.startDivisionSummary(p.code, dto.month);
@@ -39,7 +42,10 @@ export class FacilityJobsController {
   @Roles(...ANY_ROLE)
   @ReadRequest()
   @OwnTransactions()
-  @ApiOperation({ operationId: 'ReportJobsController_claims', summary: 'Issue every claim PDF of a year as a background job; the result is a ZIP of them' })
+  @ApiOperation({
+    operationId: 'ReportJobsController_claims',
+    summary: 'Issue every claim PDF of a year as a background job; the result is a ZIP of them',
+  })
   @ApiAcceptedResponse({ type: ReportJobResponse })
   claims(@Param('facilityId') facilityId: string, @Body() dto: ClaimPdfsJobDto) {
     return this.jobs.startClaimPdfs(facilityId, dto.year);
@@ -64,7 +70,10 @@ export class ReportJobsController {
   @ApiOperation({ summary: 'The document a finished job produced' })
   @ApiOkResponse({
     description: 'a division summary as PDF, a year of claims as a ZIP of PDFs',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+    content: {
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'application/zip': { schema: { type: 'string', format: 'binary' } },
+    },
   })
   async result(@Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
     const file = await this.jobs.result(id);

@@ -24,13 +24,31 @@ export interface ReportJob {
 }
 
 interface JobRow {
-  id: string; kind: ReportJobKind; params: ReportJobParams; requested_by: string; state: string;
-  done: number; total: number; error: string | null; result_name: string | null; number?: string | null; sha256?: string | null;
+  id: string;
+  kind: ReportJobKind;
+  params: ReportJobParams;
+  requested_by: string;
+  state: string;
+  done: number;
+  total: number;
+  error: string | null;
+  result_name: string | null;
+  number?: string | null;
+  sha256?: string | null;
 }
 
 const toJob = (j: JobRow): ReportJob => ({
-  id: j.id, kind: j.kind, params: j.params, requestedBy: j.requested_by, state: j.state, done: j.done, total: j.total,
-  error: j.error, resultName: j.result_name, number: j.number ?? null, sha256: j.sha256 ?? null,
+  id: j.id,
+  kind: j.kind,
+  params: j.params,
+  requestedBy: j.requested_by,
+  state: j.state,
+  done: j.done,
+  total: j.total,
+  error: j.error,
+  resultName: j.result_name,
+  number: j.number ?? null,
+  sha256: j.sha256 ?? null,
 });
 
 /** The requester's jobs, in the request's transaction (row-level security: its own only). */
@@ -39,15 +57,20 @@ export class ReportJobsRepository {
   constructor(private readonly db: TenantDb) {}
 
   async insert(kind: ReportJobKind, params: ReportJobParams, requestedBy: string): Promise<ReportJob> {
-    const [row]: JobRow[] = await this.db.sql.query(
-      `INSERT INTO report_job (kind, params, requested_by) VALUES ($1, $2, $3) RETURNING *`, [kind, JSON.stringify(params), requestedBy]);
+    const [row]: JobRow[] = await this.db.sql.query(`INSERT INTO report_job (kind, params, requested_by) VALUES ($1, $2, $3) RETURNING *`, [
+      kind,
+      JSON.stringify(params),
+      requestedBy,
+    ]);
     return toJob(row);
   }
 
   async find(id: string): Promise<ReportJob | undefined> {
     const [row]: JobRow[] = await this.db.sql.query(
       `SELECT j.id, j.kind, j.params, j.requested_by, j.state, j.done, j.total, j.error, j.result_name, d.number, d.sha256::text AS sha256
-       FROM report_job j LEFT JOIN document d ON d.id = j.result_document WHERE j.id = $1`, [id]);
+       FROM report_job j LEFT JOIN document d ON d.id = j.result_document WHERE j.id = $1`,
+      [id],
+    );
     return row && toJob(row);
   }
 
@@ -72,7 +95,9 @@ export class ReportJobsQueueRepository {
   async failAbandoned(error: string): Promise<void> {
     await this.asPlatform(
       `UPDATE report_job SET state = 'FAILED', error = $1, updated_at = now()
-       WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < now() - interval '10 minutes'`, [error]);
+       WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < now() - interval '10 minutes'`,
+      [error],
+    );
   }
 
   async findQueued(id: string): Promise<ReportJob | undefined> {
@@ -81,13 +106,18 @@ export class ReportJobsQueueRepository {
   }
 
   async progress(id: string, done: number, total: number): Promise<void> {
-    await this.asPlatform(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [id, done, total]);
+    await this.asPlatform(`UPDATE report_job SET state = 'RUNNING', done = $2, total = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      done,
+      total,
+    ]);
   }
 
   async succeed(id: string, result: { bytes: Buffer; name: string; document: string | null }): Promise<void> {
     await this.asPlatform(
       `UPDATE report_job SET state = 'DONE', result_bytes = $2, result_name = $3, result_document = $4, updated_at = now() WHERE id = $1`,
-      [id, result.bytes, result.name, result.document]);
+      [id, result.bytes, result.name, result.document],
+    );
   }
 
   async fail(id: string, error: string): Promise<void> {

@@ -22,9 +22,14 @@ export class ReportJobNotFoundError extends NotFoundError {
 /** What a job is, for the one who asked: state, percent, and where the result is once done. */
 function view(j: ReportJob): ReportJobResponse {
   return {
-    id: j.id, kind: j.kind, state: j.state, done: j.done, total: j.total,
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    done: j.done,
+    total: j.total,
     percent: j.state === 'DONE' ? 100 : j.total === 0 ? 0 : Math.floor((100 * j.done) / j.total),
-    error: j.error, resultUrl: j.state === 'DONE' ? `/api/jobs/${j.id}/result` : null,
+    error: j.error,
+    resultUrl: j.state === 'DONE' ? `/api/jobs/${j.id}/result` : null,
     document: j.number && j.sha256 ? { number: j.number, sha256: j.sha256 } : null,
   };
 }
@@ -63,7 +68,13 @@ export class ReportJobsService {
     const job = await withTenantScope(this.txHost, this.cls, { ...scopeOf(principal, facilityId), readOnly: false }, async () => {
       const row = await this.jobs.insert(kind, params, principal.userId);
       const { principal: _p, ...what } = params;
-      await this.audit.record({ action: 'report_job.create', entityType: 'report_job', entityId: row.id, facilityId: facilityId ?? null, after: { kind, ...what } });
+      await this.audit.record({
+        action: 'report_job.create',
+        entityType: 'report_job',
+        entityId: row.id,
+        facilityId: facilityId ?? null,
+        after: { kind, ...what },
+      });
       return row;
     });
     // Sent once the row is committed, so the worker always finds it.

@@ -34,7 +34,9 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await serially(() => this.boss.createQueue(REPORT_JOBS_QUEUE, { name: REPORT_JOBS_QUEUE, retryLimit: 0 }));
     await this.jobs.failAbandoned('interrupted: the worker stopped while it ran (任务中断，请重新生成)');
-    await this.boss.work<{ jobId: string }>(REPORT_JOBS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => this.run(job.data.jobId));
+    await this.boss.work<{ jobId: string }>(REPORT_JOBS_QUEUE, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) =>
+      this.run(job.data.jobId),
+    );
   }
 
   async run(jobId: string): Promise<void> {
@@ -58,9 +60,10 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
       await this.jobs.succeed(jobId, result);
     } catch (e) {
       this.logger.error({ err: e, jobId }, 'report job failed');
-      const error = e instanceof RendererUnavailableError
-        ? `the document renderer failed ${JOB_RENDER_ATTEMPTS} times; start the job again (文件生成服务异常，请重新生成)`
-        : (e as Error).message.slice(0, 500);
+      const error =
+        e instanceof RendererUnavailableError
+          ? `the document renderer failed ${JOB_RENDER_ATTEMPTS} times; start the job again (文件生成服务异常，请重新生成)`
+          : (e as Error).message.slice(0, 500);
       await this.jobs.fail(jobId, error);
     }
   }

@@ -16,7 +16,10 @@ const HTML_RESPONSE = { content: { 'text/html': { schema: { type: 'string' } } }
 @FacilityController('reports')
 @OwnTransactions()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService, private readonly requests: DocumentRequests) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly requests: DocumentRequests,
+  ) {}
 
   @Get('claim/:claimId.pdf')
   @Roles(...ANY_ROLE)

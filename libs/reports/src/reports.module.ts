@@ -26,8 +26,14 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule],
   providers: [
-    ReportsService, DocumentIssuer, DocumentRegistry, ReportsRepository,
-    ClaimDocument, ComplianceDocument, OperationsDocument, DivisionSummaryDocument,
+    ReportsService,
+    DocumentIssuer,
+    DocumentRegistry,
+    ReportsRepository,
+    ClaimDocument,
+    ComplianceDocument,
+    OperationsDocument,
+    DivisionSummaryDocument,
   ],
   exports: [ReportsService],
 })

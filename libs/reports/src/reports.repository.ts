@@ -60,11 +60,29 @@ export class ReportsRepository {
 
   /** The issued document with this SHA-256 (of the file or printed on it) or number, if any. */
   async verify(ref: string): Promise<VerifiedDocument | undefined> {
-    const [row]: { matched: string; number: string; kind: string; title: string; facility_name: string | null; division_code: string | null; period: string; sha256: string; issued_at: Date }[] =
-      await this.db.sql.query(`SELECT * FROM careops_verify_document($1)`, [ref]);
-    return row && {
-      matched: row.matched, number: row.number, kind: row.kind, title: row.title, facilityName: row.facility_name,
-      divisionCode: row.division_code, period: row.period, sha256: row.sha256, issuedAt: row.issued_at,
-    };
+    const [row]: {
+      matched: string;
+      number: string;
+      kind: string;
+      title: string;
+      facility_name: string | null;
+      division_code: string | null;
+      period: string;
+      sha256: string;
+      issued_at: Date;
+    }[] = await this.db.sql.query(`SELECT * FROM careops_verify_document($1)`, [ref]);
+    return (
+      row && {
+        matched: row.matched,
+        number: row.number,
+        kind: row.kind,
+        title: row.title,
+        facilityName: row.facility_name,
+        divisionCode: row.division_code,
+        period: row.period,
+        sha256: row.sha256,
+        issuedAt: row.issued_at,
+      }
+    );
   }
 }

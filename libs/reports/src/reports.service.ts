@@ -50,7 +50,10 @@ export class ReportsService {
     const all: { id: string; number: string; month: string }[] = await this.claims.list();
     const byMonthThenNumber = (a: { month: string; number: string }, b: { month: string; number: string }) =>
       a.month < b.month ? -1 : a.month > b.month ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
-    return all.filter((c) => c.month.startsWith(`${year}-`)).sort(byMonthThenNumber).map((c) => ({ id: c.id, number: c.number }));
+    return all
+      .filter((c) => c.month.startsWith(`${year}-`))
+      .sort(byMonthThenNumber)
+      .map((c) => ({ id: c.id, number: c.number }));
   }
 
   preview(draft: Draft): string {

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 
 export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY';
 
-const BODIES: Record<DocumentKind, string> = { CLAIM: 'claim', COMPLIANCE: 'compliance', OPERATIONS: 'operations', DIVISION_SUMMARY: 'division' };
+const BODIES: Record<DocumentKind, string> = {
+  CLAIM: 'claim',
+  COMPLIANCE: 'compliance',
+  OPERATIONS: 'operations',
+  DIVISION_SUMMARY: 'division',
+};
 
 /** Where the .hbs files are: beside the bundle (copied as assets) or in the source tree. */
 function templateDir(): string {
@@ -36,7 +41,11 @@ export class DocumentTemplates {
     this.css = readFileSync(join(dir, 'style.css'), 'utf8');
   }
 
-  html(kind: DocumentKind, page: { title: string; subtitle: string; subject: string; periodLabel: string; doc: object }, data: object): string {
+  html(
+    kind: DocumentKind,
+    page: { title: string; subtitle: string; subject: string; periodLabel: string; doc: object },
+    data: object,
+  ): string {
     const body = (this.bodies.get(kind) as Handlebars.TemplateDelegate)(data);
     return this.layout({ ...page, css: this.css, body });
   }

@@ -12,7 +12,9 @@ export class AssessmentsRepository {
   }
 
   /** Inserts one; the returned entity holds its new id and what was written. */
-  async insert(fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'>): Promise<Assessment> {
+  async insert(
+    fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'>,
+  ): Promise<Assessment> {
     const row = this.assessments.create(fields);
     await this.assessments.insert(row);
     return row;

@@ -37,7 +37,8 @@ export class CareLevelsRepository {
       [before, residentIds],
     );
     const histories = new Map<string, LevelAssessment[]>(residentIds.map((id) => [id, []]));
-    for (const a of rows) histories.get(a.resident_id)?.push({ effectiveOn: a.effective_on, careLevel: a.care_level, recordedSeq: Number(a.seq) });
+    for (const a of rows)
+      histories.get(a.resident_id)?.push({ effectiveOn: a.effective_on, careLevel: a.care_level, recordedSeq: Number(a.seq) });
     return histories;
   }
 

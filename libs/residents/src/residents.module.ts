@@ -19,7 +19,12 @@ export class ResidentsModule {
       imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule],
       controllers: [ResidentsController],
       providers: [
-        { provide: ID_KEYS, useValue: keys }, IdNumberProtector, ResidentsService, ResidentsRepository, AssessmentsRepository, CareLevelsRepository,
+        { provide: ID_KEYS, useValue: keys },
+        IdNumberProtector,
+        ResidentsService,
+        ResidentsRepository,
+        AssessmentsRepository,
+        CareLevelsRepository,
       ],
       exports: [ResidentsService, IdNumberProtector, CareLevelsRepository],
     };

@@ -42,7 +42,14 @@ const view = (r: Resident, careLevel: CareLevel | null, idNumber = r.idMasked): 
 });
 
 /** What the audit trail may hold of a resident: never the ID number, not even masked. */
-const auditable = (r: Resident) => ({ name: r.name, gender: r.gender, dateOfBirth: r.dateOfBirth, hukou: r.hukou, phone: r.phone, categories: r.categories });
+const auditable = (r: Resident) => ({
+  name: r.name,
+  gender: r.gender,
+  dateOfBirth: r.dateOfBirth,
+  hukou: r.hukou,
+  phone: r.phone,
+  categories: r.categories,
+});
 
 @Injectable()
 export class ResidentsService {
@@ -105,8 +112,13 @@ export class ResidentsService {
     // The body's fields checked against the stored ones: refused as the validation pipe refuses a new resident.
     if (problem) throw validationFailed([`idNumber: ${ID_NUMBER_PROBLEM_MESSAGES[problem]}`]);
     const changes: Partial<Resident> = {
-      name: dto.name, gender: dto.gender, dateOfBirth: dto.dateOfBirth, hukou: dto.hukou, phone: dto.phone,
-      categories: dto.categories as Resident['categories'] | undefined, emergencyContacts: dto.emergencyContacts,
+      name: dto.name,
+      gender: dto.gender,
+      dateOfBirth: dto.dateOfBirth,
+      hukou: dto.hukou,
+      phone: dto.phone,
+      categories: dto.categories as Resident['categories'] | undefined,
+      emergencyContacts: dto.emergencyContacts,
     };
     if (dto.idNumber) {
       const p = this.ids.protect(dto.idNumber);
@@ -132,7 +144,13 @@ export class ResidentsService {
       throw new InvalidInputError('ASSESSMENT_GRADE_MISMATCH', { grade: dto.grade, careLevel, given: dto.careLevel });
     }
     await this.get(residentId);
-    return this.recordAssessment(residentId, { careLevel, grade: dto.grade ?? null, effectiveOn: dto.effectiveOn, assessor: dto.assessor, notes: dto.notes ?? null });
+    return this.recordAssessment(residentId, {
+      careLevel,
+      grade: dto.grade ?? null,
+      effectiveOn: dto.effectiveOn,
+      assessor: dto.assessor,
+      notes: dto.notes ?? null,
+    });
   }
 
   /** Also used by admissions (`careLevel` on admission records an assessment effective that day). */

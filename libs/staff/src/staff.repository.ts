@@ -72,8 +72,16 @@ export class StaffRepository {
       `UPDATE staff SET name = coalesce($2, name), role = coalesce($3, role), employed_from = coalesce($4, employed_from),
          employed_to = CASE WHEN $5::boolean THEN $6::date ELSE employed_to END, fte_hundredths = coalesce($7, fte_hundredths),
          phone = coalesce($8, phone), updated_at = now() WHERE id = $1`,
-      [id, dto.name ?? null, dto.role ?? null, dto.employedFrom ?? null, dto.employedTo !== undefined, dto.employedTo ?? null,
-        dto.fte === undefined ? null : hundredths(dto.fte), dto.phone ?? null],
+      [
+        id,
+        dto.name ?? null,
+        dto.role ?? null,
+        dto.employedFrom ?? null,
+        dto.employedTo !== undefined,
+        dto.employedTo ?? null,
+        dto.fte === undefined ? null : hundredths(dto.fte),
+        dto.phone ?? null,
+      ],
     );
   }
 
@@ -82,10 +90,11 @@ export class StaffRepository {
     const [row]: { id: string }[] = await refuseOn(
       this.db.sql,
       [UNIQUE_VIOLATION],
-      () => this.db.sql.query(
-        `INSERT INTO staff_certificate (facility_id, staff_id, type, number, level, issued_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [this.db.facilityId(), staffId, dto.type, dto.number, dto.level ?? null, dto.issuedOn, dto.expiresOn],
-      ),
+      () =>
+        this.db.sql.query(
+          `INSERT INTO staff_certificate (facility_id, staff_id, type, number, level, issued_on, expires_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+          [this.db.facilityId(), staffId, dto.type, dto.number, dto.level ?? null, dto.issuedOn, dto.expiresOn],
+        ),
       () => new CertificateDuplicateError({ type: dto.type, number: dto.number }),
     );
     return row.id;
@@ -123,10 +132,19 @@ export class StaffRepository {
       employedTo: s.employed_to ?? null,
       fte: s.fte_hundredths / 100,
       phone: s.phone ?? null,
-      trainings: trainings.filter((t) => t.staff_id === s.id).map((t) => ({ id: t.id, course: t.course, completedOn: t.completed_on, passed: t.passed })),
-      certificates: certificates.filter((c) => c.staff_id === s.id).map((c) => ({
-        id: c.id, type: c.type, number: c.number, level: c.level ?? null, issuedOn: c.issued_on, expiresOn: c.expires_on,
-      })),
+      trainings: trainings
+        .filter((t) => t.staff_id === s.id)
+        .map((t) => ({ id: t.id, course: t.course, completedOn: t.completed_on, passed: t.passed })),
+      certificates: certificates
+        .filter((c) => c.staff_id === s.id)
+        .map((c) => ({
+          id: c.id,
+          type: c.type,
+          number: c.number,
+          level: c.level ?? null,
+          issuedOn: c.issued_on,
+          expiresOn: c.expires_on,
+        })),
     }));
   }
 }

@@ -39,7 +39,13 @@ export class StaffService {
     this.checkEmployment(dto.employedFrom ?? before.employedFrom, dto.employedTo === undefined ? before.employedTo : dto.employedTo);
     await this.staff.update(id, dto);
     const after = await this.get(id);
-    await this.audit.record({ action: 'staff.update', entityType: 'staff', entityId: id, before: { ...before, trainings: undefined, certificates: undefined }, after: { ...after, trainings: undefined, certificates: undefined } });
+    await this.audit.record({
+      action: 'staff.update',
+      entityType: 'staff',
+      entityId: id,
+      before: { ...before, trainings: undefined, certificates: undefined },
+      after: { ...after, trainings: undefined, certificates: undefined },
+    });
     return after;
   }
 
@@ -105,7 +111,12 @@ export class StaffService {
         ...period.summary,
         worstDay: period.summary.worstDay && { ...period.summary.worstDay, counted: period.summary.worstDay.countedHundredths / 100 },
         ...(dayCare
-          ? { dayCenterMinimum: { required: DAY_CENTER_MIN_STAFF, daysMet: period.days.filter((d) => d.staffOnRoster >= DAY_CENTER_MIN_STAFF).length } }
+          ? {
+              dayCenterMinimum: {
+                required: DAY_CENTER_MIN_STAFF,
+                daysMet: period.days.filter((d) => d.staffOnRoster >= DAY_CENTER_MIN_STAFF).length,
+              },
+            }
           : {}),
       },
     };

@@ -29,7 +29,10 @@ export function computeStaffing(tx: EntityManager, from: IsoDate, to: IsoDate): 
  * already recorded for tomorrow, certificates expiring, staff leaving — for every facility; a
  * facility projected non-compliant gets an alert row (once per day, refreshed if re-run).
  */
-export async function projectStaffingAlerts(dataSource: DataSource, today = calendarDate(new Date())): Promise<{ facilities: number; alerts: number }> {
+export async function projectStaffingAlerts(
+  dataSource: DataSource,
+  today = calendarDate(new Date()),
+): Promise<{ facilities: number; alerts: number }> {
   const tomorrow = addDays(today, 1);
   const facilities = await dataSource.transaction(async (tx) => {
     await applyTenantScope(tx, { platform: true });
@@ -46,7 +49,11 @@ export async function projectStaffingAlerts(dataSource: DataSource, today = cale
         return 0;
       }
       await repo.upsertStaffing(tomorrow, {
-        required: day.required, counted: day.countedHundredths / 100, residentsByLevel: day.residentsByLevel, excluded: day.excluded, projectedOn: today,
+        required: day.required,
+        counted: day.countedHundredths / 100,
+        residentsByLevel: day.residentsByLevel,
+        excluded: day.excluded,
+        projectedOn: today,
       });
       return 1;
     });

@@ -18,7 +18,10 @@ export class StaffingService {
 
   async compute(from: IsoDate, to: IsoDate): Promise<StaffingPeriod> {
     const stays = await this.stays.periodsIn('stay', { from, to });
-    const histories = await this.levels.historiesBefore(stays.map((s) => s.residentId), to);
+    const histories = await this.levels.historiesBefore(
+      stays.map((s) => s.residentId),
+      to,
+    );
     const residents = stays.map((s) => ({ stays: s.periods, assessments: histories.get(s.residentId) ?? [] }));
     const staff = (await this.staff.list()).map<StaffOnRecord>((s) => ({
       id: s.id,

@@ -43,17 +43,24 @@ export function configureApp(app: NestExpressApplication): void {
 function documentIdempotencyKey(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     if (!item.post) continue;
-    item.post.parameters = [...(item.post.parameters ?? []), {
-      name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 },
-      description: 'same key + same request → the first answer again; same key + another request → 422',
-    }];
+    item.post.parameters = [
+      ...(item.post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', maxLength: 255 },
+        description: 'same key + same request → the first answer again; same key + another request → 422',
+      },
+    ];
   }
 }
 
 /** Where the built web app is: beside the API bundle (dist/apps/web), or under the working directory. */
 export function webAppDir(): string | undefined {
-  return [process.env['WEB_DIR'], join(__dirname, '..', 'web'), join(process.cwd(), 'dist', 'apps', 'web')]
-    .find((dir): dir is string => !!dir && existsSync(join(dir, 'index.html')));
+  return [process.env['WEB_DIR'], join(__dirname, '..', 'web'), join(process.cwd(), 'dist', 'apps', 'web')].find(
+    (dir): dir is string => !!dir && existsSync(join(dir, 'index.html')),
+  );
 }
 
 /**
@@ -65,7 +72,13 @@ function serveWebApp(app: NestExpressApplication): void {
   if (!dir) return;
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === `/${GLOBAL_PREFIX}` || req.path.startsWith(`/${GLOBAL_PREFIX}/`) || req.path.startsWith('/assets/')) return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path === `/${GLOBAL_PREFIX}` ||
+      req.path.startsWith(`/${GLOBAL_PREFIX}/`) ||
+      req.path.startsWith('/assets/')
+    )
+      return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(join(dir, req.path !== '/' && existsSync(join(dir, req.path)) && !req.path.includes('..') ? req.path : 'index.html'));
   });

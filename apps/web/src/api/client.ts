@@ -24,7 +24,10 @@ export type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 export class ApiError extends Error {
   readonly code: string | undefined;
   readonly params: ErrorParams | undefined;
-  constructor(readonly status: number, readonly body: ErrorBody | undefined) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | undefined,
+  ) {
     super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
     this.code = typeof body?.code === 'string' ? body.code : undefined;
     this.params = body?.params && typeof body.params === 'object' ? body.params : undefined;
@@ -38,7 +41,11 @@ async function refresh(): Promise<boolean> {
   refreshing ??= (async () => {
     const current = session.get();
     if (!current) return false;
-    const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: current.refreshToken }) });
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: current.refreshToken }),
+    });
     // Another tab may have spent the same token a moment earlier and stored the new pair: use it.
     if (!res.ok) return session.get()?.refreshToken !== undefined && session.get()?.refreshToken !== current.refreshToken;
     const next: components['schemas']['TokenPairDto'] = await res.json();

@@ -6,7 +6,17 @@ import { ApiError } from './client';
  * Codes the API also gives to refusals it words itself (by status, or a database constraint with
  * the field it names): when the message is not the catalogue's own, the server's words say more.
  */
-const WORDED_BY_SERVER = new Set(['MALFORMED_BODY', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'DUPLICATE', 'OVERLAP', 'REQUEST_REFUSED', 'RULE_VIOLATED', 'REFERENCE_MISSING']);
+const WORDED_BY_SERVER = new Set([
+  'MALFORMED_BODY',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DUPLICATE',
+  'OVERLAP',
+  'REQUEST_REFUSED',
+  'RULE_VIOLATED',
+  'REFERENCE_MISSING',
+]);
 
 /**
  * What the user reads for an error: the catalogue's text of its code in the user's language.

@@ -16,5 +16,10 @@ export function HomeRedirect() {
   // A day center's manager starts on the day's attendance sheet, a care home's on the bed board.
   const { data: facility, isLoading } = useFacility(me?.role === 'FACILITY_MANAGER' ? me.facilityId : undefined);
   if (!me || (me.role === 'FACILITY_MANAGER' && isLoading)) return <Loading />;
-  return <Navigate to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)} replace />;
+  return (
+    <Navigate
+      to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)}
+      replace
+    />
+  );
 }

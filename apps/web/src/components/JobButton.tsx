@@ -9,13 +9,28 @@ import { useI18n } from '../i18n';
  * Starts a background job (a report job) and shows its progress until its file downloads:
  * long work never freezes the page. Polled while the page is open, for at most ten minutes.
  */
-export function JobButton({ label, start, fileName, testId }: { label: string; start: () => Promise<Job>; fileName: string; testId?: string }) {
+export function JobButton({
+  label,
+  start,
+  fileName,
+  testId,
+}: {
+  label: string;
+  start: () => Promise<Job>;
+  fileName: string;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const [job, setJob] = useState<Job | null>(null);
   const mounted = useRef(true);
-  useEffect(() => () => { mounted.current = false; }, []);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
   const run = async () => {
     try {
       let current = await start();
@@ -38,9 +53,19 @@ export function JobButton({ label, start, fileName, testId }: { label: string; s
   };
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-      {job && <Progress percent={job.percent} size="small" style={{ width: 160, margin: 0 }} status={job.state === 'FAILED' ? 'exception' : job.state === 'DONE' ? 'success' : 'active'}
-        format={(p) => `${t.jobRunning} ${p}%`} data-testid="job-progress" />}
-      <Button type="primary" onClick={run} loading={!!job && job.state !== 'DONE' && job.state !== 'FAILED'} data-testid={testId}>{label}</Button>
+      {job && (
+        <Progress
+          percent={job.percent}
+          size="small"
+          style={{ width: 160, margin: 0 }}
+          status={job.state === 'FAILED' ? 'exception' : job.state === 'DONE' ? 'success' : 'active'}
+          format={(p) => `${t.jobRunning} ${p}%`}
+          data-testid="job-progress"
+        />
+      )}
+      <Button type="primary" onClick={run} loading={!!job && job.state !== 'DONE' && job.state !== 'FAILED'} data-testid={testId}>
+        {label}
+      </Button>
     </span>
   );
 }

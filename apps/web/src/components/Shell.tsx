@@ -1,4 +1,13 @@
-import { AppstoreOutlined, AuditOutlined, BankOutlined, CalendarOutlined, FileProtectOutlined, LogoutOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FileProtectOutlined,
+  LogoutOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -18,17 +27,22 @@ export function Shell() {
   if (!me) return null;
   const f = (p: string) => `/f/${me.facilityId}/${p}`;
   const items = [
-    ...(me.role === 'FACILITY_MANAGER' ? [
-      { key: f('beds'), icon: <AppstoreOutlined />, label: t.beds },
-      { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
-      { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
-      ...(facility && facility.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
-    ] : []),
+    ...(me.role === 'FACILITY_MANAGER'
+      ? [
+          { key: f('beds'), icon: <AppstoreOutlined />, label: t.beds },
+          { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
+          { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
+          ...(facility && facility.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
+        ]
+      : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT' ? [{ key: f('claims'), icon: <AuditOutlined />, label: t.claims }] : []),
     ...(me.role === 'REGULATOR' || me.role === 'PLATFORM_ADMIN' ? [{ key: '/division', icon: <BankOutlined />, label: t.division }] : []),
     { key: '/verify', icon: <FileProtectOutlined />, label: t.verify },
   ];
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => location.pathname.startsWith(k))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={0}>
@@ -36,16 +50,43 @@ export function Shell() {
         <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #eef0f3' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            borderBottom: '1px solid #eef0f3',
+          }}
+        >
           <Typography.Text strong>{facility?.name ?? (me.divisionCode ? `${t.division} ${me.divisionCode}` : '')}</Typography.Text>
           <Space>
-            <Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+            <Segmented
+              size="small"
+              value={lang}
+              onChange={(v) => setLang(v as 'zh' | 'en')}
+              options={[
+                { label: '中文', value: 'zh' },
+                { label: 'EN', value: 'en' },
+              ]}
+            />
             <Typography.Text type="secondary">{me.username}</Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={async () => { await signOut(); navigate('/login'); }}>{t.logout}</Button>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await signOut();
+                navigate('/login');
+              }}
+            >
+              {t.logout}
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 20 }}>
-          <Suspense fallback={<Loading />}><Outlet /></Suspense>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

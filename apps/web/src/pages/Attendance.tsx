@@ -15,12 +15,18 @@ export default function Attendance() {
   if (sheet.error) return <Failed error={sheet.error} retry={() => sheet.refetch()} />;
   return (
     <Card title={t.attendance} extra={<DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} />}>
-      <Table rowKey="residentId" loading={sheet.isLoading} dataSource={sheet.data} pagination={false} locale={{ emptyText: t.empty }}
+      <Table
+        rowKey="residentId"
+        loading={sheet.isLoading}
+        dataSource={sheet.data}
+        pagination={false}
+        locale={{ emptyText: t.empty }}
         columns={[
           { title: t.name, dataIndex: 'name' },
           { title: t.checkIn, dataIndex: 'checkIn', render: (v) => v ?? <Tag>未到</Tag> },
           { title: t.checkOut, dataIndex: 'checkOut', render: (v) => v ?? '—' },
-        ]} />
+        ]}
+      />
     </Card>
   );
 }

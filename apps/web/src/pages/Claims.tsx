@@ -31,30 +31,59 @@ export default function Claims() {
   const claims = useClaims();
   const generate = useGenerateClaim();
   const startYearJob = useStartClaimsYearJob();
-  const generateDraft = () => generate.mutate({ month: month.format('YYYY-MM'), programme }, {
-    onSuccess: (c) => navigate(`/f/${facilityId}/claims/${c.id}`),
-    onError: (e) => message.error(describe(e)),
-  });
+  const generateDraft = () =>
+    generate.mutate(
+      { month: month.format('YYYY-MM'), programme },
+      {
+        onSuccess: (c) => navigate(`/f/${facilityId}/claims/${c.id}`),
+        onError: (e) => message.error(describe(e)),
+      },
+    );
   if (claims.error) return <Failed error={claims.error} retry={() => claims.refetch()} />;
   const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
   return (
-    <Card title={t.claims} extra={canWrite && <Space>
-      <Select value={programme} onChange={setProgramme} style={{ width: 190 }} options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))} data-testid="claim-programme" />
-      <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
-      <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">{t.generate}</Button>
-    </Space>}>
+    <Card
+      title={t.claims}
+      extra={
+        canWrite && (
+          <Space>
+            <Select
+              value={programme}
+              onChange={setProgramme}
+              style={{ width: 190 }}
+              options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))}
+              data-testid="claim-programme"
+            />
+            <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
+            <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
+              {t.generate}
+            </Button>
+          </Space>
+        )
+      }
+    >
       <div style={{ marginBottom: 12, textAlign: 'right' }}>
-        <JobButton label={`${month.format('YYYY')} ${lang === 'zh' ? '全年申领表（ZIP）' : 'claims of the year (ZIP)'}`} testId="year-zip" fileName={`claims-${month.format('YYYY')}.zip`}
-          start={() => startYearJob(month.year())} />
+        <JobButton
+          label={`${month.format('YYYY')} ${lang === 'zh' ? '全年申领表（ZIP）' : 'claims of the year (ZIP)'}`}
+          testId="year-zip"
+          fileName={`claims-${month.format('YYYY')}.zip`}
+          start={() => startYearJob(month.year())}
+        />
       </div>
-      <Table rowKey="id" loading={claims.isLoading} dataSource={claims.data} locale={{ emptyText: t.empty }} pagination={{ pageSize: 12 }}
+      <Table
+        rowKey="id"
+        loading={claims.isLoading}
+        dataSource={claims.data}
+        locale={{ emptyText: t.empty }}
+        pagination={{ pageSize: 12 }}
         columns={[
           { title: t.month, dataIndex: 'month' },
           { title: t.number, dataIndex: 'number', render: (n, c) => <Link to={`/f/${facilityId}/claims/${c.id}`}>{n}</Link> },
           { title: lang === 'zh' ? '补贴项目' : 'Programme', dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
           { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
           { title: `${t.total}（元）`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
-        ]} />
+        ]}
+      />
     </Card>
   );
 }

@@ -26,34 +26,84 @@ export default function Division() {
   const total = summary.data?.total;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={`${t.division} ${code}`} extra={<Space>
-        <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} />
-        <JobButton label={t.summaryPdf} testId="summary-pdf" fileName={`division-${code}-${m}.pdf`}
-          start={() => startDivisionSummaryJob(code, m)} />
-      </Space>} loading={summary.isLoading}>
-        {total && <Space size={48} wrap>
-          <Statistic title={t.facility} value={total.facilities} />
-          <Statistic title={t.bedsInService} value={total.bedsInService} />
-          <Statistic title={t.nursingRatio} value={pct(total.nursingBedRatioPct)} valueStyle={{ color: total.nursingBedTargetMet === false ? '#b42318' : undefined }} />
-          <Statistic title={t.occupancy} value={pct(total.occupancyPct)} />
-          <Statistic title={t.staffingCompliance} value={pct(total.staffingCompliancePct)} />
-        </Space>}
+      <Card
+        title={`${t.division} ${code}`}
+        extra={
+          <Space>
+            <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} />
+            <JobButton
+              label={t.summaryPdf}
+              testId="summary-pdf"
+              fileName={`division-${code}-${m}.pdf`}
+              start={() => startDivisionSummaryJob(code, m)}
+            />
+          </Space>
+        }
+        loading={summary.isLoading}
+      >
+        {total && (
+          <Space size={48} wrap>
+            <Statistic title={t.facility} value={total.facilities} />
+            <Statistic title={t.bedsInService} value={total.bedsInService} />
+            <Statistic
+              title={t.nursingRatio}
+              value={pct(total.nursingBedRatioPct)}
+              valueStyle={{ color: total.nursingBedTargetMet === false ? '#b42318' : undefined }}
+            />
+            <Statistic title={t.occupancy} value={pct(total.occupancyPct)} />
+            <Statistic title={t.staffingCompliance} value={pct(total.staffingCompliancePct)} />
+          </Space>
+        )}
       </Card>
       <Card>
-        <Table<DivisionRow> rowKey="facilityId" dataSource={summary.data?.rows} loading={summary.isLoading} pagination={{ pageSize: 50 }} locale={{ emptyText: t.empty }}
-          onRow={(r) => ({ style: r.nursingBedTargetMet === false ? { background: '#fdecea' } : undefined, 'data-testid': `row-${r.divisionCode}` } as React.HTMLAttributes<HTMLElement>)}
+        <Table<DivisionRow>
+          rowKey="facilityId"
+          dataSource={summary.data?.rows}
+          loading={summary.isLoading}
+          pagination={{ pageSize: 50 }}
+          locale={{ emptyText: t.empty }}
+          onRow={(r) =>
+            ({
+              style: r.nursingBedTargetMet === false ? { background: '#fdecea' } : undefined,
+              'data-testid': `row-${r.divisionCode}`,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t.facility, dataIndex: 'name' },
             { title: '区划', dataIndex: 'divisionCode' },
             { title: t.bedsInService, dataIndex: 'bedsInService', align: 'right', sorter: (a, b) => a.bedsInService - b.bedsInService },
             { title: t.nursingBeds, dataIndex: 'nursingBeds', align: 'right' },
-            { title: t.nursingRatio, dataIndex: 'nursingBedRatioPct', align: 'right', sorter: (a, b) => (a.nursingBedRatioPct ?? -1) - (b.nursingBedRatioPct ?? -1),
-              render: (v: number | null, r) => <span>{pct(v)} {r.nursingBedTargetMet === false && <Tag color="red">{t.belowTarget}</Tag>}</span> },
+            {
+              title: t.nursingRatio,
+              dataIndex: 'nursingBedRatioPct',
+              align: 'right',
+              sorter: (a, b) => (a.nursingBedRatioPct ?? -1) - (b.nursingBedRatioPct ?? -1),
+              render: (v: number | null, r) => (
+                <span>
+                  {pct(v)} {r.nursingBedTargetMet === false && <Tag color="red">{t.belowTarget}</Tag>}
+                </span>
+              ),
+            },
             { title: t.occupancy, dataIndex: 'occupancyPct', align: 'right', render: pct },
             { title: t.staffingCompliance, dataIndex: 'staffingCompliancePct', align: 'right', render: pct },
             { title: t.lastReport, dataIndex: 'lastReportAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
-            { title: '', render: (_, r) => <Button size="small" onClick={() => download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) => message.error(describe(e)))}>{t.compliancePdf}</Button> },
-          ]} />
+            {
+              title: '',
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) =>
+                      message.error(describe(e)),
+                    )
+                  }
+                >
+                  {t.compliancePdf}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Card>
     </Space>
   );

@@ -32,21 +32,58 @@ export default function Login() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1d3557 0%, #457b9d 100%)' }}>
-      <Card style={{ width: 400 }} title={<Space><span style={{ fontSize: 20, fontWeight: 700 }}>{t.appName}</span><Typography.Text type="secondary">careops</Typography.Text></Space>}
-        extra={<Segmented size="small" value={lang} onChange={(v) => setLang(v as 'zh' | 'en')} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #1d3557 0%, #457b9d 100%)',
+      }}
+    >
+      <Card
+        style={{ width: 400 }}
+        title={
+          <Space>
+            <span style={{ fontSize: 20, fontWeight: 700 }}>{t.appName}</span>
+            <Typography.Text type="secondary">careops</Typography.Text>
+          </Space>
+        }
+        extra={
+          <Segmented
+            size="small"
+            value={lang}
+            onChange={(v) => setLang(v as 'zh' | 'en')}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
+        }
+      >
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t.username} rules={[{ required: true, message: `${t.username}?` }]}><Input autoComplete="username" /></Form.Item>
-          <Form.Item name="password" label={t.password} rules={[{ required: true, message: `${t.password}?` }]}><Input.Password autoComplete="current-password" /></Form.Item>
+          <Form.Item name="username" label={t.username} rules={[{ required: true, message: `${t.username}?` }]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t.password} rules={[{ required: true, message: `${t.password}?` }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>{t.login}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t.login}
+          </Button>
         </Form>
         {demo && demo.length > 0 && (
           <div style={{ marginTop: 20 }}>
             <Typography.Text type="secondary">{t.demoAccounts}</Typography.Text>
             <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
               {demo.map((d) => (
-                <Tag key={d.username} color="blue" style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: d.username, password: d.password })}>
+                <Tag
+                  key={d.username}
+                  color="blue"
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => form.setFieldsValue({ username: d.username, password: d.password })}
+                >
                   {d.displayName} · {d.username}
                 </Tag>
               ))}

@@ -27,38 +27,85 @@ export default function ResidentPage() {
   const current = admissions.data?.find((a) => a.dischargedOn === null);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={r.name} extra={current && <Space>
-        <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
-        <Button onClick={() => setAction('leave')}>{t.leave}</Button>
-        <Button danger onClick={() => setAction('discharge')}>{t.discharge}</Button>
-      </Space>}>
-        <Descriptions size="small" column={3} items={[
-          { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
-          { label: t.dateOfBirth, children: r.dateOfBirth },
-          { label: t.idNumber, children: r.idNumber },
-          { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
-          { label: t.category, children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? RESIDENT_CATEGORY_LABELS[c] ?? c : c}</Tag>) },
-        ]} />
+      <Card
+        title={r.name}
+        extra={
+          current && (
+            <Space>
+              <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
+              <Button onClick={() => setAction('leave')}>{t.leave}</Button>
+              <Button danger onClick={() => setAction('discharge')}>
+                {t.discharge}
+              </Button>
+            </Space>
+          )
+        }
+      >
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
+            { label: t.dateOfBirth, children: r.dateOfBirth },
+            { label: t.idNumber, children: r.idNumber },
+            { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
+            {
+              label: t.category,
+              children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? (RESIDENT_CATEGORY_LABELS[c] ?? c) : c}</Tag>),
+            },
+          ]}
+        />
       </Card>
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t.stays} size="small">
-            <Table rowKey={(s) => `${s.bedId}${s.from}`} size="small" pagination={false} loading={admissions.isLoading} locale={{ emptyText: t.empty }}
+            <Table
+              rowKey={(s) => `${s.bedId}${s.from}`}
+              size="small"
+              pagination={false}
+              loading={admissions.isLoading}
+              locale={{ emptyText: t.empty }}
               dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
-              columns={[{ title: t.bed, dataIndex: 'bedCode' }, { title: t.from, dataIndex: 'from' }, { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' }]} />
+              columns={[
+                { title: t.bed, dataIndex: 'bedCode' },
+                { title: t.from, dataIndex: 'from' },
+                { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
+              ]}
+            />
           </Card>
           <Card title={t.leaves} size="small" style={{ marginTop: 16 }}>
-            <Table rowKey="id" size="small" pagination={false} locale={{ emptyText: t.empty }} dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
-              columns={[{ title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] }, { title: t.from, dataIndex: 'from' }, { title: t.to, dataIndex: 'to' }, { title: t.reason, dataIndex: 'reason' }]} />
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              locale={{ emptyText: t.empty }}
+              dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
+              columns={[
+                { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
+                { title: t.from, dataIndex: 'from' },
+                { title: t.to, dataIndex: 'to' },
+                { title: t.reason, dataIndex: 'reason' },
+              ]}
+            />
           </Card>
         </Col>
         <Col span={10}>
           <Card title={`${t.assessments} · ${t.levelHistory}`} size="small">
-            {assessments.isLoading ? <Loading /> : (
-              <Timeline items={[...(assessments.data ?? [])].sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn)).map((a) => ({
-                color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
-                children: <span><b>{a.effectiveOn}</b> {t[a.careLevel]} <span style={{ color: '#7b8794' }}>· {a.assessor}</span></span>,
-              }))} />
+            {assessments.isLoading ? (
+              <Loading />
+            ) : (
+              <Timeline
+                items={[...(assessments.data ?? [])]
+                  .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn))
+                  .map((a) => ({
+                    color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
+                    children: (
+                      <span>
+                        <b>{a.effectiveOn}</b> {t[a.careLevel]} <span style={{ color: '#7b8794' }}>· {a.assessor}</span>
+                      </span>
+                    ),
+                  }))}
+              />
             )}
           </Card>
         </Col>
@@ -70,7 +117,17 @@ export default function ResidentPage() {
 
 type StayForm = { bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' };
 
-function StayAction({ action, admission, residentId, onClose }: { action: Action; admission: Admission; residentId: string; onClose: () => void }) {
+function StayAction({
+  action,
+  admission,
+  residentId,
+  onClose,
+}: {
+  action: Action;
+  admission: Admission;
+  residentId: string;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
@@ -83,8 +140,10 @@ function StayAction({ action, admission, residentId, onClose }: { action: Action
   const submit = (v: StayForm) => {
     setError(null);
     save.mutate(
-      action === 'transfer' ? { action, bedId: v.bedId, on: day(v.on) }
-        : action === 'leave' ? { action, kind: v.kind, from: day(v.range[0]), to: day(v.range[1]), reason: v.reason }
+      action === 'transfer'
+        ? { action, bedId: v.bedId, on: day(v.on) }
+        : action === 'leave'
+          ? { action, kind: v.kind, from: day(v.range[0]), to: day(v.range[1]), reason: v.reason }
           : { action, on: day(v.on), reason: v.reason },
       {
         onSuccess: () => {
@@ -96,17 +155,51 @@ function StayAction({ action, admission, residentId, onClose }: { action: Action
     );
   };
   return (
-    <Modal open title={t[action]} onCancel={onClose} onOk={() => form.submit()} okText={t.save} cancelText={t.cancel} confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={t[action]}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t.save}
+      cancelText={t.cancel}
+      confirmLoading={save.isPending}
+    >
       <Form form={form} layout="vertical" initialValues={{ on: today(), kind: 'LEAVE' }} onFinish={submit}>
-        {action === 'transfer' && <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
-          <Select loading={freeBeds.isLoading} options={(freeBeds.data ?? []).filter((b) => b.status === 'FREE').map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))} />
-        </Form.Item>}
-        {action !== 'leave' && <Form.Item name="on" label={t.on} rules={[{ required: true }]}><DatePicker /></Form.Item>}
-        {action === 'leave' && <>
-          <Form.Item name="kind" label={t.kind}><Select options={[{ value: 'LEAVE', label: t.LEAVE }, { value: 'HOSPITAL', label: t.HOSPITAL }]} /></Form.Item>
-          <Form.Item name="range" label={`${t.from} – ${t.to}`} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
-        </>}
-        {action !== 'transfer' && <Form.Item name="reason" label={t.reason} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} /></Form.Item>}
+        {action === 'transfer' && (
+          <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
+            <Select
+              loading={freeBeds.isLoading}
+              options={(freeBeds.data ?? [])
+                .filter((b) => b.status === 'FREE')
+                .map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))}
+            />
+          </Form.Item>
+        )}
+        {action !== 'leave' && (
+          <Form.Item name="on" label={t.on} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+        )}
+        {action === 'leave' && (
+          <>
+            <Form.Item name="kind" label={t.kind}>
+              <Select
+                options={[
+                  { value: 'LEAVE', label: t.LEAVE },
+                  { value: 'HOSPITAL', label: t.HOSPITAL },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="range" label={`${t.from} – ${t.to}`} rules={[{ required: true }]}>
+              <DatePicker.RangePicker />
+            </Form.Item>
+          </>
+        )}
+        {action !== 'transfer' && (
+          <Form.Item name="reason" label={t.reason} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
         {error && <div style={{ color: '#b42318' }}>{error}</div>}
       </Form>
     </Modal>

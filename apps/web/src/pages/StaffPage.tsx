@@ -18,20 +18,56 @@ export default function StaffPage() {
   const soon = dayjs().add(30, 'day');
   const latest = (s: Staff) => [...s.certificates].sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
   // docs/rules.md §6: only caregivers count toward the ratio, so only theirs are flagged.
-  const expiring = (staff.data ?? []).filter((s) => { const c = latest(s); return s.role === 'CAREGIVER' && c && dayjs(c.expiresOn).isBefore(soon); });
+  const expiring = (staff.data ?? []).filter((s) => {
+    const c = latest(s);
+    return s.role === 'CAREGIVER' && c && dayjs(c.expiresOn).isBefore(soon);
+  });
   return (
     <Card title={t.staff}>
-      {expiring.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="expiring"
-        message={`${t.expiringSoon}: ${expiring.map((s) => `${s.name}（${latest(s).expiresOn}）`).join('、')}`} />}
-      <Table rowKey="id" size="middle" loading={staff.isLoading} dataSource={staff.data} pagination={{ pageSize: 20 }} locale={{ emptyText: t.empty }}
+      {expiring.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="expiring"
+          message={`${t.expiringSoon}: ${expiring.map((s) => `${s.name}（${latest(s).expiresOn}）`).join('、')}`}
+        />
+      )}
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={staff.isLoading}
+        dataSource={staff.data}
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t.empty }}
         columns={[
           { title: t.name, dataIndex: 'name' },
-          { title: t.role, dataIndex: 'role', render: (r: string) => roles[r] ?? r, filters: Object.entries(roles).map(([value, text]) => ({ value, text })), onFilter: (v, s) => s.role === v },
+          {
+            title: t.role,
+            dataIndex: 'role',
+            render: (r: string) => roles[r] ?? r,
+            filters: Object.entries(roles).map(([value, text]) => ({ value, text })),
+            onFilter: (v, s) => s.role === v,
+          },
           { title: t.fte, dataIndex: 'fte' },
-          { title: t.certificates, render: (_, s) => { const c = latest(s); if (!c) return s.role === 'CAREGIVER' ? <Tag color="red">{lang === 'zh' ? '无证书' : 'No certificate'}</Tag> : '—';
-            const days = dayjs(c.expiresOn).diff(dayjs(), 'day');
-            return <span>{c.type} <Tag color={days < 0 ? 'red' : days < 30 ? 'orange' : 'green'}>{t.expiresOn} {c.expiresOn}</Tag></span>; } },
-        ]} />
+          {
+            title: t.certificates,
+            render: (_, s) => {
+              const c = latest(s);
+              if (!c) return s.role === 'CAREGIVER' ? <Tag color="red">{lang === 'zh' ? '无证书' : 'No certificate'}</Tag> : '—';
+              const days = dayjs(c.expiresOn).diff(dayjs(), 'day');
+              return (
+                <span>
+                  {c.type}{' '}
+                  <Tag color={days < 0 ? 'red' : days < 30 ? 'orange' : 'green'}>
+                    {t.expiresOn} {c.expiresOn}
+                  </Tag>
+                </span>
+              );
+            },
+          },
+        ]}
+      />
     </Card>
   );
 }

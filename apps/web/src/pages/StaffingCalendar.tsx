@@ -21,31 +21,64 @@ export default function StaffingCalendar() {
   if (staffing.error) return <Failed error={staffing.error} retry={() => staffing.refetch()} />;
   return (
     <Card title={t.staffing} loading={staffing.isLoading}>
-      <Calendar value={month} onPanelChange={(d) => setMonth(d.startOf('month'))} onSelect={(d, info) => { if (info.source === 'date') setOpen(byDate.get(d.format('YYYY-MM-DD')) ?? null); }}
+      <Calendar
+        value={month}
+        onPanelChange={(d) => setMonth(d.startOf('month'))}
+        onSelect={(d, info) => {
+          if (info.source === 'date') setOpen(byDate.get(d.format('YYYY-MM-DD')) ?? null);
+        }}
         cellRender={(d, info) => {
           if (info.type !== 'date') return info.originNode;
           const day = byDate.get(d.format('YYYY-MM-DD'));
           if (!day) return null;
           return (
-            <div data-testid={`day-${day.date}`} data-compliant={day.compliant} style={{ background: day.compliant ? '#f0faf3' : '#fdecea', borderRadius: 4, padding: '2px 6px', fontSize: 12 }}>
+            <div
+              data-testid={`day-${day.date}`}
+              data-compliant={day.compliant}
+              style={{ background: day.compliant ? '#f0faf3' : '#fdecea', borderRadius: 4, padding: '2px 6px', fontSize: 12 }}
+            >
               <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
-              <div>{t.required} {day.required} · {t.counted} {day.counted}</div>
+              <div>
+                {t.required} {day.required} · {t.counted} {day.counted}
+              </div>
             </div>
           );
-        }} />
+        }}
+      />
       <Drawer open={!!open} onClose={() => setOpen(null)} title={open?.date} width={420}>
-        {open && <>
-          <Descriptions column={1} size="small" items={[
-            { label: t.compliant, children: open.compliant ? <Tag color="green">{t.compliant}</Tag> : <Tag color="red">{t.nonCompliant}</Tag> },
-            { label: t.FULLY_DISABLED, children: open.residentsByLevel.FULLY_DISABLED },
-            { label: t.SEMI_DISABLED, children: open.residentsByLevel.SEMI_DISABLED },
-            { label: t.SELF_CARE, children: open.residentsByLevel.SELF_CARE },
-            { label: t.required, children: `⌈ ${open.residentsByLevel.FULLY_DISABLED}/1.5 + ${open.residentsByLevel.SEMI_DISABLED}/4 + ${open.residentsByLevel.SELF_CARE}/10 ⌉ = ${open.required}` },
-            { label: t.counted, children: open.counted },
-          ]} />
-          <List header={t.excluded} size="small" dataSource={open.excluded} locale={{ emptyText: '—' }}
-            renderItem={(e) => <List.Item>{names.get(e.staffId) ?? e.staffId.slice(0, 8)} · {e.reasonLabel}</List.Item>} />
-        </>}
+        {open && (
+          <>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  label: t.compliant,
+                  children: open.compliant ? <Tag color="green">{t.compliant}</Tag> : <Tag color="red">{t.nonCompliant}</Tag>,
+                },
+                { label: t.FULLY_DISABLED, children: open.residentsByLevel.FULLY_DISABLED },
+                { label: t.SEMI_DISABLED, children: open.residentsByLevel.SEMI_DISABLED },
+                { label: t.SELF_CARE, children: open.residentsByLevel.SELF_CARE },
+                {
+                  label: t.required,
+                  children: `⌈ ${open.residentsByLevel.FULLY_DISABLED}/1.5 + ${open.residentsByLevel.SEMI_DISABLED}/4 + ${open.residentsByLevel.SELF_CARE}/10 ⌉ = ${open.required}`,
+                },
+                { label: t.counted, children: open.counted },
+              ]}
+            />
+            <List
+              header={t.excluded}
+              size="small"
+              dataSource={open.excluded}
+              locale={{ emptyText: '—' }}
+              renderItem={(e) => (
+                <List.Item>
+                  {names.get(e.staffId) ?? e.staffId.slice(0, 8)} · {e.reasonLabel}
+                </List.Item>
+              )}
+            />
+          </>
+        )}
       </Drawer>
     </Card>
   );

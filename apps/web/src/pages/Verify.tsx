@@ -19,18 +19,41 @@ export default function Verify() {
   return (
     <Card title={t.verify}>
       <Space direction="vertical" style={{ width: '100%' }} size="large">
-        <Upload.Dragger accept="application/pdf" showUploadList={false} beforeUpload={(f) => { void ofFile(f); return false; }}>
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <Upload.Dragger
+          accept="application/pdf"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void ofFile(f);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p>{t.verifyHint}</p>
         </Upload.Dragger>
         <Input.Search placeholder="核验码 / SHA-256" enterButton={t.verify} onSearch={(v) => v && check(v)} />
         {result === 'missing' && <Alert type="error" showIcon message={t.invalid} />}
-        {result && result !== 'missing' && <Alert type="success" showIcon message={t.valid} description={
-          <Descriptions size="small" column={1} items={[
-            { label: t.number, children: result.number }, { label: '', children: result.title },
-            { label: t.facility, children: result.facilityName ?? result.divisionCode }, { label: t.month, children: result.period },
-            { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone }) },
-          ]} />} />}
+        {result && result !== 'missing' && (
+          <Alert
+            type="success"
+            showIcon
+            message={t.valid}
+            description={
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { label: t.number, children: result.number },
+                  { label: '', children: result.title },
+                  { label: t.facility, children: result.facilityName ?? result.divisionCode },
+                  { label: t.month, children: result.period },
+                  { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone }) },
+                ]}
+              />
+            }
+          />
+        )}
       </Space>
     </Card>
   );

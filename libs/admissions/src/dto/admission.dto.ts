@@ -22,7 +22,9 @@ export class TransferDto {
 
 /** docs/api.md: `{dischargedOn, reason}` */
 export class DischargeDto {
-  @ApiProperty({ example: '2026-05-01', description: 'the first day no longer in care (docs/rules.md §5)' }) @IsIsoDate() dischargedOn!: string;
+  @ApiProperty({ example: '2026-05-01', description: 'the first day no longer in care (docs/rules.md §5)' })
+  @IsIsoDate()
+  dischargedOn!: string;
   @ApiProperty({ example: '回家养老' }) @IsString() @MinLength(1) @MaxLength(200) reason!: string;
 }
 
@@ -31,7 +33,9 @@ export class LeaveDto {
   @ApiProperty({ example: '2026-04-10' }) @IsIsoDate() from!: string;
   @ApiProperty({ example: '2026-04-13', description: 'first day back (exclusive)' }) @IsIsoDate() to!: string;
   @ApiProperty({ example: '春节回家' }) @IsString() @MinLength(1) @MaxLength(200) reason!: string;
-  @ApiPropertyOptional({ enum: ['LEAVE', 'HOSPITAL'], default: 'LEAVE' }) @IsOptional() @IsIn(['LEAVE', 'HOSPITAL']) kind?: 'LEAVE' | 'HOSPITAL';
+  @ApiPropertyOptional({ enum: ['LEAVE', 'HOSPITAL'], default: 'LEAVE' }) @IsOptional() @IsIn(['LEAVE', 'HOSPITAL']) kind?:
+    | 'LEAVE'
+    | 'HOSPITAL';
 }
 
 /** `?residentId=`: one resident's admissions only. */

@@ -9,6 +9,7 @@ export class UserResponse {
   @ApiPropertyOptional({ format: 'uuid', description: 'facility users only' }) facilityId?: string;
   @ApiPropertyOptional({ example: '410400', description: 'regulators only' }) divisionCode?: string;
   @ApiPropertyOptional({ example: '王院长' }) displayName?: string;
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'set once deactivated: its sessions ended then' }) disabledAt?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'set once deactivated: its sessions ended then' })
+  disabledAt?: Date;
   @ApiPropertyOptional({ description: 'why it was deactivated' }) disabledReason?: string;
 }

@@ -18,7 +18,11 @@ export class CreateBedDto {
   @IsIn(['NURSING', 'GENERAL'], { message: 'kind must be NURSING or GENERAL' })
   kind!: 'NURSING' | 'GENERAL';
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() inService?: boolean;
-  @ApiPropertyOptional({ description: 'why it is out of service, when inService is false' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+  @ApiPropertyOptional({ description: 'why it is out of service, when inService is false' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
 }
 
 /** Change a bed; `inService: false` starts an out-of-service period on `on` (default today), with a reason. */

@@ -4,7 +4,11 @@ import type { ErrorText } from './catalogue';
 export const COMMON_ERRORS = {
   VALIDATION_FAILED: { status: 400, en: 'the request has invalid fields', zh: '输入有误，请检查标出的字段' },
   MALFORMED_BODY: { status: 400, en: 'the request body could not be read', zh: '请求体无法解析' },
-  UNSUPPORTED_ENCODING: { status: 415, en: 'the request body encoding is not supported; send identity, gzip, deflate or br', zh: '不支持的压缩编码' },
+  UNSUPPORTED_ENCODING: {
+    status: 415,
+    en: 'the request body encoding is not supported; send identity, gzip, deflate or br',
+    zh: '不支持的压缩编码',
+  },
   UNSUPPORTED_CHARSET: { status: 415, en: 'the request body charset is not supported; send UTF-8', zh: '不支持的字符集' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'this content type is not accepted', zh: '不支持的内容类型' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'the request body is too large', zh: '请求体过大' },

@@ -50,7 +50,8 @@ describe('docs/api.md lists the catalogue', () => {
     '| code | status | English | 中文 |',
     '| --- | --- | --- | --- |',
     ...Object.entries(ERROR_GROUPS).flatMap(([, group]) =>
-      Object.entries(group).map(([code, t]) => `| \`${code}\` | ${t.status} | ${cell(t.en)} | ${cell(t.zh)} |`)),
+      Object.entries(group).map(([code, t]) => `| \`${code}\` | ${t.status} | ${cell(t.en)} | ${cell(t.zh)} |`),
+    ),
   ].join('\n');
 
   it('with its status and both texts', () => {

@@ -8,7 +8,11 @@ export const RESIDENTS_ERRORS = {
     en: 'this ID number is already registered in this facility, for {name} (resident {residentId})',
     zh: '该身份证号已在本机构登记',
   },
-  ID_NUMBER_REVEAL_MANAGER_ONLY: { status: 403, en: 'only the facility manager may see the full ID number', zh: '仅院长可查看完整身份证号' },
+  ID_NUMBER_REVEAL_MANAGER_ONLY: {
+    status: 403,
+    en: 'only the facility manager may see the full ID number',
+    zh: '仅院长可查看完整身份证号',
+  },
   ASSESSMENT_LEVEL_REQUIRED: { status: 400, en: 'grade or careLevel is required', zh: '须填写评估等级或照护等级' },
   ASSESSMENT_GRADE_MISMATCH: {
     status: 400,

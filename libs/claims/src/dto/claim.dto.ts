@@ -9,7 +9,11 @@ export class CreateClaimDto {
   @IsMonth()
   month!: string;
 
-  @ApiPropertyOptional({ enum: PROGRAMMES, default: 'INSTITUTIONAL_CARE', description: 'docs/rules.md §5: 机构养老 / 家庭养老床位 / 日间照料中心运营' })
+  @ApiPropertyOptional({
+    enum: PROGRAMMES,
+    default: 'INSTITUTIONAL_CARE',
+    description: 'docs/rules.md §5: 机构养老 / 家庭养老床位 / 日间照料中心运营',
+  })
   @IsOptional()
   @IsIn(PROGRAMMES, { message: `programme must be one of ${PROGRAMMES.join(', ')}` })
   programme?: Programme;

@@ -58,7 +58,8 @@ export class LineExplanationResponse {
 
 /** A line: a resident at a level (or the facility itself, for the operating subsidy). */
 export class ClaimLineResponse {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null on the facility\'s own line (operating subsidy)' }) residentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "null on the facility's own line (operating subsidy)" })
+  residentId!: string | null;
   @ApiProperty({ description: 'the resident, or the facility on its own line' }) residentName!: string;
   @ApiProperty({ enum: CARE_LEVELS, nullable: true }) careLevel!: CareLevel | null;
   @ApiProperty() days!: number;

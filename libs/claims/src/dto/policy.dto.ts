@@ -21,17 +21,36 @@ export const CLAIM_PERIODS = ['MONTHLY', 'YEARLY'] as const;
 
 /** A new version of a subsidy policy (docs/rules.md §5: versioned by effective date, per division). */
 export class CreatePolicyDto {
-  @ApiProperty({ enum: PROGRAMMES }) @IsIn(PROGRAMMES, { message: `programme must be one of ${PROGRAMMES.join(', ')}` }) programme!: (typeof PROGRAMMES)[number];
+  @ApiProperty({ enum: PROGRAMMES })
+  @IsIn(PROGRAMMES, { message: `programme must be one of ${PROGRAMMES.join(', ')}` })
+  programme!: (typeof PROGRAMMES)[number];
   @ApiProperty({ example: '410400', description: '000000 is the national default; the most specific code wins' })
   @Matches(/^\d{6}$/, { message: 'divisionCode must be a 6-digit division code (行政区划代码)' })
   divisionCode!: string;
   @ApiProperty({ example: '2027-01-01' }) @IsIsoDate() effectiveFrom!: string;
   @ApiProperty({ type: RatesDto }) @ValidateNested() @Type(() => RatesDto) rates!: RatesDto;
-  @ApiPropertyOptional({ example: 2000000, description: 'DAY_CENTER_OPERATION: fen a year per center' }) @IsOptional() @IsInt() @Min(0) annualFen?: number;
+  @ApiPropertyOptional({ example: 2000000, description: 'DAY_CENTER_OPERATION: fen a year per center' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  annualFen?: number;
   @ApiPropertyOptional({ example: 60 }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number;
   @ApiPropertyOptional({ type: DayCountingDto, description: 'default: admission day counts, discharge day does not, leave days count' })
-  @IsOptional() @ValidateNested() @Type(() => DayCountingDto) dayCounting?: DayCountingDto;
-  @ApiPropertyOptional({ enum: CLAIM_PERIODS, description: 'DAY_CENTER_OPERATION: claimed monthly (a twelfth) or yearly (the whole amount, with the December claim)' })
-  @IsOptional() @IsIn(CLAIM_PERIODS, { message: 'claimPeriod must be MONTHLY or YEARLY' }) claimPeriod?: (typeof CLAIM_PERIODS)[number];
-  @ApiPropertyOptional({ example: ['TEKUN'] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) excludedCategories?: string[];
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DayCountingDto)
+  dayCounting?: DayCountingDto;
+  @ApiPropertyOptional({
+    enum: CLAIM_PERIODS,
+    description: 'DAY_CENTER_OPERATION: claimed monthly (a twelfth) or yearly (the whole amount, with the December claim)',
+  })
+  @IsOptional()
+  @IsIn(CLAIM_PERIODS, { message: 'claimPeriod must be MONTHLY or YEARLY' })
+  claimPeriod?: (typeof CLAIM_PERIODS)[number];
+  @ApiPropertyOptional({ example: ['TEKUN'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  excludedCategories?: string[];
 }

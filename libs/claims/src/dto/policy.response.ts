@@ -29,4 +29,3 @@ export class PolicyResponse {
   @ApiProperty({ type: DayCountingResponse }) dayCounting!: DayCountingResponse;
   @ApiProperty({ enum: CLAIM_PERIODS }) claimPeriod!: (typeof CLAIM_PERIODS)[number];
 }
-

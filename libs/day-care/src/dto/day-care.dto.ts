@@ -6,7 +6,12 @@ import { IsIsoDate } from '@careops/platform';
 export const SIX_HELPS = ['MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL', 'EMERGENCY'] as const;
 /** docs/rules.md §4: 助餐, 助浴, 助洁, 助行, 助医, 助急. */
 export const SIX_HELP_LABELS: Record<(typeof SIX_HELPS)[number], string> = {
-  MEAL: '助餐', BATH: '助浴', CLEANING: '助洁', MOBILITY: '助行', MEDICAL: '助医', EMERGENCY: '助急',
+  MEAL: '助餐',
+  BATH: '助浴',
+  CLEANING: '助洁',
+  MOBILITY: '助行',
+  MEDICAL: '助医',
+  EMERGENCY: '助急',
 };
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -14,7 +19,9 @@ export class EnrolDto {
   @ApiProperty() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId!: string;
   @ApiProperty({ example: '2026-11-01' }) @IsIsoDate() enrolledOn!: string;
   @ApiPropertyOptional({ enum: CARE_LEVELS, description: 'records an assessment effective on enrolledOn' })
-  @IsOptional() @IsIn(CARE_LEVELS) careLevel?: (typeof CARE_LEVELS)[number];
+  @IsOptional()
+  @IsIn(CARE_LEVELS)
+  careLevel?: (typeof CARE_LEVELS)[number];
 }
 
 export class EndMembershipDto {
@@ -34,8 +41,12 @@ export class CheckOutDto {
 
 export class ServiceRecordDto {
   @ApiProperty() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId!: string;
-  @ApiProperty({ enum: SIX_HELPS }) @IsIn(SIX_HELPS, { message: `kind must be one of ${SIX_HELPS.join(', ')}` }) kind!: (typeof SIX_HELPS)[number];
-  @ApiProperty({ example: '2026-11-24T11:30:00+08:00' }) @IsDateString({ strict: true }, { message: 'servedAt must be an ISO 8601 date-time' }) servedAt!: string;
+  @ApiProperty({ enum: SIX_HELPS })
+  @IsIn(SIX_HELPS, { message: `kind must be one of ${SIX_HELPS.join(', ')}` })
+  kind!: (typeof SIX_HELPS)[number];
+  @ApiProperty({ example: '2026-11-24T11:30:00+08:00' })
+  @IsDateString({ strict: true }, { message: 'servedAt must be an ISO 8601 date-time' })
+  servedAt!: string;
   @ApiProperty({ example: '张护理员' }) @IsString() @MinLength(1) @MaxLength(50) servedBy!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) notes?: string;
 }

@@ -14,7 +14,6 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
   name = 'BedsResidentsStays1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
-
     await q.query(`
       CREATE TABLE room (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -95,7 +94,9 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION careops_append_only() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
-    await q.query(`CREATE TRIGGER assessment_append_only BEFORE UPDATE OR DELETE ON assessment FOR EACH ROW EXECUTE FUNCTION careops_append_only()`);
+    await q.query(
+      `CREATE TRIGGER assessment_append_only BEFORE UPDATE OR DELETE ON assessment FOR EACH ROW EXECUTE FUNCTION careops_append_only()`,
+    );
 
     // 入住 … 退住: the admission; its bed stays (a transfer closes one and opens the next the same day).
     await q.query(`
@@ -177,7 +178,19 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
         CONSTRAINT service_record_resident_fk FOREIGN KEY (facility_id, resident_id) REFERENCES resident (facility_id, id)
       )`);
 
-    for (const table of ['room', 'bed', 'bed_outage', 'resident', 'assessment', 'admission', 'stay', 'leave', 'day_member', 'attendance', 'service_record']) {
+    for (const table of [
+      'room',
+      'bed',
+      'bed_outage',
+      'resident',
+      'assessment',
+      'admission',
+      'stay',
+      'leave',
+      'day_member',
+      'attendance',
+      'service_record',
+    ]) {
       await enableTenantRls(q, table);
     }
     await q.query(`REVOKE UPDATE, DELETE ON assessment FROM careops_app`);
@@ -186,7 +199,19 @@ export class BedsResidentsStays1764200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['service_record', 'attendance', 'day_member', 'leave', 'stay', 'admission', 'assessment', 'resident', 'bed_outage', 'bed', 'room']) {
+    for (const table of [
+      'service_record',
+      'attendance',
+      'day_member',
+      'leave',
+      'stay',
+      'admission',
+      'assessment',
+      'resident',
+      'bed_outage',
+      'bed',
+      'room',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION careops_append_only()`);

@@ -17,7 +17,9 @@ export class BoardNotify1764300000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const t of TABLES) {
-      await q.query(`CREATE TRIGGER ${t}_notify_board AFTER INSERT OR UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION careops_notify_board()`);
+      await q.query(
+        `CREATE TRIGGER ${t}_notify_board AFTER INSERT OR UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION careops_notify_board()`,
+      );
     }
   }
 

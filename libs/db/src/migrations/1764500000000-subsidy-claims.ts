@@ -23,7 +23,9 @@ export class SubsidyClaims1764500000000 implements MigrationInterface {
         CONSTRAINT subsidy_policy_version_key UNIQUE (programme, division_code, effective_from)
       )`);
     // A version is never changed: a new one is added (and a claim keeps pointing at the one it used).
-    await q.query(`CREATE TRIGGER subsidy_policy_append_only BEFORE UPDATE OR DELETE ON subsidy_policy FOR EACH ROW EXECUTE FUNCTION careops_append_only()`);
+    await q.query(
+      `CREATE TRIGGER subsidy_policy_append_only BEFORE UPDATE OR DELETE ON subsidy_policy FOR EACH ROW EXECUTE FUNCTION careops_append_only()`,
+    );
     await q.query(`
       INSERT INTO subsidy_policy (programme, division_code, effective_from, rates, annual_fen) VALUES
         ('INSTITUTIONAL_CARE', '000000', '2020-01-01', '{"SELF_CARE": 10000, "SEMI_DISABLED": 15000, "FULLY_DISABLED": 30000}', NULL),
@@ -87,7 +89,9 @@ export class SubsidyClaims1764500000000 implements MigrationInterface {
         END IF;
         RETURN coalesce(NEW, OLD);
       END $$`);
-    await q.query(`CREATE TRIGGER claim_line_frozen BEFORE INSERT OR UPDATE OR DELETE ON claim_line FOR EACH ROW EXECUTE FUNCTION careops_claim_line_frozen()`);
+    await q.query(
+      `CREATE TRIGGER claim_line_frozen BEFORE INSERT OR UPDATE OR DELETE ON claim_line FOR EACH ROW EXECUTE FUNCTION careops_claim_line_frozen()`,
+    );
     await q.query(`
       CREATE FUNCTION careops_claim_frozen() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN

@@ -47,10 +47,16 @@ export class ClaimProgrammes1764900000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER admission_home_or_care BEFORE INSERT OR UPDATE OF period ON admission FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`);
-    await q.query(`CREATE TRIGGER home_care_bed_home_or_care BEFORE INSERT OR UPDATE OF period ON home_care_bed FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`);
+    await q.query(
+      `CREATE TRIGGER admission_home_or_care BEFORE INSERT OR UPDATE OF period ON admission FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`,
+    );
+    await q.query(
+      `CREATE TRIGGER home_care_bed_home_or_care BEFORE INSERT OR UPDATE OF period ON home_care_bed FOR EACH ROW EXECUTE FUNCTION careops_home_or_care()`,
+    );
 
-    await q.query(`ALTER TABLE claim ADD CONSTRAINT claim_programme_known CHECK (programme IN ('INSTITUTIONAL_CARE', 'HOME_CARE_BED', 'DAY_CENTER_OPERATION'))`);
+    await q.query(
+      `ALTER TABLE claim ADD CONSTRAINT claim_programme_known CHECK (programme IN ('INSTITUTIONAL_CARE', 'HOME_CARE_BED', 'DAY_CENTER_OPERATION'))`,
+    );
     // A facility line (the operating subsidy) has no resident and no level; a resident line has both.
     await q.query(`
       ALTER TABLE claim_line
@@ -69,6 +75,8 @@ export class ClaimProgrammes1764900000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER admission_home_or_care ON admission`);
     await q.query(`DROP TABLE home_care_bed`);
     await q.query(`DROP FUNCTION careops_home_or_care()`);
-    await q.query(`ALTER TABLE subsidy_policy DROP CONSTRAINT subsidy_policy_annual_programme, DROP COLUMN claim_period, DROP COLUMN day_counting`);
+    await q.query(
+      `ALTER TABLE subsidy_policy DROP CONSTRAINT subsidy_policy_annual_programme, DROP COLUMN claim_period, DROP COLUMN day_counting`,
+    );
   }
 }

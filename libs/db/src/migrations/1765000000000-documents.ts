@@ -30,7 +30,9 @@ export class Documents1765000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX document_facility_idx ON document (facility_id, issued_at DESC)`);
     // A record is evidence: never changed, never removed.
-    await q.query(`CREATE TRIGGER document_append_only BEFORE UPDATE OR DELETE ON document FOR EACH ROW EXECUTE FUNCTION careops_append_only()`);
+    await q.query(
+      `CREATE TRIGGER document_append_only BEFORE UPDATE OR DELETE ON document FOR EACH ROW EXECUTE FUNCTION careops_append_only()`,
+    );
     await q.query(`ALTER TABLE document ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE document FORCE ROW LEVEL SECURITY`);
     // A facility's documents are its own; a division's are its regulators'; the platform sees all.

@@ -61,7 +61,9 @@ export class Hardening1765200000000 implements MigrationInterface {
 
     // Definer functions: pg_temp last (a temporary app_user must not be found first), names qualified.
     // Deactivation: who ended the account and why; tokens issued before `sessions_valid_after` are void.
-    await q.query(`ALTER TABLE app_user ADD COLUMN disabled_by uuid, ADD COLUMN disabled_reason text, ADD COLUMN sessions_valid_after timestamptz`);
+    await q.query(
+      `ALTER TABLE app_user ADD COLUMN disabled_by uuid, ADD COLUMN disabled_reason text, ADD COLUMN sessions_valid_after timestamptz`,
+    );
     await q.query(`DROP FUNCTION careops_auth_user(text, uuid)`);
     await q.query(`
       CREATE FUNCTION careops_auth_user(p_username text, p_id uuid)

@@ -14,4 +14,19 @@ import { Hardening1765200000000 } from './1765200000000-hardening';
 import { CareLevelOn1765300000000 } from './1765300000000-care-level-on';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
-export const MIGRATIONS = [Foundation1764000000000, IdentityTenancyAudit1764100000000, BedsResidentsStays1764200000000, BoardNotify1764300000000, StaffCompliance1764400000000, SubsidyClaims1764500000000, Idempotency1764600000000, ClaimAdjustments1764700000000, ClaimReminders1764800000000, ClaimProgrammes1764900000000, Documents1765000000000, ReportJobOwner1765100000000, Hardening1765200000000, CareLevelOn1765300000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  IdentityTenancyAudit1764100000000,
+  BedsResidentsStays1764200000000,
+  BoardNotify1764300000000,
+  StaffCompliance1764400000000,
+  SubsidyClaims1764500000000,
+  Idempotency1764600000000,
+  ClaimAdjustments1764700000000,
+  ClaimReminders1764800000000,
+  ClaimProgrammes1764900000000,
+  Documents1765000000000,
+  ReportJobOwner1765100000000,
+  Hardening1765200000000,
+  CareLevelOn1765300000000,
+];

@@ -4,5 +4,7 @@ import type { QueryRunner } from 'typeorm';
 export async function enableTenantRls(q: QueryRunner, table: string): Promise<void> {
   await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
   await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-  await q.query(`CREATE POLICY ${table}_tenant ON ${table} USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`);
+  await q.query(
+    `CREATE POLICY ${table}_tenant ON ${table} USING (facility_id = careops_tenant()) WITH CHECK (facility_id = careops_tenant())`,
+  );
 }

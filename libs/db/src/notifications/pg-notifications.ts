@@ -30,7 +30,10 @@ export class PgNotifications {
 
   async start(): Promise<void> {
     const client = new Client({
-      connectionString: this.options.url, application_name: this.options.applicationName, connectionTimeoutMillis: 5000, keepAlive: true,
+      connectionString: this.options.url,
+      application_name: this.options.applicationName,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     });
     this.client = client;
     client.on('notification', (n) => this.options.onNotify(n.payload ?? ''));

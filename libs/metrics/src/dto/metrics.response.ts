@@ -69,7 +69,8 @@ export class MetricsResponse {
   @ApiProperty() inServiceBedDays!: number;
   @ApiProperty() residentsTotal!: number;
   @ApiProperty({ type: ResidentsByLevelCountsResponse }) residentsByLevel!: ResidentsByLevelCountsResponse;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'residents by category' }) residentsByCategory!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'residents by category' })
+  residentsByCategory!: Record<string, number>;
   @ApiProperty({ type: MetricsStaffingResponse }) staffing!: MetricsStaffingResponse;
   @ApiProperty({ type: MetricsCertificationResponse }) certification!: MetricsCertificationResponse;
   @ApiProperty({ type: MetricsTargetsResponse }) targets!: MetricsTargetsResponse;
@@ -97,7 +98,9 @@ export class DivisionRowResponse extends SummaryFiguresResponse {
   @ApiProperty({ enum: FACILITY_TYPES }) type!: string;
   @ApiProperty({ example: '410403' }) divisionCode!: string;
   @ApiProperty() residentsTotal!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'when the last document was issued for the facility' }) lastReportAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'when the last document was issued for the facility' }) lastReportAt!:
+    | string
+    | null;
 }
 
 /** The division total: ratios of sums over the rows (docs/rules.md §7). */

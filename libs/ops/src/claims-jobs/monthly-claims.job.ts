@@ -43,8 +43,12 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
       await this.boss.createQueue(CLAIM_REMINDERS_QUEUE, { name: CLAIM_REMINDERS_QUEUE, policy: 'singleton', retryLimit: 2 });
       await this.boss.schedule(CLAIM_REMINDERS_QUEUE, '0 9 20 * *', {}, { tz });
     });
-    await this.boss.work<{ today?: string }>(MONTHLY_CLAIMS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => this.draftAll(job.data?.today));
-    await this.boss.work<{ today?: string }>(CLAIM_REMINDERS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => this.remindAll(job.data?.today));
+    await this.boss.work<{ today?: string }>(MONTHLY_CLAIMS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
+      this.draftAll(job.data?.today),
+    );
+    await this.boss.work<{ today?: string }>(CLAIM_REMINDERS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
+      this.remindAll(job.data?.today),
+    );
   }
 
   /** Today in the configured time zone. */

@@ -50,12 +50,14 @@ describe('nightly data-health check (worker, pg-boss)', () => {
   it('is scheduled nightly at 03:00 Asia/Shanghai', async () => {
     const boss = worker.get<PgBoss>(PG_BOSS);
     const schedules = await boss.getSchedules();
-    expect(schedules).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: DATA_HEALTH_QUEUE, cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
-      expect.objectContaining({ name: STAFFING_ALERTS_QUEUE, cron: '0 18 * * *', timezone: 'Asia/Shanghai' }),
-      expect.objectContaining({ name: MONTHLY_CLAIMS_QUEUE, cron: '0 2 1 * *', timezone: 'Asia/Shanghai' }),
-      expect.objectContaining({ name: CLAIM_REMINDERS_QUEUE, cron: '0 9 20 * *', timezone: 'Asia/Shanghai' }),
-    ]));
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: DATA_HEALTH_QUEUE, cron: '0 3 * * *', timezone: 'Asia/Shanghai' }),
+        expect.objectContaining({ name: STAFFING_ALERTS_QUEUE, cron: '0 18 * * *', timezone: 'Asia/Shanghai' }),
+        expect.objectContaining({ name: MONTHLY_CLAIMS_QUEUE, cron: '0 2 1 * *', timezone: 'Asia/Shanghai' }),
+        expect.objectContaining({ name: CLAIM_REMINDERS_QUEUE, cron: '0 9 20 * *', timezone: 'Asia/Shanghai' }),
+      ]),
+    );
   });
 
   it('a job on the queue is picked up by the worker and writes its report', async () => {
@@ -88,12 +90,26 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     const f = await one(`INSERT INTO facility (name, type, division_code) VALUES ('丙', 'CARE_HOME', '410421') RETURNING id`, []);
     const r = await one(
       `INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
-       VALUES ($1, '王秀英', 'F', '1949-12-31', '\\x00', 1, '\\x01', '110105********002X') RETURNING id`, [f.id]);
+       VALUES ($1, '王秀英', 'F', '1949-12-31', '\\x00', 1, '\\x01', '110105********002X') RETURNING id`,
+      [f.id],
+    );
     const room = await one(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1') RETURNING id`, [f.id]);
-    const bed = await one(`INSERT INTO bed (facility_id, room_id, code, kind) VALUES ($1, $2, 'X-1', 'NURSING') RETURNING id`, [f.id, room.id]);
-    const a = await one(`INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-01-01', NULL)) RETURNING id`, [f.id, r.id]);
-    await sql.query(`INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange('2026-01-01', NULL))`, [f.id, a.id, r.id, bed.id]);
-    await sql.query(`INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor) VALUES ($1, $2, '2026-01-01', 'FULLY_DISABLED', 'x')`, [f.id, r.id]);
+    const bed = await one(`INSERT INTO bed (facility_id, room_id, code, kind) VALUES ($1, $2, 'X-1', 'NURSING') RETURNING id`, [
+      f.id,
+      room.id,
+    ]);
+    const a = await one(
+      `INSERT INTO admission (facility_id, resident_id, period) VALUES ($1, $2, daterange('2026-01-01', NULL)) RETURNING id`,
+      [f.id, r.id],
+    );
+    await sql.query(
+      `INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period) VALUES ($1, $2, $3, $4, daterange('2026-01-01', NULL))`,
+      [f.id, a.id, r.id, bed.id],
+    );
+    await sql.query(
+      `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor) VALUES ($1, $2, '2026-01-01', 'FULLY_DISABLED', 'x')`,
+      [f.id, r.id],
+    );
     const boss = worker.get<PgBoss>(PG_BOSS);
     const jobId = await boss.send(STAFFING_ALERTS_QUEUE, { today: '2026-03-11' });
     if (!jobId) throw new Error('the queue refused the job');
@@ -104,38 +120,54 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     expect(alert).toEqual({
       day: '2026-03-12',
       kind: 'STAFFING_PROJECTED_NONCOMPLIANT',
-      detail: { required: 1, counted: 0, residentsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 1 }, excluded: [], projectedOn: '2026-03-11' },
+      detail: {
+        required: 1,
+        counted: 0,
+        residentsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 1 },
+        excluded: [],
+        projectedOn: '2026-03-11',
+      },
     });
   });
-  it('on the 1st the worker drafts last month\'s claims; on the 20th it reminds those not submitted', async () => {
+  it("on the 1st the worker drafts last month's claims; on the 20th it reminds those not submitted", async () => {
     const boss = worker.get<PgBoss>(PG_BOSS);
     const drafted = await boss.send(MONTHLY_CLAIMS_QUEUE, { today: '2026-02-01' });
     if (!drafted) throw new Error('the queue refused the job');
     const claim = await waitFor(async () => {
-      const { rows } = await sql.query(`SELECT c.number, c.state, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '丙' AND c.month = '2026-01'`);
+      const { rows } = await sql.query(
+        `SELECT c.number, c.state, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '丙' AND c.month = '2026-01'`,
+      );
       return rows[0];
     }, 20_000);
     // One 全失能 resident in care all January: exactly the rate (docs/rules.md §5).
     expect(claim).toEqual({ number: '2026-0001', state: 'DRAFT', total: 30000 });
     // The day center 乙 claims its operating subsidy (docs/rules.md §5: ¥20,000 a year, January's share).
     const operating = await waitFor(async () => {
-      const { rows } = await sql.query(`SELECT c.programme, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '乙' AND c.month = '2026-01'`);
+      const { rows } = await sql.query(
+        `SELECT c.programme, c.total_fen::int AS total FROM claim c JOIN facility f ON f.id = c.facility_id WHERE f.name = '乙' AND c.month = '2026-01'`,
+      );
       return rows[0];
     }, 20_000);
     expect(operating).toEqual({ programme: 'DAY_CENTER_OPERATION', total: 166667 });
     const reminded = await boss.send(CLAIM_REMINDERS_QUEUE, { today: '2026-02-20' });
     if (!reminded) throw new Error('the queue refused the job');
     const alert = await waitFor(async () => {
-      const { rows } = await sql.query(`SELECT a.kind, a.detail ->> 'month' AS month FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '丙' AND a.kind = 'CLAIM_NOT_SUBMITTED'`);
+      const { rows } = await sql.query(
+        `SELECT a.kind, a.detail ->> 'month' AS month FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '丙' AND a.kind = 'CLAIM_NOT_SUBMITTED'`,
+      );
       return rows[0];
     }, 20_000);
     expect(alert).toEqual({ kind: 'CLAIM_NOT_SUBMITTED', month: '2026-01' });
     // Facilities are reminded one after another: wait for the day center's too.
     const dayCenter = await waitFor(async () => {
       const { rows } = await sql.query(
-        `SELECT a.detail -> 'programmes' AS programmes, a.detail ->> 'message' AS message FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '乙'`);
+        `SELECT a.detail -> 'programmes' AS programmes, a.detail ->> 'message' AS message FROM compliance_alert a JOIN facility f ON f.id = a.facility_id WHERE f.name = '乙'`,
+      );
       return rows[0];
     }, 20_000);
-    expect(dayCenter).toEqual({ programmes: ['DAY_CENTER_OPERATION'], message: '2026-01 的日间照料中心运营补贴申领尚未提交，民政局截止日为本月25日' });
+    expect(dayCenter).toEqual({
+      programmes: ['DAY_CENTER_OPERATION'],
+      message: '2026-01 的日间照料中心运营补贴申领尚未提交，民政局截止日为本月25日',
+    });
   });
 });

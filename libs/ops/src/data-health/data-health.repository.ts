@@ -24,7 +24,12 @@ export class DataHealthReads {
     return row.facilities;
   }
 
-  async insertReport(ok: boolean, checks: DataHealthCheck[], trigger: 'SCHEDULE' | 'MANUAL', jobId: string | null): Promise<{ id: string; ranAt: Date }> {
+  async insertReport(
+    ok: boolean,
+    checks: DataHealthCheck[],
+    trigger: 'SCHEDULE' | 'MANUAL',
+    jobId: string | null,
+  ): Promise<{ id: string; ranAt: Date }> {
     const [row]: { id: string; ran_at: Date }[] = await this.tx.query(
       `INSERT INTO data_health_report (ok, checks, trigger, job_id) VALUES ($1, $2, $3, $4)
        RETURNING id, ran_at`,

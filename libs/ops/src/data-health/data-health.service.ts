@@ -36,9 +36,10 @@ export class DataHealthService {
     return {
       name: 'facility_division_codes',
       ok: bad.length === 0,
-      detail: bad.length === 0
-        ? `${rows.length} facilities, all in a known province`
-        : `facilities outside any province: ${bad.map((b) => `${b.id} (${b.divisionCode})`).join(', ')}`,
+      detail:
+        bad.length === 0
+          ? `${rows.length} facilities, all in a known province`
+          : `facilities outside any province: ${bad.map((b) => `${b.id} (${b.divisionCode})`).join(', ')}`,
     };
   }
 

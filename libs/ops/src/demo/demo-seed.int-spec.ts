@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { seedCareHome } from './demo-data';
 import { DEMO_DAY_CENTER_NAME, DEMO_FACILITY_NAME, DEMO_LOGINS, DEMO_OTHER_FACILITY_NAME, seedDemo } from './demo-seed';
 
-const ids = new IdNumberProtector({ encryptionKeys: `1:${Buffer.alloc(32, 1).toString('base64')}`, hmacKey: Buffer.alloc(32, 2).toString('base64') });
+const ids = new IdNumberProtector({
+  encryptionKeys: `1:${Buffer.alloc(32, 1).toString('base64')}`,
+  hmacKey: Buffer.alloc(32, 2).toString('base64'),
+});
 
 describe('demo data of npm start', () => {
   let db: TestDatabase;
@@ -35,13 +38,17 @@ describe('demo data of npm start', () => {
       { name: DEMO_DAY_CENTER_NAME, type: 'DAY_CENTER', division_code: '410421' },
     ]);
     const users = await dataSource.query('SELECT username, role FROM app_user ORDER BY username');
-    expect(users).toEqual(DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role })).sort((a, b) => a.username.localeCompare(b.username)));
+    expect(users).toEqual(
+      DEMO_LOGINS.map((l) => ({ username: l.username, role: l.role })).sort((a, b) => a.username.localeCompare(b.username)),
+    );
   });
 
   it('the care home: 60 beds on 3 floors, ≥ 55 % nursing-type, some out of service', async () => {
-    expect(await one(`SELECT count(*)::int AS beds, count(DISTINCT r.floor)::int AS floors,
+    expect(
+      await one(`SELECT count(*)::int AS beds, count(DISTINCT r.floor)::int AS floors,
                              count(*) FILTER (WHERE kind = 'NURSING')::int AS nursing
-                      FROM bed b JOIN room r ON r.id = b.room_id WHERE b.facility_id = $1`)).toEqual({ beds: 60, floors: 3, nursing: 36 });
+                      FROM bed b JOIN room r ON r.id = b.room_id WHERE b.facility_id = $1`),
+    ).toEqual({ beds: 60, floors: 3, nursing: 36 });
     expect(await one(`SELECT count(*)::int AS n FROM bed_outage WHERE facility_id = $1`)).toEqual({ n: 2 });
     // docs/rules.md §7 on the seeded data: the 2 beds out of service today are general ones, so 36 nursing-type
     // of 58 in service = 62.07 % (36 ÷ 58 = 0.62068…), at or above the 55 % target.
@@ -65,9 +72,17 @@ describe('demo data of npm start', () => {
       [home],
     );
     expect(levels.map((l: { care_level: string }) => l.care_level)).toEqual(['FULLY_DISABLED', 'SELF_CARE', 'SEMI_DISABLED']);
-    expect(await one(`SELECT count(*)::int AS n FROM (SELECT admission_id FROM stay WHERE facility_id = $1 GROUP BY admission_id HAVING count(*) > 1) t`)).toEqual({ n: 1 });
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM (SELECT admission_id FROM stay WHERE facility_id = $1 GROUP BY admission_id HAVING count(*) > 1) t`,
+      ),
+    ).toEqual({ n: 1 });
     expect(await one(`SELECT count(*)::int AS n FROM admission WHERE facility_id = $1 AND NOT upper_inf(period)`)).toEqual({ n: 1 });
-    expect(await one(`SELECT count(*)::int AS n FROM (SELECT resident_id FROM assessment WHERE facility_id = $1 GROUP BY resident_id HAVING count(*) > 1) t`)).toEqual({ n: 1 });
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM (SELECT resident_id FROM assessment WHERE facility_id = $1 GROUP BY resident_id HAVING count(*) > 1) t`,
+      ),
+    ).toEqual({ n: 1 });
     expect(await one(`SELECT count(*)::int AS n FROM leave WHERE facility_id = $1`)).toEqual({ n: 2 });
     expect(await one(`SELECT count(*)::int AS n FROM resident WHERE id_masked !~ '^[0-9]{6}[*]{8}[0-9]{3}[0-9X]$'`, [])).toEqual({ n: 0 });
   });
@@ -77,7 +92,9 @@ describe('demo data of npm start', () => {
     async (today) => {
       await dataSource.transaction(async (tx) => {
         await applyTenantScope(tx, { platform: true });
-        const [f] = await tx.query(`INSERT INTO facility (name, type, division_code) VALUES ($1, 'CARE_HOME', '410421') RETURNING id`, [`t${today}`]);
+        const [f] = await tx.query(`INSERT INTO facility (name, type, division_code) VALUES ($1, 'CARE_HOME', '410421') RETURNING id`, [
+          `t${today}`,
+        ]);
         await seedCareHome(tx, ids, f.id, today);
         const [board] = await tx.query(
           `SELECT count(*) FILTER (WHERE s.id IS NOT NULL)::int AS occupied FROM bed b LEFT JOIN stay s ON s.bed_id = b.id AND s.period @> $2::date WHERE b.facility_id = $1`,
@@ -89,16 +106,23 @@ describe('demo data of npm start', () => {
   );
 
   it('the care home has 19 caregivers (one half-time) and 5 other staff; one certificate runs out in 5 days', async () => {
-    expect(await one(`SELECT count(*) FILTER (WHERE role = 'CAREGIVER')::int AS caregivers, count(*)::int AS all FROM staff WHERE facility_id = $1`))
-      .toEqual({ caregivers: 19, all: 24 });
-    expect(await one(`SELECT count(*)::int AS n FROM staff_certificate WHERE facility_id = $1 AND expires_on < current_date + 30`)).toEqual({ n: 1 });
+    expect(
+      await one(
+        `SELECT count(*) FILTER (WHERE role = 'CAREGIVER')::int AS caregivers, count(*)::int AS all FROM staff WHERE facility_id = $1`,
+      ),
+    ).toEqual({ caregivers: 19, all: 24 });
+    expect(await one(`SELECT count(*)::int AS n FROM staff_certificate WHERE facility_id = $1 AND expires_on < current_date + 30`)).toEqual(
+      { n: 1 },
+    );
   });
 
   it('the day center: members and a month of attendance and services', async () => {
     const [dc] = await dataSource.query(`SELECT id FROM facility WHERE name = $1`, [DEMO_DAY_CENTER_NAME]);
     expect(await one(`SELECT count(*)::int AS n FROM day_member WHERE facility_id = $1`, [dc.id])).toEqual({ n: 12 });
     const span = await one<{ days: number; rows: number }>(
-      `SELECT count(DISTINCT day)::int AS days, count(*)::int AS rows FROM attendance WHERE facility_id = $1`, [dc.id]);
+      `SELECT count(DISTINCT day)::int AS days, count(*)::int AS rows FROM attendance WHERE facility_id = $1`,
+      [dc.id],
+    );
     expect(span.days).toBeGreaterThanOrEqual(18);
     expect(span.rows).toBeGreaterThan(150);
     expect(await one(`SELECT count(*)::int AS n FROM service_record WHERE facility_id = $1`, [dc.id])).toEqual({ n: span.rows });

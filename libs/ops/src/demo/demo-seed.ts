@@ -10,11 +10,46 @@ export const DEMO_DAY_CENTER_NAME = '宝丰县城关镇日间照料中心';
 
 /** The demo logins `npm start` prints. Demo only: change or disable them (DEMO_SEED=false) in real use. */
 export const DEMO_LOGINS = [
-  { username: 'admin', password: 'Demo-Platform-2026', role: 'PLATFORM_ADMIN', facility: null, divisionCode: null, displayName: '平台管理员' },
-  { username: 'manager', password: 'Demo-Yikang-Manager', role: 'FACILITY_MANAGER', facility: DEMO_FACILITY_NAME, divisionCode: null, displayName: '王院长' },
-  { username: 'accountant', password: 'Demo-Yikang-Ledger', role: 'ACCOUNTANT', facility: DEMO_FACILITY_NAME, divisionCode: null, displayName: '李会计' },
-  { username: 'regulator', password: 'Demo-Pingdingshan-MZJ', role: 'REGULATOR', facility: null, divisionCode: '410400', displayName: '平顶山市民政局' },
-  { username: 'daycenter', password: 'Demo-Chengguan-Day', role: 'FACILITY_MANAGER', facility: DEMO_DAY_CENTER_NAME, divisionCode: null, displayName: '赵主任' },
+  {
+    username: 'admin',
+    password: 'Demo-Platform-2026',
+    role: 'PLATFORM_ADMIN',
+    facility: null,
+    divisionCode: null,
+    displayName: '平台管理员',
+  },
+  {
+    username: 'manager',
+    password: 'Demo-Yikang-Manager',
+    role: 'FACILITY_MANAGER',
+    facility: DEMO_FACILITY_NAME,
+    divisionCode: null,
+    displayName: '王院长',
+  },
+  {
+    username: 'accountant',
+    password: 'Demo-Yikang-Ledger',
+    role: 'ACCOUNTANT',
+    facility: DEMO_FACILITY_NAME,
+    divisionCode: null,
+    displayName: '李会计',
+  },
+  {
+    username: 'regulator',
+    password: 'Demo-Pingdingshan-MZJ',
+    role: 'REGULATOR',
+    facility: null,
+    divisionCode: '410400',
+    displayName: '平顶山市民政局',
+  },
+  {
+    username: 'daycenter',
+    password: 'Demo-Chengguan-Day',
+    role: 'FACILITY_MANAGER',
+    facility: DEMO_DAY_CENTER_NAME,
+    divisionCode: null,
+    displayName: '赵主任',
+  },
 ] as const;
 
 /**

@@ -16,7 +16,8 @@ export class DemoService {
     if (process.env['CAREOPS_DEMO'] !== 'true') return [];
     const out: DemoLoginResponse[] = [];
     for (const l of DEMO_LOGINS) {
-      if (await this.repo.userExists(l.username)) out.push({ username: l.username, password: l.password, role: l.role, displayName: l.displayName });
+      if (await this.repo.userExists(l.username))
+        out.push({ username: l.username, password: l.password, role: l.role, displayName: l.displayName });
     }
     return out;
   }

@@ -11,8 +11,7 @@ export class ConfigError extends OperatorError {
   }
 }
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 
 /**
  * Every environment variable the API and the worker read, with its default (README "Configuration").
@@ -147,7 +146,14 @@ export class AppConfig {
 
 /** Reads and validates the environment; throws ConfigError naming every wrong or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'DATABASE_APP_URL', 'JWT_SECRET', 'ID_ENCRYPTION_KEYS', 'ID_HMAC_KEY', 'NODE_ENV');
+  const known = Object.keys(new AppConfig()).concat(
+    'DATABASE_URL',
+    'DATABASE_APP_URL',
+    'JWT_SECRET',
+    'ID_ENCRYPTION_KEYS',
+    'ID_HMAC_KEY',
+    'NODE_ENV',
+  );
   const input: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

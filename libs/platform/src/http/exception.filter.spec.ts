@@ -30,9 +30,12 @@ describe('database refusals become 4xx/503 with the field named, never a 500', (
   });
 
   it('names the field, never the value', () => {
-    expect(AllExceptionsFilter.toBody(pg('23514', { constraint: 'resident_name_check', table: 'resident' })).message)
-      .toEqual(['name: a value is empty or out of range (resident_name_check) (数据不符合要求)']);
-    expect(AllExceptionsFilter.toBody(pg('23502', { column: 'date_of_birth' })).message[0]).toMatch(/^dateOfBirth: a required value is missing/);
+    expect(AllExceptionsFilter.toBody(pg('23514', { constraint: 'resident_name_check', table: 'resident' })).message).toEqual([
+      'name: a value is empty or out of range (resident_name_check) (数据不符合要求)',
+    ]);
+    expect(AllExceptionsFilter.toBody(pg('23502', { column: 'date_of_birth' })).message[0]).toMatch(
+      /^dateOfBirth: a required value is missing/,
+    );
     expect(AllExceptionsFilter.toBody(pg('40001')).retryAfterSeconds).toBe(1);
   });
 });
@@ -49,12 +52,19 @@ describe('inputProblems (the request guard)', () => {
     expect(inputProblems(deep(100_000), 'body')).toHaveLength(1);
   });
   it('names the path of a control character, allows tab and newline in bodies but not in queries', () => {
-    expect(inputProblems({ contacts: [{ name: 'ok' }, { name: 'a\u0000' }] }, 'body')).toEqual(['contacts.1.name must not contain control characters such as NUL (不能包含控制字符)']);
+    expect(inputProblems({ contacts: [{ name: 'ok' }, { name: 'a\u0000' }] }, 'body')).toEqual([
+      'contacts.1.name must not contain control characters such as NUL (不能包含控制字符)',
+    ]);
     expect(inputProblems({ note: 'a\tb\nc\r\n' }, 'body')).toEqual([]);
     expect(inputProblems({ q: 'a\tb' }, 'query')).toEqual(['q must not contain control characters such as NUL (不能包含控制字符)']);
     expect(inputProblems({ q: '张三 😀' }, 'query')).toEqual([]);
   });
   it('caps the list at 20 problems', () => {
-    expect(inputProblems(Array.from({ length: 100 }, () => '\u0000'), 'body')).toHaveLength(20);
+    expect(
+      inputProblems(
+        Array.from({ length: 100 }, () => '\u0000'),
+        'body',
+      ),
+    ).toHaveLength(20);
   });
 });

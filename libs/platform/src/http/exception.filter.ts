@@ -38,7 +38,12 @@ const codeFor = (status: number) => CODE_BY_STATUS[status] ?? (status >= 500 ? '
 
 /** An HTTP refusal made before a handler runs (the body parsers), with a code of the catalogue. */
 export class CodedHttpException extends HttpException {
-  constructor(status: number, readonly code: ErrorCode, message: string | string[], readonly retryAfterSeconds?: number) {
+  constructor(
+    status: number,
+    readonly code: ErrorCode,
+    message: string | string[],
+    readonly retryAfterSeconds?: number,
+  ) {
     super({ message: Array.isArray(message) ? message : [message], code }, status);
   }
 }
@@ -52,14 +57,21 @@ interface BodyParserError {
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).status === 'number' &&
-    (typeof (e as BodyParserError).type === 'string' || (e as BodyParserError).expose === true);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as BodyParserError).status === 'number' &&
+    (typeof (e as BodyParserError).type === 'string' || (e as BodyParserError).expose === true)
+  );
 }
 
 const BODY_PARSER_MESSAGES: Record<string, [ErrorCode, string]> = {
   'entity.parse.failed': ['MALFORMED_BODY', 'The request body is not valid JSON (请求体不是有效的 JSON)'],
   'entity.too.large': ['PAYLOAD_TOO_LARGE', 'The request body is too large (请求体过大)'],
-  'encoding.unsupported': ['UNSUPPORTED_ENCODING', 'The request body encoding is not supported; send identity, gzip, deflate or br (不支持的压缩编码)'],
+  'encoding.unsupported': [
+    'UNSUPPORTED_ENCODING',
+    'The request body encoding is not supported; send identity, gzip, deflate or br (不支持的压缩编码)',
+  ],
   'charset.unsupported': ['UNSUPPORTED_CHARSET', 'The request body charset is not supported; send UTF-8 (不支持的字符集)'],
   'request.aborted': ['MALFORMED_BODY', 'The request body ended early (请求体不完整)'],
   'request.size.invalid': ['MALFORMED_BODY', 'The request body does not match its Content-Length (请求体长度不符)'],
@@ -67,7 +79,13 @@ const BODY_PARSER_MESSAGES: Record<string, [ErrorCode, string]> = {
 const bodyParserWords = (err: BodyParserError): [ErrorCode, string] =>
   BODY_PARSER_MESSAGES[err.type ?? ''] ?? ['MALFORMED_BODY', 'The request body could not be read (请求体无法解析)'];
 /** zlib's refusals of a body that claims an encoding it does not have (brotli's are `ERR__ERROR_…`). */
-const COMPRESSION_ERRORS = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'Z_NEED_DICT', 'ERR_BROTLI_DECOMPRESSION_FAILED', 'ERR_ZSTD_DECOMPRESSION_FAILED']);
+const COMPRESSION_ERRORS = new Set([
+  'Z_DATA_ERROR',
+  'Z_BUF_ERROR',
+  'Z_NEED_DICT',
+  'ERR_BROTLI_DECOMPRESSION_FAILED',
+  'ERR_ZSTD_DECOMPRESSION_FAILED',
+]);
 
 /**
  * Express error middleware placed after the body parsers: everything the parsers refuse becomes a
@@ -77,11 +95,18 @@ export function explainBodyParserErrors(err: unknown, _req: unknown, _res: unkno
   if (!isBodyParserError(err) || err.status >= 500) return next(err);
   const cause = (err as { code?: string }).code;
   if (err.type === 'entity.parse.failed') {
-    return next(new CodedHttpException(400, 'MALFORMED_BODY', `${BODY_PARSER_MESSAGES[err.type][1]}: ${(err as unknown as Error).message}`));
+    return next(
+      new CodedHttpException(400, 'MALFORMED_BODY', `${BODY_PARSER_MESSAGES[err.type][1]}: ${(err as unknown as Error).message}`),
+    );
   }
   if (cause && (COMPRESSION_ERRORS.has(cause) || cause.startsWith('ERR__ERROR_'))) {
-    return next(new CodedHttpException(400, 'MALFORMED_BODY',
-      'The request body is not valid data in its Content-Encoding (gzip, deflate or br), or it is cut short (压缩数据无效或不完整)'));
+    return next(
+      new CodedHttpException(
+        400,
+        'MALFORMED_BODY',
+        'The request body is not valid data in its Content-Encoding (gzip, deflate or br), or it is cut short (压缩数据无效或不完整)',
+      ),
+    );
   }
   const [code, message] = bodyParserWords(err);
   next(new CodedHttpException(err.status, code, message));
@@ -120,8 +145,13 @@ function databaseRefusal(e: unknown): ErrorBody | null {
   const field = fieldOf(err);
   const named = field ? `${camel(field)}: ` : '';
   const constraint = err.constraint ? ` (${err.constraint})` : '';
-  const body = (statusCode: number, errorCode: string, message: string, retryAfterSeconds?: number): ErrorBody =>
-    ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code: errorCode, message: [message], ...(retryAfterSeconds ? { retryAfterSeconds } : {}) });
+  const body = (statusCode: number, errorCode: string, message: string, retryAfterSeconds?: number): ErrorBody => ({
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    code: errorCode,
+    message: [message],
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  });
   switch (code) {
     case '22021':
     case '22P05':
@@ -151,7 +181,8 @@ function databaseRefusal(e: unknown): ErrorBody | null {
       return body(503, 'DATABASE_UNAVAILABLE', 'the database is not available at the moment; retry shortly (数据库暂不可用)', 2);
   }
   if (code.startsWith('22')) return body(400, 'VALIDATION_FAILED', `${named}a value has the wrong form or range (数据格式错误)`);
-  if (code.startsWith('08')) return body(503, 'DATABASE_UNAVAILABLE', 'the database is not available at the moment; retry shortly (数据库暂不可用)', 2);
+  if (code.startsWith('08'))
+    return body(503, 'DATABASE_UNAVAILABLE', 'the database is not available at the moment; retry shortly (数据库暂不可用)', 2);
   // Node's errno codes can look like SQLSTATEs (EPIPE): a lost connection still is one.
   return connectionLost(e);
 }
@@ -163,11 +194,16 @@ function connectionLost(e: unknown): ErrorBody | null {
   const message = `${err.message ?? ''} ${err.driverError?.message ?? ''}`;
   // TypeORM's "query runner already released": the transaction's connection died under it.
   const released = e instanceof Error && /^QueryRunner(Provider)?AlreadyReleasedError$/.test(e.name);
-  const lost = released || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '') ||
+  const lost =
+    released ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '') ||
     /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
   if (!lost) return null;
   return {
-    statusCode: 503, error: 'Service Unavailable', code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 2,
+    statusCode: 503,
+    error: 'Service Unavailable',
+    code: 'DATABASE_UNAVAILABLE',
+    retryAfterSeconds: 2,
     message: ['the database is not available at the moment; retry shortly (数据库暂不可用)'],
   };
 }
@@ -194,7 +230,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       // The stack goes to the log under the same request id; the client sees only the id.
       const log = body.code === 'INTERNAL_ERROR' ? 'error' : 'warn';
-      this.logger[log]({ err: loggable(exception), requestId: body.requestId }, body.code === 'INTERNAL_ERROR' ? 'Unhandled error' : body.message[0]);
+      this.logger[log](
+        { err: loggable(exception), requestId: body.requestId },
+        body.code === 'INTERNAL_ERROR' ? 'Unhandled error' : body.message[0],
+      );
     }
     if (res.headersSent) {
       // A stream already under way cannot carry an error: end it so the client sees it cut short.
@@ -221,7 +260,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: STATUS_CODES[status] ?? 'Error',
         code: typeof own === 'string' ? own : codeFor(status),
         message,
-        ...(exception instanceof CodedHttpException && exception.retryAfterSeconds ? { retryAfterSeconds: exception.retryAfterSeconds } : {}),
+        ...(exception instanceof CodedHttpException && exception.retryAfterSeconds
+          ? { retryAfterSeconds: exception.retryAfterSeconds }
+          : {}),
       };
       // The health check's 503 keeps terminus's per-indicator details.
       const details = typeof response === 'object' ? (response as { details?: unknown }).details : undefined;

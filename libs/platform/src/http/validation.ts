@@ -16,8 +16,12 @@ class BodyValidationPipe extends ValidationPipe {
   private readonly logger = new Logger('Validation');
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object &&
-        (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      metadata.metatype !== Object &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
       throw validationFailed(['The request body must be a JSON object (请求体须为 JSON 对象)']);
     }
     try {
@@ -26,7 +30,9 @@ class BodyValidationPipe extends ValidationPipe {
       if (e instanceof HttpException) throw e;
       // A validator that throws on odd input is a bug to fix, but the input is still refused, not a 500.
       this.logger.warn({ err: e, argument: metadata.type, field: metadata.data }, 'a validator threw');
-      throw validationFailed([`${metadata.data ?? `the request ${metadata.type}`} could not be checked; send a plain value of the documented type (数据无法校验)`]);
+      throw validationFailed([
+        `${metadata.data ?? `the request ${metadata.type}`} could not be checked; send a plain value of the documented type (数据无法校验)`,
+      ]);
     }
   }
 }

@@ -27,23 +27,41 @@ export class ClaimDocument {
     }
     const md = (d: string) => d.slice(5).replace('-', '/');
     const lines = claim.lines.map((l, i) => ({
-      n: i + 1, name: l.residentName, idMasked: l.residentId ? maskOf.get(l.residentId) ?? '' : '—',
-      level: l.careLevel ? CARE_LEVEL_LABELS[l.careLevel] : '—', days: l.days, rate: yuan(l.rateFen), amount: yuan(l.amountFen),
-      adjustment: l.kind === 'ADJUSTMENT', kindLabel: l.amountFen >= 0 ? '补差' : '追回', adjusts: l.adjustsClaimId ? numbers.get(l.adjustsClaimId) ?? '' : '',
+      n: i + 1,
+      name: l.residentName,
+      idMasked: l.residentId ? (maskOf.get(l.residentId) ?? '') : '—',
+      level: l.careLevel ? CARE_LEVEL_LABELS[l.careLevel] : '—',
+      days: l.days,
+      rate: yuan(l.rateFen),
+      amount: yuan(l.amountFen),
+      adjustment: l.kind === 'ADJUSTMENT',
+      kindLabel: l.amountFen >= 0 ? '补差' : '追回',
+      adjusts: l.adjustsClaimId ? (numbers.get(l.adjustsClaimId) ?? '') : '',
       segments: (l.explanation.segments ?? []).map((s) => `${md(s.from)}–${md(addDays(s.to, -1))}`).join('，'),
     }));
     const byLevel = CARE_LEVELS.filter((lv) => claim.policy.rates[lv] !== undefined || claim.totalsByLevel[lv] !== 0).map((lv) => ({
-      label: CARE_LEVEL_LABELS[lv], rate: claim.policy.rates[lv] !== undefined ? yuan(claim.policy.rates[lv]) : '—',
+      label: CARE_LEVEL_LABELS[lv],
+      rate: claim.policy.rates[lv] !== undefined ? yuan(claim.policy.rates[lv]) : '—',
       people: new Set(claim.lines.filter((l) => l.careLevel === lv && l.kind === 'REGULAR').map((l) => l.residentId)).size,
       amount: yuan(claim.totalsByLevel[lv]),
     }));
     const counted = (yes: boolean) => (yes ? '计入' : '不计入');
     return draft('CLAIM', f.timezone, {
-      facilityId: f.id, subject: f.name, period: claim.month, periodLabel: monthLabel(claim.month),
-      subtitle: `${PROGRAMME_LABELS[claim.programme]} · 申领编号 ${claim.number}`, fileName: `claim-${claim.number}.pdf`,
+      facilityId: f.id,
+      subject: f.name,
+      period: claim.month,
+      periodLabel: monthLabel(claim.month),
+      subtitle: `${PROGRAMME_LABELS[claim.programme]} · 申领编号 ${claim.number}`,
+      fileName: `claim-${claim.number}.pdf`,
       data: {
-        facility: { name: f.name, divisionCode: f.divisionCode }, claim, lines, byLevel, total: yuan(claim.totalFen),
-        totalWords: amountInWords(claim.totalFen), programmeLabel: PROGRAMME_LABELS[claim.programme], stateLabel: STATE_LABELS[claim.state],
+        facility: { name: f.name, divisionCode: f.divisionCode },
+        claim,
+        lines,
+        byLevel,
+        total: yuan(claim.totalFen),
+        totalWords: amountInWords(claim.totalFen),
+        programmeLabel: PROGRAMME_LABELS[claim.programme],
+        stateLabel: STATE_LABELS[claim.state],
         daysInMonth: monthSpan(claim.month).days,
         counting: `入院当天${counted(claim.policy.dayCounting.admissionDay)}、出院当天${counted(claim.policy.dayCounting.dischargeDay)}、请假天数${counted(claim.policy.dayCounting.leaveDays)}`,
       },

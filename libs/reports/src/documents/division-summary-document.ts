@@ -16,17 +16,34 @@ export class DivisionSummaryDocument {
     const s = await this.divisions.summary(code, month, onProgress);
     const zone = this.config.APP_TIMEZONE;
     const rows = s.rows.map((r, i) => ({
-      ...r, n: i + 1, nursing: printPct(r.nursingBedRatioPct), occupancy: printPct(r.occupancyPct), staffing: printPct(r.staffingCompliancePct),
-      bad: r.nursingBedTargetMet === false, lastReport: r.lastReportAt ? calendarDate(new Date(r.lastReportAt), zone) : '—',
+      ...r,
+      n: i + 1,
+      nursing: printPct(r.nursingBedRatioPct),
+      occupancy: printPct(r.occupancyPct),
+      staffing: printPct(r.staffingCompliancePct),
+      bad: r.nursingBedTargetMet === false,
+      lastReport: r.lastReportAt ? calendarDate(new Date(r.lastReportAt), zone) : '—',
     }));
     const t = s.total;
     // A division spans facilities: its times are printed in the deployment's zone.
     return draft('DIVISION_SUMMARY', zone, {
-      divisionCode: code, subject: `行政区划 ${code}`, period: month, periodLabel: monthLabel(month), subtitle: `辖区 ${code} · ${month} · ${rows.length} 家机构`,
+      divisionCode: code,
+      subject: `行政区划 ${code}`,
+      period: month,
+      periodLabel: monthLabel(month),
+      subtitle: `辖区 ${code} · ${month} · ${rows.length} 家机构`,
       fileName: `division-${code}-${month}.pdf`,
       data: {
-        divisionCode: code, month, rows, totalNursingBad: t.nursingBedTargetMet === false,
-        total: { ...t, nursing: printPct(t.nursingBedRatioPct), occupancy: printPct(t.occupancyPct), staffing: printPct(t.staffingCompliancePct) },
+        divisionCode: code,
+        month,
+        rows,
+        totalNursingBad: t.nursingBedTargetMet === false,
+        total: {
+          ...t,
+          nursing: printPct(t.nursingBedRatioPct),
+          occupancy: printPct(t.occupancyPct),
+          staffing: printPct(t.staffingCompliancePct),
+        },
       },
     });
   }

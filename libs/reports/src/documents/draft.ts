@@ -9,13 +9,25 @@ export interface Draft {
   kind: DocumentKind;
   at: Date;
   timeZone: string;
-  d: { facilityId?: string; divisionCode?: string; subject: string; period: string; periodLabel: string; subtitle: string; fileName: string; data: object };
+  d: {
+    facilityId?: string;
+    divisionCode?: string;
+    subject: string;
+    period: string;
+    periodLabel: string;
+    subtitle: string;
+    fileName: string;
+    data: object;
+  };
 }
 
 export const draft = (kind: DocumentKind, timeZone: string, d: Draft['d']): Draft => ({ kind, at: new Date(), timeZone, d });
 
 export const TITLES: Record<DocumentKind, string> = {
-  CLAIM: '养老服务补贴申领表', COMPLIANCE: '养老机构合规报告', OPERATIONS: '月度运营报表', DIVISION_SUMMARY: '辖区汇总表',
+  CLAIM: '养老服务补贴申领表',
+  COMPLIANCE: '养老机构合规报告',
+  OPERATIONS: '月度运营报表',
+  DIVISION_SUMMARY: '辖区汇总表',
 };
 
 /** The prefix of each kind's document number (CLM-20260105-000042). */
@@ -25,10 +37,20 @@ export const monthLabel = (month: string) => `${month.slice(0, 4)}年${month.sli
 
 /** `YYYY-MM-DD HH:MM:SS` on the wall clock of `timeZone`. */
 export const wallClock = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(at);
 
 /** `UTC+8`, `UTC-3:30`, `UTC`: the offset of `timeZone` at that instant, as printed after a time. */
 export function utcOffset(at: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
+      ?.value ?? 'GMT';
   return name.replace(/^GMT/, 'UTC');
 }

@@ -31,26 +31,49 @@ export class OperationsDocument {
     const m = await this.metrics.period(from, to, { month });
     const start = await this.metrics.period(from, addDays(from, 1), { date: from });
     const [admitted, discharged] = [await this.repo.admissionsIn(from, to), await this.repo.dischargesIn(from, to)];
-    const leaves = (await this.stays.periodsIn('leave', { from, to })).flatMap((r) => r.periods).filter((p) => p.from >= from && p.from < to).length;
+    const leaves = (await this.stays.periodsIn('leave', { from, to }))
+      .flatMap((r) => r.periods)
+      .filter((p) => p.from >= from && p.from < to).length;
     const ids = [...new Set([...admitted, ...discharged].map((x) => x.residentId))];
     const nameOf = new Map((ids.length ? await this.residents.profiles(ids) : []).map((p) => [p.id, p.name]));
     const codeOf = new Map(ids.length ? (await this.beds.board(m.asOf)).map((b) => [b.id, b.code]) : []);
-    const shown = (x: Movement) => ({ name: nameOf.get(x.residentId) ?? '', date: x.date, bed: x.bedId ? codeOf.get(x.bedId) ?? null : null });
-    const admissions = admitted.map((a) => ({ ...shown(a), level: a.level, detail: a.level ? CARE_LEVEL_LABELS[a.level] : '未评估' })).sort(byDayThenName);
+    const shown = (x: Movement) => ({
+      name: nameOf.get(x.residentId) ?? '',
+      date: x.date,
+      bed: x.bedId ? (codeOf.get(x.bedId) ?? null) : null,
+    });
+    const admissions = admitted
+      .map((a) => ({ ...shown(a), level: a.level, detail: a.level ? CARE_LEVEL_LABELS[a.level] : '未评估' }))
+      .sort(byDayThenName);
     const discharges = discharged.map((d) => ({ ...shown(d), reason: d.reason, detail: d.reason ?? '' })).sort(byDayThenName);
     const census = [
       { label: `月初（${from}）`, ...start.residentsByLevel, total: start.residentsTotal },
       { label: `月末（${m.asOf}）`, ...m.residentsByLevel, total: m.residentsTotal },
     ];
-    const occupancyChart = lineChart(m.daily.map((d) => d.date), [
-      { label: '入住率 %', colour: '#1d3557', values: m.daily.map((d) => d.occupancyPct) },
-    ], { max: 100, unit: '%' });
+    const occupancyChart = lineChart(
+      m.daily.map((d) => d.date),
+      [{ label: '入住率 %', colour: '#1d3557', values: m.daily.map((d) => d.occupancyPct) }],
+      { max: 100, unit: '%' },
+    );
     return draft('OPERATIONS', f.timezone, {
-      facilityId: f.id, subject: f.name, period: month, periodLabel: monthLabel(month), subtitle: `${f.name} · ${month}`, fileName: `operations-${month}.pdf`,
+      facilityId: f.id,
+      subject: f.name,
+      period: month,
+      periodLabel: monthLabel(month),
+      subtitle: `${f.name} · ${month}`,
+      fileName: `operations-${month}.pdf`,
       data: {
-        facility: { name: f.name, typeLabel: FACILITY_TYPE_LABELS[f.type] }, month, m, occupancyPct: printPct(m.occupancyPct),
-        endOccupancy: printPct(percentHalfUp(m.occupiedBeds, m.bedsInService)), census, occupancyChart, leaves,
-        admissions, discharges, movements: admissions.length + discharges.length > 0,
+        facility: { name: f.name, typeLabel: FACILITY_TYPE_LABELS[f.type] },
+        month,
+        m,
+        occupancyPct: printPct(m.occupancyPct),
+        endOccupancy: printPct(percentHalfUp(m.occupiedBeds, m.bedsInService)),
+        census,
+        occupancyChart,
+        leaves,
+        admissions,
+        discharges,
+        movements: admissions.length + discharges.length > 0,
       },
     });
   }

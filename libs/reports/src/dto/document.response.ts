@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 /** What the register says of an issued document: what it is, never who asked for it. */
 export class DocumentVerificationResponse {
   @ApiProperty({ enum: [true] }) valid!: true;
-  @ApiProperty({ description: 'what the reference matched: the file, the printed code or the number', enum: ['FILE', 'CODE', 'NUMBER'] }) matched!: string;
+  @ApiProperty({ description: 'what the reference matched: the file, the printed code or the number', enum: ['FILE', 'CODE', 'NUMBER'] })
+  matched!: string;
   @ApiProperty({ example: 'CMP-20260105-000042' }) number!: string;
   @ApiProperty({ enum: ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY'] }) kind!: string;
   @ApiProperty({ example: '养老机构合规报告' }) title!: string;

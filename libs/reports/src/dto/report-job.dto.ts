@@ -7,5 +7,9 @@ export class DivisionSummaryJobDto {
 }
 
 export class ClaimPdfsJobDto {
-  @ApiProperty({ example: 2026 }) @IsInt({ message: 'year must be a year like 2026' }) @Min(2000, { message: 'year must be a year like 2026' }) @Max(2100, { message: 'year must be a year like 2026' }) year!: number;
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: 'year must be a year like 2026' })
+  @Min(2000, { message: 'year must be a year like 2026' })
+  @Max(2100, { message: 'year must be a year like 2026' })
+  year!: number;
 }

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, registerDecorator,
-  ValidateNested, ValidationArguments,
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidateNested,
+  ValidationArguments,
 } from 'class-validator';
 import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblem } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
@@ -23,7 +32,8 @@ function IsResidentIdNumber(): PropertyDecorator {
         },
         defaultMessage(args: ValidationArguments) {
           const dob = (args.object as { dateOfBirth?: unknown }).dateOfBirth;
-          const problem = typeof args.value === 'string' ? idNumberProblem(args.value, typeof dob === 'string' ? dob : undefined) : 'FORMAT';
+          const problem =
+            typeof args.value === 'string' ? idNumberProblem(args.value, typeof dob === 'string' ? dob : undefined) : 'FORMAT';
           return `idNumber: ${ID_NUMBER_PROBLEM_MESSAGES[problem ?? 'FORMAT']}`;
         },
       },

@@ -20,7 +20,11 @@ export class ResidentResponse {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ enum: RESIDENT_CATEGORIES, isArray: true }) categories!: string[];
   @ApiProperty({ type: [EmergencyContactResponse] }) emergencyContacts!: EmergencyContactResponse[];
-  @ApiProperty({ enum: CARE_LEVELS, nullable: true, description: 'the level in force today, from the assessment history (docs/rules.md §4)' })
+  @ApiProperty({
+    enum: CARE_LEVELS,
+    nullable: true,
+    description: 'the level in force today, from the assessment history (docs/rules.md §4)',
+  })
   careLevel!: CareLevel | null;
 }
 

@@ -6,15 +6,23 @@ import { IsDecimalNumber, IsIsoDate } from '@careops/platform';
 /** docs/api.md: `name, role, employedFrom, employedTo?, fte` (fte: 1 full-time, 0.5 half-time). */
 export class CreateStaffDto {
   @ApiProperty({ example: '张丽' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
-  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` }) role!: (typeof STAFF_ROLES)[number];
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
+  role!: (typeof STAFF_ROLES)[number];
   @ApiProperty({ example: '2025-03-01' }) @IsIsoDate() employedFrom!: string;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'first day no longer employed' }) @IsOptional() @IsIsoDate() employedTo?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'first day no longer employed' })
+  @IsOptional()
+  @IsIsoDate()
+  employedTo?: string;
   @ApiProperty({ example: 1, description: 'full-time 1, part-time a fraction (two decimals)' })
   @IsDecimalNumber(2, { message: 'fte must be a number with at most two decimals' })
   @Min(0.01, { message: 'fte must be between 0.01 and 1' })
   @Max(1, { message: 'fte must be between 0.01 and 1' })
   fte!: number;
-  @ApiPropertyOptional({ example: '13803751234' }) @IsOptional() @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional({ example: '13803751234' })
+  @IsOptional()
+  @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
 }
 
 export class UpdateStaffDto extends PartialType(CreateStaffDto) {}

@@ -81,7 +81,8 @@ export class StaffingSummaryResponse {
   @ApiProperty() days!: number;
   @ApiProperty() compliantDays!: number;
   @ApiProperty({ type: Number, nullable: true }) compliancePct!: number | null;
-  @ApiProperty({ type: WorstDayResponse, nullable: true, description: 'the largest shortfall, earliest of equals' }) worstDay!: WorstDayResponse | null;
+  @ApiProperty({ type: WorstDayResponse, nullable: true, description: 'the largest shortfall, earliest of equals' })
+  worstDay!: WorstDayResponse | null;
   @ApiProperty({ type: CertificationResponse, description: '持证上岗率 on the last day' }) certification!: CertificationResponse;
   @ApiPropertyOptional({ type: DayCenterMinimumResponse, description: 'day centers and street centers only (docs/rules.md §2)' })
   dayCenterMinimum?: DayCenterMinimumResponse;
@@ -100,6 +101,9 @@ export class ComplianceAlertResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date' }) day!: string;
   @ApiProperty({ enum: ['STAFFING_PROJECTED_NONCOMPLIANT', 'CLAIM_NOT_SUBMITTED'] }) kind!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the alert is about, by kind' }) detail!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the alert is about, by kind' }) detail!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }

@@ -55,7 +55,10 @@ export class HealthController {
   @Public()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness: the process answers (200); no dependency is checked' })
-  @ApiOkResponse({ description: 'The process answers', schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
+  @ApiOkResponse({
+    description: 'The process answers',
+    schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } },
+  })
   live() {
     return { status: 'ok' };
   }

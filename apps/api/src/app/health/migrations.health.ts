@@ -20,9 +20,7 @@ export class MigrationsHealthIndicator {
     try {
       const names = await Promise.race([this.migrations.appliedNames(), timeout]);
       const pending = this.migrations.buildNames().filter((n) => !names.has(n));
-      return pending.length === 0
-        ? indicator.up({ applied: names.size })
-        : indicator.down({ pending });
+      return pending.length === 0 ? indicator.up({ applied: names.size }) : indicator.down({ pending });
     } catch (e) {
       return indicator.down({ message: e instanceof Error ? e.message : String(e) });
     } finally {

@@ -10,12 +10,18 @@ export type ClaimLine = components['schemas']['ClaimLineResponse'];
 
 export function useClaims() {
   const facilityId = useRouteFacilityId();
-  return useQuery({ queryKey: ['claims', facilityId], queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })) });
+  return useQuery({
+    queryKey: ['claims', facilityId],
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } } })),
+  });
 }
 
 export function useClaim(claimId: string) {
   const facilityId = useRouteFacilityId();
-  return useQuery({ queryKey: ['claim', claimId], queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })) });
+  return useQuery({
+    queryKey: ['claim', claimId],
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/claims/{claimId}', { params: { path: { facilityId, claimId } } })),
+  });
 }
 
 /** Generates (or regenerates) the draft of a month and programme (docs/rules.md §5); the list is refetched. */
@@ -23,7 +29,8 @@ export function useGenerateClaim() {
   const facilityId = useRouteFacilityId();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { month: string; programme: Programme }) => read(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: v })),
+    mutationFn: (v: { month: string; programme: Programme }) =>
+      read(api.POST('/api/facilities/{facilityId}/claims', { params: { path: { facilityId } }, body: v })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['claims', facilityId] }),
   });
 }
@@ -37,17 +44,23 @@ export function useMoveClaim(claimId: string) {
   return useMutation({
     mutationFn: async (m: ClaimMove) => {
       const params = { params: { path: { facilityId, claimId } } };
-      if (m.move === 'reject') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', { ...params, body: { reason: m.reason } }));
+      if (m.move === 'reject')
+        return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', { ...params, body: { reason: m.reason } }));
       if (m.move === 'submit') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/submit', params));
       if (m.move === 'approve') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/approve', params));
       return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/pay', params));
     },
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['claim', claimId] }), client.invalidateQueries({ queryKey: ['claims', facilityId] })]),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['claim', claimId] }),
+        client.invalidateQueries({ queryKey: ['claims', facilityId] }),
+      ]),
   });
 }
 
 /** Starts the job that zips a year of the facility's claim PDFs. */
 export function useStartClaimsYearJob() {
   const facilityId = useRouteFacilityId();
-  return (year: number) => read(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year } }));
+  return (year: number) =>
+    read(api.POST('/api/facilities/{facilityId}/reports/claim-jobs', { params: { path: { facilityId } }, body: { year } }));
 }

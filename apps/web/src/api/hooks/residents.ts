@@ -21,7 +21,8 @@ export function useAssessments(residentId: string) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['assessments', residentId],
-    queryFn: () => read(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path: { facilityId, residentId } } })),
+    queryFn: () =>
+      read(api.GET('/api/facilities/{facilityId}/residents/{residentId}/assessments', { params: { path: { facilityId, residentId } } })),
   });
 }
 
@@ -32,13 +33,26 @@ export function useAdmissions(residentId: string) {
     queryKey: ['admissions', residentId],
     // The list gives each admission; its detail gives the bed stays and leaves.
     queryFn: async () => {
-      const list = await read(api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }));
-      return Promise.all(list.map((a) => read(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } }))));
+      const list = await read(
+        api.GET('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId }, query: { residentId } } }),
+      );
+      return Promise.all(
+        list.map((a) =>
+          read(api.GET('/api/facilities/{facilityId}/admissions/{admissionId}', { params: { path: { facilityId, admissionId: a.id } } })),
+        ),
+      );
     },
   });
 }
 
-export interface Admittance { name: string; gender: 'M' | 'F'; dateOfBirth: string; idNumber: string; careLevel: CareLevel; admittedOn: string }
+export interface Admittance {
+  name: string;
+  gender: 'M' | 'F';
+  dateOfBirth: string;
+  idNumber: string;
+  careLevel: CareLevel;
+  admittedOn: string;
+}
 
 /** 办理入住: registers the resident, then admits to the bed; the board is refetched after. */
 export function useAdmit(bedId: string) {
@@ -49,13 +63,22 @@ export function useAdmit(bedId: string) {
   return useMutation({
     mutationFn: async (v: Admittance) => {
       const key = `${v.idNumber}|${v.name}|${v.dateOfBirth}|${v.gender}`;
-      const resident = registered.current?.key === key ? { id: registered.current.id } : await read(api.POST('/api/facilities/{facilityId}/residents', {
-        params: { path: { facilityId } }, body: { name: v.name, gender: v.gender, dateOfBirth: v.dateOfBirth, idNumber: v.idNumber },
-      }));
+      const resident =
+        registered.current?.key === key
+          ? { id: registered.current.id }
+          : await read(
+              api.POST('/api/facilities/{facilityId}/residents', {
+                params: { path: { facilityId } },
+                body: { name: v.name, gender: v.gender, dateOfBirth: v.dateOfBirth, idNumber: v.idNumber },
+              }),
+            );
       registered.current = { key, id: resident.id };
-      await read(api.POST('/api/facilities/{facilityId}/admissions', {
-        params: { path: { facilityId } }, body: { residentId: resident.id, bedId, admittedOn: v.admittedOn, careLevel: v.careLevel },
-      }));
+      await read(
+        api.POST('/api/facilities/{facilityId}/admissions', {
+          params: { path: { facilityId } },
+          body: { residentId: resident.id, bedId, admittedOn: v.admittedOn, careLevel: v.careLevel },
+        }),
+      );
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['beds', facilityId] }),
   });
@@ -73,10 +96,32 @@ export function useStayChange(admissionId: string, residentId: string) {
   const path = { facilityId, admissionId };
   return useMutation({
     mutationFn: async (c: StayChange) => {
-      if (c.action === 'transfer') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/transfer', { params: { path }, body: { bedId: c.bedId, on: c.on } }));
-      if (c.action === 'leave') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/leaves', { params: { path }, body: { from: c.from, to: c.to, reason: c.reason, kind: c.kind } }));
-      if (c.action === 'discharge') await read(api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/discharge', { params: { path }, body: { dischargedOn: c.on, reason: c.reason } }));
+      if (c.action === 'transfer')
+        await read(
+          api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/transfer', {
+            params: { path },
+            body: { bedId: c.bedId, on: c.on },
+          }),
+        );
+      if (c.action === 'leave')
+        await read(
+          api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/leaves', {
+            params: { path },
+            body: { from: c.from, to: c.to, reason: c.reason, kind: c.kind },
+          }),
+        );
+      if (c.action === 'discharge')
+        await read(
+          api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/discharge', {
+            params: { path },
+            body: { dischargedOn: c.on, reason: c.reason },
+          }),
+        );
     },
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['admissions', residentId] }), client.invalidateQueries({ queryKey: ['beds', facilityId] })]),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['admissions', residentId] }),
+        client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+      ]),
   });
 }

@@ -11,7 +11,10 @@ export type StaffingDay = components['schemas']['StaffingDayResponse'];
 /** The facility's staff with their certificates and trainings. */
 export function useStaff() {
   const facilityId = useRouteFacilityId();
-  return useQuery({ queryKey: ['staff', facilityId], queryFn: () => read(api.GET('/api/facilities/{facilityId}/staff', { params: { path: { facilityId } } })) });
+  return useQuery({
+    queryKey: ['staff', facilityId],
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/staff', { params: { path: { facilityId } } })),
+  });
 }
 
 /** Staffing compliance day by day, `from`–`to` inclusive (docs/rules.md §6). */
@@ -19,6 +22,7 @@ export function useStaffing(from: string, to: string) {
   const facilityId = useRouteFacilityId();
   return useQuery({
     queryKey: ['staffing', facilityId, from],
-    queryFn: () => read(api.GET('/api/facilities/{facilityId}/compliance/staffing', { params: { path: { facilityId }, query: { from, to } } })),
+    queryFn: () =>
+      read(api.GET('/api/facilities/{facilityId}/compliance/staffing', { params: { path: { facilityId }, query: { from, to } } })),
   });
 }
