@@ -282,8 +282,8 @@ describe('admissions and the bed board', () => {
     expect(await refused(admit(qian, none, '2027-03-01'))).toEqual({ status: 422, code: 'UNKNOWN_BED', params: { bedId: none } });
     expect(await refused(admit(qian, bed['C-3'], '2027-03-20'))).toEqual({
       status: 422,
-      code: 'BED_OUT_OF_SERVICE_UNTIL',
-      params: { bed: 'C-3', from: '2027-03-01', to: '2027-04-01', reason: '粉刷' },
+      code: 'BED_OUT_OF_SERVICE',
+      params: { bed: 'C-3', period: 'from 2027-03-01 to 2027-04-01', from: '2027-03-01', to: '2027-04-01', reason: '粉刷' },
     });
     const a = (await admit(qian, bed['C-1'], '2027-03-01').expect(201)).body;
     expect(await refused(admit(sun, bed['C-1'], '2027-06-01'))).toEqual({

@@ -162,9 +162,11 @@ export class AdmissionsService {
     const bed = await this.beds.lock(bedId);
     if (!bed) throw new RuleViolation('UNKNOWN_BED', { bedId });
     const outage = await this.beds.firstOutage(bedId, from, to);
-    if (outage?.to)
-      throw new RuleViolation('BED_OUT_OF_SERVICE_UNTIL', { bed: bed.code, from: outage.from, to: outage.to, reason: outage.reason });
-    if (outage) throw new RuleViolation('BED_OUT_OF_SERVICE', { bed: bed.code, from: outage.from, reason: outage.reason });
+    if (outage) {
+      const period = outage.to ? `from ${outage.from} to ${outage.to}` : `from ${outage.from}`;
+      const dates: Record<string, string> = outage.to ? { from: outage.from, to: outage.to } : { from: outage.from };
+      throw new RuleViolation('BED_OUT_OF_SERVICE', { bed: bed.code, period, ...dates, reason: outage.reason });
+    }
     return bed;
   }
 

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
 import { AuditService } from '@careops/audit';
-import { divisionCovers, isDivisionCode } from '@careops/care';
+import { divisionCovers, isDivisionCode, isProvincePrefix } from '@careops/care';
 import { InjectQueue, type RequestContext, scopeOf, TenantDb, withTenantScope } from '@careops/db';
 import { DivisionNotFoundError } from '@careops/metrics';
 import { NotFoundError } from '@careops/platform';
@@ -52,7 +52,8 @@ export class ReportJobsService {
   /** 辖区汇总表 of a division the caller oversees (any other: the same 404 as an unknown one). */
   startDivisionSummary(code: string, month: string): Promise<ReportJobResponse> {
     const principal = this.db.principal();
-    if (!isDivisionCode(code)) throw new DivisionNotFoundError(code);
+    // The same answer as the summary itself (docs/api.md): a code in no province does not exist.
+    if (!isDivisionCode(code) || (code !== '000000' && !isProvincePrefix(code.slice(0, 2)))) throw new DivisionNotFoundError(code);
     if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
     return this.enqueue('DIVISION_SUMMARY_PDF', { code, month, principal }, undefined);
   }

@@ -8,12 +8,7 @@ export const ADMISSIONS_ERRORS = {
   // docs/rules.md §3: an out-of-service bed takes no one.
   BED_OUT_OF_SERVICE: {
     status: 422,
-    en: 'bed {bed} is out of service from {from} ({reason}): an out-of-service bed takes no resident',
-    zh: '床位停用',
-  },
-  BED_OUT_OF_SERVICE_UNTIL: {
-    status: 422,
-    en: 'bed {bed} is out of service from {from} to {to} ({reason}): an out-of-service bed takes no resident',
+    en: 'bed {bed} is out of service {period} ({reason}): an out-of-service bed takes no resident',
     zh: '床位停用',
   },
   BED_TAKEN: { status: 409, en: 'bed {bed} is taken from {from} to {to}, overlapping {asked}', zh: '床位已被占用' },

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
+import { calendarDate } from '@careops/care';
 import { InjectQueue, serially } from '@careops/db';
 import { projectStaffingAlerts } from '@careops/staff';
 
@@ -25,7 +26,8 @@ export class StaffingAlertsJob implements OnApplicationBootstrap {
       await this.boss.schedule(STAFFING_ALERTS_QUEUE, this.settings.cron, {}, { tz: this.settings.timezone });
     });
     await this.boss.work<{ today?: string }>(STAFFING_ALERTS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-      const result = await projectStaffingAlerts(this.dataSource, job.data?.today);
+      // Today is the calendar day where the schedule runs (APP_TIMEZONE), not the server's.
+      const result = await projectStaffingAlerts(this.dataSource, job.data?.today ?? calendarDate(new Date(), this.settings.timezone));
       this.logger.log({ jobId: job.id, ...result }, 'staffing alerts projected');
       return result;
     });

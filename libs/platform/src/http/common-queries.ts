@@ -9,7 +9,7 @@ export class MonthQuery {
   month: string;
 }
 
-/** `?date=` or `?month=`: a figure on one day or over one month (metrics); neither means today. */
+/** `?date=` or `?month=`: a figure on one day or over one month (metrics); the service requires one of them. */
 export class DateOrMonthQuery {
   @ApiPropertyOptional({ example: '2026-03-15', format: 'date' })
   @IsOptional()
