@@ -9,7 +9,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Segmented, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Segmented } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useFacility } from '../api/hooks/facilities';
@@ -114,9 +114,13 @@ export function Shell() {
           {small && (
             <Button type="text" icon={<MenuOutlined />} aria-label={t.openMenu} aria-expanded={open} onClick={() => setOpen(true)} />
           )}
-          <Typography.Text strong ellipsis style={{ flex: '1 1 auto', minWidth: 0 }}>
-            <span data-data>{where}</span>
-          </Typography.Text>
+          <span
+            data-data
+            title={where}
+            style={{ flex: '1 1 auto', minWidth: 0, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
+            {where}
+          </span>
           <div role="group" aria-label={t.language} style={{ display: 'flex', alignItems: 'center' }}>
             <Segmented
               size="small"
@@ -129,9 +133,10 @@ export function Shell() {
             />
           </div>
           {!small && (
-            <Typography.Text type="secondary" aria-label={t.signedInAs}>
+            <span style={{ color: 'rgba(0, 0, 0, 0.68)', whiteSpace: 'nowrap' }}>
+              <span className="careops-visually-hidden">{t.signedInAs} </span>
               <span data-data>{me.username}</span>
-            </Typography.Text>
+            </span>
           )}
           <Button
             icon={<LogoutOutlined />}
