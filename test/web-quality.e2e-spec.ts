@@ -393,6 +393,21 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     await context.close();
   }, 120_000);
 
+  it('printing the bed board and a resident’s page leaves out the menu and the header', async () => {
+    const page = await pageFor('manager', SIZES[1], 'zh');
+    await page.emulateMedia({ media: 'print' });
+    for (const path of [`/f/${home}/beds`, ...(residentHome ? [`/f/${home}/residents/${residentHome}`] : [])]) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main').waitFor();
+      await settle(page);
+      expect(await page.locator('header').isVisible()).toBe(false);
+      expect(await page.locator('nav').isVisible()).toBe(false);
+      expect(await page.locator('main').isVisible()).toBe(true);
+      expect(await page.locator('main').evaluate((m) => m.getBoundingClientRect().left)).toBeLessThan(2);
+    }
+    await page.context().close();
+  }, 60_000);
+
   it('no violations (the list above is the to-do list)', () => {
     const lines = violations.map((v) => `  [${v.check}] ${v.role} ${v.route} ${v.size}: ${v.detail}`);
     console.log(`web quality: ${violations.length} violations${lines.length ? `\n${lines.join('\n')}` : ''}`);
