@@ -14,10 +14,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [
-    react(),
-    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, include: /\.(js|css|html|svg|json|ttf)$/ }),
-  ],
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, include: /\.(js|css|html|svg|json|ttf)$/ })],
   resolve: { alias: { '@careops/care': here('../../libs/care/src/index.ts') } },
   build: {
     outDir: here('../../dist/apps/web'),
