@@ -47,7 +47,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     const facilityId = req.params?.['facilityId'];
     if (facilityId !== undefined) await this.checkFacility(principal, facilityId);
-    if (!roles.includes(principal.role)) throw new NotAllowedError('ROLE_NOT_ALLOWED', { role: principal.role });
+    if (!roles.includes(principal.role)) throw new NotAllowedError('FORBIDDEN', { role: principal.role });
     const ownSession = this.reflector.getAllAndOverride<boolean>(OWN_SESSION_KEY, targets);
     const readRequest = this.reflector.getAllAndOverride<boolean>(READ_REQUEST_KEY, targets);
     if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession && !readRequest) {

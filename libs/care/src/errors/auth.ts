@@ -5,7 +5,6 @@ export const AUTH_ERRORS = {
   IDEMPOTENCY_KEY_INVALID: { status: 400, en: 'Idempotency-Key must be 1–255 visible ASCII characters', zh: '幂等键格式不正确' },
   INVALID_CREDENTIALS: { status: 401, en: 'Invalid username or password', zh: '用户名或密码错误' },
   REFRESH_TOKEN_INVALID: { status: 401, en: 'The refresh token is invalid or expired; sign in again', zh: '登录已失效，请重新登录' },
-  ROLE_NOT_ALLOWED: { status: 403, en: 'role {role} may not do this', zh: '无权限' },
   USER_NOT_FOUND: { status: 404, en: 'user not found', zh: '用户不存在' },
   USERNAME_TAKEN: { status: 409, en: 'username {username} is taken', zh: '用户名已存在' },
   USER_ALREADY_DEACTIVATED: { status: 409, en: 'user {username} is already deactivated', zh: '该账号已停用' },

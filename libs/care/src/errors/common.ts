@@ -13,7 +13,7 @@ export const COMMON_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'this content type is not accepted', zh: '不支持的内容类型' },
   PAYLOAD_TOO_LARGE: { status: 413, en: 'the request body is too large', zh: '请求体过大' },
   UNAUTHENTICATED: { status: 401, en: 'a valid access token is required', zh: '请先登录' },
-  FORBIDDEN: { status: 403, en: 'this role may not do this', zh: '无权限' },
+  FORBIDDEN: { status: 403, en: 'role {role} may not do this', zh: '无权限' },
   READ_ONLY_ROLE: { status: 403, en: 'regulators have read-only access', zh: '监管人员只读' },
   NOT_FOUND: { status: 404, en: 'not found', zh: '不存在' },
   FACILITY_NOT_FOUND: { status: 404, en: 'facility not found', zh: '机构不存在' },
