@@ -10,6 +10,7 @@ import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
+import { PageHeading, Toolbar } from './page-parts';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
 const NEXT: Record<Claim['state'], Move[]> = {
@@ -49,37 +50,37 @@ export default function ClaimDetail() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
         title={
-          <Space>
-            {c.number}
+          <Space wrap>
+            <PageHeading>
+              {t.claims} <span data-data>{c.number}</span>
+            </PageHeading>
             <Tag color={STATE_COLOURS[c.state]} data-testid="claim-state">
               {t[c.state]}
             </Tag>
           </Space>
         }
-        extra={
-          <Space wrap>
-            {canWrite &&
-              NEXT[c.state].map((m) => (
-                <Button
-                  key={m}
-                  type={m === 'submit' ? 'primary' : 'default'}
-                  danger={m === 'reject'}
-                  loading={moveClaim.isPending && moveClaim.variables?.move === m}
-                  data-testid={`move-${m}`}
-                  onClick={() => (m === 'reject' ? setRejecting(true) : move(m))}
-                >
-                  {t[m]}
-                </Button>
-              ))}
-            <Button data-testid="download-pdf" onClick={() => fetchFile(`reports/claim/${c.id}.pdf`, `claim-${c.number}.pdf`)}>
-              {t.downloadPdf}
-            </Button>
-            <Button onClick={() => fetchFile(`claims/${c.id}/export.csv`, `claim-${c.number}.csv`)}>{t.downloadCsv}</Button>
-            <Button onClick={() => fetchFile(`claims/${c.id}/export.xlsx`, `claim-${c.number}.xlsx`)}>{t.downloadXlsx}</Button>
-          </Space>
-        }
       >
-        <Space size={48} wrap>
+        <Toolbar>
+          {canWrite &&
+            NEXT[c.state].map((m) => (
+              <Button
+                key={m}
+                type={m === 'submit' ? 'primary' : 'default'}
+                danger={m === 'reject'}
+                loading={moveClaim.isPending && moveClaim.variables?.move === m}
+                data-testid={`move-${m}`}
+                onClick={() => (m === 'reject' ? setRejecting(true) : move(m))}
+              >
+                {t[m]}
+              </Button>
+            ))}
+          <Button data-testid="download-pdf" onClick={() => fetchFile(`reports/claim/${c.id}.pdf`, `claim-${c.number}.pdf`)}>
+            {t.downloadPdf}
+          </Button>
+          <Button onClick={() => fetchFile(`claims/${c.id}/export.csv`, `claim-${c.number}.csv`)}>{t.downloadCsv}</Button>
+          <Button onClick={() => fetchFile(`claims/${c.id}/export.xlsx`, `claim-${c.number}.xlsx`)}>{t.downloadXlsx}</Button>
+        </Toolbar>
+        <Space size={[32, 12]} wrap>
           <Statistic title={`${t.total}（元）`} value={yuan(c.totalFen)} />
           {(['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const).map((l) => (
             <Statistic key={l} title={t[l]} value={yuan(c.totalsByLevel[l])} />
@@ -88,16 +89,20 @@ export default function ClaimDetail() {
         <Descriptions
           size="small"
           style={{ marginTop: 12 }}
+          column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
             { label: t.month, children: c.month },
-            { label: lang === 'zh' ? '补贴项目' : 'Programme', children: programmeLabel(c.programme, lang) },
-            { label: t.policy, children: `${c.policy.divisionCode} · ${c.policy.effectiveFrom}` },
-            ...(c.rejectionReason ? [{ label: t.rejectReason, children: c.rejectionReason }] : []),
+            { label: t.programme, children: programmeLabel(c.programme, lang) },
+            { label: t.policy, children: <span data-data>{`${c.policy.divisionCode} · ${c.policy.effectiveFrom}`}</span> },
+            ...(c.rejectionReason ? [{ label: t.rejectReason, children: <span data-data>{c.rejectionReason}</span> }] : []),
           ]}
         />
       </Card>
-      <Card title={t.lines}>
+      <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.lines}</h2>}>
+        {/* The lines scroll sideways in their own box on a phone; the header stays on top of a long list. */}
         <Table<ClaimLine>
+          scroll={{ x: 'max-content' }}
+          sticky
           rowKey={(l, i) => `${l.residentId}${l.careLevel}${l.kind}${i}`}
           size="small"
           dataSource={c.lines}
@@ -106,7 +111,7 @@ export default function ClaimDetail() {
           rowClassName={(l) => (l.kind === 'ADJUSTMENT' ? 'adjustment-row' : '')}
           expandable={{ expandRowByClick: true, expandedRowRender: (l) => <Explanation line={l} claim={c} /> }}
           columns={[
-            { title: t.name, dataIndex: 'residentName' },
+            { title: t.name, dataIndex: 'residentName', render: (v: string) => <span data-data>{v}</span> },
             { title: t.careLevel, dataIndex: 'careLevel', render: (v: ClaimLine['careLevel']) => (v ? t[v] : '—') },
             { title: t.days, dataIndex: 'days', align: 'right' },
             { title: `${t.rate}（元）`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },
@@ -115,7 +120,7 @@ export default function ClaimDetail() {
               title: t.kind,
               dataIndex: 'kind',
               render: (k: string, l) =>
-                k === 'ADJUSTMENT' ? <Tag color="orange">{l.amountFen >= 0 ? '补差' : '追回'}</Tag> : <Tag>{t.regular}</Tag>,
+                k === 'ADJUSTMENT' ? <Tag color="orange">{l.amountFen >= 0 ? t.topUp : t.clawBack}</Tag> : <Tag>{t.regular}</Tag>,
             },
           ]}
         />
@@ -129,24 +134,34 @@ export default function ClaimDetail() {
         okText={t.confirm}
         cancelText={t.cancel}
       >
-        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t.rejectReason} maxLength={500} />
+        <Input.TextArea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t.rejectReason}
+          aria-label={t.rejectReason}
+          maxLength={500}
+        />
       </Modal>
     </Space>
   );
 }
 
 function Explanation({ line, claim }: { line: ClaimLine; claim: Claim }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Descriptions
       size="small"
       column={1}
       data-testid="explanation"
       items={[
-        { label: t.segments, children: (line.explanation.segments ?? []).map((s) => `${s.from} – ${s.to}（不含）`).join('；') || '—' },
-        { label: t.policy, children: `${claim.policy.divisionCode} 自 ${claim.policy.effectiveFrom}` },
-        { label: t.formula, children: line.explanation.formula ?? '—' },
-        ...(line.reason ? [{ label: t.reason, children: line.reason }] : []),
+        {
+          label: t.segments,
+          children:
+            (line.explanation.segments ?? []).map((s) => `${s.from} – ${s.to}${t.exclusive}`).join(lang === 'zh' ? '；' : '; ') || '—',
+        },
+        { label: t.policy, children: `${claim.policy.divisionCode} ${t.from} ${claim.policy.effectiveFrom}` },
+        { label: t.formula, children: <span data-data>{line.explanation.formula ?? '—'}</span> },
+        ...(line.reason ? [{ label: t.reason, children: <span data-data>{line.reason}</span> }] : []),
       ]}
     />
   );

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
+import { PageHeading, Toolbar } from './page-parts';
 
 /** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
 export default function Claims() {
@@ -42,44 +43,59 @@ export default function Claims() {
   if (claims.error) return <Failed error={claims.error} retry={() => claims.refetch()} />;
   const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
   return (
-    <Card
-      title={t.claims}
-      extra={
-        canWrite && (
-          <Space>
+    <Card title={<PageHeading>{t.claims}</PageHeading>}>
+      <Toolbar>
+        {canWrite && (
+          <>
             <Select
               value={programme}
               onChange={setProgramme}
               style={{ width: 190 }}
+              aria-label={t.programme}
               options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))}
               data-testid="claim-programme"
             />
-            <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
+            <DatePicker
+              picker="month"
+              value={month}
+              onChange={(d) => d && setMonth(d)}
+              allowClear={false}
+              aria-label={t.claimMonth}
+              data-testid="claim-month"
+            />
             <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
               {t.generate}
             </Button>
-          </Space>
-        )
-      }
-    >
-      <div style={{ marginBottom: 12, textAlign: 'right' }}>
+          </>
+        )}
         <JobButton
-          label={`${month.format('YYYY')} ${lang === 'zh' ? '全年申领表（ZIP）' : 'claims of the year (ZIP)'}`}
+          label={`${month.format('YYYY')} ${t.yearZip}`}
           testId="year-zip"
           fileName={`claims-${month.format('YYYY')}.zip`}
           start={() => startYearJob(month.year())}
         />
-      </div>
+      </Toolbar>
+      {/* docs/rules.md §5: the table scrolls sideways in its own box on a phone, never the page. */}
       <Table
         rowKey="id"
+        scroll={{ x: 'max-content' }}
+        sticky
         loading={claims.isLoading}
         dataSource={claims.data}
         locale={{ emptyText: t.empty }}
         pagination={{ pageSize: 12 }}
         columns={[
           { title: t.month, dataIndex: 'month' },
-          { title: t.number, dataIndex: 'number', render: (n, c) => <Link to={`/f/${facilityId}/claims/${c.id}`}>{n}</Link> },
-          { title: lang === 'zh' ? '补贴项目' : 'Programme', dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
+          {
+            title: t.number,
+            dataIndex: 'number',
+            render: (n, c) => (
+              <Link to={`/f/${facilityId}/claims/${c.id}`} data-data>
+                {n}
+              </Link>
+            ),
+          },
+          { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
           { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
           { title: `${t.total}（元）`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
         ]}

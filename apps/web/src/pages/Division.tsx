@@ -10,6 +10,7 @@ import { Failed } from '../components/Failed';
 import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
+import { PageHeading, Toolbar, VisuallyHidden } from './page-parts';
 
 /** The regulator's dashboard (docs/rules.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
 export default function Division() {
@@ -27,37 +28,42 @@ export default function Division() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={`${t.division} ${code}`}
-        extra={
-          <Space>
-            <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} />
-            <JobButton
-              label={t.summaryPdf}
-              testId="summary-pdf"
-              fileName={`division-${code}-${m}.pdf`}
-              start={() => startDivisionSummaryJob(code, m)}
-            />
-          </Space>
+        title={
+          <PageHeading>
+            {t.division} <span data-data>{code}</span>
+          </PageHeading>
         }
-        loading={summary.isLoading}
       >
+        <Toolbar>
+          <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} aria-label={t.month} />
+          <JobButton
+            label={t.summaryPdf}
+            testId="summary-pdf"
+            fileName={`division-${code}-${m}.pdf`}
+            start={() => startDivisionSummaryJob(code, m)}
+          />
+        </Toolbar>
         {total && (
-          <Space size={48} wrap>
+          <Space size={[32, 12]} wrap>
             <Statistic title={t.facility} value={total.facilities} />
             <Statistic title={t.bedsInService} value={total.bedsInService} />
             <Statistic
               title={t.nursingRatio}
               value={pct(total.nursingBedRatioPct)}
               valueStyle={{ color: total.nursingBedTargetMet === false ? '#b42318' : undefined }}
+              suffix={total.nursingBedTargetMet === false ? <Tag color="red">{t.belowTarget}</Tag> : undefined}
             />
             <Statistic title={t.occupancy} value={pct(total.occupancyPct)} />
             <Statistic title={t.staffingCompliance} value={pct(total.staffingCompliancePct)} />
           </Space>
         )}
       </Card>
-      <Card>
+      <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.facility}</h2>}>
+        {/* docs/rules.md §7–§8: the facilities' table scrolls sideways in its own box, never the page. */}
         <Table<DivisionRow>
           rowKey="facilityId"
+          scroll={{ x: 'max-content' }}
+          sticky
           dataSource={summary.data?.rows}
           loading={summary.isLoading}
           pagination={{ pageSize: 50 }}
@@ -69,8 +75,8 @@ export default function Division() {
             }) as React.HTMLAttributes<HTMLElement>
           }
           columns={[
-            { title: t.facility, dataIndex: 'name' },
-            { title: '区划', dataIndex: 'divisionCode' },
+            { title: t.facility, dataIndex: 'name', render: (v: string) => <span data-data>{v}</span> },
+            { title: t.divisionCode, dataIndex: 'divisionCode', render: (v: string) => <span data-data>{v}</span> },
             { title: t.bedsInService, dataIndex: 'bedsInService', align: 'right', sorter: (a, b) => a.bedsInService - b.bedsInService },
             { title: t.nursingBeds, dataIndex: 'nursingBeds', align: 'right' },
             {
@@ -88,10 +94,12 @@ export default function Division() {
             { title: t.staffingCompliance, dataIndex: 'staffingCompliancePct', align: 'right', render: pct },
             { title: t.lastReport, dataIndex: 'lastReportAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
             {
-              title: '',
+              title: <VisuallyHidden>{t.actions}</VisuallyHidden>,
+              key: 'actions',
               render: (_, r) => (
                 <Button
                   size="small"
+                  aria-label={`${t.compliancePdf} ${r.name}`}
                   onClick={() =>
                     download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) =>
                       message.error(describe(e)),

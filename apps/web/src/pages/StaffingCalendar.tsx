@@ -1,14 +1,16 @@
-import { Badge, Calendar, Card, Descriptions, Drawer, List, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Badge, Calendar, Card, DatePicker, Descriptions, Drawer, Grid, List, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { type StaffingDay, useStaff, useStaffing } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
+import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
+import { PageHeading, Toolbar } from './page-parts';
 
 /** Month view of staffing compliance (docs/rules.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const today = useToday();
   const [month, setMonth] = useState<Dayjs>(() => today().startOf('month'));
   const [open, setOpen] = useState<StaffingDay | null>(null);
@@ -18,34 +20,85 @@ export default function StaffingCalendar() {
   const staff = useStaff();
   const names = useMemo(() => new Map((staff.data ?? []).map((s) => [s.id, s.name])), [staff.data]);
   const byDate = useMemo(() => new Map((staffing.data?.days ?? []).map((d) => [d.date, d])), [staffing.data]);
+  const phone = !Grid.useBreakpoint().md;
   if (staffing.error) return <Failed error={staffing.error} retry={() => staffing.refetch()} />;
+  const ofMonth = (staffing.data?.days ?? []).filter((d) => d.date.startsWith(month.format('YYYY-MM')));
   return (
-    <Card title={t.staffing} loading={staffing.isLoading}>
-      <Calendar
-        value={month}
-        onPanelChange={(d) => setMonth(d.startOf('month'))}
-        onSelect={(d, info) => {
-          if (info.source === 'date') setOpen(byDate.get(d.format('YYYY-MM-DD')) ?? null);
-        }}
-        cellRender={(d, info) => {
-          if (info.type !== 'date') return info.originNode;
-          const day = byDate.get(d.format('YYYY-MM-DD'));
-          if (!day) return null;
-          return (
-            <div
-              data-testid={`day-${day.date}`}
-              data-compliant={day.compliant}
-              style={{ background: day.compliant ? '#f0faf3' : '#fdecea', borderRadius: 4, padding: '2px 6px', fontSize: 12 }}
-            >
-              <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
-              <div>
-                {t.required} {day.required} · {t.counted} {day.counted}
+    <Card title={<PageHeading>{t.staffing}</PageHeading>}>
+      <Toolbar>
+        <DatePicker
+          picker="month"
+          value={month}
+          onChange={(d) => d && setMonth(d.startOf('month'))}
+          allowClear={false}
+          aria-label={t.month}
+          data-testid="staffing-month"
+        />
+      </Toolbar>
+      {staffing.isLoading ? (
+        <Loading />
+      ) : phone ? (
+        // A phone reads the month as a list of days: status in words, numbers, a day opens its detail.
+        <ul aria-label={t.staffingByDay} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
+          {ofMonth.map((day) => (
+            <li key={day.date}>
+              <button
+                type="button"
+                data-testid={`day-${day.date}`}
+                data-compliant={day.compliant}
+                onClick={() => setOpen(day)}
+                style={{
+                  width: '100%',
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  justifyContent: 'space-between',
+                  gap: 4,
+                  textAlign: 'left',
+                  font: 'inherit',
+                  cursor: 'pointer',
+                  border: `1px solid ${day.compliant ? '#b7dfc2' : '#f2b8b5'}`,
+                  background: day.compliant ? '#f0faf3' : '#fdecea',
+                  borderRadius: 6,
+                  padding: '6px 10px',
+                }}
+              >
+                <b>{dayjs(day.date).format(lang === 'zh' ? 'M月D日 ddd' : 'ddd D MMM')}</b>
+                <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
+                <span style={{ width: '100%' }}>
+                  {t.required} {day.required} · {t.counted} {day.counted}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Calendar
+          value={month}
+          headerRender={() => null}
+          onPanelChange={(d) => setMonth(d.startOf('month'))}
+          onSelect={(d, info) => {
+            if (info.source === 'date') setOpen(byDate.get(d.format('YYYY-MM-DD')) ?? null);
+          }}
+          cellRender={(d, info) => {
+            if (info.type !== 'date') return info.originNode;
+            const day = byDate.get(d.format('YYYY-MM-DD'));
+            if (!day) return null;
+            return (
+              <div
+                data-testid={`day-${day.date}`}
+                data-compliant={day.compliant}
+                style={{ background: day.compliant ? '#f0faf3' : '#fdecea', borderRadius: 4, padding: '2px 6px', fontSize: 12 }}
+              >
+                <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
+                <div>
+                  {t.required} {day.required} · {t.counted} {day.counted}
+                </div>
               </div>
-            </div>
-          );
-        }}
-      />
-      <Drawer open={!!open} onClose={() => setOpen(null)} title={open?.date} width={420}>
+            );
+          }}
+        />
+      )}
+      <Drawer open={!!open} onClose={() => setOpen(null)} title={open?.date} width={phone ? '100%' : 420}>
         {open && (
           <>
             <Descriptions
@@ -73,7 +126,7 @@ export default function StaffingCalendar() {
               locale={{ emptyText: '—' }}
               renderItem={(e) => (
                 <List.Item>
-                  {names.get(e.staffId) ?? e.staffId.slice(0, 8)} · {e.reasonLabel}
+                  <span data-data>{names.get(e.staffId) ?? e.staffId.slice(0, 8)}</span> · <span data-data>{e.reasonLabel}</span>
                 </List.Item>
               )}
             />
