@@ -111,7 +111,7 @@ export default function ClaimDetail() {
           rowClassName={(l) => (l.kind === 'ADJUSTMENT' ? 'adjustment-row' : '')}
           expandable={{ expandRowByClick: true, expandedRowRender: (l) => <Explanation line={l} claim={c} /> }}
           columns={[
-            { title: t.name, dataIndex: 'residentName', render: (v: string) => <span data-data>{v}</span> },
+            { title: t.name, dataIndex: 'residentName', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
             { title: t.careLevel, dataIndex: 'careLevel', render: (v: ClaimLine['careLevel']) => (v ? t[v] : '—') },
             { title: t.days, dataIndex: 'days', align: 'right' },
             { title: `${t.rate}（元）`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },

@@ -75,7 +75,7 @@ export default function Division() {
             }) as React.HTMLAttributes<HTMLElement>
           }
           columns={[
-            { title: t.facility, dataIndex: 'name', render: (v: string) => <span data-data>{v}</span> },
+            { title: t.facility, dataIndex: 'name', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
             { title: t.divisionCode, dataIndex: 'divisionCode', render: (v: string) => <span data-data>{v}</span> },
             { title: t.bedsInService, dataIndex: 'bedsInService', align: 'right', sorter: (a, b) => a.bedsInService - b.bedsInService },
             { title: t.nursingBeds, dataIndex: 'nursingBeds', align: 'right' },

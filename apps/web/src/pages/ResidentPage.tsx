@@ -6,7 +6,6 @@ import {
   DatePicker,
   Descriptions,
   Form,
-  Grid,
   Input,
   Modal,
   Row,
@@ -40,7 +39,6 @@ export default function ResidentPage() {
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
   const [action, setAction] = useState<Action | null>(null);
-  const phone = !Grid.useBreakpoint().sm;
   if (resident.isLoading) return <Loading />;
   if (resident.error) return <Failed error={resident.error} retry={() => resident.refetch()} />;
   const r = resident.data as Resident;
@@ -72,7 +70,6 @@ export default function ResidentPage() {
             </Typography.Title>
           }
           column={{ xs: 1, sm: 2, lg: 3 }}
-          layout={phone ? 'vertical' : 'horizontal'}
           items={[
             { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
             {

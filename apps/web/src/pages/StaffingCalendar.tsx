@@ -59,14 +59,14 @@ export default function StaffingCalendar() {
                   border: `1px solid ${day.compliant ? '#b7dfc2' : '#f2b8b5'}`,
                   background: day.compliant ? '#f0faf3' : '#fdecea',
                   borderRadius: 6,
-                  padding: '6px 10px',
+                  padding: '4px 10px',
                 }}
               >
-                <b>{dayjs(day.date).format(lang === 'zh' ? 'M月D日 ddd' : 'ddd D MMM')}</b>
-                <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
-                <span style={{ width: '100%' }}>
+                <b style={{ minWidth: 84 }}>{dayjs(day.date).format(lang === 'zh' ? 'M月D日 ddd' : 'ddd D MMM')}</b>
+                <span>
                   {t.required} {day.required} · {t.counted} {day.counted}
                 </span>
+                <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
               </button>
             </li>
           ))}
