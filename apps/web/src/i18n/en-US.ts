@@ -158,4 +158,7 @@ export const enUS: Messages = {
   residentDetails: 'Resident details',
   staffList: 'Staff',
   summary: 'Summary',
+  outOfServiceShort: 'Closed',
+  inYuan: ' (yuan)',
+  nursingSuffix: ' (nursing)',
 };

@@ -156,6 +156,9 @@ export const zhCN = {
   residentDetails: '基本信息',
   staffList: '员工列表',
   summary: '汇总',
+  outOfServiceShort: '停用',
+  inYuan: '（元）',
+  nursingSuffix: '（护理型）',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

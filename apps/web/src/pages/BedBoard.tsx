@@ -110,7 +110,7 @@ export default function BedBoard() {
           {floors.map(([floor, rooms]) => (
             <section key={floor} style={{ marginBottom: 18 }}>
               <Typography.Title level={2} style={{ margin: '4px 0 8px', fontSize: 15 }}>
-                {floor}
+                <span data-data>{floor}</span>
               </Typography.Title>
               {/* A phone shows two or more rooms a row, their beds wrapping inside; a desktop rooms side by side. */}
               <div
@@ -214,7 +214,7 @@ function BedTile({ bed, compact, onAdmit }: { bed: BedOnDate; compact: boolean; 
           {bed.code}
         </div>
         <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-data={o ? true : undefined}>
-          {o ? o.name : bed.status === 'OUT_OF_SERVICE' ? t.outOfService : t.free}
+          {o ? o.name : bed.status === 'OUT_OF_SERVICE' ? t.outOfServiceShort : t.free}
         </div>
       </button>
     </Tooltip>
@@ -262,7 +262,7 @@ function AdmitDialog({ bed, day, onClose }: { bed: BedOnDate; day: string; onClo
   return (
     <Modal
       open
-      title={`${t.admitTo} ${bed.code}${bed.kind === 'NURSING' ? `（${t.nursing}）` : ''}`}
+      title={`${t.admitTo} ${bed.code}${bed.kind === 'NURSING' ? t.nursingSuffix : ''}`}
       onCancel={onClose}
       okText={t.save}
       cancelText={t.cancel}

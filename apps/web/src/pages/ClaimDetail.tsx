@@ -81,7 +81,7 @@ export default function ClaimDetail() {
           <Button onClick={() => fetchFile(`claims/${c.id}/export.xlsx`, `claim-${c.number}.xlsx`)}>{t.downloadXlsx}</Button>
         </Toolbar>
         <Space size={[32, 12]} wrap>
-          <Statistic title={`${t.total}（元）`} value={yuan(c.totalFen)} />
+          <Statistic title={`${t.total}${t.inYuan}`} value={yuan(c.totalFen)} />
           {(['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const).map((l) => (
             <Statistic key={l} title={t[l]} value={yuan(c.totalsByLevel[l])} />
           ))}
@@ -114,8 +114,8 @@ export default function ClaimDetail() {
             { title: t.name, dataIndex: 'residentName', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
             { title: t.careLevel, dataIndex: 'careLevel', render: (v: ClaimLine['careLevel']) => (v ? t[v] : '—') },
             { title: t.days, dataIndex: 'days', align: 'right' },
-            { title: `${t.rate}（元）`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },
-            { title: `${t.amount}（元）`, dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+            { title: `${t.rate}${t.inYuan}`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },
+            { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
             {
               title: t.kind,
               dataIndex: 'kind',

@@ -97,7 +97,7 @@ export default function Claims() {
           },
           { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
           { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
-          { title: `${t.total}（元）`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
+          { title: `${t.total}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
         ]}
       />
     </Card>

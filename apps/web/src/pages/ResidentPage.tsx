@@ -218,7 +218,7 @@ function StayAction({
               loading={freeBeds.isLoading}
               options={(freeBeds.data ?? [])
                 .filter((b) => b.status === 'FREE')
-                .map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))}
+                .map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? t.nursingSuffix : ''}` }))}
             />
           </Form.Item>
         )}

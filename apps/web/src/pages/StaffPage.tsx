@@ -34,7 +34,11 @@ export default function StaffPage() {
           message={
             <>
               {t.expiringSoon}:{' '}
-              <span data-data>{expiring.map((s) => `${s.name}（${latest(s).expiresOn}）`).join(lang === 'zh' ? '、' : ', ')}</span>
+              <span data-data>
+                {expiring
+                  .map((s) => (lang === 'zh' ? `${s.name}（${latest(s).expiresOn}）` : `${s.name} (${latest(s).expiresOn})`))
+                  .join(lang === 'zh' ? '、' : ', ')}
+              </span>
             </>
           }
         />
