@@ -1,17 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The web app, served by the API at `/` from dist/apps/web. Routes are code-split
  * (React.lazy); the rules it shares with the API (ID numbers, care levels) come from libs/care.
+ * Every asset over 1 KB is also written brotli- and gzip-compressed beside itself: the API sends
+ * the smaller one the browser accepts, without compressing on each request.
  */
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, include: /\.(js|css|html|svg|json|ttf)$/ }),
+  ],
   resolve: { alias: { '@careops/care': here('../../libs/care/src/index.ts') } },
   build: {
     outDir: here('../../dist/apps/web'),

@@ -4,9 +4,11 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, Ap
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ClsService } from 'nestjs-cls';
 import { currentPrincipal, OWN_TRANSACTIONS, Principal, RequestContext } from '@careops/db';
+import { FacilitiesService } from '@careops/facilities';
 import { ANY_ROLE, OwnSession, Public, Roles } from '@careops/platform';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { BootstrapResponse } from './dto/bootstrap.response';
 import { UserResponse } from './dto/user.response';
 import { LocalAuthGuard } from './local.strategy';
 import { toPublicUser } from './user.entity';
@@ -19,6 +21,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly cls: ClsService<RequestContext>,
+    private readonly facilities: FacilitiesService,
   ) {}
 
   @Post('login')
@@ -28,7 +31,10 @@ export class AuthController {
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address' })
+  @ApiTooManyRequestsResponse({
+    description: 'too many attempts from this address; `Retry-After` says in how many seconds to try again',
+    headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } },
+  })
   @ApiOperation({ summary: 'Sign in: an access token (≤ 15 min) and a refresh token' })
   login(@Req() req: { user: Principal }) {
     return this.auth.login(req.user);
@@ -70,5 +76,21 @@ export class AuthController {
       divisionCode: p.divisionCode ?? null,
       displayName: null,
     });
+  }
+
+  @Get('bootstrap')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'What the web app needs to start: who is signed in, their facility or division, the server’s clock' })
+  @ApiOkResponse({ type: BootstrapResponse })
+  async bootstrap(): Promise<BootstrapResponse> {
+    const p = currentPrincipal(this.cls);
+    // A facility user's own facility (the transaction's tenant); RLS answers nothing else.
+    const f = p.facilityId ? await this.facilities.get(p.facilityId) : null;
+    return {
+      user: this.me(),
+      facility: f && { id: f.id, name: f.name, type: f.type, divisionCode: f.divisionCode, timezone: f.timezone },
+      division: p.divisionCode ? { code: p.divisionCode } : null,
+      serverTime: new Date().toISOString(),
+    };
   }
 }

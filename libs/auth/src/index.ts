@@ -9,3 +9,4 @@ export * from './auth.repository';
 export * from './dto/auth.dto';
 export * from './dto/user.response';
 export * from './users.service';
+export * from './dto/bootstrap.response';

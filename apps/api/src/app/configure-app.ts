@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +18,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(GLOBAL_PREFIX);
   // Before the body parsers, so that even a malformed body gets a request id.
   app.use(assignRequestId);
+  app.use(compressAnswers);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(explainBodyParserErrors);
@@ -38,6 +41,22 @@ export function configureApp(app: NestExpressApplication): void {
   SwaggerModule.setup(`${GLOBAL_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${GLOBAL_PREFIX}/docs-json` });
   serveWebApp(app);
 }
+
+/** Answers worth compressing: JSON and plain text, never a document or file (PDF, ZIP, XLSX, CSV download), never a stream. */
+const COMPRESSIBLE = /^(application\/(json|problem\+json)|text\/(plain|html))\b/i;
+
+/**
+ * JSON over 1 KB is compressed (gzip or brotli as the client asks); downloads go as they are: they
+ * are compressed already (PDF, XLSX, ZIP) or streamed, and an attachment is never touched.
+ */
+const compressAnswers = compression({
+  threshold: 1024,
+  filter: (req, res) => {
+    if (res.getHeader('content-disposition')) return false;
+    const type = res.getHeader('content-type');
+    return typeof type === 'string' && COMPRESSIBLE.test(type) && compression.filter(req, res);
+  },
+});
 
 /** every POST honours `Idempotency-Key` (IdempotencyInterceptor); the document says so. */
 function documentIdempotencyKey(document: OpenAPIObject): void {
@@ -64,13 +83,22 @@ export function webAppDir(): string | undefined {
 }
 
 /**
- * the web app at `/`, the API under `/api`. Hashed assets are cached for a year; every
- * other page path gets index.html (the app routes in the browser).
+ * the web app at `/`, the API under `/api`. Hashed assets are cached for a year and sent as the
+ * brotli or gzip file the build made beside them (`Content-Encoding`, `Vary: Accept-Encoding`);
+ * every other page path gets index.html, never cached (the app routes in the browser).
  */
 function serveWebApp(app: NestExpressApplication): void {
   const dir = webAppDir();
   if (!dir) return;
-  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  app.use(
+    '/assets/',
+    expressStaticGzip(join(dir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { immutable: true, maxAge: '365d', index: false },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (
       (req.method !== 'GET' && req.method !== 'HEAD') ||

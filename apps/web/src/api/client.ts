@@ -20,13 +20,17 @@ export const session = {
  */
 export type ErrorBody = Partial<components['schemas']['ErrorResponse']>;
 
-/** An API error: its status, its stable `code` (the catalogue of @careops/care words it) and the code's `params`. */
+/**
+ * An API error: its status, its stable `code` (the catalogue of @careops/care words it), the code's
+ * `params`, and for a 429 the seconds `Retry-After` asks to wait.
+ */
 export class ApiError extends Error {
   readonly code: string | undefined;
   readonly params: ErrorParams | undefined;
   constructor(
     readonly status: number,
     readonly body: ErrorBody | undefined,
+    readonly retryAfterSeconds?: number,
   ) {
     super(Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? `HTTP ${status}`));
     this.code = typeof body?.code === 'string' ? body.code : undefined;
@@ -83,8 +87,16 @@ type Data<R> = R extends { data: infer D } ? D : never;
 /** The data of an openapi-fetch call, typed by its route and method, or an ApiError. */
 export async function read<R extends { data?: unknown; error?: unknown; response: Response }>(call: Promise<R>): Promise<Data<R>> {
   const { data, error, response } = await call;
-  if (!response.ok) throw new ApiError(response.status, error as ErrorBody | undefined);
+  if (!response.ok) throw new ApiError(response.status, error as ErrorBody | undefined, retryAfter(response));
   return data as Data<R>;
+}
+
+/** `Retry-After` in seconds (a number, or an HTTP date), when the answer has it. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 /** Downloads a file the API serves (PDF, CSV, XLSX) with the user's token. */

@@ -1,6 +1,5 @@
 import { Navigate } from 'react-router';
 import type { Me } from '../api/hooks/auth';
-import { useFacility } from '../api/hooks/facilities';
 import { useAuth } from '../auth';
 import { Loading } from './Loading';
 
@@ -12,10 +11,9 @@ function home(me: Me): string {
 
 /** `/`: each role starts on its own screen. */
 export function HomeRedirect() {
-  const { me } = useAuth();
+  const { me, facility } = useAuth();
+  if (!me) return <Loading />;
   // A day center's manager starts on the day's attendance sheet, a care home's on the bed board.
-  const { data: facility, isLoading } = useFacility(me?.role === 'FACILITY_MANAGER' ? me.facilityId : undefined);
-  if (!me || (me.role === 'FACILITY_MANAGER' && isLoading)) return <Loading />;
   return (
     <Navigate
       to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)}

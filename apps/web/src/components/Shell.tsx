@@ -5,25 +5,38 @@ import {
   CalendarOutlined,
   FileProtectOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Button, Drawer, Grid, Layout, Menu, Segmented } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useFacility } from '../api/hooks/facilities';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { Loading } from './Loading';
 
-/** The frame of every signed-in screen: the menu of the user's role, the facility's name, language and sign-out. */
+const SIDER = '#001529';
+
+/**
+ * The frame of every signed-in screen: the menu of the user's role, the facility's name, language
+ * and sign-out. Landmarks (header, nav, main) and a skip link; the page's own `PageTitle` is its
+ * one h1. Below 768 px the menu is a drawer over the page (it never narrows the page) and closes
+ * on navigation. Printing leaves the chrome out (the stylesheet in index.html).
+ */
 export function Shell() {
-  const { me, signOut } = useAuth();
+  const { me, facility: own, signOut } = useAuth();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  const facilityId = /^\/f\/([^/]+)/.exec(location.pathname)?.[1] ?? me?.facilityId;
-  const { data: facility } = useFacility(facilityId);
+  const small = !Grid.useBreakpoint().md;
+  const [open, setOpen] = useState(false);
+  const routeFacilityId = /^\/f\/([^/]+)/.exec(location.pathname)?.[1];
+  // The user's own facility is known from the start; another's (a regulator's visit) is asked for.
+  const { data: visited } = useFacility(routeFacilityId && routeFacilityId !== own?.id ? routeFacilityId : undefined);
+  const facility = routeFacilityId && routeFacilityId !== own?.id ? visited : own;
+  useEffect(() => setOpen(false), [location.pathname]);
   if (!me) return null;
   const f = (p: string) => `/f/${me.facilityId}/${p}`;
   const items = [
@@ -32,7 +45,7 @@ export function Shell() {
           { key: f('beds'), icon: <AppstoreOutlined />, label: t.beds },
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
-          ...(facility && facility.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
+          ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
         ]
       : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT' ? [{ key: f('claims'), icon: <AuditOutlined />, label: t.claims }] : []),
@@ -43,47 +56,100 @@ export function Shell() {
     .map((i) => i.key)
     .filter((k) => location.pathname.startsWith(k))
     .sort((a, b) => b.length - a.length)[0];
+  const brand = <div style={{ color: '#fff', fontSize: 18, fontWeight: 700, padding: '18px 20px', letterSpacing: 2 }}>{t.appName}</div>;
+  const menu = (
+    <nav aria-label={t.mainMenu}>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={selected ? [selected] : []}
+        items={items}
+        onClick={(e) => {
+          setOpen(false);
+          navigate(e.key);
+        }}
+      />
+    </nav>
+  );
+  const where = facility?.name ?? (me.divisionCode ? `${t.division} ${me.divisionCode}` : '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={0}>
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 700, padding: '18px 20px', letterSpacing: 2 }}>{t.appName}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} />
-      </Layout.Sider>
-      <Layout>
+      <a className="careops-skip" href="#main">
+        {t.skipToContent}
+      </a>
+      {small ? (
+        <Drawer
+          className="careops-drawer careops-chrome"
+          placement="left"
+          open={open}
+          onClose={() => setOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: SIDER }, header: { display: 'none' } }}
+          title={t.mainMenu}
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider className="careops-sider careops-chrome" width={208} theme="dark">
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
+          className="careops-chrome"
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: small ? '0 8px' : '0 24px',
             display: 'flex',
-            justifyContent: 'space-between',
+            gap: 8,
             alignItems: 'center',
             borderBottom: '1px solid #eef0f3',
+            height: 56,
+            lineHeight: '56px',
           }}
         >
-          <Typography.Text strong>{facility?.name ?? (me.divisionCode ? `${t.division} ${me.divisionCode}` : '')}</Typography.Text>
-          <Space>
+          {small && (
+            <Button type="text" icon={<MenuOutlined />} aria-label={t.openMenu} aria-expanded={open} onClick={() => setOpen(true)} />
+          )}
+          <span
+            data-data
+            title={where}
+            style={{ flex: '1 1 auto', minWidth: 0, fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
+            {where}
+          </span>
+          <div role="group" aria-label={t.language} style={{ display: 'flex', alignItems: 'center' }}>
             <Segmented
               size="small"
               value={lang}
               onChange={(v) => setLang(v as 'zh' | 'en')}
               options={[
-                { label: '中文', value: 'zh' },
-                { label: 'EN', value: 'en' },
+                { label: <span lang="zh-CN">中文</span>, value: 'zh' },
+                { label: <span lang="en">EN</span>, value: 'en' },
               ]}
             />
-            <Typography.Text type="secondary">{me.username}</Typography.Text>
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={async () => {
-                await signOut();
-                navigate('/login');
-              }}
-            >
-              {t.logout}
-            </Button>
-          </Space>
+          </div>
+          {!small && (
+            <span style={{ color: 'rgba(0, 0, 0, 0.68)', whiteSpace: 'nowrap' }}>
+              <span className="careops-visually-hidden">{t.signedInAs} </span>
+              <span data-data>{me.username}</span>
+            </span>
+          )}
+          <Button
+            icon={<LogoutOutlined />}
+            aria-label={small ? t.logout : undefined}
+            onClick={async () => {
+              await signOut();
+              navigate('/login');
+            }}
+          >
+            {small ? null : t.logout}
+          </Button>
         </Layout.Header>
-        <Layout.Content style={{ margin: 20 }}>
+        <Layout.Content id="main" tabIndex={-1} className="careops-main" style={{ margin: small ? 12 : 20, minWidth: 0, outline: 'none' }}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

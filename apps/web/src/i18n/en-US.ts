@@ -124,6 +124,15 @@ export const enUS: Messages = {
   on: 'On',
   hover: 'Hover for the resident',
   category: 'Category',
+  skipToContent: 'Skip to main content',
+  mainMenu: 'Main menu',
+  openMenu: 'Open the menu',
+  closeMenu: 'Close the menu',
+  language: 'Language',
+  signedInAs: 'Signed in as',
+  tooManyAttemptsIn: 'Too many attempts; try again in {n} seconds',
+  lockoutHint:
+    'To protect accounts, a username is locked for 15 minutes after 5 wrong attempts in a row; while locked, even the right password does not sign in. If it is locked, try again in 15 minutes or ask the platform administrator.',
   // the pages made responsive, accessible and fully translated
   nameRequired: 'Enter the name',
   dateOfBirthRequired: 'Choose the date of birth',

@@ -122,6 +122,15 @@ export const zhCN = {
   on: '日期',
   hover: '悬停查看老人',
   category: '类别',
+  skipToContent: '跳到主要内容',
+  mainMenu: '主菜单',
+  openMenu: '打开菜单',
+  closeMenu: '关闭菜单',
+  language: '界面语言',
+  signedInAs: '当前用户',
+  tooManyAttemptsIn: '尝试次数过多，请 {n} 秒后再试',
+  lockoutHint:
+    '为保护账户，同一用户名连续 5 次输错后将锁定 15 分钟，锁定期间即使密码正确也无法登录。如已锁定，请 15 分钟后再试，或联系平台管理员。',
   // the pages made responsive, accessible and fully translated
   nameRequired: '请填写姓名',
   dateOfBirthRequired: '请选择出生日期',

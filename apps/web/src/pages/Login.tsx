@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/errors';
@@ -13,8 +13,15 @@ export default function Login() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ username: string; password: string }>();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: unknown; until?: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  // A 429's wait counts down each second (Retry-After from the API's sign-in throttle).
+  useEffect(() => {
+    if (!error?.until) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [error]);
   const describe = useErrorMessage();
   const { data: demo } = useDemoLogins();
   const submit = async (v: { username: string; password: string }) => {
@@ -25,12 +32,26 @@ export default function Login() {
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
-      // A wrong name or password is one 401 (no enumeration); any other refusal (a 429) says what it is.
-      setError(e instanceof ApiError && e.status !== 401 ? describe(e) : t.loginFailed);
+      const wait = e instanceof ApiError && e.status === 429 ? e.retryAfterSeconds : undefined;
+      setNow(Date.now());
+      setError({ failure: e, until: wait ? Date.now() + wait * 1000 : undefined });
     } finally {
       setBusy(false);
     }
   };
+  const waitSeconds = error?.until ? Math.ceil((error.until - now) / 1000) : 0;
+  // A wrong name or password is one 401 whether the name is locked or not (no enumeration): the
+  // message says what a lock is and when to try again. A 429 says how long to wait.
+  const wrong = error?.failure instanceof ApiError && error.failure.status === 401;
+  const message = !error
+    ? null
+    : wrong
+      ? describe(error.failure) || t.loginFailed
+      : waitSeconds > 0
+        ? t.tooManyAttemptsIn.replace('{n}', String(waitSeconds))
+        : error.until
+          ? null
+          : describe(error.failure);
   return (
     <div
       style={{
@@ -38,27 +59,30 @@ export default function Login() {
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'center',
+        padding: 12,
         background: 'linear-gradient(135deg, #1d3557 0%, #457b9d 100%)',
       }}
     >
       <Card
-        style={{ width: 400 }}
+        style={{ width: 400, maxWidth: '100%' }}
         title={
           <Space>
-            <span style={{ fontSize: 20, fontWeight: 700 }}>{t.appName}</span>
+            <h1 style={{ fontSize: 20, fontWeight: 700, margin: 0 }}>{t.appName}</h1>
             <Typography.Text type="secondary">careops</Typography.Text>
           </Space>
         }
         extra={
-          <Segmented
-            size="small"
-            value={lang}
-            onChange={(v) => setLang(v as 'zh' | 'en')}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
+          <div role="group" aria-label={t.language}>
+            <Segmented
+              size="small"
+              value={lang}
+              onChange={(v) => setLang(v as 'zh' | 'en')}
+              options={[
+                { label: <span lang="zh-CN">中文</span>, value: 'zh' },
+                { label: <span lang="en">EN</span>, value: 'en' },
+              ]}
+            />
+          </div>
         }
       >
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
@@ -68,8 +92,17 @@ export default function Login() {
           <Form.Item name="password" label={t.password} rules={[{ required: true, message: `${t.password}?` }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          {message && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={message}
+              description={wrong ? t.lockoutHint : undefined}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          <Button type="primary" htmlType="submit" block loading={busy} disabled={waitSeconds > 0}>
             {t.login}
           </Button>
         </Form>
@@ -84,7 +117,9 @@ export default function Login() {
                   style={{ cursor: 'pointer' }}
                   onClick={() => form.setFieldsValue({ username: d.username, password: d.password })}
                 >
-                  {d.displayName} · {d.username}
+                  <span data-data>
+                    {d.displayName} · {d.username}
+                  </span>
                 </Tag>
               ))}
             </div>
