@@ -7,10 +7,11 @@ import { useErrorMessage } from '../api/errors';
 import { type BedOnDate, useBedBoard } from '../api/hooks/beds';
 import { useAdmit } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { type Messages, useI18n } from '../i18n';
 import { useToday } from '../today';
-import { PageHeading, Toolbar } from './page-parts';
+import { Toolbar } from './page-parts';
 
 // Text colours on their backgrounds are ≥ 4.5:1 (WCAG AA); the state is also written on the tile.
 const COLOURS: Record<BedOnDate['status'], { bg: string; border: string; fg: string }> = {
@@ -68,84 +69,87 @@ export default function BedBoard() {
   const phone = !Grid.useBreakpoint().sm;
 
   return (
-    <Card title={<PageHeading>{t.beds}</PageHeading>}>
-      <Toolbar>
-        <DatePicker
-          value={date}
-          onChange={(d) => d && setDate(d)}
-          allowClear={false}
-          aria-label={t.boardDate}
-          data-testid="board-date"
-          style={{ width: 150 }}
-        />
-        {/* The counts double as the legend: each state's colours and its name (never colour alone). */}
-        <ul aria-label={t.bedStatus} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, listStyle: 'none', margin: 0, padding: 0 }}>
-          {(Object.keys(counts) as BedOnDate['status'][]).map((s) => (
-            <li
-              key={s}
-              data-testid={`count-${s}`}
-              style={{
-                border: `1px solid ${COLOURS[s].border}`,
-                background: COLOURS[s].bg,
-                color: COLOURS[s].fg,
-                borderRadius: 4,
-                padding: '0 8px',
-                fontSize: 12,
-                lineHeight: '22px',
-              }}
-            >
-              {label[s]} {counts[s]}
-            </li>
-          ))}
-        </ul>
-      </Toolbar>
-      {board.isLoading ? (
-        <Loading />
-      ) : board.error ? (
-        <Failed error={board.error} retry={() => board.refetch()} />
-      ) : floors.length === 0 ? (
-        <Empty description={t.empty} />
-      ) : (
-        <div data-testid="bed-board">
-          {floors.map(([floor, rooms]) => (
-            <section key={floor} style={{ marginBottom: 18 }}>
-              <Typography.Title level={2} style={{ margin: '4px 0 8px', fontSize: 15 }}>
-                <span data-data>{floor}</span>
-              </Typography.Title>
-              {/* A phone shows two or more rooms a row, their beds wrapping inside; a desktop rooms side by side. */}
-              <div
-                style={
-                  phone
-                    ? { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))', gap: 6 }
-                    : { display: 'flex', flexWrap: 'wrap', gap: 10 }
-                }
+    <>
+      <PageTitle>{t.beds}</PageTitle>
+      <Card>
+        <Toolbar>
+          <DatePicker
+            value={date}
+            onChange={(d) => d && setDate(d)}
+            allowClear={false}
+            aria-label={t.boardDate}
+            data-testid="board-date"
+            style={{ width: 150 }}
+          />
+          {/* The counts double as the legend: each state's colours and its name (never colour alone). */}
+          <ul aria-label={t.bedStatus} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, listStyle: 'none', margin: 0, padding: 0 }}>
+            {(Object.keys(counts) as BedOnDate['status'][]).map((s) => (
+              <li
+                key={s}
+                data-testid={`count-${s}`}
+                style={{
+                  border: `1px solid ${COLOURS[s].border}`,
+                  background: COLOURS[s].bg,
+                  color: COLOURS[s].fg,
+                  borderRadius: 4,
+                  padding: '0 8px',
+                  fontSize: 12,
+                  lineHeight: '22px',
+                }}
               >
-                {[...rooms.entries()]
-                  .sort(([a], [b]) => a.localeCompare(b, 'zh', { numeric: true }))
-                  .map(([room, beds]) => (
-                    <div
-                      key={room}
-                      style={{ border: '1px solid #e3e8ef', borderRadius: 6, padding: phone ? '4px 5px' : '6px 8px', background: '#fff' }}
-                    >
-                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginBottom: 4 }}>
-                        {t.room} <span data-data>{room}</span>
-                      </Typography.Text>
-                      <div style={{ display: 'flex', flexWrap: phone ? 'wrap' : 'nowrap', gap: phone ? 4 : 6 }}>
-                        {beds
-                          .sort((a, b) => a.code.localeCompare(b.code, 'zh', { numeric: true }))
-                          .map((b) => (
-                            <BedTile key={b.id} bed={b} compact={phone} onAdmit={() => setAdmitBed(b)} />
-                          ))}
+                {label[s]} {counts[s]}
+              </li>
+            ))}
+          </ul>
+        </Toolbar>
+        {board.isLoading ? (
+          <Loading />
+        ) : board.error ? (
+          <Failed error={board.error} retry={() => board.refetch()} />
+        ) : floors.length === 0 ? (
+          <Empty description={t.empty} />
+        ) : (
+          <div data-testid="bed-board">
+            {floors.map(([floor, rooms]) => (
+              <section key={floor} style={{ marginBottom: 18 }}>
+                <Typography.Title level={2} style={{ margin: '4px 0 8px', fontSize: 15 }}>
+                  <span data-data>{floor}</span>
+                </Typography.Title>
+                {/* A phone shows two or more rooms a row, their beds wrapping inside; a desktop rooms side by side. */}
+                <div
+                  style={
+                    phone
+                      ? { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))', gap: 6 }
+                      : { display: 'flex', flexWrap: 'wrap', gap: 10 }
+                  }
+                >
+                  {[...rooms.entries()]
+                    .sort(([a], [b]) => a.localeCompare(b, 'zh', { numeric: true }))
+                    .map(([room, beds]) => (
+                      <div
+                        key={room}
+                        style={{ border: '1px solid #e3e8ef', borderRadius: 6, padding: phone ? '4px 5px' : '6px 8px', background: '#fff' }}
+                      >
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginBottom: 4 }}>
+                          {t.room} <span data-data>{room}</span>
+                        </Typography.Text>
+                        <div style={{ display: 'flex', flexWrap: phone ? 'wrap' : 'nowrap', gap: phone ? 4 : 6 }}>
+                          {beds
+                            .sort((a, b) => a.code.localeCompare(b.code, 'zh', { numeric: true }))
+                            .map((b) => (
+                              <BedTile key={b.id} bed={b} compact={phone} onAdmit={() => setAdmitBed(b)} />
+                            ))}
+                        </div>
                       </div>
-                    </div>
-                  ))}
-              </div>
-            </section>
-          ))}
-        </div>
-      )}
-      {admitBed && <AdmitDialog bed={admitBed} day={day} onClose={() => setAdmitBed(null)} />}
-    </Card>
+                    ))}
+                </div>
+              </section>
+            ))}
+          </div>
+        )}
+        {admitBed && <AdmitDialog bed={admitBed} day={day} onClose={() => setAdmitBed(null)} />}
+      </Card>
+    </>
   );
 }
 

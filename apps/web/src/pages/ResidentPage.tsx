@@ -24,10 +24,10 @@ import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
 import { type Admission, type Resident, useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
-import { PageHeading, Toolbar } from './page-parts';
 
 type Action = 'transfer' | 'leave' | 'discharge';
 
@@ -44,119 +44,121 @@ export default function ResidentPage() {
   const r = resident.data as Resident;
   const current = admissions.data?.find((a) => a.dischargedOn === null);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={
-          <PageHeading>
-            <span data-data>{r.name}</span>
-          </PageHeading>
+    <>
+      <PageTitle
+        extra={
+          current && (
+            <>
+              <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
+              <Button onClick={() => setAction('leave')}>{t.leave}</Button>
+              <Button danger onClick={() => setAction('discharge')}>
+                {t.discharge}
+              </Button>
+            </>
+          )
         }
       >
-        {current && (
-          <Toolbar>
-            <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
-            <Button onClick={() => setAction('leave')}>{t.leave}</Button>
-            <Button danger onClick={() => setAction('discharge')}>
-              {t.discharge}
-            </Button>
-          </Toolbar>
-        )}
-        {/* One item a row on a phone, label above its value: a date or an ID never wraps a character a line. */}
-        <Descriptions
-          size="small"
-          title={
-            <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-              {t.residentDetails}
-            </Typography.Title>
-          }
-          column={{ xs: 1, sm: 2, lg: 3 }}
-          items={[
-            { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
-            {
-              label: t.dateOfBirth,
-              children: (
-                <span data-data style={{ whiteSpace: 'nowrap' }}>
-                  {r.dateOfBirth}
-                </span>
-              ),
-            },
-            {
-              label: t.idNumber,
-              children: (
-                <span data-data style={{ whiteSpace: 'nowrap' }}>
-                  {r.idNumber}
-                </span>
-              ),
-            },
-            { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
-            {
-              label: t.category,
-              children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? (RESIDENT_CATEGORY_LABELS[c] ?? c) : c}</Tag>),
-            },
-          ]}
-        />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
-          <Card title={<h2 style={H2}>{t.stays}</h2>} size="small">
-            <Table
-              scroll={{ x: 'max-content' }}
-              rowKey={(s) => `${s.bedId}${s.from}`}
-              size="small"
-              pagination={false}
-              loading={admissions.isLoading}
-              locale={{ emptyText: t.empty }}
-              dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
-              columns={[
-                { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
-                { title: t.from, dataIndex: 'from' },
-                { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
-              ]}
-            />
-          </Card>
-          <Card title={<h2 style={H2}>{t.leaves}</h2>} size="small" style={{ marginTop: 16 }}>
-            <Table
-              scroll={{ x: 'max-content' }}
-              rowKey="id"
-              size="small"
-              pagination={false}
-              locale={{ emptyText: t.empty }}
-              dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
-              columns={[
-                { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
-                { title: t.from, dataIndex: 'from' },
-                { title: t.to, dataIndex: 'to' },
-                { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={10}>
-          <Card title={<h2 style={H2}>{`${t.assessments} · ${t.levelHistory}`}</h2>} size="small">
-            {assessments.isLoading ? (
-              <Loading />
-            ) : (
-              <Timeline
-                items={[...(assessments.data ?? [])]
-                  .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn))
-                  .map((a) => ({
-                    color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
-                    children: (
-                      <span>
-                        <b>{a.effectiveOn}</b> {t[a.careLevel]}{' '}
-                        <Typography.Text type="secondary">
-                          · <span data-data>{a.assessor}</span>
-                        </Typography.Text>
-                      </span>
-                    ),
-                  }))}
+        <span data-data>{r.name}</span>
+      </PageTitle>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card>
+          {/* One item a row on a phone, label above its value: a date or an ID never wraps a character a line. */}
+          <Descriptions
+            size="small"
+            title={
+              <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+                {t.residentDetails}
+              </Typography.Title>
+            }
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
+              {
+                label: t.dateOfBirth,
+                children: (
+                  <span data-data style={{ whiteSpace: 'nowrap' }}>
+                    {r.dateOfBirth}
+                  </span>
+                ),
+              },
+              {
+                label: t.idNumber,
+                children: (
+                  <span data-data style={{ whiteSpace: 'nowrap' }}>
+                    {r.idNumber}
+                  </span>
+                ),
+              },
+              { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
+              {
+                label: t.category,
+                children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? (RESIDENT_CATEGORY_LABELS[c] ?? c) : c}</Tag>),
+              },
+            ]}
+          />
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Card title={<h2 style={H2}>{t.stays}</h2>} size="small">
+              <Table
+                scroll={{ x: 'max-content' }}
+                rowKey={(s) => `${s.bedId}${s.from}`}
+                size="small"
+                pagination={false}
+                loading={admissions.isLoading}
+                locale={{ emptyText: t.empty }}
+                dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
+                columns={[
+                  { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
+                  { title: t.from, dataIndex: 'from' },
+                  { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
+                ]}
               />
-            )}
-          </Card>
-        </Col>
-      </Row>
-      {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
-    </Space>
+            </Card>
+            <Card title={<h2 style={H2}>{t.leaves}</h2>} size="small" style={{ marginTop: 16 }}>
+              <Table
+                scroll={{ x: 'max-content' }}
+                rowKey="id"
+                size="small"
+                pagination={false}
+                locale={{ emptyText: t.empty }}
+                dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
+                columns={[
+                  { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
+                  { title: t.from, dataIndex: 'from' },
+                  { title: t.to, dataIndex: 'to' },
+                  { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card title={<h2 style={H2}>{`${t.assessments} · ${t.levelHistory}`}</h2>} size="small">
+              {assessments.isLoading ? (
+                <Loading />
+              ) : (
+                <Timeline
+                  items={[...(assessments.data ?? [])]
+                    .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn))
+                    .map((a) => ({
+                      color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
+                      children: (
+                        <span>
+                          <b>{a.effectiveOn}</b> {t[a.careLevel]}{' '}
+                          <Typography.Text type="secondary">
+                            · <span data-data>{a.assessor}</span>
+                          </Typography.Text>
+                        </span>
+                      ),
+                    }))}
+                />
+              )}
+            </Card>
+          </Col>
+        </Row>
+        {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
+      </Space>
+    </>
   );
 }
 

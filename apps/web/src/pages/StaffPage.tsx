@@ -2,8 +2,8 @@ import { Alert, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { type Staff, useStaff } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
-import { PageHeading } from './page-parts';
 
 const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
   zh: { CAREGIVER: '护理员', NURSE: '护士', DOCTOR: '医生', SOCIAL_WORKER: '社工', MANAGER: '管理人员', OTHER: '其他' },
@@ -24,63 +24,66 @@ export default function StaffPage() {
     return s.role === 'CAREGIVER' && c && dayjs(c.expiresOn).isBefore(soon);
   });
   return (
-    <Card title={<PageHeading>{t.staff}</PageHeading>}>
-      {expiring.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="expiring"
-          message={
-            <>
-              {t.expiringSoon}:{' '}
-              <span data-data>
-                {expiring
-                  .map((s) => (lang === 'zh' ? `${s.name}（${latest(s).expiresOn}）` : `${s.name} (${latest(s).expiresOn})`))
-                  .join(lang === 'zh' ? '、' : ', ')}
-              </span>
-            </>
-          }
-        />
-      )}
-      <Table
-        rowKey="id"
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        sticky
-        loading={staff.isLoading}
-        dataSource={staff.data}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t.empty }}
-        columns={[
-          { title: t.name, dataIndex: 'name', render: (v: string) => <span data-data>{v}</span> },
-          {
-            title: t.role,
-            dataIndex: 'role',
-            render: (r: string) => roles[r] ?? r,
-            filters: Object.entries(roles).map(([value, text]) => ({ value, text })),
-            onFilter: (v, s) => s.role === v,
-          },
-          { title: t.fte, dataIndex: 'fte' },
-          {
-            title: t.certificates,
-            render: (_, s) => {
-              const c = latest(s);
-              if (!c) return s.role === 'CAREGIVER' ? <Tag color="red">{t.noCertificate}</Tag> : '—';
-              const days = dayjs(c.expiresOn).diff(dayjs(), 'day');
-              return (
-                <span>
-                  <span data-data>{c.type}</span> {/* The state is written, not only coloured: expired, within 30 days, or its date. */}
-                  <Tag color={days < 0 ? 'red' : days < 30 ? 'orange' : 'green'}>
-                    {days < 0 ? `${t.expired} · ` : days < 30 ? `${t.expiringSoon} · ` : ''}
-                    {t.expiresOn} {c.expiresOn}
-                  </Tag>
+    <>
+      <PageTitle>{t.staff}</PageTitle>
+      <Card>
+        {expiring.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="expiring"
+            message={
+              <>
+                {t.expiringSoon}:{' '}
+                <span data-data>
+                  {expiring
+                    .map((s) => (lang === 'zh' ? `${s.name}（${latest(s).expiresOn}）` : `${s.name} (${latest(s).expiresOn})`))
+                    .join(lang === 'zh' ? '、' : ', ')}
                 </span>
-              );
+              </>
+            }
+          />
+        )}
+        <Table
+          rowKey="id"
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          sticky
+          loading={staff.isLoading}
+          dataSource={staff.data}
+          pagination={{ pageSize: 20 }}
+          locale={{ emptyText: t.empty }}
+          columns={[
+            { title: t.name, dataIndex: 'name', render: (v: string) => <span data-data>{v}</span> },
+            {
+              title: t.role,
+              dataIndex: 'role',
+              render: (r: string) => roles[r] ?? r,
+              filters: Object.entries(roles).map(([value, text]) => ({ value, text })),
+              onFilter: (v, s) => s.role === v,
             },
-          },
-        ]}
-      />
-    </Card>
+            { title: t.fte, dataIndex: 'fte' },
+            {
+              title: t.certificates,
+              render: (_, s) => {
+                const c = latest(s);
+                if (!c) return s.role === 'CAREGIVER' ? <Tag color="red">{t.noCertificate}</Tag> : '—';
+                const days = dayjs(c.expiresOn).diff(dayjs(), 'day');
+                return (
+                  <span>
+                    <span data-data>{c.type}</span> {/* The state is written, not only coloured: expired, within 30 days, or its date. */}
+                    <Tag color={days < 0 ? 'red' : days < 30 ? 'orange' : 'green'}>
+                      {days < 0 ? `${t.expired} · ` : days < 30 ? `${t.expiringSoon} · ` : ''}
+                      {t.expiresOn} {c.expiresOn}
+                    </Tag>
+                  </span>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+    </>
   );
 }

@@ -1,17 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
 
-/**
- * The page's one heading (an h1), until the shared PageTitle component is on this branch:
- * a screen reader lists it first and the browser tab's outline starts from it.
- */
-export function PageHeading({ children }: { children: ReactNode }) {
-  return (
-    <h1 className="page-title" style={{ fontSize: 18, fontWeight: 600, lineHeight: 1.4, margin: 0, display: 'inline' }}>
-      {children}
-    </h1>
-  );
-}
-
 const HIDDEN: CSSProperties = {
   position: 'absolute',
   width: 1,
