@@ -11,7 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { type Messages, useI18n } from '../i18n';
 import { useToday } from '../today';
-import { Toolbar } from './page-parts';
+import { Toolbar, VisuallyHidden } from './page-parts';
 
 // Text colours on their backgrounds are ≥ 4.5:1 (WCAG AA); the state is also written on the tile.
 const COLOURS: Record<BedOnDate['status'], { bg: string; border: string; fg: string }> = {
@@ -187,7 +187,6 @@ function BedTile({ bed, compact, onAdmit }: { bed: BedOnDate; compact: boolean; 
         type="button"
         data-testid={`bed-${bed.code}`}
         data-status={bed.status}
-        aria-label={[bed.code, bed.kind === 'NURSING' ? t.nursing : null, state, o?.name].filter(Boolean).join(' ')}
         onClick={() => (bed.status === 'FREE' ? onAdmit() : o && navigate(`/f/${facilityId}/residents/${o.residentId}`))}
         style={{
           width: compact ? 60 : 74,
@@ -217,6 +216,8 @@ function BedTile({ bed, compact, onAdmit }: { bed: BedOnDate; compact: boolean; 
         <div style={{ fontWeight: 600 }} data-data>
           {bed.code}
         </div>
+        {/* The state in words for a screen reader where the tile shows a name (never colour alone). */}
+        {o && <VisuallyHidden>{state}</VisuallyHidden>}
         <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-data={o ? true : undefined}>
           {o ? o.name : bed.status === 'OUT_OF_SERVICE' ? t.outOfServiceShort : t.free}
         </div>

@@ -11,7 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
-import { Toolbar } from './page-parts';
+import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
 
 type Move = 'submit' | 'approve' | 'reject' | 'pay';
 const NEXT: Record<Claim['state'], Move[]> = {
@@ -97,30 +97,32 @@ export default function ClaimDetail() {
         </Card>
         <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.lines}</h2>}>
           {/* The lines scroll sideways in their own box on a phone; the header stays on top of a long list. */}
-          <Table<ClaimLine>
-            scroll={{ x: 'max-content' }}
-            sticky
-            rowKey={(l, i) => `${l.residentId}${l.careLevel}${l.kind}${i}`}
-            size="small"
-            dataSource={c.lines}
-            pagination={{ pageSize: 50 }}
-            locale={{ emptyText: t.empty }}
-            rowClassName={(l) => (l.kind === 'ADJUSTMENT' ? 'adjustment-row' : '')}
-            expandable={{ expandRowByClick: true, expandedRowRender: (l) => <Explanation line={l} claim={c} /> }}
-            columns={[
-              { title: t.name, dataIndex: 'residentName', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
-              { title: t.careLevel, dataIndex: 'careLevel', render: (v: ClaimLine['careLevel']) => (v ? t[v] : '—') },
-              { title: t.days, dataIndex: 'days', align: 'right' },
-              { title: `${t.rate}${t.inYuan}`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },
-              { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
-              {
-                title: t.kind,
-                dataIndex: 'kind',
-                render: (k: string, l) =>
-                  k === 'ADJUSTMENT' ? <Tag color="orange">{l.amountFen >= 0 ? t.topUp : t.clawBack}</Tag> : <Tag>{t.regular}</Tag>,
-              },
-            ]}
-          />
+          <ScrollRegion label={t.lines}>
+            <Table<ClaimLine>
+              scroll={{ x: 'max-content' }}
+              sticky
+              rowKey={(l, i) => `${l.residentId}${l.careLevel}${l.kind}${i}`}
+              size="small"
+              dataSource={c.lines}
+              pagination={{ pageSize: 50 }}
+              locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+              rowClassName={(l) => (l.kind === 'ADJUSTMENT' ? 'adjustment-row' : '')}
+              expandable={{ expandRowByClick: true, expandedRowRender: (l) => <Explanation line={l} claim={c} /> }}
+              columns={[
+                { title: t.name, dataIndex: 'residentName', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
+                { title: t.careLevel, dataIndex: 'careLevel', render: (v: ClaimLine['careLevel']) => (v ? t[v] : '—') },
+                { title: t.days, dataIndex: 'days', align: 'right' },
+                { title: `${t.rate}${t.inYuan}`, dataIndex: 'rateFen', align: 'right', render: (f: number) => yuan(f) },
+                { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => yuan(f) },
+                {
+                  title: t.kind,
+                  dataIndex: 'kind',
+                  render: (k: string, l) =>
+                    k === 'ADJUSTMENT' ? <Tag color="orange">{l.amountFen >= 0 ? t.topUp : t.clawBack}</Tag> : <Tag>{t.regular}</Tag>,
+                },
+              ]}
+            />
+          </ScrollRegion>
         </Card>
         <Modal
           open={rejecting}

@@ -13,7 +13,7 @@ import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
-import { Toolbar } from './page-parts';
+import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
 
 /** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
 export default function Claims() {
@@ -79,30 +79,32 @@ export default function Claims() {
           />
         </Toolbar>
         {/* docs/rules.md §5: the table scrolls sideways in its own box on a phone, never the page. */}
-        <Table
-          rowKey="id"
-          scroll={{ x: 'max-content' }}
-          sticky
-          loading={claims.isLoading}
-          dataSource={claims.data}
-          locale={{ emptyText: t.empty }}
-          pagination={{ pageSize: 12 }}
-          columns={[
-            { title: t.month, dataIndex: 'month' },
-            {
-              title: t.number,
-              dataIndex: 'number',
-              render: (n, c) => (
-                <Link to={`/f/${facilityId}/claims/${c.id}`} data-data>
-                  {n}
-                </Link>
-              ),
-            },
-            { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
-            { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
-            { title: `${t.total}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
-          ]}
-        />
+        <ScrollRegion label={t.claims}>
+          <Table
+            rowKey="id"
+            scroll={{ x: 'max-content' }}
+            sticky
+            loading={claims.isLoading}
+            dataSource={claims.data}
+            locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+            pagination={{ pageSize: 12 }}
+            columns={[
+              { title: t.month, dataIndex: 'month' },
+              {
+                title: t.number,
+                dataIndex: 'number',
+                render: (n, c) => (
+                  <Link to={`/f/${facilityId}/claims/${c.id}`} data-data>
+                    {n}
+                  </Link>
+                ),
+              },
+              { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
+              { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
+              { title: `${t.total}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

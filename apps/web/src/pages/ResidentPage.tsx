@@ -27,6 +27,7 @@ import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
+import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 
 type Action = 'transfer' | 'leave' | 'discharge';
@@ -100,36 +101,40 @@ export default function ResidentPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Card title={<h2 style={H2}>{t.stays}</h2>} size="small">
-              <Table
-                scroll={{ x: 'max-content' }}
-                rowKey={(s) => `${s.bedId}${s.from}`}
-                size="small"
-                pagination={false}
-                loading={admissions.isLoading}
-                locale={{ emptyText: t.empty }}
-                dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
-                columns={[
-                  { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
-                  { title: t.from, dataIndex: 'from' },
-                  { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
-                ]}
-              />
+              <ScrollRegion label={t.stays}>
+                <Table
+                  scroll={{ x: 'max-content' }}
+                  rowKey={(s) => `${s.bedId}${s.from}`}
+                  size="small"
+                  pagination={false}
+                  loading={admissions.isLoading}
+                  locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+                  dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
+                  columns={[
+                    { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
+                    { title: t.from, dataIndex: 'from' },
+                    { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
+                  ]}
+                />
+              </ScrollRegion>
             </Card>
             <Card title={<h2 style={H2}>{t.leaves}</h2>} size="small" style={{ marginTop: 16 }}>
-              <Table
-                scroll={{ x: 'max-content' }}
-                rowKey="id"
-                size="small"
-                pagination={false}
-                locale={{ emptyText: t.empty }}
-                dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
-                columns={[
-                  { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
-                  { title: t.from, dataIndex: 'from' },
-                  { title: t.to, dataIndex: 'to' },
-                  { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
-                ]}
-              />
+              <ScrollRegion label={t.leaves}>
+                <Table
+                  scroll={{ x: 'max-content' }}
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+                  dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
+                  columns={[
+                    { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
+                    { title: t.from, dataIndex: 'from' },
+                    { title: t.to, dataIndex: 'to' },
+                    { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
+                  ]}
+                />
+              </ScrollRegion>
             </Card>
           </Col>
           <Col xs={24} lg={10}>

@@ -1,4 +1,4 @@
-import { Badge, Calendar, Card, DatePicker, Descriptions, Drawer, Grid, List, Tag } from 'antd';
+import { Badge, Calendar, Card, DatePicker, Descriptions, Drawer, Grid, List, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { type StaffingDay, useStaff, useStaffing } from '../api/hooks/staff';
@@ -82,20 +82,38 @@ export default function StaffingCalendar() {
             onSelect={(d, info) => {
               if (info.source === 'date') setOpen(byDate.get(d.format('YYYY-MM-DD')) ?? null);
             }}
-            cellRender={(d, info) => {
+            // The whole cell is ours: day numbers of the adjacent months in readable grey (≥ 4.5:1), today underlined.
+            fullCellRender={(d, info) => {
               if (info.type !== 'date') return info.originNode;
               const day = byDate.get(d.format('YYYY-MM-DD'));
-              if (!day) return null;
+              const isToday = d.isSame(today(), 'day');
               return (
                 <div
-                  data-testid={`day-${day.date}`}
-                  data-compliant={day.compliant}
-                  style={{ background: day.compliant ? '#f0faf3' : '#fdecea', borderRadius: 4, padding: '2px 6px', fontSize: 12 }}
+                  style={{ margin: '0 4px', padding: '4px 4px 0', borderTop: `2px solid ${isToday ? '#1d3557' : '#f0f0f0'}`, height: 92 }}
                 >
-                  <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
-                  <div>
-                    {t.required} {day.required} · {t.counted} {day.counted}
+                  <div style={{ textAlign: 'right' }}>
+                    <Typography.Text type={d.isSame(month, 'month') ? undefined : 'secondary'} strong={isToday}>
+                      {d.format('DD')}
+                    </Typography.Text>
                   </div>
+                  {day && (
+                    <div
+                      data-testid={`day-${day.date}`}
+                      data-compliant={day.compliant}
+                      style={{
+                        background: day.compliant ? '#f0faf3' : '#fdecea',
+                        borderRadius: 4,
+                        padding: '2px 6px',
+                        fontSize: 12,
+                        textAlign: 'left',
+                      }}
+                    >
+                      <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
+                      <div>
+                        {t.required} {day.required} · {t.counted} {day.counted}
+                      </div>
+                    </div>
+                  )}
                 </div>
               );
             }}

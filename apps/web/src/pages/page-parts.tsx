@@ -1,4 +1,5 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { Typography } from 'antd';
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 
 const HIDDEN: CSSProperties = {
   position: 'absolute',
@@ -33,4 +34,25 @@ export function Toolbar({ children, end }: { children: ReactNode; end?: boolean 
       {children}
     </div>
   );
+}
+
+/**
+ * A wide table's own scroll box, reachable by keyboard: the box antd scrolls (its body or content)
+ * gets a tab stop and a name, so arrow keys scroll it even when no cell holds a link.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelectorAll<HTMLElement>('.ant-table-body, .ant-table-content').forEach((box) => {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', label);
+    });
+  });
+  return <div ref={ref}>{children}</div>;
+}
+
+/** A table's empty state in readable text (antd's default grey is below 4.5:1). */
+export function EmptyText({ children }: { children: ReactNode }) {
+  return <Typography.Text type="secondary">{children}</Typography.Text>;
 }
