@@ -89,7 +89,13 @@ export default function StaffingCalendar() {
               const isToday = d.isSame(today(), 'day');
               return (
                 <div
-                  style={{ margin: '0 4px', padding: '4px 4px 0', borderTop: `2px solid ${isToday ? '#1d3557' : '#f0f0f0'}`, height: 92 }}
+                  style={{
+                    margin: '0 4px',
+                    padding: '4px 4px 0',
+                    borderTop: `2px solid ${isToday ? '#1d3557' : '#f0f0f0'}`,
+                    height: 92,
+                    color: 'rgba(0, 0, 0, 0.88)', // not antd's pale grey of the adjacent months' cells
+                  }}
                 >
                   <div style={{ textAlign: 'right' }}>
                     <Typography.Text type={d.isSame(month, 'month') ? undefined : 'secondary'} strong={isToday}>
