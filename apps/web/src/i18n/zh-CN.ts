@@ -168,6 +168,19 @@ export const zhCN = {
   outOfServiceShort: '停用',
   inYuan: '（元）',
   nursingSuffix: '（护理型）',
+  roleCaregiver: '护理员',
+  roleNurse: '护士',
+  roleDoctor: '医生',
+  roleSocialWorker: '社工',
+  roleManager: '管理人员',
+  roleOther: '其他',
+  categoryTekun: '特困供养',
+  categoryDibao: '低保',
+  categoryLowIncome: '经济困难',
+  categoryAdvancedAge: '高龄',
+  categoryLivingAlone: '独居/空巢',
+  categoryFamilyPlanning: '计生特殊家庭',
+  dayFormat: 'M月D日 ddd',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

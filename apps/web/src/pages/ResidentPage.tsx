@@ -19,14 +19,14 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { RESIDENT_CATEGORY_LABELS } from '@careops/care';
+import type { ResidentCategory } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
 import { type Admission, type Resident, useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
-import { useI18n } from '../i18n';
+import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 
@@ -35,7 +35,7 @@ type Action = 'transfer' | 'leave' | 'discharge';
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
   const { residentId = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const resident = useResident(residentId);
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
@@ -93,7 +93,7 @@ export default function ResidentPage() {
               { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
               {
                 label: t.category,
-                children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? (RESIDENT_CATEGORY_LABELS[c] ?? c) : c}</Tag>),
+                children: r.categories.map((c) => <Tag key={c}>{categoryLabels(t)[c] ?? c}</Tag>),
               },
             ]}
           />
@@ -166,6 +166,16 @@ export default function ResidentPage() {
     </>
   );
 }
+
+/** The resident categories in the user's language (the Chinese names are the API's, docs/rules.md §4). */
+const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({
+  TEKUN: t.categoryTekun,
+  DIBAO: t.categoryDibao,
+  LOW_INCOME: t.categoryLowIncome,
+  ADVANCED_AGE: t.categoryAdvancedAge,
+  LIVING_ALONE: t.categoryLivingAlone,
+  FAMILY_PLANNING_SPECIAL: t.categoryFamilyPlanning,
+});
 
 const H2 = { fontSize: 15, fontWeight: 600, margin: 0 };
 

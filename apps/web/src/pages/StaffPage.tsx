@@ -3,13 +3,17 @@ import dayjs from 'dayjs';
 import { type Staff, useStaff } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 
-const ROLE_LABELS: Record<'zh' | 'en', Record<string, string>> = {
-  zh: { CAREGIVER: '护理员', NURSE: '护士', DOCTOR: '医生', SOCIAL_WORKER: '社工', MANAGER: '管理人员', OTHER: '其他' },
-  en: { CAREGIVER: 'Caregiver', NURSE: 'Nurse', DOCTOR: 'Doctor', SOCIAL_WORKER: 'Social worker', MANAGER: 'Manager', OTHER: 'Other' },
-};
+const roleLabels = (t: Messages): Record<string, string> => ({
+  CAREGIVER: t.roleCaregiver,
+  NURSE: t.roleNurse,
+  DOCTOR: t.roleDoctor,
+  SOCIAL_WORKER: t.roleSocialWorker,
+  MANAGER: t.roleManager,
+  OTHER: t.roleOther,
+});
 
 // Tag colours with text at ≥ 4.5:1 on their background (WCAG AA).
 const EXPIRED = { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' };
@@ -19,7 +23,7 @@ const VALID = { color: '#1e7b34', background: '#f0faf3', borderColor: '#5cb176' 
 /** Staff with their certificates; those running out within 30 days are flagged (docs/rules.md §6). */
 export default function StaffPage() {
   const { t, lang } = useI18n();
-  const roles = ROLE_LABELS[lang];
+  const roles = roleLabels(t);
   const staff = useStaff();
   if (staff.error) return <Failed error={staff.error} retry={() => staff.refetch()} />;
   const soon = dayjs().add(30, 'day');

@@ -11,7 +11,7 @@ import { Toolbar } from './page-parts';
 
 /** Month view of staffing compliance (docs/rules.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const today = useToday();
   const [month, setMonth] = useState<Dayjs>(() => today().startOf('month'));
   const [open, setOpen] = useState<StaffingDay | null>(null);
@@ -65,7 +65,7 @@ export default function StaffingCalendar() {
                     padding: '4px 10px',
                   }}
                 >
-                  <b style={{ minWidth: 84 }}>{dayjs(day.date).format(lang === 'zh' ? 'M月D日 ddd' : 'ddd D MMM')}</b>
+                  <b style={{ minWidth: 84 }}>{dayjs(day.date).format(t.dayFormat)}</b>
                   <span>
                     {t.required} {day.required} · {t.counted} {day.counted}
                   </span>
