@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
-import { Toolbar } from './page-parts';
+import { Toolbar, VisuallyHidden } from './page-parts';
 
 /** Month view of staffing compliance (docs/rules.md §6): non-compliant days red; a day opens its detail. */
 export default function StaffingCalendar() {
@@ -106,6 +106,15 @@ export default function StaffingCalendar() {
                     <div
                       data-testid={`day-${day.date}`}
                       data-compliant={day.compliant}
+                      // a keyboard opens the day too: Tab to it, Enter or Space
+                      role="button"
+                      tabIndex={0}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          setOpen(day);
+                        }
+                      }}
                       style={{
                         background: day.compliant ? '#f0faf3' : '#fdecea',
                         borderRadius: 4,
@@ -114,6 +123,7 @@ export default function StaffingCalendar() {
                         textAlign: 'left',
                       }}
                     >
+                      <VisuallyHidden>{day.date}</VisuallyHidden>
                       <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
                       <div>
                         {t.required} {day.required} · {t.counted} {day.counted}
