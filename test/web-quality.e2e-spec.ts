@@ -348,6 +348,66 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     await page.context().close();
   }, 120_000);
 
+  it('sign-in: a 429 says how many seconds to wait (Retry-After), a refusal explains the lock; on a phone the menu is a drawer that closes on navigation', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.route('**/api/auth/login', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'retry-after': '42' },
+        body: JSON.stringify({ statusCode: 429, error: 'Too Many Requests', code: 'TOO_MANY_REQUESTS', message: ['x'], requestId: 'r' }),
+      }),
+    );
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('manager');
+    await page.getByLabel('密码').fill(password('manager'));
+    await page.locator('button[type=submit]').click();
+    await page.getByText(/尝试次数过多，请 4[12] 秒后再试/).waitFor();
+    expect(await page.locator('button[type=submit]').isDisabled()).toBe(true);
+    await page.unroute('**/api/auth/login');
+    await page.reload();
+    await page.getByLabel('用户名').fill('manager');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.locator('button[type=submit]').click();
+    await page.getByText('用户名或密码错误').waitFor();
+    await page.getByText(/连续 5 次输错后将锁定 15 分钟/).waitFor();
+
+    await page.getByLabel('密码').fill(password('manager'));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/beds$/);
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.locator('.ant-drawer-open nav').getByText('员工与证书').click();
+    await page.waitForURL(/\/staff$/);
+    await page
+      .locator('.ant-drawer-open')
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => undefined);
+    expect(await page.locator('.ant-drawer-open').count()).toBe(0);
+    // The skip link is the first stop of the keyboard and leads to the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main');
+    expect(await page.locator('header').count()).toBeGreaterThan(0);
+    expect(await page.locator('main#main').count()).toBe(1);
+    await context.close();
+  }, 120_000);
+
+  it('printing the bed board and a resident’s page leaves out the menu and the header', async () => {
+    const page = await pageFor('manager', SIZES[1], 'zh');
+    await page.emulateMedia({ media: 'print' });
+    for (const path of [`/f/${home}/beds`, ...(residentHome ? [`/f/${home}/residents/${residentHome}`] : [])]) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main').waitFor();
+      await settle(page);
+      expect(await page.locator('header').isVisible()).toBe(false);
+      expect(await page.locator('nav').isVisible()).toBe(false);
+      expect(await page.locator('main').isVisible()).toBe(true);
+      expect(await page.locator('main').evaluate((m) => m.getBoundingClientRect().left)).toBeLessThan(2);
+    }
+    await page.context().close();
+  }, 60_000);
+
   it('no violations (the list above is the to-do list)', () => {
     const lines = violations.map((v) => `  [${v.check}] ${v.role} ${v.route} ${v.size}: ${v.detail}`);
     console.log(`web quality: ${violations.length} violations${lines.length ? `\n${lines.join('\n')}` : ''}`);
