@@ -1,4 +1,4 @@
-import { Card, DatePicker, Empty, Grid, Tooltip, Typography } from 'antd';
+import { Card, DatePicker, Empty, Grid, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -8,7 +8,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
-import { Toolbar, VisuallyHidden } from './page-parts';
+import { Secondary, Toolbar, VisuallyHidden } from './page-parts';
 
 // The admission form loads when a free bed is chosen: the board's first load carries no form code.
 const AdmitDialog = lazy(() => import('./AdmitDialog'));
@@ -112,9 +112,9 @@ export default function BedBoard() {
           <div data-testid="bed-board">
             {floors.map(([floor, rooms]) => (
               <section key={floor} style={{ marginBottom: 18 }}>
-                <Typography.Title level={2} style={{ margin: '4px 0 8px', fontSize: 15 }}>
+                <h2 style={{ margin: '4px 0 8px', fontSize: 15, fontWeight: 600 }}>
                   <span data-data>{floor}</span>
-                </Typography.Title>
+                </h2>
                 {/* A phone shows two or more rooms a row, their beds wrapping inside; a desktop rooms side by side. */}
                 <div
                   style={
@@ -130,9 +130,9 @@ export default function BedBoard() {
                         key={room}
                         style={{ border: '1px solid #e3e8ef', borderRadius: 6, padding: phone ? '4px 5px' : '6px 8px', background: '#fff' }}
                       >
-                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginBottom: 4 }}>
+                        <Secondary style={{ display: 'block', fontSize: 12, marginBottom: 4 }}>
                           {t.room} <span data-data>{room}</span>
-                        </Typography.Text>
+                        </Secondary>
                         <div style={{ display: 'flex', flexWrap: phone ? 'wrap' : 'nowrap', gap: phone ? 4 : 6 }}>
                           {beds
                             .sort((a, b) => a.code.localeCompare(b.code, 'zh', { numeric: true }))

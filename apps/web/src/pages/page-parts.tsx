@@ -1,4 +1,4 @@
-import { Typography } from 'antd';
+import { theme } from 'antd';
 import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 
 const HIDDEN: CSSProperties = {
@@ -52,7 +52,16 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
   return <div ref={ref}>{children}</div>;
 }
 
+/**
+ * Secondary text in the theme's secondary colour (≥ 4.5:1), without antd's Typography: that one
+ * brings the editable text area's code into every page that shows a grey label.
+ */
+export function Secondary({ children, style }: { children: ReactNode; style?: CSSProperties }) {
+  const { token } = theme.useToken();
+  return <span style={{ color: token.colorTextSecondary, ...style }}>{children}</span>;
+}
+
 /** A table's empty state in readable text (antd's default grey is below 4.5:1). */
 export function EmptyText({ children }: { children: ReactNode }) {
-  return <Typography.Text type="secondary">{children}</Typography.Text>;
+  return <Secondary>{children}</Secondary>;
 }
