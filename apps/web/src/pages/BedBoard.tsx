@@ -1,5 +1,5 @@
-import { Card, DatePicker, Empty, Grid, Tooltip } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Empty, Grid, theme, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type BedOnDate, useBedBoard } from '../api/hooks/beds';
@@ -32,6 +32,7 @@ export default function BedBoard() {
   const { t } = useI18n();
   const today = useToday();
   const [date, setDate] = useState<Dayjs>(today);
+  const { token } = theme.useToken();
   const [admitBed, setAdmitBed] = useState<BedOnDate | null>(null);
   const day = date.format('YYYY-MM-DD');
   const board = useBedBoard(day);
@@ -73,13 +74,25 @@ export default function BedBoard() {
       <PageTitle>{t.beds}</PageTitle>
       <Card>
         <Toolbar>
-          <DatePicker
-            value={date}
-            onChange={(d) => d && setDate(d)}
-            allowClear={false}
+          {/* The browser's own date field: a phone opens its native picker, and the board's first load
+              carries no date-picker code. */}
+          <input
+            type="date"
+            value={day}
+            onChange={(e) => e.target.value && setDate(dayjs(e.target.value))}
+            required
             aria-label={t.boardDate}
             data-testid="board-date"
-            style={{ width: 150 }}
+            style={{
+              width: 150,
+              height: token.controlHeight,
+              padding: '0 11px',
+              font: 'inherit',
+              color: token.colorText,
+              background: token.colorBgContainer,
+              border: `1px solid ${token.colorBorder}`,
+              borderRadius: token.borderRadius,
+            }}
           />
           {/* The counts double as the legend: each state's colours and its name (never colour alone). */}
           <ul aria-label={t.bedStatus} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, listStyle: 'none', margin: 0, padding: 0 }}>
