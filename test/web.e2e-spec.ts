@@ -150,7 +150,7 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.getByTestId('claim-state').waitFor();
     const number = (
       await page
-        .locator('.ant-card-head-title')
+        .locator('h1')
         .filter({ has: page.getByTestId('claim-state') })
         .innerText()
     ).match(/\d{4}-\d{4}/)?.[0] as string;

@@ -37,7 +37,7 @@ export function JobButton({
       setJob(current);
       const until = Date.now() + 10 * 60_000;
       while ((current.state === 'QUEUED' || current.state === 'RUNNING') && mounted.current) {
-        if (Date.now() > until) throw new Error('the document is taking too long; try again later (生成超时)');
+        if (Date.now() > until) throw new Error(t.jobTimeout);
         await new Promise((r) => setTimeout(r, 400));
         current = await readJob(current.id);
         setJob(current);
@@ -52,7 +52,7 @@ export function JobButton({
     }
   };
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }} aria-live="polite">
       {job && (
         <Progress
           percent={job.percent}

@@ -1,16 +1,19 @@
-import { App, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Card, Empty, Grid, theme, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { type CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
-import { useErrorMessage } from '../api/errors';
 import { type BedOnDate, useBedBoard } from '../api/hooks/beds';
-import { useAdmit } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
+import { Secondary, Toolbar, VisuallyHidden } from './page-parts';
 
+// The admission form loads when a free bed is chosen: the board's first load carries no form code.
+const AdmitDialog = lazy(() => import('./AdmitDialog'));
+
+// Text colours on their backgrounds are ≥ 4.5:1 (WCAG AA); the state is also written on the tile.
 const COLOURS: Record<BedOnDate['status'], { bg: string; border: string; fg: string }> = {
   FREE: { bg: '#f0faf3', border: '#5cb176', fg: '#1e7b34' },
   OCCUPIED: { bg: '#e8f0fb', border: '#3f6fb5', fg: '#1d3557' },
@@ -29,6 +32,7 @@ export default function BedBoard() {
   const { t } = useI18n();
   const today = useToday();
   const [date, setDate] = useState<Dayjs>(today);
+  const { token } = theme.useToken();
   const [admitBed, setAdmitBed] = useState<BedOnDate | null>(null);
   const day = date.format('YYYY-MM-DD');
   const board = useBedBoard(day);
@@ -63,70 +67,119 @@ export default function BedBoard() {
     return c;
   }, [board.data]);
   const label = { FREE: t.free, OCCUPIED: t.occupied, ON_LEAVE: t.onLeave, OUT_OF_SERVICE: t.outOfService };
+  const phone = !Grid.useBreakpoint().sm;
 
   return (
-    <Card
-      title={t.beds}
-      extra={
-        <Space>
-          {(Object.keys(counts) as BedOnDate['status'][]).map((s) => (
-            <Tag key={s} color={COLOURS[s].border} data-testid={`count-${s}`}>
-              {label[s]} {counts[s]}
-            </Tag>
-          ))}
-          <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} data-testid="board-date" />
-        </Space>
-      }
-    >
-      {board.isLoading ? (
-        <Loading />
-      ) : board.error ? (
-        <Failed error={board.error} retry={() => board.refetch()} />
-      ) : floors.length === 0 ? (
-        <Empty description={t.empty} />
-      ) : (
-        <div data-testid="bed-board">
-          {floors.map(([floor, rooms]) => (
-            <div key={floor} style={{ marginBottom: 18 }}>
-              <Typography.Title level={5} style={{ margin: '4px 0 8px' }}>
-                {floor}
-              </Typography.Title>
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 10 }}>
-                {[...rooms.entries()]
-                  .sort(([a], [b]) => a.localeCompare(b, 'zh', { numeric: true }))
-                  .map(([room, beds]) => (
-                    <div key={room} style={{ border: '1px solid #e3e8ef', borderRadius: 6, padding: '6px 8px', background: '#fff' }}>
-                      <div style={{ fontSize: 12, color: '#7b8794', marginBottom: 4 }}>
-                        {t.room} {room}
+    <>
+      <PageTitle>{t.beds}</PageTitle>
+      <Card>
+        <Toolbar>
+          {/* The browser's own date field: a phone opens its native picker, and the board's first load
+              carries no date-picker code. */}
+          <input
+            type="date"
+            value={day}
+            onChange={(e) => e.target.value && setDate(dayjs(e.target.value))}
+            required
+            aria-label={t.boardDate}
+            data-testid="board-date"
+            style={{
+              width: 150,
+              height: token.controlHeight,
+              padding: '0 11px',
+              font: 'inherit',
+              color: token.colorText,
+              background: token.colorBgContainer,
+              border: `1px solid ${token.colorBorder}`,
+              borderRadius: token.borderRadius,
+            }}
+          />
+          {/* The counts double as the legend: each state's colours and its name (never colour alone). */}
+          <ul aria-label={t.bedStatus} style={{ display: 'flex', flexWrap: 'wrap', gap: 6, listStyle: 'none', margin: 0, padding: 0 }}>
+            {(Object.keys(counts) as BedOnDate['status'][]).map((s) => (
+              <li
+                key={s}
+                data-testid={`count-${s}`}
+                style={{
+                  border: `1px solid ${COLOURS[s].border}`,
+                  background: COLOURS[s].bg,
+                  color: COLOURS[s].fg,
+                  borderRadius: 4,
+                  padding: '0 8px',
+                  fontSize: 12,
+                  lineHeight: '22px',
+                }}
+              >
+                {label[s]} {counts[s]}
+              </li>
+            ))}
+          </ul>
+        </Toolbar>
+        {board.isLoading ? (
+          <Loading />
+        ) : board.error ? (
+          <Failed error={board.error} retry={() => board.refetch()} />
+        ) : floors.length === 0 ? (
+          <Empty description={t.empty} />
+        ) : (
+          <div data-testid="bed-board">
+            {floors.map(([floor, rooms]) => (
+              <section key={floor} style={{ marginBottom: 18 }}>
+                <h2 style={{ margin: '4px 0 8px', fontSize: 15, fontWeight: 600 }}>
+                  <span data-data>{floor}</span>
+                </h2>
+                {/* A phone shows two or more rooms a row, their beds wrapping inside; a desktop rooms side by side. */}
+                <div
+                  style={
+                    phone
+                      ? { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))', gap: 6 }
+                      : { display: 'flex', flexWrap: 'wrap', gap: 10 }
+                  }
+                >
+                  {[...rooms.entries()]
+                    .sort(([a], [b]) => a.localeCompare(b, 'zh', { numeric: true }))
+                    .map(([room, beds]) => (
+                      <div
+                        key={room}
+                        style={{ border: '1px solid #e3e8ef', borderRadius: 6, padding: phone ? '4px 5px' : '6px 8px', background: '#fff' }}
+                      >
+                        <Secondary style={{ display: 'block', fontSize: 12, marginBottom: 4 }}>
+                          {t.room} <span data-data>{room}</span>
+                        </Secondary>
+                        <div style={{ display: 'flex', flexWrap: phone ? 'wrap' : 'nowrap', gap: phone ? 4 : 6 }}>
+                          {beds
+                            .sort((a, b) => a.code.localeCompare(b.code, 'zh', { numeric: true }))
+                            .map((b) => (
+                              <BedTile key={b.id} bed={b} compact={phone} onAdmit={() => setAdmitBed(b)} />
+                            ))}
+                        </div>
                       </div>
-                      <div style={{ display: 'flex', gap: 6 }}>
-                        {beds
-                          .sort((a, b) => a.code.localeCompare(b.code, 'zh', { numeric: true }))
-                          .map((b) => (
-                            <BedTile key={b.id} bed={b} onAdmit={() => setAdmitBed(b)} />
-                          ))}
-                      </div>
-                    </div>
-                  ))}
-              </div>
-            </div>
-          ))}
-        </div>
-      )}
-      {admitBed && <AdmitDialog bed={admitBed} day={day} onClose={() => setAdmitBed(null)} />}
-    </Card>
+                    ))}
+                </div>
+              </section>
+            ))}
+          </div>
+        )}
+        {admitBed && (
+          <Suspense fallback={null}>
+            <AdmitDialog bed={admitBed} day={day} onClose={() => setAdmitBed(null)} />
+          </Suspense>
+        )}
+      </Card>
+    </>
   );
 }
 
-function BedTile({ bed, onAdmit }: { bed: BedOnDate; onAdmit: () => void }) {
+function BedTile({ bed, compact, onAdmit }: { bed: BedOnDate; compact: boolean; onAdmit: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { facilityId } = useParams();
   const c = COLOURS[bed.status];
   const o = bed.occupant;
+  const state = { FREE: t.free, OCCUPIED: t.occupied, ON_LEAVE: t.onLeave, OUT_OF_SERVICE: t.outOfService }[bed.status];
   const tip = o ? (
     <div>
-      <b>{o.name}</b> · {o.careLevel ? t[o.careLevel] : t.unassessed}
+      <b data-data>{o.name}</b> · {o.careLevel ? t[o.careLevel] : t.unassessed}
       <br />
       {t.since} {o.since}
       {o.onLeave && (
@@ -138,7 +191,7 @@ function BedTile({ bed, onAdmit }: { bed: BedOnDate; onAdmit: () => void }) {
     </div>
   ) : bed.outOfService ? (
     <div>
-      {t.outOfService}: {bed.outOfService.reason}
+      {t.outOfService}: <span data-data>{bed.outOfService.reason}</span>
     </div>
   ) : (
     <div>
@@ -153,8 +206,8 @@ function BedTile({ bed, onAdmit }: { bed: BedOnDate; onAdmit: () => void }) {
         data-status={bed.status}
         onClick={() => (bed.status === 'FREE' ? onAdmit() : o && navigate(`/f/${facilityId}/residents/${o.residentId}`))}
         style={{
-          width: 74,
-          height: 54,
+          width: compact ? 60 : 74,
+          height: compact ? 48 : 54,
           border: `1.5px solid ${c.border}`,
           background: c.bg,
           color: c.fg,
@@ -163,133 +216,29 @@ function BedTile({ bed, onAdmit }: { bed: BedOnDate; onAdmit: () => void }) {
           position: 'relative',
           padding: 2,
           font: 'inherit',
-          fontSize: 12,
+          fontSize: compact ? 11 : 12,
           lineHeight: 1.25,
         }}
       >
         {bed.kind === 'NURSING' && (
           <span title={t.nursing} style={{ position: 'absolute', top: 1, right: 3, fontSize: 10, color: '#b42318', fontWeight: 700 }}>
-            护
+            {t.nursingMark}
           </span>
         )}
-        <div style={{ fontWeight: 600 }}>{bed.code}</div>
-        <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {o ? o.name : bed.status === 'OUT_OF_SERVICE' ? t.outOfService : t.free}
+        {bed.status === 'ON_LEAVE' && (
+          <span title={t.onLeave} style={{ position: 'absolute', top: 1, left: 3, fontSize: 10, fontWeight: 700 }}>
+            {t.onLeaveMark}
+          </span>
+        )}
+        <div style={{ fontWeight: 600 }} data-data>
+          {bed.code}
+        </div>
+        {/* The state in words for a screen reader where the tile shows a name (never colour alone). */}
+        {o && <VisuallyHidden>{state}</VisuallyHidden>}
+        <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-data={o ? true : undefined}>
+          {o ? o.name : bed.status === 'OUT_OF_SERVICE' ? t.outOfServiceShort : t.free}
         </div>
       </button>
     </Tooltip>
-  );
-}
-
-interface AdmitForm {
-  name: string;
-  gender: 'M' | 'F';
-  dateOfBirth: Dayjs;
-  idNumber: string;
-  careLevel: CareLevel;
-  admittedOn: Dayjs;
-}
-
-/** 办理入住 from a free bed: registers the resident, then admits (the ID number checked as it is typed). */
-function AdmitDialog({ bed, day, onClose }: { bed: BedOnDate; day: string; onClose: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const describe = useErrorMessage();
-  const [form] = Form.useForm<AdmitForm>();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const admit = useAdmit(bed.id);
-  const submit = (v: AdmitForm) => {
-    setServerError(null);
-    admit.mutate(
-      {
-        name: v.name.trim(),
-        gender: v.gender,
-        dateOfBirth: v.dateOfBirth.format('YYYY-MM-DD'),
-        idNumber: v.idNumber.trim().toUpperCase(),
-        careLevel: v.careLevel,
-        admittedOn: v.admittedOn.format('YYYY-MM-DD'),
-      },
-      {
-        onSuccess: () => {
-          message.success(t.saved);
-          onClose();
-        },
-        // The form keeps what was typed; the server's reason is shown above the buttons.
-        onError: (e) => setServerError(describe(e)),
-      },
-    );
-  };
-  return (
-    <Modal
-      open
-      title={`${t.admitTo} ${bed.code}${bed.kind === 'NURSING' ? `（${t.nursing}）` : ''}`}
-      onCancel={onClose}
-      okText={t.save}
-      cancelText={t.cancel}
-      confirmLoading={admit.isPending}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ gender: 'F', careLevel: 'SEMI_DISABLED', admittedOn: dayjs(day) }}
-        onFinish={submit}
-        data-testid="admit-form"
-      >
-        <Form.Item name="name" label={t.name} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Space size="large">
-          <Form.Item name="gender" label={t.gender}>
-            <Radio.Group
-              options={[
-                { label: t.female, value: 'F' },
-                { label: t.male, value: 'M' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="dateOfBirth" label={t.dateOfBirth} rules={[{ required: true, message: '请选择出生日期' }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        <Form.Item
-          name="idNumber"
-          label={t.idNumber}
-          dependencies={['dateOfBirth']}
-          validateTrigger={['onChange', 'onBlur']}
-          hasFeedback
-          rules={[
-            { required: true, message: '请填写身份证号' },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) => {
-                if (!value) return Promise.resolve();
-                const dob = getFieldValue('dateOfBirth') as Dayjs | undefined;
-                const problem = idNumberProblem(value.trim(), dob ? dob.format('YYYY-MM-DD') : undefined);
-                return problem ? Promise.reject(new Error(ID_NUMBER_PROBLEM_MESSAGES[problem])) : Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <Input maxLength={18} placeholder="410421194805121234" data-testid="id-number" />
-        </Form.Item>
-        <Space size="large">
-          <Form.Item name="careLevel" label={t.careLevel}>
-            <Select
-              style={{ width: 140 }}
-              options={(['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'] as const).map((l) => ({ value: l, label: t[l] }))}
-            />
-          </Form.Item>
-          <Form.Item name="admittedOn" label={t.admittedOn} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        {serverError && (
-          <Typography.Text type="danger" data-testid="server-error">
-            {serverError}
-          </Typography.Text>
-        )}
-      </Form>
-    </Modal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,10 +8,12 @@ import { useClaims, useGenerateClaim, useStartClaimsYearJob } from '../api/hooks
 import { useFacility } from '../api/hooks/facilities';
 import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { programmeLabel, STATE_COLOURS } from './claim-labels';
+import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
 
 /** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
 export default function Claims() {
@@ -42,48 +44,68 @@ export default function Claims() {
   if (claims.error) return <Failed error={claims.error} retry={() => claims.refetch()} />;
   const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
   return (
-    <Card
-      title={t.claims}
-      extra={
-        canWrite && (
-          <Space>
-            <Select
-              value={programme}
-              onChange={setProgramme}
-              style={{ width: 190 }}
-              options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))}
-              data-testid="claim-programme"
-            />
-            <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} data-testid="claim-month" />
-            <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
-              {t.generate}
-            </Button>
-          </Space>
-        )
-      }
-    >
-      <div style={{ marginBottom: 12, textAlign: 'right' }}>
-        <JobButton
-          label={`${month.format('YYYY')} ${lang === 'zh' ? '全年申领表（ZIP）' : 'claims of the year (ZIP)'}`}
-          testId="year-zip"
-          fileName={`claims-${month.format('YYYY')}.zip`}
-          start={() => startYearJob(month.year())}
-        />
-      </div>
-      <Table
-        rowKey="id"
-        loading={claims.isLoading}
-        dataSource={claims.data}
-        locale={{ emptyText: t.empty }}
-        pagination={{ pageSize: 12 }}
-        columns={[
-          { title: t.month, dataIndex: 'month' },
-          { title: t.number, dataIndex: 'number', render: (n, c) => <Link to={`/f/${facilityId}/claims/${c.id}`}>{n}</Link> },
-          { title: lang === 'zh' ? '补贴项目' : 'Programme', dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
-          { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
-          { title: `${t.total}（元）`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
-        ]}
-      />
-    </Card>
+    <>
+      <PageTitle>{t.claims}</PageTitle>
+      <Card>
+        <Toolbar>
+          {canWrite && (
+            <>
+              <Select
+                value={programme}
+                onChange={setProgramme}
+                style={{ width: 190 }}
+                aria-label={t.programme}
+                options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))}
+                data-testid="claim-programme"
+              />
+              <DatePicker
+                picker="month"
+                value={month}
+                onChange={(d) => d && setMonth(d)}
+                allowClear={false}
+                aria-label={t.claimMonth}
+                data-testid="claim-month"
+              />
+              <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
+                {t.generate}
+              </Button>
+            </>
+          )}
+          <JobButton
+            label={`${month.format('YYYY')} ${t.yearZip}`}
+            testId="year-zip"
+            fileName={`claims-${month.format('YYYY')}.zip`}
+            start={() => startYearJob(month.year())}
+          />
+        </Toolbar>
+        {/* docs/rules.md §5: the table scrolls sideways in its own box on a phone, never the page. */}
+        <ScrollRegion label={t.claims}>
+          <Table
+            rowKey="id"
+            scroll={{ x: 'max-content' }}
+            sticky
+            loading={claims.isLoading}
+            dataSource={claims.data}
+            locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+            pagination={{ pageSize: 12 }}
+            columns={[
+              { title: t.month, dataIndex: 'month' },
+              {
+                title: t.number,
+                dataIndex: 'number',
+                render: (n, c) => (
+                  <Link to={`/f/${facilityId}/claims/${c.id}`} data-data>
+                    {n}
+                  </Link>
+                ),
+              },
+              { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
+              { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
+              { title: `${t.total}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
+            ]}
+          />
+        </ScrollRegion>
+      </Card>
+    </>
   );
 }

@@ -1,14 +1,33 @@
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { RESIDENT_CATEGORY_LABELS } from '@careops/care';
+import type { ResidentCategory } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
 import { type Admission, type Resident, useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
 import { Failed } from '../components/Failed';
+import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
-import { useI18n } from '../i18n';
+import { type Messages, useI18n } from '../i18n';
+import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 
 type Action = 'transfer' | 'leave' | 'discharge';
@@ -16,7 +35,7 @@ type Action = 'transfer' | 'leave' | 'discharge';
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
   const { residentId = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const resident = useResident(residentId);
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
@@ -26,96 +45,141 @@ export default function ResidentPage() {
   const r = resident.data as Resident;
   const current = admissions.data?.find((a) => a.dischargedOn === null);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title={r.name}
+    <>
+      <PageTitle
         extra={
           current && (
-            <Space>
+            <>
               <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
               <Button onClick={() => setAction('leave')}>{t.leave}</Button>
               <Button danger onClick={() => setAction('discharge')}>
                 {t.discharge}
               </Button>
-            </Space>
+            </>
           )
         }
       >
-        <Descriptions
-          size="small"
-          column={3}
-          items={[
-            { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
-            { label: t.dateOfBirth, children: r.dateOfBirth },
-            { label: t.idNumber, children: r.idNumber },
-            { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
-            {
-              label: t.category,
-              children: r.categories.map((c) => <Tag key={c}>{lang === 'zh' ? (RESIDENT_CATEGORY_LABELS[c] ?? c) : c}</Tag>),
-            },
-          ]}
-        />
-      </Card>
-      <Row gutter={16}>
-        <Col span={14}>
-          <Card title={t.stays} size="small">
-            <Table
-              rowKey={(s) => `${s.bedId}${s.from}`}
-              size="small"
-              pagination={false}
-              loading={admissions.isLoading}
-              locale={{ emptyText: t.empty }}
-              dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
-              columns={[
-                { title: t.bed, dataIndex: 'bedCode' },
-                { title: t.from, dataIndex: 'from' },
-                { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
-              ]}
-            />
-          </Card>
-          <Card title={t.leaves} size="small" style={{ marginTop: 16 }}>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              locale={{ emptyText: t.empty }}
-              dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
-              columns={[
-                { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
-                { title: t.from, dataIndex: 'from' },
-                { title: t.to, dataIndex: 'to' },
-                { title: t.reason, dataIndex: 'reason' },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col span={10}>
-          <Card title={`${t.assessments} · ${t.levelHistory}`} size="small">
-            {assessments.isLoading ? (
-              <Loading />
-            ) : (
-              <Timeline
-                items={[...(assessments.data ?? [])]
-                  .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn))
-                  .map((a) => ({
-                    color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
-                    children: (
-                      <span>
-                        <b>{a.effectiveOn}</b> {t[a.careLevel]} <span style={{ color: '#7b8794' }}>· {a.assessor}</span>
-                      </span>
-                    ),
-                  }))}
-              />
-            )}
-          </Card>
-        </Col>
-      </Row>
-      {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
-    </Space>
+        <span data-data>{r.name}</span>
+      </PageTitle>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card>
+          {/* One item a row on a phone, label above its value: a date or an ID never wraps a character a line. */}
+          <Descriptions
+            size="small"
+            title={
+              <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
+                {t.residentDetails}
+              </Typography.Title>
+            }
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              { label: t.gender, children: r.gender === 'F' ? t.female : t.male },
+              {
+                label: t.dateOfBirth,
+                children: (
+                  <span data-data style={{ whiteSpace: 'nowrap' }}>
+                    {r.dateOfBirth}
+                  </span>
+                ),
+              },
+              {
+                label: t.idNumber,
+                children: (
+                  <span data-data style={{ whiteSpace: 'nowrap' }}>
+                    {r.idNumber}
+                  </span>
+                ),
+              },
+              { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
+              {
+                label: t.category,
+                children: r.categories.map((c) => <Tag key={c}>{categoryLabels(t)[c] ?? c}</Tag>),
+              },
+            ]}
+          />
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Card title={<h2 style={H2}>{t.stays}</h2>} size="small">
+              <ScrollRegion label={t.stays}>
+                <Table
+                  scroll={{ x: 'max-content' }}
+                  rowKey={(s) => `${s.bedId}${s.from}`}
+                  size="small"
+                  pagination={false}
+                  loading={admissions.isLoading}
+                  locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+                  dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
+                  columns={[
+                    { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
+                    { title: t.from, dataIndex: 'from' },
+                    { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
+                  ]}
+                />
+              </ScrollRegion>
+            </Card>
+            <Card title={<h2 style={H2}>{t.leaves}</h2>} size="small" style={{ marginTop: 16 }}>
+              <ScrollRegion label={t.leaves}>
+                <Table
+                  scroll={{ x: 'max-content' }}
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+                  dataSource={admissions.data?.flatMap((a) => a.leaves) ?? []}
+                  columns={[
+                    { title: t.kind, dataIndex: 'kind', render: (k: 'LEAVE' | 'HOSPITAL') => t[k] },
+                    { title: t.from, dataIndex: 'from' },
+                    { title: t.to, dataIndex: 'to' },
+                    { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
+                  ]}
+                />
+              </ScrollRegion>
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card title={<h2 style={H2}>{`${t.assessments} · ${t.levelHistory}`}</h2>} size="small">
+              {assessments.isLoading ? (
+                <Loading />
+              ) : (
+                <Timeline
+                  items={[...(assessments.data ?? [])]
+                    .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn))
+                    .map((a) => ({
+                      color: a.careLevel === 'FULLY_DISABLED' ? 'red' : a.careLevel === 'SEMI_DISABLED' ? 'orange' : 'green',
+                      children: (
+                        <span>
+                          <b>{a.effectiveOn}</b> {t[a.careLevel]}{' '}
+                          <Typography.Text type="secondary">
+                            · <span data-data>{a.assessor}</span>
+                          </Typography.Text>
+                        </span>
+                      ),
+                    }))}
+                />
+              )}
+            </Card>
+          </Col>
+        </Row>
+        {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
+      </Space>
+    </>
   );
 }
 
-type StayForm = { bedId: string; on: Dayjs; range: [Dayjs, Dayjs]; reason: string; kind: 'LEAVE' | 'HOSPITAL' };
+/** The resident categories in the user's language (the Chinese names are the API's, docs/rules.md §4). */
+const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({
+  TEKUN: t.categoryTekun,
+  DIBAO: t.categoryDibao,
+  LOW_INCOME: t.categoryLowIncome,
+  ADVANCED_AGE: t.categoryAdvancedAge,
+  LIVING_ALONE: t.categoryLivingAlone,
+  FAMILY_PLANNING_SPECIAL: t.categoryFamilyPlanning,
+});
+
+const H2 = { fontSize: 15, fontWeight: 600, margin: 0 };
+
+type StayForm = { bedId: string; on: Dayjs; from: Dayjs; to: Dayjs; reason: string; kind: 'LEAVE' | 'HOSPITAL' };
 
 function StayAction({
   action,
@@ -143,7 +207,7 @@ function StayAction({
       action === 'transfer'
         ? { action, bedId: v.bedId, on: day(v.on) }
         : action === 'leave'
-          ? { action, kind: v.kind, from: day(v.range[0]), to: day(v.range[1]), reason: v.reason }
+          ? { action, kind: v.kind, from: day(v.from), to: day(v.to), reason: v.reason }
           : { action, on: day(v.on), reason: v.reason },
       {
         onSuccess: () => {
@@ -166,18 +230,18 @@ function StayAction({
     >
       <Form form={form} layout="vertical" initialValues={{ on: today(), kind: 'LEAVE' }} onFinish={submit}>
         {action === 'transfer' && (
-          <Form.Item name="bedId" label={t.bed} rules={[{ required: true }]}>
+          <Form.Item name="bedId" label={t.bed} rules={[{ required: true, message: t.fieldRequired }]}>
             <Select
               loading={freeBeds.isLoading}
               options={(freeBeds.data ?? [])
                 .filter((b) => b.status === 'FREE')
-                .map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? `（${t.nursing}）` : ''}` }))}
+                .map((b) => ({ value: b.id, label: `${b.code}${b.kind === 'NURSING' ? t.nursingSuffix : ''}` }))}
             />
           </Form.Item>
         )}
         {action !== 'leave' && (
-          <Form.Item name="on" label={t.on} rules={[{ required: true }]}>
-            <DatePicker />
+          <Form.Item name="on" label={t.on} rules={[{ required: true, message: t.fieldRequired }]}>
+            <DatePicker placement="bottomLeft" />
           </Form.Item>
         )}
         {action === 'leave' && (
@@ -190,17 +254,44 @@ function StayAction({
                 ]}
               />
             </Form.Item>
-            <Form.Item name="range" label={`${t.from} – ${t.to}`} rules={[{ required: true }]}>
-              <DatePicker.RangePicker />
-            </Form.Item>
+            {/* Two single-date pickers: each panel fits a phone, where a range picker's two months run off the screen. */}
+            <Row gutter={16}>
+              <Col xs={24} sm={12}>
+                <Form.Item name="from" label={t.from} rules={[{ required: true, message: t.fieldRequired }]}>
+                  <DatePicker placement="bottomLeft" style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="to"
+                  label={t.to}
+                  dependencies={['from']}
+                  rules={[
+                    { required: true, message: t.fieldRequired },
+                    ({ getFieldValue }) => ({
+                      validator: (_, value: Dayjs | undefined) => {
+                        const from = getFieldValue('from') as Dayjs | undefined;
+                        return value && from && value.isBefore(from, 'day') ? Promise.reject(new Error(t.toBeforeFrom)) : Promise.resolve();
+                      },
+                    }),
+                  ]}
+                >
+                  <DatePicker placement="bottomLeft" style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
           </>
         )}
         {action !== 'transfer' && (
-          <Form.Item name="reason" label={t.reason} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item name="reason" label={t.reason} rules={[{ required: true, whitespace: true, message: t.fieldRequired }]}>
             <Input maxLength={200} />
           </Form.Item>
         )}
-        {error && <div style={{ color: '#b42318' }}>{error}</div>}
+        {error && (
+          <Typography.Text type="danger" role="alert">
+            {error}
+          </Typography.Text>
+        )}
       </Form>
     </Modal>
   );

@@ -1,12 +1,13 @@
 import { Alert, Card, Descriptions, Input, Space, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useDocumentCheck } from '../api/hooks/documents';
+import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 import { useTimeZone } from '../today';
 
 /** Anyone holding a PDF can check it: its SHA-256, computed here, or the code printed on it. */
 export default function Verify() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const timeZone = useTimeZone();
   const lookup = useDocumentCheck();
   const result = lookup.data ?? null;
@@ -17,44 +18,50 @@ export default function Verify() {
     return false;
   };
   return (
-    <Card title={t.verify}>
-      <Space direction="vertical" style={{ width: '100%' }} size="large">
-        <Upload.Dragger
-          accept="application/pdf"
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void ofFile(f);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{t.verifyHint}</p>
-        </Upload.Dragger>
-        <Input.Search placeholder="核验码 / SHA-256" enterButton={t.verify} onSearch={(v) => v && check(v)} />
-        {result === 'missing' && <Alert type="error" showIcon message={t.invalid} />}
-        {result && result !== 'missing' && (
-          <Alert
-            type="success"
-            showIcon
-            message={t.valid}
-            description={
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { label: t.number, children: result.number },
-                  { label: '', children: result.title },
-                  { label: t.facility, children: result.facilityName ?? result.divisionCode },
-                  { label: t.month, children: result.period },
-                  { label: t.issuedAt, children: new Date(result.issuedAt).toLocaleString('zh-CN', { timeZone }) },
-                ]}
-              />
-            }
-          />
-        )}
-      </Space>
-    </Card>
+    <>
+      <PageTitle>{t.verify}</PageTitle>
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }} size="large">
+          <Upload.Dragger
+            accept="application/pdf"
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void ofFile(f);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined aria-hidden />
+            </p>
+            <p>{t.verifyHint}</p>
+          </Upload.Dragger>
+          <Input.Search placeholder={t.verifyCode} aria-label={t.verifyCode} enterButton={t.verify} onSearch={(v) => v && check(v)} />
+          {result === 'missing' && <Alert type="error" showIcon message={t.invalid} />}
+          {result && result !== 'missing' && (
+            <Alert
+              type="success"
+              showIcon
+              message={t.valid}
+              description={
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { label: t.number, children: <span data-data>{result.number}</span> },
+                    { label: t.documentTitle, children: <span data-data>{result.title}</span> },
+                    { label: t.facility, children: <span data-data>{result.facilityName ?? result.divisionCode}</span> },
+                    { label: t.month, children: <span data-data>{result.period}</span> },
+                    {
+                      label: t.issuedAt,
+                      children: new Date(result.issuedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone }),
+                    },
+                  ]}
+                />
+              }
+            />
+          )}
+        </Space>
+      </Card>
+    </>
   );
 }
