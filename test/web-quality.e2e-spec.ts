@@ -309,30 +309,40 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
   }
 
   it('(e) the first bed-board load: bytes transferred (compressed) and time to a usable board', async () => {
-    const page = await pageFor('manager', SIZES[1], 'zh');
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const sent = new Map<string, { url: string; encoding: string; bytes: number }>();
-    cdp.on('Network.responseReceived', (e) => {
-      const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? 'identity';
-      sent.set(e.requestId, { url: e.response.url.replace(base, ''), encoding, bytes: 0 });
-    });
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = sent.get(e.requestId);
-      if (r) r.bytes = e.encodedDataLength;
-    });
-    const started = Date.now();
-    await page.goto(`${base}/f/${home}/beds`);
-    await page.locator('[data-testid=bed-board] [data-status]').first().waitFor({ timeout: 30_000 });
-    const ms = Date.now() - started;
-    await page.waitForLoadState('networkidle');
-    const kb = [...sent.values()].reduce((sum, r) => sum + r.bytes, 0) / 1024;
+    /** One cold load (no browser cache) of the bed board: what crossed the wire, and when the first bed showed. */
+    async function coldLoad(): Promise<{ ms: number; sent: { url: string; encoding: string; bytes: number }[] }> {
+      const page = await pageFor('manager', SIZES[1], 'zh');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      const sent = new Map<string, { url: string; encoding: string; bytes: number }>();
+      cdp.on('Network.responseReceived', (e) => {
+        const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? 'identity';
+        sent.set(e.requestId, { url: e.response.url.replace(base, ''), encoding, bytes: 0 });
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        const r = sent.get(e.requestId);
+        if (r) r.bytes = e.encodedDataLength;
+      });
+      const started = Date.now();
+      await page.goto(`${base}/f/${home}/beds`);
+      await page.locator('[data-testid=bed-board] [data-status]').first().waitFor({ timeout: 30_000 });
+      const ms = Date.now() - started;
+      await page.waitForLoadState('networkidle');
+      await page.context().close();
+      return { ms, sent: [...sent.values()] };
+    }
+    // The median of three cold loads: one load on a shared machine is one sample of its noise.
+    const loads = [await coldLoad(), await coldLoad(), await coldLoad()];
+    const ms = loads.map((l) => l.ms).sort((x, y) => x - y)[1];
+    const { sent } = loads[0];
+    const kb = sent.reduce((sum, r) => sum + r.bytes, 0) / 1024;
     // Files under 1 KB are not worth compressing (the build and the API leave them as they are).
-    const plain = [...sent.values()].filter((r) => r.encoding === 'identity' && r.bytes > 1400 && /\.(js|css|html)$|^\/api\//.test(r.url));
+    const plain = sent.filter((r) => r.encoding === 'identity' && r.bytes > 1400 && /\.(js|css|html)$|^\/api\//.test(r.url));
     console.log(
-      `web quality: first bed-board load ${kb.toFixed(1)} KB transferred (goal ≤ 250 KB), usable after ${ms} ms (goal ≤ 1000 ms)\n` +
-        [...sent.values()].map((r) => `  ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.encoding.padEnd(8)} ${r.url}`).join('\n'),
+      `web quality: first bed-board load ${kb.toFixed(1)} KB transferred (goal ≤ 250 KB), usable after ${ms} ms ` +
+        `(median of ${loads.map((l) => l.ms).join(', ')} ms; goal ≤ 1000 ms)\n` +
+        sent.map((r) => `  ${(r.bytes / 1024).toFixed(1).padStart(7)} KB ${r.encoding.padEnd(8)} ${r.url}`).join('\n'),
     );
     if (kb > 250)
       violations.push({ role: 'manager', route: 'beds', size: '1440×900', check: 'load', detail: `${kb.toFixed(1)} KB > 250 KB` });
@@ -345,8 +355,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
         check: 'load',
         detail: `not compressed: ${plain.map((r) => r.url).join(', ')}`,
       });
-    await page.context().close();
-  }, 120_000);
+  }, 180_000);
 
   it('sign-in: a 429 says how many seconds to wait (Retry-After), a refusal explains the lock; on a phone the menu is a drawer that closes on navigation', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
