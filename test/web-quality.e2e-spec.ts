@@ -422,6 +422,29 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     await page.context().close();
   }, 60_000);
 
+  it('keyboard only: skip to the content, reach a free bed with Tab, open its admission form with Enter, close it with Escape', async () => {
+    const page = await pageFor('manager', SIZES[1], 'zh');
+    await page.goto(`${base}/f/${home}/beds`);
+    await page.locator('[data-testid=bed-board] [data-status=FREE]').first().waitFor();
+    // The skip link is the first stop; it lands in the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toMatch(/#/);
+    await page.keyboard.press('Enter');
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-status') === 'FREE');
+    }
+    expect(reached).toBe(true);
+    const code = await page.evaluate(() => document.activeElement?.getAttribute('data-testid')?.replace('bed-', ''));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`入住床位 ${code}`, { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.context().close();
+  }, 60_000);
+
   it('no violations (the list above is the to-do list)', () => {
     const lines = violations.map((v) => `  [${v.check}] ${v.role} ${v.route} ${v.size}: ${v.detail}`);
     console.log(`web quality: ${violations.length} violations${lines.length ? `\n${lines.join('\n')}` : ''}`);
