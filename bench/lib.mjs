@@ -47,22 +47,25 @@ export async function startStack({ poolSize = 20 } = {}) {
     env: { ...env, ADMIN_PASSWORD: 'Bench-Admin-Password-1' },
   });
   const port = await freePort();
-  // Started exactly as npm start starts it.
-  let api = spawn(
-    process.execPath,
-    [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')],
-    {
-      env: {
-        ...env,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        DATABASE_POOL_SIZE: String(poolSize),
-        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-        API_WORKERS: process.env.API_WORKERS ?? '2',
+  // Started exactly as npm start starts it; restarted the same way with some settings changed.
+  const spawnApi = (extraEnv = {}) =>
+    spawn(
+      process.execPath,
+      [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')],
+      {
+        env: {
+          ...env,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          DATABASE_POOL_SIZE: String(poolSize),
+          LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+          API_WORKERS: process.env.API_WORKERS ?? '2',
+          ...extraEnv,
+        },
+        stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
       },
-      stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
-    },
-  );
+    );
+  let api = spawnApi();
   const base = `http://127.0.0.1:${port}`;
   const healthy = async () => {
     for (let i = 0; i < 200; i++) {
@@ -82,18 +85,7 @@ export async function startStack({ poolSize = 20 } = {}) {
     restartApi: async (extraEnv) => {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));
-      api = spawn(process.execPath, [...NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
-        env: {
-          ...env,
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          DATABASE_POOL_SIZE: String(poolSize),
-          LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-          API_WORKERS: process.env.API_WORKERS ?? '2',
-          ...extraEnv,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      api = spawnApi(extraEnv);
       await healthy();
     },
     stop: async () => {

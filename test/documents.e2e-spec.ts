@@ -11,18 +11,9 @@ import { appDatabaseUrl, PG_BOSS } from '@careops/db';
 import { Client } from 'pg';
 import { PdfRenderer } from '@careops/pdf';
 import { ReportJobsWorker, ReportsService } from '@careops/reports';
+import { binary, textOf } from './support/pdf-text';
 import { buildWorld, populate, World } from './support/world';
 
-/** The PDF's text as pdftotext extracts it (check the text, not font names). */
-function textOf(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
-}
-const binary = (req: import('supertest').Test) =>
-  req.buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (d: Buffer) => chunks.push(d));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
 /** The compressed size of each entry by the offset of its local header, from the central directory. */
 function centralSizes(zip: Buffer): Map<number, number> {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

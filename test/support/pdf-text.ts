@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import type { Test } from 'supertest';
 
-/** The PDF's text as pdftotext extracts it (the same helper as test/documents.e2e-spec.ts: check the text, not font names). */
+/** The PDF's text as pdftotext extracts it, columns kept (check the text, not font names). */
 export function textOf(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 }
 
-/** Collects a response's bytes whatever its type (a PDF, a spreadsheet), as test/documents.e2e-spec.ts does. */
+/** Collects a response's bytes whatever its type (a PDF, a spreadsheet, a ZIP). */
 export const binary = (req: Test) =>
   req.buffer(true).parse((r, cb) => {
     const chunks: Buffer[] = [];

@@ -42,10 +42,10 @@ export interface ClaimListItem {
   totalsByLevel: Record<CareLevel, number>;
 }
 
-export interface ClaimLineView {
+/** A stored line, in the order the claim shows them (regular first, then by resident and first day). */
+export interface ClaimLineRecord {
   /** null on a line of the facility itself (the day-center operating subsidy). */
   residentId: string | null;
-  residentName: string;
   careLevel: CareLevel | null;
   days: number;
   rateFen: number;
@@ -55,6 +55,11 @@ export interface ClaimLineView {
   reason: string | null;
   adjustsClaimId: string | null;
   adjustsLineId: string | null;
+}
+
+/** A line as the claim shows it: the stored line and whose it is. */
+export interface ClaimLineView extends ClaimLineRecord {
+  residentName: string;
 }
 
 export interface ClaimView {

@@ -1,7 +1,7 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ACCOUNTING, ANY_ROLE, FacilityController, Roles } from '@careops/platform';
+import { ACCOUNTING, ANY_ROLE, ApiFileResponse, FacilityController, Roles } from '@careops/platform';
 import { ClaimExports } from './claim-exports';
 import { ClaimsService } from './claims.service';
 import { CreateClaimDto, RejectClaimDto } from './dto/claim.dto';
@@ -9,7 +9,6 @@ import { ClaimListItemResponse, ClaimResponse } from './dto/claim.response';
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const binary = (mime: string) => ({ content: { [mime]: { schema: { type: 'string', format: 'binary' } } } });
 
 /** Sends a file as an attachment named after the claim. */
 function attachment(res: Response, mime: string, name: string, body: string | Buffer): void {
@@ -53,7 +52,7 @@ export class ClaimsController {
   @Get(':claimId/export.csv')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The lines as CSV (UTF-8 with BOM, opens in Excel)' })
-  @ApiOkResponse(binary('text/csv'))
+  @ApiFileResponse(['text/csv'])
   async csv(@Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
     const { number, body } = await this.exports.csv(id);
     attachment(res, CSV, `claim-${number}.csv`, body);
@@ -62,7 +61,7 @@ export class ClaimsController {
   @Get(':claimId/export.xlsx')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The claim as an Excel workbook: lines, and totals by level' })
-  @ApiOkResponse(binary(XLSX))
+  @ApiFileResponse([XLSX])
   async xlsx(@Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
     const { number, body } = await this.exports.xlsx(id);
     attachment(res, XLSX, `claim-${number}.xlsx`, body);

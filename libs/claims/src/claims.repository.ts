@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CareLevel, ClaimedAmount, DayCounting, Programme } from '@careops/care';
 import { TenantDb } from '@careops/db';
-import type { ClaimListItem, ClaimPeriod, ClaimState, LineKind, NewClaimLine, Policy } from './claim.types';
+import type { ClaimLineRecord, ClaimListItem, ClaimPeriod, ClaimState, NewClaimLine, Policy } from './claim.types';
 
 /** A claim with the policy version it used, as stored. */
 export interface ClaimRecord {
@@ -15,20 +15,6 @@ export interface ClaimRecord {
   totalsByLevel: Partial<Record<CareLevel, number>>;
   rejectionReason: string | null;
   policy: Omit<Policy, 'programme'>;
-}
-
-/** A stored line, in the order the claim shows them (regular first, then by resident and first day). */
-export interface ClaimLineRecord {
-  residentId: string | null;
-  careLevel: CareLevel | null;
-  days: number;
-  rateFen: number;
-  amountFen: number;
-  kind: LineKind;
-  explanation: { segments: { from: string; to: string }[]; formula?: string };
-  reason: string | null;
-  adjustsClaimId: string | null;
-  adjustsLineId: string | null;
 }
 
 /** A claim that left DRAFT and was not rejected, with the policy it used (what adjustments recompute). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { divisionCovers, divisionPrefix, divisionTotal, isDivisionCode, isProvincePrefix, monthSpan, SummaryFigures } from '@careops/care';
-import { TenantDb } from '@careops/db';
+import { type Principal, TenantDb } from '@careops/db';
 import { Facility, FacilitiesService } from '@careops/facilities';
-import { NotFoundError, validationFailed } from '@careops/platform';
+import { NotFoundError } from '@careops/platform';
 import { DivisionsRepository } from './divisions.repository';
 import { MetricsService, summaryOf } from './metrics.service';
 
@@ -35,6 +35,16 @@ export class DivisionNotFoundError extends NotFoundError {
 }
 
 /**
+ * The one check of everything that names a division (the summary, its PDF, its job): a code in no
+ * province does not exist, and a regulator sees its own division or one inside it — anything else
+ * is the same 404 (docs/rules.md §1).
+ */
+export function assertDivisionVisible(principal: Principal, code: string): void {
+  if (!isDivisionCode(code) || (code !== NATION && !isProvincePrefix(code.slice(0, 2)))) throw new DivisionNotFoundError(code);
+  if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
+}
+
+/**
  * `GET /api/divisions/:code/summary?month=` (docs/rules.md §8 辖区汇总表): one row per facility of the
  * division the caller may see — row-level security lists them — each computed in that facility's
  * own tenant scope, then the division total as a ratio of sums.
@@ -50,12 +60,7 @@ export class DivisionsService {
 
   /** `code` a six-digit code and `month` YYYY-MM, as DivisionCodeParam and MonthQuery validate them. */
   async summary(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<DivisionSummary> {
-    // The same answer as DivisionCodeParam, for a caller that passes the code unchecked.
-    if (!isDivisionCode(code)) throw validationFailed(['code must be a division code of six digits (行政区划代码应为6位数字)']);
-    if (code !== NATION && !isProvincePrefix(code.slice(0, 2))) throw new DivisionNotFoundError(code);
-    const principal = this.db.principal();
-    // A regulator asks for its own division or one inside it; anything else does not exist for it.
-    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
+    assertDivisionVisible(this.db.principal(), code);
     const facilities = inDivision(await this.facilities.list(), divisionPrefix(code));
     const { from, to } = monthSpan(month);
     const rows: DivisionRow[] = [];

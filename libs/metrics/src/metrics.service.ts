@@ -75,11 +75,6 @@ export class MetricsService {
     return this.period(from, to, { month: q.month });
   }
 
-  /** The same as `figures` (the name other features call). */
-  query(q: { date?: string; month?: string }): Promise<FacilityMetrics> {
-    return this.figures(q);
-  }
-
   /** The figures of [from, to); snapshot counts are those of its last day. */
   async period(from: string, to: string, label: { date?: string; month?: string }): Promise<FacilityMetrics> {
     return (await this.periodWithStaffing(from, to, label)).metrics;

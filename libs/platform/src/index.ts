@@ -12,3 +12,4 @@ export * from './http/input-guard';
 export * from './http/common-queries';
 export * from './access/facility-route';
 export * from './errors/error-response';
+export * from './http/api-file';

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DivisionCodeParam, MonthQuery, Roles, SUPERVISING } from '@careops/platform';
+import { ApiFileResponse, DivisionCodeParam, MonthQuery, Roles, SUPERVISING } from '@careops/platform';
 import { DocumentRequests } from './document-requests';
-import { OwnTransactions, PDF_RESPONSE } from './reports.controller';
+import { OwnTransactions } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 @ApiTags('divisions')
@@ -18,7 +18,7 @@ export class DivisionReportsController {
   @Get(':code/summary.pdf')
   @Roles(...SUPERVISING)
   @ApiOperation({ summary: '辖区汇总表 (PDF)' })
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFileResponse(['application/pdf'])
   summary(@Param() p: DivisionCodeParam, @Query() q: MonthQuery, @Res() res: Response) {
     return this.requests.send(res, undefined, () => this.reports.division(p.code, q.month));
   }

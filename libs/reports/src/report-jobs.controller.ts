@@ -3,7 +3,7 @@ import { Controller } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
-import { ANY_ROLE, DivisionCodeParam, FacilityController, ReadRequest, Roles, SUPERVISING } from '@careops/platform';
+import { ANY_ROLE, ApiFileResponse, DivisionCodeParam, FacilityController, ReadRequest, Roles, SUPERVISING } from '@careops/platform';
 import { ClaimPdfsJobDto, DivisionSummaryJobDto } from './dto/report-job.dto';
 import { ReportJobResponse } from './dto/report-job.response';
 import { ReportJobsService } from './report-jobs.service';
@@ -68,13 +68,7 @@ export class ReportJobsController {
   @Get(':jobId/result')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The document a finished job produced' })
-  @ApiOkResponse({
-    description: 'a division summary as PDF, a year of claims as a ZIP of PDFs',
-    content: {
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-      'application/zip': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileResponse(['application/pdf', 'application/zip'], 'a division summary as PDF, a year of claims as a ZIP of PDFs')
   async result(@Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
     const file = await this.jobs.result(id);
     res.setHeader('content-type', file.zip ? 'application/zip' : 'application/pdf');

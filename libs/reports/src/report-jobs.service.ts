@@ -4,9 +4,8 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
 import { AuditService } from '@careops/audit';
-import { divisionCovers, isDivisionCode, isProvincePrefix } from '@careops/care';
 import { InjectQueue, type RequestContext, scopeOf, TenantDb, withTenantScope } from '@careops/db';
-import { DivisionNotFoundError } from '@careops/metrics';
+import { assertDivisionVisible } from '@careops/metrics';
 import { NotFoundError } from '@careops/platform';
 import type { ReportJobResponse } from './dto/report-job.response';
 import { ReportJob, ReportJobKind, ReportJobParams, ReportJobsRepository } from './report-jobs.repository';
@@ -52,9 +51,7 @@ export class ReportJobsService {
   /** 辖区汇总表 of a division the caller oversees (any other: the same 404 as an unknown one). */
   startDivisionSummary(code: string, month: string): Promise<ReportJobResponse> {
     const principal = this.db.principal();
-    // The same answer as the summary itself (docs/api.md): a code in no province does not exist.
-    if (!isDivisionCode(code) || (code !== '000000' && !isProvincePrefix(code.slice(0, 2)))) throw new DivisionNotFoundError(code);
-    if (principal.role === 'REGULATOR' && !divisionCovers(principal.divisionCode ?? '', code)) throw new DivisionNotFoundError(code);
+    assertDivisionVisible(principal, code);
     return this.enqueue('DIVISION_SUMMARY_PDF', { code, month, principal }, undefined);
   }
 

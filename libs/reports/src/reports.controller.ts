@@ -2,14 +2,13 @@ import { Get, Param, ParseUUIDPipe, Query, Res, SetMetadata } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
-import { ANY_ROLE, FacilityController, MonthQuery, Roles } from '@careops/platform';
+import { ANY_ROLE, ApiFileResponse, FacilityController, MonthQuery, Roles } from '@careops/platform';
 import { DocumentRequests } from './document-requests';
 import { ReportsService } from './reports.service';
 
 /** The facts are read in a transaction of their own (DocumentRequests), none around the render. */
 export const OwnTransactions = () => SetMetadata(OWN_TRANSACTIONS, true);
 
-export const PDF_RESPONSE = { content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } } as const;
 const HTML_RESPONSE = { content: { 'text/html': { schema: { type: 'string' } } } } as const;
 
 @ApiTags('reports')
@@ -24,7 +23,7 @@ export class ReportsController {
   @Get('claim/:claimId.pdf')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: '养老服务补贴申领表 (PDF)' })
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFileResponse(['application/pdf'])
   claim(@Param('facilityId') f: string, @Param('claimId', ParseUUIDPipe) id: string, @Res() res: Response) {
     return this.requests.send(res, f, () => this.reports.claim(id));
   }
@@ -32,7 +31,7 @@ export class ReportsController {
   @Get('compliance.pdf')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: '养老机构合规报告 (PDF)' })
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFileResponse(['application/pdf'])
   compliance(@Param('facilityId') f: string, @Query() q: MonthQuery, @Res() res: Response) {
     return this.requests.send(res, f, () => this.reports.compliance(q.month));
   }
@@ -48,7 +47,7 @@ export class ReportsController {
   @Get('operations.pdf')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: '月度运营报表 (PDF)' })
-  @ApiOkResponse(PDF_RESPONSE)
+  @ApiFileResponse(['application/pdf'])
   operations(@Param('facilityId') f: string, @Query() q: MonthQuery, @Res() res: Response) {
     return this.requests.send(res, f, () => this.reports.operations(q.month));
   }

@@ -9,12 +9,13 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Segmented } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useFacility } from '../api/hooks/facilities';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
 
 const SIDER = '#001529';
@@ -27,7 +28,7 @@ const SIDER = '#001529';
  */
 export function Shell() {
   const { me, facility: own, signOut } = useAuth();
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const small = !Grid.useBreakpoint().md;
@@ -121,17 +122,7 @@ export function Shell() {
           >
             {where}
           </span>
-          <div role="group" aria-label={t.language} style={{ display: 'flex', alignItems: 'center' }}>
-            <Segmented
-              size="small"
-              value={lang}
-              onChange={(v) => setLang(v as 'zh' | 'en')}
-              options={[
-                { label: <span lang="zh-CN">中文</span>, value: 'zh' },
-                { label: <span lang="en">EN</span>, value: 'en' },
-              ]}
-            />
-          </div>
+          <LanguageSwitch style={{ display: 'flex', alignItems: 'center' }} />
           {!small && (
             <span style={{ color: 'rgba(0, 0, 0, 0.68)', whiteSpace: 'nowrap' }}>
               <span className="careops-visually-hidden">{t.signedInAs} </span>

@@ -1,14 +1,15 @@
-import { Alert, Button, Card, Form, Input, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/errors';
 import { useDemoLogins } from '../api/hooks/auth';
 import { useAuth } from '../auth';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 
 export default function Login() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -71,19 +72,7 @@ export default function Login() {
             <Typography.Text type="secondary">careops</Typography.Text>
           </Space>
         }
-        extra={
-          <div role="group" aria-label={t.language}>
-            <Segmented
-              size="small"
-              value={lang}
-              onChange={(v) => setLang(v as 'zh' | 'en')}
-              options={[
-                { label: <span lang="zh-CN">中文</span>, value: 'zh' },
-                { label: <span lang="en">EN</span>, value: 'en' },
-              ]}
-            />
-          </div>
-        }
+        extra={<LanguageSwitch />}
       >
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t.username} rules={[{ required: true, message: `${t.username}?` }]}>
