@@ -107,6 +107,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     claimHome = drafted.status === 201 ? (drafted.body.id as string) : undefined;
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(join(ROOT, 'tmp', 'screenshots-en'), { recursive: true });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -272,6 +273,8 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
       if (shot) await page.screenshot({ path: join(SHOTS, `${role}-${route}-${size.name}.png`) });
       add('axe', await axe(page));
     }
+    // The English screens too, to look at (not committed: the Chinese ones are the documented set).
+    if (lang === 'en') await page.screenshot({ path: join(ROOT, 'tmp', 'screenshots-en', `${role}-${route}-${size.name}.png`) });
     add(lang === 'zh' ? 'zh-text' : 'en-text', await foreignWords(page, lang));
   }
 

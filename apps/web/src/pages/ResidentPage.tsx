@@ -93,7 +93,16 @@ export default function ResidentPage() {
               { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
               {
                 label: t.category,
-                children: r.categories.map((c) => <Tag key={c}>{categoryLabels(t)[c] ?? c}</Tag>),
+                children: (
+                  // Several tags wrap on a phone rather than run out of the card.
+                  <span style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+                    {r.categories.map((c) => (
+                      <Tag key={c} style={{ marginInlineEnd: 0 }}>
+                        {categoryLabels(t)[c] ?? c}
+                      </Tag>
+                    ))}
+                  </span>
+                ),
               },
             ]}
           />
