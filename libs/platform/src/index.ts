@@ -13,3 +13,4 @@ export * from './http/common-queries';
 export * from './access/facility-route';
 export * from './errors/error-response';
 export * from './http/api-file';
+export * from './divisions/division-names';
