@@ -1,8 +1,14 @@
 import fc from 'fast-check';
-import { CARE_LEVELS } from './care-level';
-import { addDays } from './dates';
+import { CARE_LEVELS, CareLevel } from './care-level';
+import { addDays, dayNumber } from './dates';
+import { levelSegments } from './level-segments';
 import {
   birthdayAt,
+  ClaimLine,
+  EligibilityStart,
+  fromNextMonth,
+  Granularity,
+  SubsidyPolicy,
   yuan,
   ClaimResident,
   computeClaim,
@@ -321,3 +327,263 @@ describe('policy options: day counting and the other programmes (docs/rules.md �
     );
   });
 });
+
+describe('whole months and next-month eligibility (docs/rules.md §5, 平阴)', () => {
+  const RUNS = { numRuns: Number(process.env['CAREOPS_FC_RUNS'] ?? 1000) };
+  const MONTHLY: SubsidyPolicy = { ...POLICY, granularity: 'MONTH' };
+  const NEXT: SubsidyPolicy = { ...POLICY, eligibilityStart: 'NEXT_MONTH' };
+  const MONTHLY_NEXT: SubsidyPolicy = { ...POLICY, granularity: 'MONTH', eligibilityStart: 'NEXT_MONTH' };
+  const lines = (month: string, r: Partial<ClaimResident>, policy: SubsidyPolicy) =>
+    computeClaim(month, [resident(r)], policy).lines.map((l) => [l.careLevel, l.days, l.amountFen]);
+  const semi = (effectiveOn: string, recordedSeq = 1) => ({ effectiveOn, careLevel: 'SEMI_DISABLED' as const, recordedSeq });
+  const full = (effectiveOn: string, recordedSeq = 2) => ({ effectiveOn, careLevel: 'FULLY_DISABLED' as const, recordedSeq });
+  const self = (effectiveOn: string, recordedSeq = 1) => ({ effectiveOn, careLevel: 'SELF_CARE' as const, recordedSeq });
+
+  it('by whole months, admitted 2025-03-15 at 半失能 is the whole rate ¥150.00 (31 days of 31), not 17 days’ ¥82.26', () => {
+    const r = { stays: [{ from: '2025-03-15', to: null }], assessments: [semi('2025-03-15')] };
+    expect(computeClaim('2025-03', [resident(r)], MONTHLY).lines).toEqual([
+      {
+        residentId: 'r1',
+        careLevel: 'SEMI_DISABLED',
+        days: 31,
+        rateFen: 15000,
+        amountFen: 15000,
+        segments: [{ from: '2025-03-15', to: '2025-04-01' }],
+      },
+    ]);
+    expect(lines('2025-03', r, POLICY)).toEqual([['SEMI_DISABLED', 17, 8226]]);
+  });
+
+  it('leap February: in care on 2024-02-29 only → by whole months ¥300.00 (29 days); by days 30000 × 1 ÷ 29 = 1034.48… → ¥10.34', () => {
+    const r = { stays: [{ from: '2024-02-29', to: '2024-03-01' }], assessments: [full('2024-02-29')] };
+    expect(lines('2024-02', r, MONTHLY)).toEqual([['FULLY_DISABLED', 29, 30000]]);
+    expect(lines('2024-02', r, POLICY)).toEqual([['FULLY_DISABLED', 1, 1034]]);
+    expect(lines('2024-03', r, MONTHLY)).toEqual([]);
+  });
+
+  it('自年满60周岁当月起: born 1966-12-25 → all of 2026-12 by whole months, nothing in 2026-11; by days only 12-25 … 12-31', () => {
+    const r = { dateOfBirth: '1966-12-25', stays: [{ from: '2026-01-01', to: null }], assessments: [semi('2026-01-01')] };
+    expect(computeClaim('2026-12', [resident(r)], MONTHLY).lines[0]).toMatchObject({
+      days: 31,
+      amountFen: 15000,
+      segments: [{ from: '2026-12-01', to: '2027-01-01' }],
+    });
+    expect(lines('2026-11', r, MONTHLY)).toEqual([]);
+    // 15000 × 7 ÷ 31 = 3387.09… → 3387
+    expect(lines('2026-12', r, POLICY)).toEqual([['SEMI_DISABLED', 7, 3387]]);
+    // Discharged 2026-12-20, before the birthday: the month still counts whole; by days, nothing.
+    const left = { ...r, stays: [{ from: '2026-01-01', to: '2026-12-20' }] };
+    expect(lines('2026-12', left, MONTHLY)).toEqual([['SEMI_DISABLED', 31, 15000]]);
+    expect(lines('2026-12', left, POLICY)).toEqual([]);
+  });
+
+  it('discharged on 2025-04-01: March is whole, April has no counted day (unless the policy counts the discharge day)', () => {
+    const r = { stays: [{ from: '2025-01-10', to: '2025-04-01' }] };
+    expect(lines('2025-03', r, MONTHLY)).toEqual([['SEMI_DISABLED', 31, 15000]]);
+    expect(lines('2025-04', r, MONTHLY)).toEqual([]);
+    expect(lines('2025-04', r, { ...MONTHLY, dayCounting: { admissionDay: true, dischargeDay: true, leaveDays: true } })).toEqual([
+      ['SEMI_DISABLED', 30, 15000],
+    ]);
+  });
+
+  it('a level change mid-month: one line, the level paid on the last counted day (rising → ¥300.00, falling → ¥100.00)', () => {
+    const rising = { assessments: [self('2024-01-01'), full('2026-03-10')] };
+    const claim = computeClaim('2026-03', [resident(rising)], MONTHLY);
+    expect(claim.lines).toEqual([
+      {
+        residentId: 'r1',
+        careLevel: 'FULLY_DISABLED',
+        days: 31,
+        rateFen: 30000,
+        amountFen: 30000,
+        segments: [
+          { from: '2026-03-01', to: '2026-03-10' },
+          { from: '2026-03-10', to: '2026-04-01' },
+        ],
+      },
+    ]);
+    expect(claim.totalsByLevel).toEqual({ SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 30000 });
+    expect(lines('2026-03', { assessments: [full('2024-01-01', 1), self('2026-03-10', 2)] }, MONTHLY)).toEqual([['SELF_CARE', 31, 10000]]);
+    // Discharged 2026-03-10, the day the new level starts: the last counted day is 03-09, still 自理.
+    expect(lines('2026-03', { ...rising, stays: [{ from: '2024-01-01', to: '2026-03-10' }] }, MONTHLY)).toEqual([['SELF_CARE', 31, 10000]]);
+    // A level the programme does not pay is skipped: 半失能 then 自理 from 03-10 under home-care bed rates → 半失能 ¥200.00.
+    const homeCare = { ...MONTHLY, rates: { SEMI_DISABLED: 20000, FULLY_DISABLED: 30000 } };
+    expect(lines('2026-03', { assessments: [semi('2024-01-01'), self('2026-03-10', 2)] }, homeCare)).toEqual([
+      ['SEMI_DISABLED', 31, 20000],
+    ]);
+  });
+
+  it('评估下月起发放 by whole months: 半失能 since 2025, assessed 全失能 on 2026-03-10 → March ¥150.00, April ¥300.00', () => {
+    const r = { assessments: [semi('2025-01-01'), full('2026-03-10')] };
+    expect(lines('2026-03', r, MONTHLY_NEXT)).toEqual([['SEMI_DISABLED', 31, 15000]]);
+    expect(lines('2026-04', r, MONTHLY_NEXT)).toEqual([['FULLY_DISABLED', 30, 30000]]);
+    // Without a previous level, March pays nothing.
+    const newcomer = { stays: [{ from: '2026-03-10', to: null }], assessments: [full('2026-03-10')] };
+    expect(lines('2026-03', newcomer, MONTHLY_NEXT)).toEqual([]);
+    expect(lines('2026-04', newcomer, MONTHLY_NEXT)).toEqual([['FULLY_DISABLED', 30, 30000]]);
+    // An assessment on a month's first day still pays from the next month.
+    expect(lines('2026-03', { assessments: [semi('2025-01-01'), full('2026-03-01')] }, MONTHLY_NEXT)).toEqual([
+      ['SEMI_DISABLED', 31, 15000],
+    ]);
+  });
+
+  it('评估下月起发放 by days: the new level’s days count from the next month’s first day', () => {
+    const r = { assessments: [semi('2024-01-01'), full('2025-04-10')] };
+    // Same month: 04-01 … 04-09 半失能 15000 × 9 ÷ 30 = 4500, 04-10 … 04-30 全失能 30000 × 21 ÷ 30 = 21000.
+    expect(lines('2025-04', r, POLICY)).toEqual([
+      ['SEMI_DISABLED', 9, 4500],
+      ['FULLY_DISABLED', 21, 21000],
+    ]);
+    expect(lines('2025-04', r, NEXT)).toEqual([['SEMI_DISABLED', 30, 15000]]);
+    expect(lines('2025-05', r, NEXT)).toEqual([['FULLY_DISABLED', 31, 30000]]);
+    // Admitted and first assessed 2025-04-10: April nothing, May from 05-01.
+    const newcomer = { stays: [{ from: '2025-04-10', to: '2025-05-21' }], assessments: [semi('2025-04-10')] };
+    expect(lines('2025-04', newcomer, NEXT)).toEqual([]);
+    // 05-01 … 05-20 = 20 days: 15000 × 20 ÷ 31 = 9677.4… → 9677
+    expect(lines('2025-05', newcomer, NEXT)).toEqual([['SEMI_DISABLED', 20, 9677]]);
+  });
+
+  it('two assessments in one month, the later recorded first (back-dated): the later effective pays next month', () => {
+    const r = { assessments: [self('2024-01-01', 1), full('2026-03-20', 2), semi('2026-03-05', 3)] };
+    expect(fromNextMonth(r.assessments).map((a) => [a.effectiveOn, a.careLevel])).toEqual([
+      ['2024-02-01', 'SELF_CARE'],
+      ['2026-04-01', 'SEMI_DISABLED'],
+      ['2026-04-01', 'FULLY_DISABLED'],
+    ]);
+    expect(lines('2026-04', r, MONTHLY_NEXT)).toEqual([['FULLY_DISABLED', 30, 30000]]);
+    expect(lines('2026-04', r, NEXT)).toEqual([['FULLY_DISABLED', 30, 30000]]);
+  });
+
+  it('a whole month on leave, where leave days do not count, is no line', () => {
+    const r = { leaves: [{ from: '2025-03-20', to: '2025-05-02' }] };
+    const noLeave = { ...MONTHLY, dayCounting: { admissionDay: true, dischargeDay: false, leaveDays: false } };
+    expect(lines('2025-04', r, noLeave)).toEqual([]);
+    expect(lines('2025-03', r, noLeave)).toEqual([['SEMI_DISABLED', 31, 15000]]);
+    expect(lines('2025-04', r, MONTHLY)).toEqual([['SEMI_DISABLED', 30, 15000]]);
+  });
+
+  describe('properties', () => {
+    const month = fc
+      .tuple(fc.integer({ min: 2024, max: 2027 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const base = '2024-01-01';
+    const day = (max = 1460) => fc.integer({ min: -120, max }).map((n) => addDays(base, n));
+    /** A resident with random stays, leaves, birthday and assessments around 2024–2027. */
+    const someone = (rising: boolean) =>
+      fc
+        .record({
+          dob: fc.integer({ min: 0, max: 365 * 18 }).map((n) => addDays('1955-01-01', n)),
+          stays: fc.array(fc.tuple(day(), fc.option(fc.integer({ min: 0, max: 200 }))), { minLength: 1, maxLength: 2 }),
+          leaves: fc.array(fc.tuple(day(), fc.integer({ min: 1, max: 60 })), { maxLength: 2 }),
+          assessments: fc.array(fc.tuple(day(), fc.constantFrom(...CARE_LEVELS), fc.integer({ min: 0, max: 100 })), { maxLength: 4 }),
+          categories: fc.subarray(['TEKUN', 'DIBAO']),
+        })
+        .map((x): ClaimResident => {
+          const sorted = [...x.assessments].sort((a, b) => a[0].localeCompare(b[0]) || a[2] - b[2]);
+          const levels = rising ? sorted.map((a) => a[1]).sort((a, b) => CARE_LEVELS.indexOf(a) - CARE_LEVELS.indexOf(b)) : null;
+          return {
+            residentId: 'r',
+            dateOfBirth: x.dob,
+            categories: x.categories,
+            stays: x.stays.map(([from, len]) => ({ from, to: len === null ? null : addDays(from, len) })),
+            leaves: x.leaves.map(([from, len]) => ({ from, to: addDays(from, len) })),
+            assessments: sorted.map(([effectiveOn, level, seq], i) => ({
+              effectiveOn,
+              careLevel: levels ? levels[i] : level,
+              recordedSeq: levels ? i : seq,
+            })),
+          };
+        });
+    const options = fc.record({
+      rates: fc
+        .tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }))
+        .map(([a, b, c]) => ({ SELF_CARE: a * 100, SEMI_DISABLED: (a + b) * 100, FULLY_DISABLED: (a + b + c) * 100 })),
+      minAge: fc.constantFrom(60, 65, 70),
+      excludedCategories: fc.constantFrom([], ['TEKUN']),
+      dayCounting: fc.record({ admissionDay: fc.boolean(), dischargeDay: fc.boolean(), leaveDays: fc.boolean() }),
+    });
+
+    it('by whole months a person gets one line of exactly one rate, for the month’s days, or nothing', () => {
+      fc.assert(
+        fc.property(month, someone(false), options, fc.constantFrom<EligibilityStart>('SAME_MONTH', 'NEXT_MONTH'), (m, r, o, start) => {
+          const claim = computeClaim(m, [r], { ...o, granularity: 'MONTH', eligibilityStart: start });
+          expect(claim.lines.length).toBeLessThanOrEqual(1);
+          for (const l of claim.lines) {
+            expect(l.amountFen).toBe(o.rates[l.careLevel]);
+            expect(l.days).toBe(monthSpan(m).days);
+          }
+          // Paid by whole months exactly when some day would be paid by days from the first of the 60th-birthday month.
+          const byDays = computeClaim(m, [{ ...r, dateOfBirth: `${birthdayAt(r.dateOfBirth, o.minAge).slice(0, 7)}-01` }], {
+            ...o,
+            minAge: 0,
+            eligibilityStart: start,
+          });
+          expect(claim.lines.length).toBe(byDays.lines.length > 0 ? 1 : 0);
+        }),
+        RUNS,
+      );
+    });
+
+    it('when levels only rise, NEXT_MONTH never pays more than SAME_MONTH, and whole months never less than days', () => {
+      fc.assert(
+        fc.property(month, someone(true), options, fc.constantFrom<Granularity>('DAY', 'MONTH'), (m, r, o, g) => {
+          const same = computeClaim(m, [r], { ...o, granularity: g, eligibilityStart: 'SAME_MONTH' }).totalFen;
+          const next = computeClaim(m, [r], { ...o, granularity: g, eligibilityStart: 'NEXT_MONTH' }).totalFen;
+          expect(next).toBeLessThanOrEqual(same);
+          if (g === 'MONTH') expect(same).toBeGreaterThanOrEqual(computeClaim(m, [r], o).totalFen);
+        }),
+        RUNS,
+      );
+    });
+
+    it('DAY and SAME_MONTH, stated or by default, compute exactly what the calculator did before them', () => {
+      fc.assert(
+        fc.property(month, someone(false), options, (m, r, o) => {
+          const before = computeClaimBefore(m, [r], o);
+          expect(computeClaim(m, [r], o)).toEqual(before);
+          expect(computeClaim(m, [r], { ...o, granularity: 'DAY', eligibilityStart: 'SAME_MONTH' })).toEqual(before);
+        }),
+        RUNS,
+      );
+    });
+  });
+});
+
+/** The calculator as it was before whole months and next-month eligibility, kept as the reference. */
+function computeClaimBefore(month: string, residents: readonly ClaimResident[], policy: SubsidyPolicy) {
+  const span = monthSpan(month);
+  const lines: ClaimLine[] = [];
+  for (const r of residents) {
+    if (r.categories.some((c) => policy.excludedCategories.includes(c))) continue;
+    const eligibleFrom = birthdayAt(r.dateOfBirth, policy.minAge);
+    const start = dayNumber(eligibleFrom) > dayNumber(span.from) ? eligibleFrom : span.from;
+    if (dayNumber(start) >= dayNumber(span.to)) continue;
+    const byLevel = new Map<CareLevel, ClaimLine>();
+    const counted = countedDays(r.stays, r.leaves ?? [], policy.dayCounting ?? DEFAULT_DAY_COUNTING);
+    for (const seg of levelSegments(r.assessments, counted, { from: start, to: span.to })) {
+      if (seg.careLevel === null) continue;
+      const rate = policy.rates[seg.careLevel];
+      if (rate === undefined) continue;
+      const line = byLevel.get(seg.careLevel) ?? {
+        residentId: r.residentId,
+        careLevel: seg.careLevel,
+        days: 0,
+        rateFen: rate,
+        amountFen: 0,
+        segments: [],
+      };
+      line.days += seg.days;
+      line.segments.push({ from: seg.from, to: seg.to });
+      byLevel.set(seg.careLevel, line);
+    }
+    for (const level of CARE_LEVELS) {
+      const line = byLevel.get(level);
+      if (!line) continue;
+      line.amountFen = proratedFen(line.rateFen, line.days, span.days);
+      lines.push(line);
+    }
+  }
+  const totalsByLevel: Record<CareLevel, number> = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
+  for (const l of lines) totalsByLevel[l.careLevel] += l.amountFen;
+  return { month, daysInMonth: span.days, lines, totalsByLevel, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
+}

@@ -1,6 +1,6 @@
 import { CARE_LEVELS, CareLevel } from './care-level';
 import { DateInterval, dayNumber, IsoDate, isoDate, isMonth } from './dates';
-import { LevelAssessment, levelSegments } from './level-segments';
+import { LevelAssessment, LevelSegment, levelSegments } from './level-segments';
 
 /** Money is integer fen (0.01 yuan) end to end (docs/rules.md §5). */
 export type Fen = number;
@@ -14,7 +14,19 @@ export interface SubsidyPolicy {
   excludedCategories: readonly string[];
   /** Which days count (docs/rules.md §5 default: admission day yes, discharge day no, leave days yes). */
   dayCounting?: DayCounting;
+  /** DAY (default): rate × days ÷ days in month; MONTH: a month with a counted day is the whole rate (docs/rules.md §5). */
+  granularity?: Granularity;
+  /** SAME_MONTH (default): a level pays from its effective date; NEXT_MONTH: from the next month's first day (评估下月起发放). */
+  eligibilityStart?: EligibilityStart;
 }
+
+export const GRANULARITIES = ['DAY', 'MONTH'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+export const ELIGIBILITY_STARTS = ['SAME_MONTH', 'NEXT_MONTH'] as const;
+export type EligibilityStart = (typeof ELIGIBILITY_STARTS)[number];
+/** Who the subsidy is paid to: the facility claims it either way; RESIDENT is credited to the elder (docs/rules.md §5, §9). */
+export const BENEFICIARIES = ['FACILITY', 'RESIDENT'] as const;
+export type Beneficiary = (typeof BENEFICIARIES)[number];
 
 /** A city's day-counting rules, a policy setting (docs/rules.md: where cities differ, a setting). */
 export interface DayCounting {
@@ -88,27 +100,45 @@ export function birthdayAt(dateOfBirth: IsoDate, age: number): IsoDate {
  * that level (aged ≥ minAge that day, not in an excluded category), and the amount
  * rate × days ÷ days in month, rounded half-up once per line. A full month at one level is
  * exactly the rate. Pure: no I/O, no floating point.
+ *
+ * By whole months (`granularity: MONTH`): one line per person, the whole rate, days = the month's
+ * days, if at least one counted day is paid; eligible from the first day of the month of the
+ * minAge birthday (自年满60周岁当月起); the level is the one paid on the last such day.
+ * `eligibilityStart: NEXT_MONTH`: each assessment's level pays from the first day of the month
+ * after its effective date (评估下月起发放); until then the previous level pays, or nothing.
  */
 export function computeClaim(month: string, residents: readonly ClaimResident[], policy: SubsidyPolicy): ClaimComputation {
   const span = monthSpan(month);
+  const byMonth = policy.granularity === 'MONTH';
   const lines: ClaimLine[] = [];
   for (const r of residents) {
     if (r.categories.some((c) => policy.excludedCategories.includes(c))) continue;
-    // Eligible days start on the birthday of minAge.
-    const eligibleFrom = birthdayAt(r.dateOfBirth, policy.minAge);
+    // Eligible days start on the birthday of minAge; by whole months, on the first day of its month.
+    const birthday = birthdayAt(r.dateOfBirth, policy.minAge);
+    const eligibleFrom = byMonth ? `${birthday.slice(0, 7)}-01` : birthday;
     const start = dayNumber(eligibleFrom) > dayNumber(span.from) ? eligibleFrom : span.from;
     if (dayNumber(start) >= dayNumber(span.to)) continue;
-    const byLevel = new Map<CareLevel, ClaimLine>();
+    const assessments = policy.eligibilityStart === 'NEXT_MONTH' ? fromNextMonth(r.assessments) : r.assessments;
     const counted = countedDays(r.stays, r.leaves ?? [], policy.dayCounting ?? DEFAULT_DAY_COUNTING);
-    for (const seg of levelSegments(r.assessments, counted, { from: start, to: span.to })) {
-      if (seg.careLevel === null) continue; // not yet assessed: nothing to claim
-      const rate = policy.rates[seg.careLevel];
-      if (rate === undefined) continue; // the programme pays nothing for this level
+    const paid = levelSegments(assessments, counted, { from: start, to: span.to }).filter(
+      // Not yet assessed, or a level the programme does not pay: nothing to claim for those days.
+      (seg): seg is LevelSegment & { careLevel: CareLevel } => seg.careLevel !== null && policy.rates[seg.careLevel] !== undefined,
+    );
+    if (byMonth) {
+      if (paid.length === 0) continue;
+      const careLevel = paid[paid.length - 1].careLevel;
+      const rateFen = policy.rates[careLevel] as Fen;
+      const segments = paid.map((seg) => ({ from: seg.from, to: seg.to }));
+      lines.push({ residentId: r.residentId, careLevel, days: span.days, rateFen, amountFen: rateFen, segments });
+      continue;
+    }
+    const byLevel = new Map<CareLevel, ClaimLine>();
+    for (const seg of paid) {
       const line = byLevel.get(seg.careLevel) ?? {
         residentId: r.residentId,
         careLevel: seg.careLevel,
         days: 0,
-        rateFen: rate,
+        rateFen: policy.rates[seg.careLevel] as Fen,
         amountFen: 0,
         segments: [],
       };
@@ -126,6 +156,17 @@ export function computeClaim(month: string, residents: readonly ClaimResident[],
   const totalsByLevel: Record<CareLevel, Fen> = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
   for (const l of lines) totalsByLevel[l.careLevel] += l.amountFen;
   return { month, daysInMonth: span.days, lines, totalsByLevel, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
+}
+
+/**
+ * 评估下月起发放 (docs/rules.md §5): each assessment as if effective on the first day of the month
+ * after its effective date; of those landing on the same day, the latest effective (then the
+ * latest recorded) wins, as it would have on its own date.
+ */
+export function fromNextMonth(assessments: readonly LevelAssessment[]): LevelAssessment[] {
+  return [...assessments]
+    .sort((a, b) => dayNumber(a.effectiveOn) - dayNumber(b.effectiveOn) || a.recordedSeq - b.recordedSeq)
+    .map((a, i) => ({ effectiveOn: monthSpan(a.effectiveOn.slice(0, 7)).to, careLevel: a.careLevel, recordedSeq: i }));
 }
 
 /**

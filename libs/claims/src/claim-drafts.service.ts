@@ -22,12 +22,16 @@ import { ClaimFrozenError } from './claims.errors';
 import { ClaimsRepository } from './claims.repository';
 import { PoliciesService } from './policies.service';
 
-/** The calculator's view of a policy version. */
-const policyOf = (p: Pick<Policy, 'rates' | 'minAge' | 'excludedCategories' | 'dayCounting'>): SubsidyPolicy => ({
+/** The calculator's view of a policy version (one read without the newer options means their defaults). */
+const policyOf = (
+  p: Pick<Policy, 'rates' | 'minAge' | 'excludedCategories' | 'dayCounting' | 'granularity' | 'eligibilityStart'>,
+): SubsidyPolicy => ({
   rates: p.rates,
   minAge: p.minAge,
   excludedCategories: p.excludedCategories,
   dayCounting: p.dayCounting,
+  granularity: p.granularity ?? 'DAY',
+  eligibilityStart: p.eligibilityStart ?? 'SAME_MONTH',
 });
 
 /** Lines of the calculator, each explained by its formula. */

@@ -1,4 +1,4 @@
-import type { CareLevel, DayCounting, Programme } from '@careops/care';
+import type { Beneficiary, CareLevel, DayCounting, EligibilityStart, Granularity, Programme } from '@careops/care';
 
 export type ClaimState = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAID';
 export type ClaimPeriod = 'MONTHLY' | 'YEARLY';
@@ -16,6 +16,13 @@ export interface Policy {
   excludedCategories: string[];
   dayCounting: DayCounting;
   claimPeriod: ClaimPeriod;
+  // The API always shows the three below; a version read without them (a claim's) means DAY, SAME_MONTH, FACILITY.
+  /** docs/rules.md §5: DAY pro-rates the days, MONTH pays a month with a counted day whole. */
+  granularity?: Granularity;
+  /** docs/rules.md §5: NEXT_MONTH, a level pays from the month after its assessment (评估下月起发放). */
+  eligibilityStart?: EligibilityStart;
+  /** docs/rules.md §5: RESIDENT, the elder's subsidy, credited to their account once paid (§9). */
+  beneficiary?: Beneficiary;
 }
 
 /** A line as drafted, before it is stored. */

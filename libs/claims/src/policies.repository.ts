@@ -7,7 +7,7 @@ import type { CreatePolicyDto } from './dto/policy.dto';
 
 const COLUMNS = `id, programme, division_code::text AS "divisionCode", effective_from::text AS "effectiveFrom", rates,
   annual_fen::int AS "annualFen", min_age AS "minAge", excluded_categories AS "excludedCategories",
-  day_counting AS "dayCounting", claim_period AS "claimPeriod"`;
+  day_counting AS "dayCounting", claim_period AS "claimPeriod", granularity, eligibility_start AS "eligibilityStart", beneficiary`;
 
 /** subsidy_policy: versions are only ever added (a trigger refuses changes). */
 @Injectable()
@@ -26,8 +26,9 @@ export class PoliciesRepository {
       [UNIQUE_VIOLATION],
       () =>
         this.db.sql.query(
-          `INSERT INTO subsidy_policy (programme, division_code, effective_from, rates, annual_fen, min_age, excluded_categories, day_counting, claim_period)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+          `INSERT INTO subsidy_policy (programme, division_code, effective_from, rates, annual_fen, min_age, excluded_categories, day_counting, claim_period,
+           granularity, eligibility_start, beneficiary)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COLUMNS}`,
           [
             dto.programme,
             dto.divisionCode,
@@ -38,6 +39,9 @@ export class PoliciesRepository {
             dto.excludedCategories ?? [],
             JSON.stringify(dto.dayCounting ?? DEFAULT_DAY_COUNTING),
             dto.claimPeriod ?? 'MONTHLY',
+            dto.granularity ?? 'DAY',
+            dto.eligibilityStart ?? 'SAME_MONTH',
+            dto.beneficiary ?? 'FACILITY',
           ],
         ),
       () =>

@@ -28,6 +28,14 @@ export class PoliciesService {
     if (dto.claimPeriod === 'YEARLY' && dto.programme !== 'DAY_CENTER_OPERATION') {
       throw new RuleViolation('POLICY_YEARLY_NOT_ALLOWED', { programme: dto.programme });
     }
+    // docs/rules.md §5: whole months, next-month eligibility and the elder as beneficiary are per resident.
+    if (dto.programme === 'DAY_CENTER_OPERATION') {
+      const perResident = { granularity: 'DAY', eligibilityStart: 'SAME_MONTH', beneficiary: 'FACILITY' } as const;
+      for (const option of ['granularity', 'eligibilityStart', 'beneficiary'] as const) {
+        const value = dto[option];
+        if (value !== undefined && value !== perResident[option]) throw new RuleViolation('POLICY_OPTION_NOT_ALLOWED', { option, value });
+      }
+    }
     const row = await this.policies.insert(dto);
     await this.audit.record({
       action: 'subsidy_policy.create',

@@ -32,6 +32,12 @@ export const CLAIMS_ERRORS = {
     en: '{programme} is claimed monthly; only DAY_CENTER_OPERATION may be claimed yearly',
     zh: '仅运营补贴可按年申领',
   },
+  // The operating subsidy is the center's own yearly amount: no resident, no day, no assessment (docs/rules.md §5).
+  POLICY_OPTION_NOT_ALLOWED: {
+    status: 422,
+    en: '{option} {value} is for programmes paid per resident; DAY_CENTER_OPERATION is a yearly amount paid to the center',
+    zh: '运营补贴按机构发放，不适用{option} {value}',
+  },
   POLICY_VERSION_EXISTS: {
     status: 409,
     en: 'a {programme} policy for {divisionCode} from {effectiveFrom} exists; versions never change',

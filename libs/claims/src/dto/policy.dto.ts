@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { PROGRAMMES } from '@careops/care';
+import { BENEFICIARIES, ELIGIBILITY_STARTS, GRANULARITIES, PROGRAMMES } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 
 export class RatesDto {
@@ -47,6 +47,28 @@ export class CreatePolicyDto {
   @IsOptional()
   @IsIn(CLAIM_PERIODS, { message: 'claimPeriod must be MONTHLY or YEARLY' })
   claimPeriod?: (typeof CLAIM_PERIODS)[number];
+  @ApiPropertyOptional({
+    enum: GRANULARITIES,
+    description: 'DAY (default): rate × days ÷ days in month; MONTH: 按月, a month with a counted day is the whole rate',
+  })
+  @IsOptional()
+  @IsIn(GRANULARITIES, { message: 'granularity must be DAY or MONTH' })
+  granularity?: (typeof GRANULARITIES)[number];
+  @ApiPropertyOptional({
+    enum: ELIGIBILITY_STARTS,
+    description:
+      'SAME_MONTH (default): a level pays from its effective date; NEXT_MONTH: from the month after the assessment (评估下月起发放)',
+  })
+  @IsOptional()
+  @IsIn(ELIGIBILITY_STARTS, { message: 'eligibilityStart must be SAME_MONTH or NEXT_MONTH' })
+  eligibilityStart?: (typeof ELIGIBILITY_STARTS)[number];
+  @ApiPropertyOptional({
+    enum: BENEFICIARIES,
+    description: 'FACILITY (default), or RESIDENT: the elder’s subsidy, credited to their account once the bureau has paid (§9)',
+  })
+  @IsOptional()
+  @IsIn(BENEFICIARIES, { message: 'beneficiary must be FACILITY or RESIDENT' })
+  beneficiary?: (typeof BENEFICIARIES)[number];
   @ApiPropertyOptional({ example: ['TEKUN'] })
   @IsOptional()
   @IsArray()

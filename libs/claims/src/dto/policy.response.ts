@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PROGRAMMES, type Programme } from '@careops/care';
+import { BENEFICIARIES, ELIGIBILITY_STARTS, GRANULARITIES, PROGRAMMES, type Programme } from '@careops/care';
 import { CLAIM_PERIODS } from './policy.dto';
 
 /** Which days count, as stored on a policy version. */
@@ -28,4 +28,10 @@ export class PolicyResponse {
   @ApiProperty({ type: [String], example: ['TEKUN'] }) excludedCategories!: string[];
   @ApiProperty({ type: DayCountingResponse }) dayCounting!: DayCountingResponse;
   @ApiProperty({ enum: CLAIM_PERIODS }) claimPeriod!: (typeof CLAIM_PERIODS)[number];
+  @ApiProperty({ enum: GRANULARITIES, description: 'DAY: pro-rated by days; MONTH: whole months (按月)' })
+  granularity!: (typeof GRANULARITIES)[number];
+  @ApiProperty({ enum: ELIGIBILITY_STARTS, description: 'NEXT_MONTH: a level pays from the month after its assessment (评估下月起发放)' })
+  eligibilityStart!: (typeof ELIGIBILITY_STARTS)[number];
+  @ApiProperty({ enum: BENEFICIARIES, description: 'RESIDENT: paid to the elder, credited to their account (§9)' })
+  beneficiary!: (typeof BENEFICIARIES)[number];
 }
