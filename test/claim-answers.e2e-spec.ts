@@ -132,9 +132,19 @@ describe("claims: timing, the bureau's answer, history, telling residents apart"
       ).rejects.toThrow(/claim_estimate_is_draft/);
     });
 
-    it('a past month is no estimate', async () => {
+    it('a past month is no estimate; a draft made as an estimate before its month ended is drafted again before it is submitted', async () => {
       const march = (await asAccountant('/claims', { month: '2025-03' }).expect(201)).body;
       expect(march.estimate).toBe(false);
+      // As if drafted during 2025-01 and not redrafted since (the worker redrafts on the 1st).
+      const january = (await asAccountant('/claims', { month: '2025-01' }).expect(201)).body;
+      await w.sql(`UPDATE claim SET estimate = true WHERE id = $1`, [january.id]);
+      expect(refusal(await asAccountant(`/claims/${january.id}/submit`))).toEqual({
+        status: 422,
+        code: 'CLAIM_ESTIMATE_STALE',
+        params: { number: january.number, month: '2025-01' },
+      });
+      expect((await asAccountant('/claims', { month: '2025-01' }).expect(201)).body).toMatchObject({ id: january.id, estimate: false });
+      expect((await asAccountant(`/claims/${january.id}/submit`).expect(201)).body.state).toBe('SUBMITTED');
     });
   });
 
