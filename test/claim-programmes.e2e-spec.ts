@@ -87,7 +87,7 @@ describe('subsidy programmes and day-counting options', () => {
           { from: '2026-03-10', to: '2026-03-20' },
           { from: '2026-03-25', to: '2026-03-29' },
         ],
-        formula: '15000 × 14 ÷ 31 = 6774 (四舍五入到分)',
+        formula: '150.00 × 14 ÷ 31 = 67.74（四舍五入到分）',
       },
     });
     // The national default (February, before the version) would have counted 18 days: admission to discharge, leave included.
@@ -198,14 +198,14 @@ describe('subsidy programmes and day-counting options', () => {
         r.on('end', () => cb(null, text));
       })
       .expect(200);
-    expect(csv.body).toContain(`${january.number},2026-01,颐康综合养老服务中心,—,31,20000.00,1666.67,正常`);
+    expect(csv.body).toContain(`${january.number},2026-01,颐康综合养老服务中心,,,,,—,31,20000.00,1666.67,正常`);
   });
 
   it('claimed yearly where the division says so: only with December, the whole amount; the policy refuses nonsense', async () => {
     const noAnnual = await addPolicy({
       programme: 'DAY_CENTER_OPERATION',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       rates: {},
     }).expect(422);
     expect(noAnnual.body).toMatchObject({
@@ -215,7 +215,7 @@ describe('subsidy programmes and day-counting options', () => {
     const yearly = await addPolicy({
       programme: 'HOME_CARE_BED',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       rates: { SEMI_DISABLED: 1 },
       claimPeriod: 'YEARLY',
     }).expect(422);
@@ -223,7 +223,7 @@ describe('subsidy programmes and day-counting options', () => {
     const annual = await addPolicy({
       programme: 'HOME_CARE_BED',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       rates: { SEMI_DISABLED: 1 },
       annualFen: 5,
     }).expect(422);
@@ -231,7 +231,7 @@ describe('subsidy programmes and day-counting options', () => {
     const added = await addPolicy({
       programme: 'DAY_CENTER_OPERATION',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       rates: {},
       annualFen: 2_400_000,
       claimPeriod: 'YEARLY',
@@ -239,23 +239,23 @@ describe('subsidy programmes and day-counting options', () => {
     expect(added.body).toMatchObject({
       programme: 'DAY_CENTER_OPERATION',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       annualFen: 2_400_000,
       claimPeriod: 'YEARLY',
     });
     const again = await addPolicy({
       programme: 'DAY_CENTER_OPERATION',
       divisionCode: '410400',
-      effectiveFrom: '2027-01-01',
+      effectiveFrom: '2025-01-01',
       rates: {},
       annualFen: 1,
       claimPeriod: 'YEARLY',
     }).expect(409);
     expect(again.body).toMatchObject({ code: 'POLICY_VERSION_EXISTS' });
-    const may = await asAccountant('/claims', { month: '2027-05', programme: 'DAY_CENTER_OPERATION' }).expect(422);
-    expect(may.body.message[0]).toMatch(/按年申领，请申领2027年12月/);
+    const may = await asAccountant('/claims', { month: '2025-05', programme: 'DAY_CENTER_OPERATION' }).expect(422);
+    expect(may.body.message[0]).toMatch(/按年申领，请申领2025年12月/);
     expect(may.body.code).toBe('YEARLY_CLAIM_IN_DECEMBER');
-    const december = (await asAccountant('/claims', { month: '2027-12', programme: 'DAY_CENTER_OPERATION' }).expect(201)).body;
+    const december = (await asAccountant('/claims', { month: '2025-12', programme: 'DAY_CENTER_OPERATION' }).expect(201)).body;
     expect(december).toMatchObject({
       totalFen: 2_400_000,
       policy: { divisionCode: '410400', claimPeriod: 'YEARLY', annualFen: 2_400_000 },
@@ -264,7 +264,7 @@ describe('subsidy programmes and day-counting options', () => {
       expect.objectContaining({
         days: 365,
         amountFen: 2_400_000,
-        explanation: { segments: [{ from: '2027-01-01', to: '2028-01-01' }], formula: '2400000 (全年运营补贴)' },
+        explanation: { segments: [{ from: '2025-01-01', to: '2026-01-01' }], formula: '2400000 (全年运营补贴)' },
       }),
     ]);
   });

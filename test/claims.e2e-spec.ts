@@ -34,9 +34,14 @@ describe('subsidy claims', () => {
     expect(wang).toMatchObject({ careLevel: 'SEMI_DISABLED', days: 17, rateFen: 15000, amountFen: 8226, kind: 'REGULAR' });
     expect(wang.explanation).toEqual({
       segments: [{ from: '2025-03-15', to: '2025-04-01' }],
-      formula: '15000 × 17 ÷ 31 = 8226 (四舍五入到分)',
+      formula: '150.00 × 17 ÷ 31 = 82.26（四舍五入到分）',
     });
-    expect(claim.policy).toMatchObject({ divisionCode: '000000', effectiveFrom: '2020-01-01' });
+    expect(claim.policy).toMatchObject({
+      divisionCode: '000000',
+      effectiveFrom: '2020-01-01',
+      name: '全国默认 2020 版',
+      divisionName: '全国',
+    });
     // 李 is 自理 all March: exactly the rate.
     expect(claim.totalFen).toBe(8226 + 10000);
     expect(claim.totalsByLevel).toEqual({ SELF_CARE: 10000, SEMI_DISABLED: 8226, FULLY_DISABLED: 0 });
@@ -67,7 +72,12 @@ describe('subsidy claims', () => {
     await add(v).expect(409);
     await expect(w.sql(`UPDATE subsidy_policy SET rates = '{}' WHERE division_code = '410400'`)).rejects.toThrow(/append-only/);
     const september = (await asAccountant('/claims', { month: '2025-09' }).expect(201)).body;
-    expect(september.policy).toMatchObject({ divisionCode: '410400', effectiveFrom: '2025-09-01' });
+    expect(september.policy).toMatchObject({
+      divisionCode: '410400',
+      effectiveFrom: '2025-09-01',
+      name: '平顶山市 2025 版',
+      divisionName: '平顶山市',
+    });
     expect(september.lines.find((l: { residentName: string }) => l.residentName === '王秀英')).toMatchObject({
       days: 30,
       rateFen: 18000,
@@ -140,9 +150,41 @@ describe('subsidy claims', () => {
     await book.xlsx.load(res.body as never);
     expect(book.worksheets.map((s) => s.name)).toEqual(['申领明细', '分级合计']);
     const lines = book.getWorksheet('申领明细');
-    expect(lines?.getRow(1).values).toEqual([undefined, '申领编号', '月份', '老人', '照护等级', '天数', '月标准(元)', '金额(元)', '类型']);
-    expect(lines?.getRow(3).values).toEqual([undefined, '2025-0001', '2025-03', '王秀英', '半失能', 17, 150, 82.26, '正常']);
-    expect(book.getWorksheet('分级合计')?.getRow(5).values).toEqual([undefined, '合计', 182.26]);
+    expect(lines?.getRow(1).values).toEqual([
+      undefined,
+      '申领编号',
+      '月份',
+      '老人',
+      '床位',
+      '身份证号(脱敏)',
+      '入住日期',
+      '退住日期',
+      '照护等级',
+      '天数',
+      '月标准(元)',
+      '金额(元)',
+      '类型',
+    ]);
+    const wangId = idNumberFor('1940-01-01', 1);
+    expect(lines?.getRow(3).values).toEqual([
+      undefined,
+      '2025-0001',
+      '2025-03',
+      '王秀英',
+      'C-1',
+      `${wangId.slice(0, 6)}********${wangId.slice(14)}`,
+      '2025-03-15',
+      undefined, // still in care
+      '半失能',
+      17,
+      150,
+      82.26,
+      '正常',
+    ]);
+    const totals = book.getWorksheet('分级合计');
+    expect(totals?.getRow(1).values).toEqual([undefined, '照护等级', '人数', '金额(元)']);
+    expect(totals?.getRow(2).values).toEqual([undefined, '自理', 1, 100]);
+    expect(totals?.getRow(5).values).toEqual([undefined, '合计', 2, 182.26]);
   });
 
   it('a back-dated assessment after June was paid: the next draft carries adjustments 追回/补差 referencing June', async () => {
@@ -187,16 +229,17 @@ describe('subsidy claims', () => {
     const same = await Promise.all(Array.from({ length: 200 }, () => asAccountant('/claims', { month: '2024-05' })));
     expect(same.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([]);
     expect(new Set(same.map((r) => r.body.id)).size).toBe(1);
-    const months = Array.from({ length: 50 }, (_, i) => `${2030 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`);
+    // Months that have ended (a month not begun cannot be claimed): 2020-01 … 2024-02.
+    const months = Array.from({ length: 50 }, (_, i) => `${2020 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`);
     const drafted = await Promise.all(months.map((month) => asAccountant('/claims', { month })));
     expect(drafted.filter((r) => r.status !== 201).map((r) => r.status)).toEqual([]);
     const numbers = drafted.map((r) => r.body.number as string).sort();
     const expected = [
-      ...[...Array(12).keys()].map((i) => `2030-${String(i + 1).padStart(4, '0')}`),
-      ...[...Array(12).keys()].map((i) => `2031-${String(i + 1).padStart(4, '0')}`),
-      ...[...Array(12).keys()].map((i) => `2032-${String(i + 1).padStart(4, '0')}`),
-      ...[...Array(12).keys()].map((i) => `2033-${String(i + 1).padStart(4, '0')}`),
-      ...[...Array(2).keys()].map((i) => `2034-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(12).keys()].map((i) => `2020-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(12).keys()].map((i) => `2021-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(12).keys()].map((i) => `2022-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(12).keys()].map((i) => `2023-${String(i + 1).padStart(4, '0')}`),
+      ...[...Array(2).keys()].map((i) => `2024-${String(i + 2).padStart(4, '0')}`),
     ];
     expect(numbers).toEqual(expected.sort());
   });
@@ -215,9 +258,14 @@ describe('subsidy claims', () => {
       .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const text = res.body as string;
-    expect(text.startsWith('\uFEFF申领编号,月份,老人,照护等级,天数,月标准(元),金额(元),类型\r\n')).toBe(true);
-    expect(text).toContain('2025-0001,2025-03,王秀英,半失能,17,150.00,82.26,正常');
-    expect(text).toContain('合计,2025-03,,,,,182.26,');
+    expect(
+      text.startsWith('\uFEFF申领编号,月份,老人,床位,身份证号(脱敏),入住日期,退住日期,照护等级,天数,月标准(元),金额(元),类型\r\n'),
+    ).toBe(true);
+    const wangId = idNumberFor('1940-01-01', 1);
+    expect(text).toContain(
+      `2025-0001,2025-03,王秀英,C-1,${wangId.slice(0, 6)}********${wangId.slice(14)},2025-03-15,,半失能,17,150.00,82.26,正常`,
+    );
+    expect(text).toContain('合计,2025-03,,,,,,,,,182.26,\r\n人数,2025-03,2,,,,,,,,,\r\n');
   });
 
   it('errors carry codes: an unknown claim is CLAIM_NOT_FOUND, a month without a policy NO_POLICY', async () => {

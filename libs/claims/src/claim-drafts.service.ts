@@ -6,13 +6,16 @@ import {
   CareLevel,
   claimAdjustments,
   ClaimResident,
+  claimTiming,
   computeClaim,
+  facilityToday,
   monthSpan,
   operatingSubsidyLine,
   Programme,
   PROGRAMME_CLAIMANTS,
   PROGRAMME_LABELS,
   SubsidyPolicy,
+  yuan,
 } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
 import { RuleViolation } from '@careops/platform';
@@ -34,7 +37,7 @@ const policyOf = (
   eligibilityStart: p.eligibilityStart ?? 'SAME_MONTH',
 });
 
-/** Lines of the calculator, each explained by its formula. */
+/** Lines of the calculator, each explained by its formula in yuan (the same integer arithmetic, docs/rules.md §5). */
 function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lines']): NewClaimLine[] {
   const { days } = monthSpan(month);
   return lines.map((l) => ({
@@ -47,14 +50,16 @@ function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lin
     adjustsClaimId: null,
     adjustsLineId: null,
     reason: null,
-    explanation: { segments: l.segments, formula: `${l.rateFen} × ${l.days} ÷ ${days} = ${l.amountFen} (四舍五入到分)` },
+    explanation: { segments: l.segments, formula: `${yuan(l.rateFen)} × ${l.days} ÷ ${days} = ${yuan(l.amountFen)}（四舍五入到分）` },
   }));
 }
 
 /**
  * Drafting a month's claim (docs/rules.md §5): the programme's lines from today's facts, plus the
- * 补差/追回 of earlier frozen claims. Regenerating a DRAFT is the same claim (same id and number):
- * a domain rule, not request idempotency, which the global IdempotencyInterceptor handles.
+ * 补差/追回 of earlier frozen claims. A month not begun in the facility's time zone cannot be
+ * claimed; one still running is drafted as an estimate 预估 (today's facts projected to its end).
+ * Regenerating a DRAFT is the same claim (same id and number): a domain rule, not request
+ * idempotency, which the global IdempotencyInterceptor handles.
  */
 @Injectable()
 export class ClaimDraftService {
@@ -70,6 +75,9 @@ export class ClaimDraftService {
   /** Creates the month's DRAFT or regenerates it; returns its id. A claim that left DRAFT is CLAIM_FROZEN. */
   async draft(month: string, programme: Programme): Promise<string> {
     const facility = await this.facilities.current();
+    const timing = claimTiming(month, facilityToday(new Date(), facility.timezone));
+    if (timing.phase === 'NOT_STARTED') throw new RuleViolation('MONTH_NOT_STARTED', { month, today: timing.today });
+    const estimate = timing.phase === 'RUNNING';
     if (!PROGRAMME_CLAIMANTS[programme].includes(facility.type)) {
       throw new RuleViolation('PROGRAMME_NOT_FOR_FACILITY', {
         facilityType: facility.type,
@@ -92,6 +100,7 @@ export class ClaimDraftService {
         programme,
         number: await this.claims.nextNumber(Number(month.slice(0, 4))),
         policyId: policy.id,
+        estimate,
       }));
     // The operating subsidy depends on no resident fact, so nothing about it is ever adjusted.
     const adjustments = programme === 'DAY_CENTER_OPERATION' ? [] : await this.adjustmentsBefore(month, programme);
@@ -100,12 +109,12 @@ export class ClaimDraftService {
     const totalsByLevel: Record<CareLevel, number> = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
     for (const l of rows) if (l.careLevel) totalsByLevel[l.careLevel] += l.amountFen;
     const totalFen = rows.reduce((sum, l) => sum + l.amountFen, 0);
-    await this.claims.updateTotals(id, { totalFen, totalsByLevel, policyId: policy.id });
+    await this.claims.updateTotals(id, { totalFen, totalsByLevel, policyId: policy.id, estimate });
     await this.audit.record({
       action: existing ? 'claim.regenerate' : 'claim.create',
       entityType: 'claim',
       entityId: id,
-      after: { month, programme, totalFen, lines: lines.length, adjustments: adjustments.length },
+      after: { month, programme, estimate, totalFen, lines: lines.length, adjustments: adjustments.length },
     });
     return id;
   }

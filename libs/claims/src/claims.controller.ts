@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ACCOUNTING, ANY_ROLE, ApiFileResponse, FacilityController, Roles } from '@careops/platform';
 import { ClaimExports } from './claim-exports';
 import { ClaimsService } from './claims.service';
-import { CreateClaimDto, RejectClaimDto } from './dto/claim.dto';
+import { ApproveClaimDto, CreateClaimDto, PayClaimDto, RejectClaimDto } from './dto/claim.dto';
 import { ClaimListItemResponse, ClaimResponse } from './dto/claim.response';
 
 const CSV = 'text/csv; charset=utf-8';
@@ -69,7 +69,9 @@ export class ClaimsController {
 
   @Post(':claimId/submit')
   @Roles(...ACCOUNTING)
-  @ApiOperation({ summary: 'DRAFT → SUBMITTED (the claim is frozen from now on)' })
+  @ApiOperation({
+    summary: "DRAFT → SUBMITTED (the claim is frozen from now on); only once its month has ended in the facility's time zone",
+  })
   @ApiCreatedResponse({ type: ClaimResponse })
   submit(@Param('claimId', ParseUUIDPipe) id: string) {
     return this.claims.transition(id, 'submit');
@@ -77,25 +79,25 @@ export class ClaimsController {
 
   @Post(':claimId/approve')
   @Roles(...ACCOUNTING)
-  @ApiOperation({ summary: "Record the bureau's approval: SUBMITTED → APPROVED" })
+  @ApiOperation({ summary: "Record the bureau's approval, its date and amount: SUBMITTED → APPROVED" })
   @ApiCreatedResponse({ type: ClaimResponse })
-  approve(@Param('claimId', ParseUUIDPipe) id: string) {
-    return this.claims.transition(id, 'approve');
+  approve(@Param('claimId', ParseUUIDPipe) id: string, @Body() dto: ApproveClaimDto) {
+    return this.claims.transition(id, 'approve', dto);
   }
 
   @Post(':claimId/reject')
   @Roles(...ACCOUNTING)
-  @ApiOperation({ summary: "Record the bureau's rejection with its reason: SUBMITTED → REJECTED" })
+  @ApiOperation({ summary: "Record the bureau's rejection, its date and reason: SUBMITTED → REJECTED" })
   @ApiCreatedResponse({ type: ClaimResponse })
   reject(@Param('claimId', ParseUUIDPipe) id: string, @Body() dto: RejectClaimDto) {
-    return this.claims.transition(id, 'reject', dto.reason);
+    return this.claims.transition(id, 'reject', dto);
   }
 
   @Post(':claimId/pay')
   @Roles(...ACCOUNTING)
-  @ApiOperation({ summary: 'Record the payment: APPROVED → PAID' })
+  @ApiOperation({ summary: 'Record the payment, its date, amount and bank reference: APPROVED → PAID' })
   @ApiCreatedResponse({ type: ClaimResponse })
-  pay(@Param('claimId', ParseUUIDPipe) id: string) {
-    return this.claims.transition(id, 'pay');
+  pay(@Param('claimId', ParseUUIDPipe) id: string, @Body() dto: PayClaimDto) {
+    return this.claims.transition(id, 'pay', dto);
   }
 }

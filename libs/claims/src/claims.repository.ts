@@ -1,20 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import type { CareLevel, ClaimedAmount, DayCounting, Programme } from '@careops/care';
 import { TenantDb } from '@careops/db';
-import type { ClaimLineRecord, ClaimListItem, ClaimPeriod, ClaimState, NewClaimLine, Policy } from './claim.types';
+import type { ClaimAnswer, ClaimEvent, ClaimLineRecord, ClaimListItem, ClaimPeriod, ClaimState, NewClaimLine, Policy } from './claim.types';
 
 /** A claim with the policy version it used, as stored. */
-export interface ClaimRecord {
+export interface ClaimRecord extends ClaimAnswer {
   id: string;
   facilityId: string;
   number: string;
   month: string;
   programme: Programme;
   state: ClaimState;
+  estimate: boolean;
   totalFen: number;
   totalsByLevel: Partial<Record<CareLevel, number>>;
-  rejectionReason: string | null;
   policy: Omit<Policy, 'programme'>;
+}
+
+/** What the lifecycle checks before a state change, the row locked. */
+export interface ClaimForUpdate {
+  state: ClaimState;
+  number: string;
+  month: string;
+  estimate: boolean;
+  totalFen: number;
+  submittedAt: Date | null;
+  approvedOn: string | null;
+  approvedFen: number | null;
+}
+
+/** The facts a state change records (docs/rules.md §5, the bureau's answer); absent ones stay as they are. */
+export interface ClaimFacts {
+  rejectionReason?: string;
+  approvedOn?: string;
+  approvedFen?: number;
+  rejectedOn?: string;
+  paidOn?: string;
+  paidFen?: number;
+  paymentReference?: string;
 }
 
 /** A claim that left DRAFT and was not rejected, with the policy it used (what adjustments recompute). */
@@ -57,10 +80,10 @@ export class ClaimsRepository {
     return `${year}-${String(counter.last).padStart(4, '0')}`;
   }
 
-  async insert(claim: { month: string; programme: Programme; number: string; policyId: string }): Promise<string> {
+  async insert(claim: { month: string; programme: Programme; number: string; policyId: string; estimate: boolean }): Promise<string> {
     const [{ id }]: { id: string }[] = await this.db.sql.query(
-      `INSERT INTO claim (facility_id, month, programme, number, policy_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [this.db.facilityId(), claim.month, claim.programme, claim.number, claim.policyId],
+      `INSERT INTO claim (facility_id, month, programme, number, policy_id, estimate) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [this.db.facilityId(), claim.month, claim.programme, claim.number, claim.policyId, claim.estimate],
     );
     return id;
   }
@@ -91,14 +114,12 @@ export class ClaimsRepository {
 
   async updateTotals(
     claimId: string,
-    totals: { totalFen: number; totalsByLevel: Record<CareLevel, number>; policyId: string },
+    totals: { totalFen: number; totalsByLevel: Record<CareLevel, number>; policyId: string; estimate: boolean },
   ): Promise<void> {
-    await this.db.sql.query(`UPDATE claim SET total_fen = $2, totals_by_level = $3, policy_id = $4, updated_at = now() WHERE id = $1`, [
-      claimId,
-      totals.totalFen,
-      JSON.stringify(totals.totalsByLevel),
-      totals.policyId,
-    ]);
+    await this.db.sql.query(
+      `UPDATE claim SET total_fen = $2, totals_by_level = $3, policy_id = $4, estimate = $5, updated_at = now() WHERE id = $1`,
+      [claimId, totals.totalFen, JSON.stringify(totals.totalsByLevel), totals.policyId, totals.estimate],
+    );
   }
 
   /** The claims of a programme before `month` that left DRAFT and were not rejected, oldest first. */
@@ -141,30 +162,73 @@ export class ClaimsRepository {
     }));
   }
 
-  /** A claim's state and number, locked for the rest of the transaction, or null. */
-  async findStateForUpdate(id: string): Promise<{ state: ClaimState; number: string } | null> {
-    const [row] = await this.db.sql.query(`SELECT state, number FROM claim WHERE id = $1 FOR UPDATE`, [id]);
+  /** What the lifecycle checks of a claim, locked for the rest of the transaction, or null. */
+  async findStateForUpdate(id: string): Promise<ClaimForUpdate | null> {
+    const [row] = await this.db.sql.query(
+      `SELECT state, number, month, estimate, total_fen::int AS "totalFen", submitted_at AS "submittedAt",
+              approved_on::text AS "approvedOn", approved_fen::int AS "approvedFen"
+       FROM claim WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return row ?? null;
   }
 
-  /** Moves a claim to `state`, stamping when and by whom (`<stamp>_at`, `<stamp>_by`), keeping an earlier reason. */
+  /**
+   * Moves a claim to `state`, stamping when and by whom (`<stamp>_at`, `<stamp>_by`) and recording
+   * the answer's facts; the database writes the history row (trigger claim_event).
+   */
   async setState(
     id: string,
     state: ClaimState,
     stamp: 'submitted' | 'decided' | 'paid',
     by: string | null,
-    reason: string | null,
+    facts: ClaimFacts,
   ): Promise<void> {
     await this.db.sql.query(
-      `UPDATE claim SET state = $2, ${stamp}_at = now(), ${stamp}_by = $3, rejection_reason = coalesce($4, rejection_reason), updated_at = now() WHERE id = $1`,
-      [id, state, by, reason],
+      `UPDATE claim SET state = $2, ${stamp}_at = now(), ${stamp}_by = $3, rejection_reason = coalesce($4, rejection_reason),
+              approved_on = coalesce($5::date, approved_on), approved_fen = coalesce($6::bigint, approved_fen),
+              rejected_on = coalesce($7::date, rejected_on), paid_on = coalesce($8::date, paid_on), paid_fen = coalesce($9::bigint, paid_fen),
+              payment_reference = coalesce($10, payment_reference), updated_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        state,
+        by,
+        facts.rejectionReason ?? null,
+        facts.approvedOn ?? null,
+        facts.approvedFen ?? null,
+        facts.rejectedOn ?? null,
+        facts.paidOn ?? null,
+        facts.paidFen ?? null,
+        facts.paymentReference ?? null,
+      ],
     );
+  }
+
+  /** A claim's state changes, oldest first, with the acting user's name where the tenant can see it. */
+  async history(claimId: string): Promise<ClaimEvent[]> {
+    const rows: { from: ClaimState | null; to: ClaimState; at: Date; by: string | null; by_name: string | null; note: string | null }[] =
+      await this.db.sql.query(
+        `SELECT e.from_state AS "from", e.to_state AS "to", e.at, e.by_user AS "by", u.username AS by_name, e.note
+         FROM claim_event e LEFT JOIN app_user u ON u.id = e.by_user
+         WHERE e.claim_id = $1 ORDER BY e.at, e.written_at`,
+        [claimId],
+      );
+    return rows.map((r) => ({
+      from: r.from,
+      to: r.to,
+      at: r.at.toISOString(),
+      by: r.by,
+      byName: r.by_name,
+      ...(r.note === null ? {} : { note: r.note }),
+    }));
   }
 
   /** Every claim, newest month first. */
   list(): Promise<ClaimListItem[]> {
     return this.db.sql.query(
-      `SELECT id, number, month, programme, state, total_fen::int AS "totalFen", totals_by_level AS "totalsByLevel" FROM claim ORDER BY month DESC, number DESC`,
+      `SELECT id, number, month, programme, state, total_fen::int AS "totalFen", totals_by_level AS "totalsByLevel", estimate
+       FROM claim ORDER BY month DESC, number DESC`,
     );
   }
 
@@ -189,7 +253,9 @@ export class ClaimsRepository {
 
   async findById(id: string): Promise<ClaimRecord | null> {
     const [c] = await this.db.sql.query(
-      `SELECT c.id, c.facility_id, c.number, c.month, c.programme, c.state, c.total_fen::int AS total_fen, c.totals_by_level, c.rejection_reason,
+      `SELECT c.id, c.facility_id, c.number, c.month, c.programme, c.state, c.estimate, c.total_fen::int AS total_fen, c.totals_by_level,
+              c.rejection_reason, c.submitted_at, c.approved_on::text AS approved_on, c.approved_fen::int AS approved_fen,
+              c.rejected_on::text AS rejected_on, c.paid_on::text AS paid_on, c.paid_fen::int AS paid_fen, c.payment_reference,
               p.id AS policy_id, p.division_code::text AS policy_division, p.effective_from::text AS policy_from, p.rates AS policy_rates,
               p.annual_fen::int AS policy_annual, p.claim_period, p.day_counting, p.min_age, p.excluded_categories
        FROM claim c JOIN subsidy_policy p ON p.id = c.policy_id WHERE c.id = $1`,
@@ -203,9 +269,17 @@ export class ClaimsRepository {
       month: c.month,
       programme: c.programme,
       state: c.state,
+      estimate: c.estimate,
       totalFen: c.total_fen,
       totalsByLevel: c.totals_by_level,
+      submittedAt: c.submitted_at ? (c.submitted_at as Date).toISOString() : null,
+      approvedOn: c.approved_on,
+      approvedFen: c.approved_fen,
+      rejectedOn: c.rejected_on,
       rejectionReason: c.rejection_reason,
+      paidOn: c.paid_on,
+      paidFen: c.paid_fen,
+      paymentReference: c.payment_reference,
       policy: {
         id: c.policy_id,
         divisionCode: c.policy_division,

@@ -12,6 +12,7 @@ import { Documents1765000000000 } from './1765000000000-documents';
 import { ReportJobOwner1765100000000 } from './1765100000000-report-job-owner';
 import { Hardening1765200000000 } from './1765200000000-hardening';
 import { CareLevelOn1765300000000 } from './1765300000000-care-level-on';
+import { ClaimAnswers1765400000000 } from './1765400000000-claim-answers';
 import { PolicyMonths1765410000000 } from './1765410000000-policy-months';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ReportJobOwner1765100000000,
   Hardening1765200000000,
   CareLevelOn1765300000000,
+  ClaimAnswers1765400000000,
   PolicyMonths1765410000000,
 ];
