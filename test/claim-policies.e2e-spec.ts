@@ -109,18 +109,24 @@ describe('policies by whole months, next-month eligibility and the beneficiary',
     await asManager(`/admissions/${zhao.admission}/discharge`, { dischargedOn: '2025-04-01', reason: '转院' }).expect(201);
 
     const april = (await asAccountant('/claims', { month: '2025-04' }).expect(201)).body;
-    expect(april.policy).toMatchObject({ divisionCode: '370124', effectiveFrom: '2025-01-01' });
+    expect(april.policy).toMatchObject({
+      divisionCode: '370124',
+      effectiveFrom: '2025-01-01',
+      granularity: 'MONTH',
+      eligibilityStart: 'NEXT_MONTH',
+      beneficiary: 'RESIDENT',
+    });
     const lines = byName(april);
     expect(Object.keys(lines).sort()).toEqual(['张玉珍', '王秀英']);
     expect(lines['王秀英']).toMatchObject({ careLevel: 'SEMI_DISABLED', days: 30, rateFen: 15000, amountFen: 15000 });
     expect(lines['王秀英'].explanation).toEqual({
       segments: [{ from: '2025-04-01', to: '2025-05-01' }],
-      formula: '15000 × 30 ÷ 30 = 15000 (四舍五入到分)',
+      formula: '按月发放：150.00（本月在住且符合条件）',
     });
     expect(lines['张玉珍']).toMatchObject({ careLevel: 'SELF_CARE', days: 30, rateFen: 10000, amountFen: 10000 });
     expect(lines['张玉珍'].explanation).toEqual({
       segments: [{ from: '2025-04-01', to: '2025-04-10' }],
-      formula: '10000 × 30 ÷ 30 = 10000 (四舍五入到分)',
+      formula: '按月发放：100.00（本月在住且符合条件）',
     });
     expect(april.totalFen).toBe(25000);
     expect(april.totalsByLevel).toEqual({ SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 0 });
@@ -136,5 +142,14 @@ describe('policies by whole months, next-month eligibility and the beneficiary',
     expect(mayLines['王秀英']).toMatchObject({ careLevel: 'FULLY_DISABLED', days: 31, amountFen: 30000 });
     expect(mayLines['李桂兰']).toMatchObject({ careLevel: 'FULLY_DISABLED', days: 31, amountFen: 30000 });
     expect(may.totalFen).toBe(60000);
+  });
+
+  it('a submitted whole-month claim is recomputed under its own policy: nothing changed, no 补差/追回', async () => {
+    const april = (await asAccountant('/claims', { month: '2025-04' }).expect(201)).body;
+    await asAccountant(`/claims/${april.id}/submit`).expect(201);
+    const may = (await asAccountant('/claims', { month: '2025-05' }).expect(201)).body;
+    expect(
+      may.lines.filter((l: { kind: string }) => l.kind === 'ADJUSTMENT').map((l: Line) => [l.residentName, l.careLevel, l.amountFen]),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { buildWorld, idNumberFor, World } from './support/world';
+import { buildWorld, idNumberFor, login, PASSWORD, World } from './support/world';
 
 /**
  * docs/rules.md §5, the rest of the policy model: day-counting options per policy version,
@@ -287,5 +287,31 @@ describe('subsidy programmes and day-counting options', () => {
     });
     await post({ month: '2026-02', programme: 'HOME_CARE_BED' }, 'op-2026-02').expect(422);
     expect((await post({ month: '2026-02', programme: 'DAY_CENTER_OPERATION' }, 'op-2026-02').expect(201)).body).toEqual(feb);
+  });
+
+  it('a day center has no accountant: its manager drafts, submits and records the answer of its operating subsidy; a care home’s manager may not', async () => {
+    await w.t.http
+      .post('/api/users')
+      .auth(w.token.admin, auth)
+      .send({ username: 'manager.c', password: PASSWORD, role: 'FACILITY_MANAGER', facilityId: w.C })
+      .expect(201);
+    const managerC = await login(w.t, 'manager.c');
+    const day = `/api/facilities/${w.C}/claims`;
+    const march = (await w.t.http.post(day).auth(managerC, auth).send({ month: '2026-03', programme: 'DAY_CENTER_OPERATION' }).expect(201))
+      .body;
+    expect(march).toMatchObject({ programme: 'DAY_CENTER_OPERATION', state: 'DRAFT', totalFen: 166667 });
+    await w.t.http.post(`${day}/${march.id}/submit`).auth(managerC, auth).expect(201);
+    const paid = await w.t.http.post(`${day}/${march.id}/approve`).auth(managerC, auth).send({}).expect(201);
+    // Submitted today, so approved today at the earliest: the defaults are today and the claimed total.
+    expect(paid.body).toMatchObject({
+      state: 'APPROVED',
+      approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      approvedFen: 166667,
+      approvedDifferenceFen: 0,
+    });
+    expect(paid.body.history.map((h: { byName: string }) => h.byName)).toEqual(['manager.c', 'manager.c', 'manager.c']);
+    // The care home's manager: refused, with the role named.
+    const refused = await w.t.http.post(`${base}/claims`).auth(w.token.managerA, auth).send({ month: '2025-02' }).expect(403);
+    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', params: { role: 'FACILITY_MANAGER' } });
   });
 });

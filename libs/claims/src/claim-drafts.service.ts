@@ -38,8 +38,13 @@ const policyOf = (
 });
 
 /** Lines of the calculator, each explained by its formula in yuan (the same integer arithmetic, docs/rules.md §5). */
-function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lines']): NewClaimLine[] {
+function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lines'], byMonth: boolean): NewClaimLine[] {
   const { days } = monthSpan(month);
+  // A whole-month policy pays the rate for the month, whatever the days in care (docs/rules.md §5).
+  const formula = (l: (typeof lines)[number]) =>
+    byMonth
+      ? `按月发放：${yuan(l.rateFen)}（本月在住且符合条件）`
+      : `${yuan(l.rateFen)} × ${l.days} ÷ ${days} = ${yuan(l.amountFen)}（四舍五入到分）`;
   return lines.map((l) => ({
     residentId: l.residentId,
     careLevel: l.careLevel,
@@ -50,7 +55,7 @@ function regularLines(month: string, lines: ReturnType<typeof computeClaim>['lin
     adjustsClaimId: null,
     adjustsLineId: null,
     reason: null,
-    explanation: { segments: l.segments, formula: `${yuan(l.rateFen)} × ${l.days} ÷ ${days} = ${yuan(l.amountFen)}（四舍五入到分）` },
+    explanation: { segments: l.segments, formula: formula(l) },
   }));
 }
 
@@ -92,7 +97,11 @@ export class ClaimDraftService {
     const lines =
       programme === 'DAY_CENTER_OPERATION'
         ? this.operatingSubsidy(month, policy)
-        : regularLines(month, computeClaim(month, await this.residentsIn(month, programme), policyOf(policy)).lines);
+        : regularLines(
+            month,
+            computeClaim(month, await this.residentsIn(month, programme), policyOf(policy)).lines,
+            policy.granularity === 'MONTH',
+          );
     const id =
       existing?.id ??
       (await this.claims.insert({

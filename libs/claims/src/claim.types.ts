@@ -16,13 +16,12 @@ export interface Policy {
   excludedCategories: string[];
   dayCounting: DayCounting;
   claimPeriod: ClaimPeriod;
-  // The API always shows the three below; a version read without them (a claim's) means DAY, SAME_MONTH, FACILITY.
   /** docs/rules.md §5: DAY pro-rates the days, MONTH pays a month with a counted day whole. */
-  granularity?: Granularity;
+  granularity: Granularity;
   /** docs/rules.md §5: NEXT_MONTH, a level pays from the month after its assessment (评估下月起发放). */
-  eligibilityStart?: EligibilityStart;
+  eligibilityStart: EligibilityStart;
   /** docs/rules.md §5: RESIDENT, the elder's subsidy, credited to their account once paid (§9). */
-  beneficiary?: Beneficiary;
+  beneficiary: Beneficiary;
 }
 
 /** A line as drafted, before it is stored. */
@@ -131,6 +130,9 @@ export interface ClaimView extends ClaimAnswer {
     dayCounting: DayCounting;
     minAge: number;
     excludedCategories: string[];
+    granularity: Granularity;
+    eligibilityStart: EligibilityStart;
+    beneficiary: Beneficiary;
   };
   lines: ClaimLineView[];
   history: ClaimEvent[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CareLevel, ClaimedAmount, DayCounting, Programme } from '@careops/care';
+import type { CareLevel, ClaimedAmount, DayCounting, EligibilityStart, Granularity, Programme } from '@careops/care';
 import { TenantDb } from '@careops/db';
 import type { ClaimAnswer, ClaimEvent, ClaimLineRecord, ClaimListItem, ClaimPeriod, ClaimState, NewClaimLine, Policy } from './claim.types';
 
@@ -49,6 +49,8 @@ export interface FrozenClaim {
   minAge: number;
   excludedCategories: string[];
   dayCounting: DayCounting;
+  granularity: Granularity;
+  eligibilityStart: EligibilityStart;
 }
 
 /** The claim, claim_line and claim_counter tables, through the request's transaction (RLS per facility). */
@@ -125,7 +127,8 @@ export class ClaimsRepository {
   /** The claims of a programme before `month` that left DRAFT and were not rejected, oldest first. */
   frozenBefore(month: string, programme: Programme): Promise<FrozenClaim[]> {
     return this.db.sql.query(
-      `SELECT c.id, c.number, c.month, p.rates, p.min_age AS "minAge", p.excluded_categories AS "excludedCategories", p.day_counting AS "dayCounting"
+      `SELECT c.id, c.number, c.month, p.rates, p.min_age AS "minAge", p.excluded_categories AS "excludedCategories", p.day_counting AS "dayCounting",
+              p.granularity, p.eligibility_start AS "eligibilityStart"
        FROM claim c JOIN subsidy_policy p ON p.id = c.policy_id
        WHERE c.state IN ('SUBMITTED', 'APPROVED', 'PAID') AND c.month < $1 AND c.programme = $2 ORDER BY c.month`,
       [month, programme],
@@ -257,7 +260,8 @@ export class ClaimsRepository {
               c.rejection_reason, c.submitted_at, c.approved_on::text AS approved_on, c.approved_fen::int AS approved_fen,
               c.rejected_on::text AS rejected_on, c.paid_on::text AS paid_on, c.paid_fen::int AS paid_fen, c.payment_reference,
               p.id AS policy_id, p.division_code::text AS policy_division, p.effective_from::text AS policy_from, p.rates AS policy_rates,
-              p.annual_fen::int AS policy_annual, p.claim_period, p.day_counting, p.min_age, p.excluded_categories
+              p.annual_fen::int AS policy_annual, p.claim_period, p.day_counting, p.min_age, p.excluded_categories,
+              p.granularity, p.eligibility_start, p.beneficiary
        FROM claim c JOIN subsidy_policy p ON p.id = c.policy_id WHERE c.id = $1`,
       [id],
     );
@@ -290,6 +294,9 @@ export class ClaimsRepository {
         dayCounting: c.day_counting,
         minAge: c.min_age,
         excludedCategories: c.excluded_categories,
+        granularity: c.granularity,
+        eligibilityStart: c.eligibility_start,
+        beneficiary: c.beneficiary,
       },
     };
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { StaysRepository } from '@careops/admissions';
 import { addDays, type CareLevel, type IsoDate, monthSpan, type Programme, PROGRAMME_LABELS } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
-import { divisionName, NotFoundError } from '@careops/platform';
+import { divisionName, NotAllowedError, NotFoundError } from '@careops/platform';
+import { TenantDb } from '@careops/db';
 import { CareLevelsRepository } from '@careops/residents';
 import { ClaimDraftService } from './claim-drafts.service';
 import { ClaimAction, ClaimAnswerInput, ClaimLifecycle } from './claim-lifecycle';
@@ -35,11 +36,23 @@ export class ClaimsService {
     private readonly levels: CareLevelsRepository,
     private readonly facilities: FacilitiesService,
     private readonly stays: StaysRepository,
+    private readonly db: TenantDb,
   ) {}
 
   /** POST claims: creates the month's DRAFT, or regenerates it from today's facts (the same claim). */
   async draft(month: string, programme: Programme = 'INSTITUTIONAL_CARE'): Promise<ClaimView> {
+    await this.assertMayClaim();
     return this.get(await this.drafts.draft(month, programme));
+  }
+
+  /**
+   * docs/rules.md §1 and §5: the accountant claims; a day center has none, so there its manager
+   * does (the routes admit managers; a care home's manager is refused here). Jobs act for themselves.
+   */
+  private async assertMayClaim(): Promise<void> {
+    const role = this.db.principalOrNull()?.role;
+    if (role !== 'FACILITY_MANAGER') return;
+    if ((await this.facilities.current()).type !== 'DAY_CENTER') throw new NotAllowedError('FORBIDDEN', { role });
   }
 
   /** The programmes this facility claims for a month (see ClaimDraftService.programmesDue). */
@@ -66,6 +79,7 @@ export class ClaimsService {
   }
 
   async transition(id: string, action: ClaimAction, answer: ClaimAnswerInput = {}): Promise<ClaimView> {
+    await this.assertMayClaim();
     await this.lifecycle.apply(id, action, answer);
     return this.get(id);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CARE_LEVELS, type CareLevel, PROGRAMMES, type Programme } from '@careops/care';
+import { BENEFICIARIES, CARE_LEVELS, type CareLevel, ELIGIBILITY_STARTS, GRANULARITIES, PROGRAMMES, type Programme } from '@careops/care';
 import { CLAIM_PERIODS } from './policy.dto';
 import { DayCountingResponse, RatesResponse } from './policy.response';
 
@@ -45,6 +45,10 @@ export class ClaimPolicyResponse {
   @ApiProperty({ type: DayCountingResponse }) dayCounting!: DayCountingResponse;
   @ApiProperty({ example: 60 }) minAge!: number;
   @ApiProperty({ type: [String] }) excludedCategories!: string[];
+  @ApiProperty({ enum: GRANULARITIES }) granularity!: (typeof GRANULARITIES)[number];
+  @ApiProperty({ enum: ELIGIBILITY_STARTS }) eligibilityStart!: (typeof ELIGIBILITY_STARTS)[number];
+  @ApiProperty({ enum: BENEFICIARIES, description: 'RESIDENT: credited to the elder’s account once the bureau has paid (§9)' })
+  beneficiary!: (typeof BENEFICIARIES)[number];
 }
 
 /** A run of days a line counts, [from, to). */

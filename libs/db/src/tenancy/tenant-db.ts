@@ -35,6 +35,11 @@ export class TenantDb {
     return currentPrincipal(this.cls);
   }
 
+  /** Who is calling, or null for work the system does on its own (a job). */
+  principalOrNull(): Principal | null {
+    return this.cls.get('principal') ?? null;
+  }
+
   /** The caller's user id, or null for work the system does on its own (a job). */
   userId(): string | null {
     return this.cls.get('principal')?.userId ?? null;
