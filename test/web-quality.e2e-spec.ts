@@ -69,6 +69,8 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
   let residentHome: string | undefined;
   let residentDay: string | undefined;
   let claimHome: string | undefined;
+  let claimEstimate: string | undefined;
+  let claimDay: string | undefined;
   const violations: Violation[] = [];
 
   beforeAll(async () => {
@@ -105,6 +107,19 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
       .auth(token, { type: 'bearer' })
       .send({ month: last.toISOString().slice(0, 7) });
     claimHome = drafted.status === 201 ? (drafted.body.id as string) : undefined;
+    // This month's estimate (docs/rules.md §5), and the day center's operating-subsidy claim drafted by its manager.
+    const estimate = await w.t.http
+      .post(`/api/facilities/${home}/claims`)
+      .auth(token, { type: 'bearer' })
+      .send({ month: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7) });
+    claimEstimate = estimate.status === 201 ? (estimate.body.id as string) : undefined;
+    const dayDraft = dayCenter
+      ? await w.t.http
+          .post(`/api/facilities/${dayCenter}/claims`)
+          .auth(await tokenOf('daycenter'), { type: 'bearer' })
+          .send({ month: last.toISOString().slice(0, 7), programme: 'DAY_CENTER_OPERATION' })
+      : undefined;
+    claimDay = dayDraft?.status === 201 ? (dayDraft.body.id as string) : undefined;
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(join(ROOT, 'tmp', 'screenshots-en'), { recursive: true });
@@ -237,6 +252,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'staffing', path: f(home, 'staffing') },
           { name: 'claims', path: f(home, 'claims') },
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
+          { name: 'reports', path: f(home, 'reports') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -248,12 +264,16 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'staff', path: f(dayCenter, 'staff') },
           { name: 'staffing', path: f(dayCenter, 'staffing') },
           { name: 'claims', path: f(dayCenter, 'claims') },
+          ...(claimDay ? [{ name: 'claim', path: f(dayCenter, `claims/${claimDay}`) }] : []),
+          { name: 'reports', path: f(dayCenter, 'reports') },
           ...common,
         ];
       case 'accountant':
         return [
           { name: 'claims', path: f(home, 'claims') },
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
+          ...(claimEstimate ? [{ name: 'claim-estimate', path: f(home, `claims/${claimEstimate}`) }] : []),
+          { name: 'reports', path: f(home, 'reports') },
           ...common,
         ];
       default:

@@ -167,6 +167,25 @@ describe('the web app (Playwright, Chromium)', () => {
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(textOf(pdf)).toContain(number);
+    // The bureau's answer (docs/rules.md §5): approved for ¥1.00 less than claimed, then paid with its reference.
+    const total = (
+      await w.sql<{ total_fen: string }>(`SELECT total_fen FROM claim WHERE number = $1 AND facility_id = $2`, [number, home])
+    )[0];
+    const approved = Number(total.total_fen) - 100;
+    await page.getByTestId('move-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('批准金额（元）').fill(`${Math.floor(approved / 100)}.${String(approved % 100).padStart(2, '0')}`);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('claim-state').filter({ hasText: '已批准' }).waitFor();
+    expect(await page.getByTestId('approved-difference').innerText()).toBe('-1.00');
+    await page.getByTestId('move-pay').click();
+    await dialog.getByLabel('银行流水号').fill('ICBC-20261207-0001');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('claim-state').filter({ hasText: '已拨付' }).waitFor();
+    const history = await page.getByTestId('claim-history').innerText();
+    for (const step of ['生成（草稿）', '草稿 → 已提交', '已提交 → 已批准', '已批准 → 已拨付']) expect(history).toContain(step);
+    expect(history).toContain('accountant');
+    expect(await page.locator('main').innerText()).toContain('ICBC-20261207-0001');
     // A year of claim PDFs: a background job with progress, then one ZIP of them.
     await page.getByRole('menuitem', { name: '补贴申领' }).click();
     const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('year-zip').click()]);
@@ -174,6 +193,52 @@ describe('the web app (Playwright, Chromium)', () => {
     expect(zip.readUInt32LE(0)).toBe(0x04034b50);
     expect(zip.includes(Buffer.from(`claim-${number}.pdf`))).toBe(true);
     await page.close();
+  });
+
+  it('an estimate for this month is marked 预估 and cannot be submitted; lines tell residents of the same name apart; the day center drafts its operating subsidy; reports download named by facility and month', async () => {
+    const page = await signIn('accountant');
+    await page.getByRole('menuitem', { name: '补贴申领' }).click();
+    const thisMonth = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+    const month = page.getByTestId('claim-month');
+    await month.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(thisMonth);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('generate').click();
+    await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+    await page.getByTestId('claim-estimate').waitFor();
+    expect(await page.getByTestId('estimate-note').innerText()).toContain('预估');
+    expect(await page.getByTestId('move-submit').isDisabled()).toBe(true);
+    // Every resident line shows bed, masked ID and dates in care; the count is of persons.
+    const rows = page.locator('.ant-table-row');
+    await rows.first().waitFor();
+    const first = await rows.first().innerText();
+    expect(first).toMatch(/\*{4,}/);
+    expect(first).toMatch(/\d{4}-\d{2}-\d{2} – (\d{4}-\d{2}-\d{2}|至今)/);
+    const [{ people }] = await w.sql<{ people: number }>(
+      `SELECT count(DISTINCT resident_id)::int AS people FROM claim_line l JOIN claim c ON c.id = l.claim_id
+       WHERE c.facility_id = $1 AND c.month = $2 AND c.programme = 'INSTITUTIONAL_CARE' AND l.kind = 'REGULAR'`,
+      [home, thisMonth],
+    );
+    expect(await page.getByTestId('people-count').innerText()).toContain(String(people));
+    // The monthly documents, from the reports page, named by facility and month.
+    await page.getByRole('menuitem', { name: '报表下载' }).click();
+    const [ops] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-operations').click()]);
+    expect(ops.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(
+      readFileSync(await ops.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await page.close();
+    // The day center's manager drafts its operating subsidy (it has no accountant).
+    const day = await signIn('daycenter');
+    await day.getByRole('menuitem', { name: '补贴申领' }).click();
+    await day.getByTestId('generate').click();
+    await day.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
+    await day.getByTestId('claim-state').waitFor();
+    expect(await day.locator('main').innerText()).toContain('日间照料中心运营');
+    await day.close();
   });
 
   it('(c) a regulator sees only its division and downloads the summary PDF; a manager typing another facility’s URL gets the not-found page; tokens refresh, and 401 sends to sign-in and back', async () => {

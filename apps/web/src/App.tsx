@@ -16,6 +16,7 @@ const StaffingCalendar = lazy(() => import('./pages/StaffingCalendar'));
 const Attendance = lazy(() => import('./pages/Attendance'));
 const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
+const Reports = lazy(() => import('./pages/Reports'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
 
@@ -41,6 +42,7 @@ export function App() {
             <Route path="attendance" element={<Attendance />} />
             <Route path="claims" element={<Claims />} />
             <Route path="claims/:claimId" element={<ClaimDetail />} />
+            <Route path="reports" element={<Reports />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

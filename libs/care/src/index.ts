@@ -17,3 +17,4 @@ export * from './time-zone';
 export * from './operating-subsidy';
 export * from './claim-adjustments';
 export * from './claim-timing';
+export * from './money';

@@ -103,7 +103,7 @@ function retryAfter(response: Response): number | undefined {
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await authedFetch(path);
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const name = fileNameOf(res.headers.get('content-disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -112,4 +112,17 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file name a response names: RFC 5987 `filename*=UTF-8''…` (Chinese names) first, else `filename="…"`. */
+export function fileNameOf(disposition: string): string | null {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 }

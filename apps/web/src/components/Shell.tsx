@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  FilePdfOutlined,
   FileProtectOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -49,7 +50,12 @@ export function Shell() {
           ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
         ]
       : []),
-    ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT' ? [{ key: f('claims'), icon: <AuditOutlined />, label: t.claims }] : []),
+    ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'
+      ? [
+          { key: f('claims'), icon: <AuditOutlined />, label: t.claims },
+          { key: f('reports'), icon: <FilePdfOutlined />, label: t.reports },
+        ]
+      : []),
     ...(me.role === 'REGULATOR' || me.role === 'PLATFORM_ADMIN' ? [{ key: '/division', icon: <BankOutlined />, label: t.division }] : []),
     { key: '/verify', icon: <FileProtectOutlined />, label: t.verify },
   ];

@@ -12,7 +12,7 @@ import { PageTitle } from '../components/PageTitle';
 import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
-import { programmeLabel, STATE_COLOURS } from './claim-labels';
+import { canClaim, programmeLabel, STATE_COLOURS } from './claim-labels';
 import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
 
 /** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
@@ -22,7 +22,12 @@ export default function Claims() {
   const { me } = useAuth();
   const facility = useFacility(facilityId);
   // What this kind of facility claims (docs/rules.md §5), the same table the API refuses others by.
-  const choices = PROGRAMMES.filter((p) => !facility.data || PROGRAMME_CLAIMANTS[p].includes(facility.data.type));
+  // Its own programme first: a day center's is the operating subsidy, not home-care beds.
+  const choices = PROGRAMMES.filter((p) => !facility.data || PROGRAMME_CLAIMANTS[p].includes(facility.data.type)).sort(
+    (a, b) =>
+      Number(b === 'DAY_CENTER_OPERATION' && facility.data?.type === 'DAY_CENTER') -
+      Number(a === 'DAY_CENTER_OPERATION' && facility.data?.type === 'DAY_CENTER'),
+  );
   const [chosen, setProgramme] = useState<Programme | null>(null);
   const programme = chosen ?? choices[0] ?? 'INSTITUTIONAL_CARE';
   const { message } = App.useApp();
@@ -42,7 +47,7 @@ export default function Claims() {
       },
     );
   if (claims.error) return <Failed error={claims.error} retry={() => claims.refetch()} />;
-  const canWrite = me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN';
+  const canWrite = canClaim(me, facility.data);
   return (
     <>
       <PageTitle>{t.claims}</PageTitle>
@@ -63,12 +68,14 @@ export default function Claims() {
                 value={month}
                 onChange={(d) => d && setMonth(d)}
                 allowClear={false}
+                disabledDate={(d) => d.isAfter(today(), 'month')}
                 aria-label={t.claimMonth}
                 data-testid="claim-month"
               />
               <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
                 {t.generate}
               </Button>
+              {month.isSame(today(), 'month') && <Tag color="gold">{t.estimate}</Tag>}
             </>
           )}
           <JobButton
@@ -100,7 +107,16 @@ export default function Claims() {
                 ),
               },
               { title: t.programme, dataIndex: 'programme', render: (p: string) => programmeLabel(p, lang) },
-              { title: t.state, dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag> },
+              {
+                title: t.state,
+                dataIndex: 'state',
+                render: (s: string, c) => (
+                  <>
+                    <Tag color={STATE_COLOURS[s]}>{t[s as 'DRAFT']}</Tag>
+                    {c.estimate && <Tag color="gold">{t.estimate}</Tag>}
+                  </>
+                ),
+              },
               { title: `${t.total}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => yuan(f) },
             ]}
           />

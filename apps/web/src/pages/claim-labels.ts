@@ -19,3 +19,10 @@ export const STATE_COLOURS: Record<string, string> = {
   REJECTED: 'error',
   PAID: 'green',
 };
+
+/**
+ * Who drafts, submits and records the answer of claims (docs/rules.md §1, §5): the accountant; at a
+ * day center, which has none, its manager too (the API grants the same).
+ */
+export const canClaim = (me: { role: string } | null | undefined, facility: { type: string } | null | undefined) =>
+  me?.role === 'ACCOUNTANT' || me?.role === 'PLATFORM_ADMIN' || (me?.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER');

@@ -35,7 +35,12 @@ export function useGenerateClaim() {
   });
 }
 
-export type ClaimMove = { move: 'submit' | 'approve' | 'pay' } | { move: 'reject'; reason: string };
+/** The bureau's answer and the payment, as the accountant records them (docs/rules.md §5). */
+export type ClaimMove =
+  | { move: 'submit' }
+  | { move: 'approve'; approvedOn: string; approvedFen: number }
+  | { move: 'reject'; rejectedOn: string; reason: string }
+  | { move: 'pay'; paidOn: string; paidFen: number; reference?: string };
 
 /** A step of a claim's lifecycle; the claim and the list are refetched. */
 export function useMoveClaim(claimId: string) {
@@ -44,11 +49,31 @@ export function useMoveClaim(claimId: string) {
   return useMutation({
     mutationFn: async (m: ClaimMove) => {
       const params = { params: { path: { facilityId, claimId } } };
-      if (m.move === 'reject')
-        return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', { ...params, body: { reason: m.reason } }));
-      if (m.move === 'submit') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/submit', params));
-      if (m.move === 'approve') return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/approve', params));
-      return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/pay', params));
+      switch (m.move) {
+        case 'submit':
+          return read(api.POST('/api/facilities/{facilityId}/claims/{claimId}/submit', params));
+        case 'approve':
+          return read(
+            api.POST('/api/facilities/{facilityId}/claims/{claimId}/approve', {
+              ...params,
+              body: { approvedOn: m.approvedOn, approvedFen: m.approvedFen },
+            }),
+          );
+        case 'reject':
+          return read(
+            api.POST('/api/facilities/{facilityId}/claims/{claimId}/reject', {
+              ...params,
+              body: { rejectedOn: m.rejectedOn, reason: m.reason },
+            }),
+          );
+        case 'pay':
+          return read(
+            api.POST('/api/facilities/{facilityId}/claims/{claimId}/pay', {
+              ...params,
+              body: { paidOn: m.paidOn, paidFen: m.paidFen, reference: m.reference },
+            }),
+          );
+      }
     },
     onSuccess: () =>
       Promise.all([
