@@ -175,12 +175,12 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.getByTestId('move-approve').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('批准金额（元）').fill(`${Math.floor(approved / 100)}.${String(approved % 100).padStart(2, '0')}`);
-    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('claim-state').filter({ hasText: '已批准' }).waitFor();
     expect(await page.getByTestId('approved-difference').innerText()).toBe('-1.00');
     await page.getByTestId('move-pay').click();
     await dialog.getByLabel('银行流水号').fill('ICBC-20261207-0001');
-    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('claim-state').filter({ hasText: '已拨付' }).waitFor();
     const history = await page.getByTestId('claim-history').innerText();
     for (const step of ['生成（草稿）', '草稿 → 已提交', '已提交 → 已批准', '已批准 → 已拨付']) expect(history).toContain(step);

@@ -155,7 +155,6 @@ export const enUS: Messages = {
   estimateNote:
     "This month has not ended: an estimate from today's residents projected to the month's end. It can be submitted once the month is over.",
   people: 'People',
-  bed: 'Bed',
   inCare: 'In care',
   ongoing: 'ongoing',
   history: 'History',

@@ -152,7 +152,6 @@ export const zhCN = {
   estimate: '预估',
   estimateNote: '本月尚未结束：这是按今天的在住情况推算到月底的预估草稿，月末后才能提交。',
   people: '人数',
-  bed: '床位',
   inCare: '在住期间',
   ongoing: '至今',
   history: '办理记录',
