@@ -16,3 +16,4 @@ export * from './errors';
 export * from './time-zone';
 export * from './operating-subsidy';
 export * from './claim-adjustments';
+export * from './day-center';
