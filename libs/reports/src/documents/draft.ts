@@ -44,7 +44,7 @@ export const PREFIX: Record<DocumentKind, string> = {
 };
 
 /** Characters no file system takes in a name, and controls. */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+const UNSAFE = /[\\/:*?"<>|]+|\p{Cc}+/gu;
 
 /**
  * The name a document is saved under: its title, whose it is (facility or division) and the month,
