@@ -99,11 +99,24 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
+/** The name a response says to save it under: the UTF-8 `filename*` (RFC 5987) before the ASCII `filename`. */
+export function fileNameOf(disposition: string): string | undefined {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8.trim());
+    } catch {
+      // a malformed encoding: fall back to the ASCII name
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1];
+}
+
 /** Downloads a file the API serves (PDF, CSV, XLSX) with the user's token. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await authedFetch(path);
   if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => undefined));
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const name = fileNameOf(res.headers.get('content-disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
