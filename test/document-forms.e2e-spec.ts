@@ -99,6 +99,9 @@ describe('document forms: the claim form, the bureau summary, the day center rep
       ).body;
       expect(after).toMatchObject({ bankAccountNumber: '16231101040012345', contactPerson: '李会计', contactPhone: '0375-6512345' });
       expect((await w.t.http.get(base).auth(w.token.reg410400, auth).expect(200)).body.bankName).toBe('中国农业银行宝丰县支行');
+      // The database holds the same line (docs/rules.md §8: the code gives the message, the database the truth).
+      await expect(w.sql(`UPDATE facility SET bank_account_number = '6222 02ab' WHERE id = $1`, [w.A])).rejects.toThrow(/check constraint/);
+      await expect(w.sql(`UPDATE facility SET contact_phone = '电话' WHERE id = $1`, [w.A])).rejects.toThrow(/check constraint/);
     });
   });
 
@@ -275,8 +278,10 @@ describe('document forms: the claim form, the bureau summary, the day center rep
       ).body;
       expect(day.code).toBe('REPORT_NOT_FOR_FACILITY');
       expect(JSON.stringify(day.message)).toContain('养老机构合规报告');
-      // A street center has both sides.
-      await binary(w.t.http.get(`/api/facilities/${w.A}/reports/day-center.pdf?month=2026-11`).auth(w.token.managerA, auth)).expect(200);
+      // A street center has both sides; its minimum scale is not a day center's (its compliance report checks it).
+      const street = await pdf(`/api/facilities/${w.A}/reports/day-center.pdf?month=2026-11`, w.token.managerA);
+      expect(street.text).toMatch(/管理服务人员 ≥ 3 人（每天） 达标 0 \/ 30 天，最少 0 人 未达标/);
+      expect(street.text).not.toContain('短期托养床位');
       // Another facility's report: not found (docs/api.md: never reveal another tenant's ids).
       await w.t.http.get(`/api/facilities/${w.C}/reports/day-center.pdf?month=2026-11`).auth(w.token.managerA, auth).expect(404);
     });

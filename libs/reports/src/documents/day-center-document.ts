@@ -98,13 +98,18 @@ export class DayCenterDocument {
         value: `达标 ${mo.staffOkDays} / ${mo.days.length} 天，最少 ${mo.minStaff} 人`,
         bad: staffBad,
       },
-      { name: '短期托养床位', rule: '≥ 10 张', value: `${bedsInService} 张`, bad: bedsInService < 10 },
-      {
-        name: '建筑面积',
-        rule: '≥ 200 m²（部分城市 300 m²）',
-        value: area !== null ? `${Number(area)} m²` : '未记录',
-        bad: area === null || Number(area) < 200,
-      },
+      // The minimum scale of a day center; a street center's own is on its compliance report.
+      ...(f.type === 'DAY_CENTER'
+        ? [
+            { name: '短期托养床位', rule: '≥ 10 张', value: `${bedsInService} 张`, bad: bedsInService < 10 },
+            {
+              name: '建筑面积',
+              rule: '≥ 200 m²（部分城市 300 m²）',
+              value: area !== null ? `${Number(area)} m²` : '未记录',
+              bad: area === null || Number(area) < 200,
+            },
+          ]
+        : []),
     ].map((c) => ({ ...c, verdict: c.bad ? '未达标' : '达标' }));
     const attendanceChart = lineChart(
       mo.days.map((d) => d.date),

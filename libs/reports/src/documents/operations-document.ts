@@ -53,7 +53,7 @@ export class OperationsDocument {
     const occupancyChart = lineChart(
       m.daily.map((d) => d.date),
       [{ label: '入住率 %', colour: '#1d3557', values: m.daily.map((d) => d.occupancyPct) }],
-      { max: 100, unit: '%' },
+      { max: 100, unit: '%', height: 130 },
     );
     // Headcounts: whole-number ticks only (charts.ts countTicks).
     const censusChart = lineChart(
@@ -62,7 +62,7 @@ export class OperationsDocument {
         { label: '在用床位', colour: '#9aa5b1', values: m.daily.map((d) => d.inService), step: true, dashed: true },
         { label: '在院人数（占用床位）', colour: '#1d3557', values: m.daily.map((d) => d.occupied), step: true },
       ],
-      { height: 150 },
+      { height: 110 },
     );
     return draft('OPERATIONS', f.timezone, {
       facilityId: f.id,
