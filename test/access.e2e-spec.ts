@@ -59,6 +59,7 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
       '/reports/compliance.pdf': 'month=2026-01',
       '/reports/compliance.html': 'month=2026-01',
       '/reports/operations.pdf': 'month=2026-01',
+      '/reports/day-center.pdf': 'month=2026-01',
     };
     const q = query[path.replace('/api/facilities/{facilityId}', '')];
     return q ? `${concretePath}?${q}` : concretePath;

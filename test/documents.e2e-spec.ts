@@ -299,7 +299,8 @@ describe('the PDF documents', () => {
     const res = await get(`/api/jobs/${job.id}/result`, w.token.accountantA).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = unzip(res.body);
-    expect(files.map((f) => f.name)).toEqual(['claim-2026-0001.pdf']);
+    // Each named by what, whose, month and number (docs/api.md: file names), in UTF-8.
+    expect(files.map((f) => f.name)).toEqual(['养老服务补贴申领表-颐康综合养老服务中心-2026-01-2026-0001.pdf']);
     expect(textOf(files[0].data)).toContain('养老服务补贴申领表');
     // Each PDF in the archive is a recorded document anyone can verify.
     await w.t.http.get(`/api/documents/${createHash('sha256').update(files[0].data).digest('hex')}`).expect(200);

@@ -75,13 +75,13 @@ describe('rules: the documents — period, generation time, totals by level, non
 
   it('养老服务补贴申领表: the month, each line, the totals by level and in words', async () => {
     const text = await document(`/api/facilities/${w.A}/reports/claim/${claimId}.pdf`, w.token.accountantA, 'CLM');
-    for (const s of ['申领月份 2026-05', '本月天数 31 天', '明细行数 4']) expect(text).toContain(s);
+    for (const s of ['申领月份 2026-05（31 天）', '申领人数 4 人（明细 4 行）']) expect(text).toContain(s);
     // ¥300 × 31 ÷ 31; ¥100 × 15 ÷ 31 = 48.387… (05-01 … 05-15: the discharge day 05-16 does not count);
     // ¥150 × 21 ÷ 31 = 101.612…; ¥300 × 12 ÷ 31 = 116.129… (docs/rules.md §5).
-    expect(text).toMatch(/王一 410421\*{8}\d{3}[\dX] 全失能 31 300\.00 300\.00 05\/01–05\/31/);
-    expect(text).toMatch(/王三 410421\*{8}\d{3}[\dX] 自理 15 100\.00 48\.39 05\/01–05\/15/);
-    expect(text).toMatch(/王二 410421\*{8}\d{3}[\dX] 半失能 21 150\.00 101\.61 05\/11–05\/31/);
-    expect(text).toMatch(/王四 410421\*{8}\d{3}[\dX] 全失能 12 300\.00 116\.13 05\/20–05\/31/);
+    expect(text).toMatch(/王一 410421\*{8}\d{3}[\dX] (N1 )?全失能 05\/01–05\/31 31 300\.00 300\.00/);
+    expect(text).toMatch(/王三 410421\*{8}\d{3}[\dX] (G1 )?自理 05\/01–05\/15 15 100\.00 48\.39/);
+    expect(text).toMatch(/王二 410421\*{8}\d{3}[\dX] (N2 )?半失能 05\/11–05\/31 21 150\.00 101\.61/);
+    expect(text).toMatch(/王四 410421\*{8}\d{3}[\dX] (N3 )?全失能 05\/20–05\/31 12 300\.00 116\.13/);
     // By level: 自理 48.39 (1 person), 半失能 101.61 (1), 全失能 300.00 + 116.13 = 416.13 (2); together 566.13.
     expect(text).toMatch(/^ *自理 100\.00 1 48\.39$/m);
     expect(text).toMatch(/^ *半失能 150\.00 1 101\.61$/m);
@@ -138,10 +138,11 @@ describe('rules: the documents — period, generation time, totals by level, non
 
   it('辖区汇总表: one row per facility, the one below 55 % included, and the total row as ratios of sums', async () => {
     const text = await document('/api/divisions/410421/summary.pdf?month=2026-05', w.token.reg410400, 'DIV');
-    for (const s of ['辖区 410421 · 2026-05 · 2 家机构', '统计月份 2026-05', '机构数 2']) expect(text).toContain(s);
+    for (const s of ['宝丰县民政局 · 辖区 宝丰县（410421） · 2026-05 · 2 家机构', '统计月份 2026-05', '机构数 2'])
+      expect(text).toContain(s);
     // 宝丰县第二养老院: 1 of 5 = 20.00 %, 0 of 155 bed-days, nobody to staff for → met every day.
-    expect(text).toMatch(/宝丰县第二养老院 410421 5 1 20\.00 % 0\.00 % 100\.00 % —/);
-    expect(text).toMatch(/颐康综合养老服务中心 410421 4 3 75\.00 % 54\.86 % 90\.32 %/);
+    expect(text).toMatch(/宝丰县第二养老院 养老机构 410421 宝丰县 5 1 20\.00 % 0\.00 % 100\.00 % —/);
+    expect(text).toMatch(/颐康综合养老服务中心 街道中心 410421 宝丰县 4 3 75\.00 % 54\.86 % 90\.32 %/);
     // Σ 4 ÷ Σ 9 = 44.44 % (the mean of ratios would be 47.50 %); Σ 79 ÷ Σ (144 + 155) = 26.42 %; 59 of 62 facility-days = 95.16 %.
     expect(text).toMatch(/^ *辖区合计（比值为各项之和相除） 9 4 44\.44 % 26\.42 % 95\.16 %$/m);
     for (const s of ['Σ护理型 4 ÷ Σ在用 9', 'Σ 79 ÷ Σ 299 床日', '达标 59 / 62 机构·天']) expect(text).toContain(s);
@@ -173,6 +174,6 @@ describe('rules: the documents — period, generation time, totals by level, non
       [other.id],
     );
     const text = await document('/api/divisions/410421/summary.pdf?month=2026-05', w.token.reg410400, 'DIV');
-    expect(text).toMatch(/宝丰县第二养老院 410421 5 1 20\.00 % 0\.00 % 100\.00 % 2026-06-01/);
+    expect(text).toMatch(/宝丰县第二养老院 养老机构 410421 宝丰县 5 1 20\.00 % 0\.00 % 100\.00 % 2026-06-01/);
   });
 });

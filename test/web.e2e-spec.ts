@@ -167,6 +167,8 @@ describe('the web app (Playwright, Chromium)', () => {
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(textOf(pdf)).toContain(number);
+    // Saved under the name the API gives in UTF-8 (filename*): what, whose, month, number.
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^养老服务补贴申领表-.+-\\d{4}-\\d{2}-${number}\\.pdf$`));
     // The bureau's answer (docs/rules.md §5): approved for ¥1.00 less than claimed, then paid with its reference.
     const total = (
       await w.sql<{ total_fen: string }>(`SELECT total_fen FROM claim WHERE number = $1 AND facility_id = $2`, [number, home])
@@ -191,7 +193,8 @@ describe('the web app (Playwright, Chromium)', () => {
     const [zipped] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('year-zip').click()]);
     const zip = readFileSync(await zipped.path());
     expect(zip.readUInt32LE(0)).toBe(0x04034b50);
-    expect(zip.includes(Buffer.from(`claim-${number}.pdf`))).toBe(true);
+    // Entries are named by what, whose, month and number (养老服务补贴申领表-<facility>-<month>-<number>.pdf).
+    expect(zip.includes(Buffer.from(`-${number}.pdf`))).toBe(true);
     await page.close();
   });
 
@@ -252,6 +255,7 @@ describe('the web app (Playwright, Chromium)', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('summary-pdf').click()]);
     const pdf = readFileSync(await download.path());
     expect(textOf(pdf)).toContain('辖区汇总表');
+    expect(download.suggestedFilename()).toMatch(/^辖区汇总表-.+\d{6}-\d{4}-\d{2}\.pdf$/);
     await page.close();
 
     const manager = await signIn('manager');

@@ -18,3 +18,4 @@ export * from './operating-subsidy';
 export * from './claim-adjustments';
 export * from './claim-timing';
 export * from './money';
+export * from './day-center';

@@ -51,6 +51,23 @@ export class Facility {
   @Column({ name: 'quality_standard_checked_on', type: 'date', nullable: true })
   qualityStandardCheckedOn!: string | null;
 
+  /** 收款账户 of the claim form (docs/rules.md §8): where the bureau pays the subsidy. */
+  @Column({ name: 'bank_name', type: 'text', nullable: true })
+  bankName!: string | null;
+
+  @Column({ name: 'bank_account_name', type: 'text', nullable: true })
+  bankAccountName!: string | null;
+
+  @Column({ name: 'bank_account_number', type: 'text', nullable: true })
+  bankAccountNumber!: string | null;
+
+  /** 经办人 and 联系电话 printed on the claim form. */
+  @Column({ name: 'contact_person', type: 'text', nullable: true })
+  contactPerson!: string | null;
+
+  @Column({ name: 'contact_phone', type: 'text', nullable: true })
+  contactPhone!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
 

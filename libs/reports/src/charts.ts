@@ -16,7 +16,21 @@ const PAD = { left: 40, right: 12, top: 12, bottom: 26 };
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
-/** A line chart over days (x labels: day of month), y from 0 to `max` (or the data's ceiling). */
+/**
+ * The axis of counts: the smallest step of 1, 2 or 5 × 10ⁿ (never below 1, so a headcount never
+ * reads "0.5 person") that spans the data with some headroom in at most 5 intervals.
+ */
+export function countTicks(dataMax: number): number[] {
+  const top = Math.max(1, dataMax * 1.15);
+  let step = 1;
+  for (let p = 1; step * 5 < top; p *= 10) step = [1, 2, 5].map((m) => m * p).find((s) => s * 5 >= top) ?? 10 * p;
+  return Array.from({ length: Math.ceil(top / step) + 1 }, (_, k) => k * step);
+}
+
+/**
+ * A line chart over days (x labels: day of month). With `max` the axis is 0…max in quarters (a
+ * percentage); without, it counts (`countTicks`: whole numbers only).
+ */
 export function lineChart(
   days: string[],
   series: Series[],
@@ -24,15 +38,18 @@ export function lineChart(
 ): string {
   const H = opts.height ?? 190;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = opts.max ?? Math.max(1, Math.ceil(Math.max(0, ...all, opts.target?.value ?? 0) * 1.15));
+  const ticks =
+    opts.max !== undefined
+      ? [0, 1, 2, 3, 4].map((k) => (opts.max as number) * (k / 4))
+      : countTicks(Math.max(0, ...all, opts.target?.value ?? 0));
+  const max = ticks[ticks.length - 1];
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
   const n = Math.max(1, days.length);
   const x = (i: number) => PAD.left + (n === 1 ? iw / 2 : (i * iw) / (n - 1));
   const y = (v: number) => PAD.top + ih - (v / max) * ih;
   const parts: string[] = [];
-  for (let k = 0; k <= 4; k++) {
-    const v = (max * k) / 4;
+  for (const v of ticks) {
     parts.push(
       `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e8ef" stroke-width="0.8"/>`,
     );

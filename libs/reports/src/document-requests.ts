@@ -7,7 +7,7 @@ import { type RequestContext, scopeOf, withTenantScope } from '@careops/db';
 import { RendererBusyError, RendererUnavailableError, RenderTimeoutError } from '@careops/pdf';
 import { DomainError } from '@careops/platform';
 import type { IssuedDocument } from './document-issuer';
-import type { Draft } from './documents/draft';
+import { contentDisposition, type Draft } from './documents/draft';
 import { ReportsService } from './reports.service';
 
 /**
@@ -32,7 +32,7 @@ export class DocumentRequests {
     const draft = await this.read(facilityId, gather);
     const doc = await this.issue(res, draft);
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', `inline; filename="${doc.fileName}"`);
+    res.setHeader('content-disposition', contentDisposition('inline', doc.fileName, draft.d.asciiFileName));
     res.setHeader('x-document-number', doc.number);
     res.setHeader('x-document-sha256', doc.sha256);
     res.send(doc.pdf);

@@ -6,6 +6,7 @@ export * from './document-requests';
 export * from './documents.controller';
 export * from './documents/claim-document';
 export * from './documents/compliance-document';
+export * from './documents/day-center-document';
 export * from './documents/division-summary-document';
 export * from './documents/draft';
 export * from './documents/operations-document';

@@ -6,6 +6,7 @@ import { OWN_TRANSACTIONS } from '@careops/db';
 import { ANY_ROLE, ApiFileResponse, DivisionCodeParam, FacilityController, ReadRequest, Roles, SUPERVISING } from '@careops/platform';
 import { ClaimPdfsJobDto, DivisionSummaryJobDto } from './dto/report-job.dto';
 import { ReportJobResponse } from './dto/report-job.response';
+import { contentDisposition } from './documents/draft';
 import { ReportJobsService } from './report-jobs.service';
 
 /** A regulator's requests are read-only; starting a job is recorded in a transaction of its own. */
@@ -72,7 +73,7 @@ export class ReportJobsController {
   async result(@Param('jobId', ParseUUIDPipe) id: string, @Res() res: Response) {
     const file = await this.jobs.result(id);
     res.setHeader('content-type', file.zip ? 'application/zip' : 'application/pdf');
-    res.setHeader('content-disposition', `${file.zip ? 'attachment' : 'inline'}; filename="${file.name}"`);
+    res.setHeader('content-disposition', contentDisposition(file.zip ? 'attachment' : 'inline', file.name));
     if (file.number) res.setHeader('x-document-number', file.number);
     res.send(file.bytes);
   }

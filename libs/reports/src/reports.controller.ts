@@ -30,7 +30,7 @@ export class ReportsController {
 
   @Get('compliance.pdf')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: '养老机构合规报告 (PDF)' })
+  @ApiOperation({ summary: '养老机构合规报告 (PDF); 422 REPORT_NOT_FOR_FACILITY for a day center' })
   @ApiFileResponse(['application/pdf'])
   compliance(@Param('facilityId') f: string, @Query() q: MonthQuery, @Res() res: Response) {
     return this.requests.send(res, f, () => this.reports.compliance(q.month));
@@ -42,6 +42,14 @@ export class ReportsController {
   @ApiOkResponse(HTML_RESPONSE)
   complianceHtml(@Param('facilityId') f: string, @Query() q: MonthQuery, @Res() res: Response) {
     return this.requests.sendPreview(res, f, () => this.reports.compliance(q.month));
+  }
+
+  @Get('day-center.pdf')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: '日间照料中心运营报告 (PDF): members, attendance, the six helps, the ≥ 3 staff rule; 422 for a care home' })
+  @ApiFileResponse(['application/pdf'])
+  dayCenter(@Param('facilityId') f: string, @Query() q: MonthQuery, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.dayCenter(q.month));
   }
 
   @Get('operations.pdf')

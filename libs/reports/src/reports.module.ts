@@ -12,6 +12,7 @@ import { DocumentRequests } from './document-requests';
 import { DocumentsController } from './documents.controller';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
+import { DayCenterDocument } from './documents/day-center-document';
 import { DivisionSummaryDocument } from './documents/division-summary-document';
 import { OperationsDocument } from './documents/operations-document';
 import { ReportsController } from './reports.controller';
@@ -34,6 +35,7 @@ import { ReportsService } from './reports.service';
     ComplianceDocument,
     OperationsDocument,
     DivisionSummaryDocument,
+    DayCenterDocument,
   ],
   exports: [ReportsService],
 })

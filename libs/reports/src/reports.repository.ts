@@ -26,9 +26,28 @@ export interface VerifiedDocument {
   issuedAt: Date;
 }
 
+/** A day-center membership overlapping a month, with what the member used in it. */
+export interface DayMemberMonth {
+  residentId: string;
+  enrolledOn: IsoDate;
+  leftOn: IsoDate | null;
+  /** Days attended in the month. */
+  attended: number;
+  /** Services of the six helps received in the month. */
+  services: number;
+}
+
+/** The services of one kind of the six helps in a month: how many, and to how many persons. */
+export interface ServiceKindMonth {
+  kind: string;
+  services: number;
+  persons: number;
+}
+
 /**
  * What the documents read that no feature exports: the admissions and discharges of a month with
- * the bed of their first or last stay (no reader of admissions answers those), and the register's
+ * the bed of their first or last stay (no reader of admissions answers those), a day center's month
+ * (memberships, attendance, services as totals; day-care answers them one day at a time), and the register's
  * verification (`careops_verify_document`, open to anyone holding a document).
  */
 @Injectable()
@@ -56,6 +75,37 @@ export class ReportsRepository {
       [from, to],
     );
     return rows.map((r) => ({ residentId: r.resident_id, date: r.date, bedId: r.bed_id, level: null, reason: r.reason }));
+  }
+
+  /** Memberships overlapping [from, to), with days attended and services received in it (docs/rules.md §4). */
+  async dayMembersIn(from: IsoDate, to: IsoDate, timeZone: string): Promise<DayMemberMonth[]> {
+    return this.db.sql.query(
+      `SELECT m.resident_id AS "residentId", lower(m.period)::text AS "enrolledOn", upper(m.period)::text AS "leftOn",
+              (SELECT count(*)::int FROM attendance a WHERE a.resident_id = m.resident_id AND a.day >= $1::date AND a.day < $2::date) AS attended,
+              (SELECT count(*)::int FROM service_record s WHERE s.resident_id = m.resident_id
+                 AND s.served_at >= ($1::date::timestamp AT TIME ZONE $3::text) AND s.served_at < ($2::date::timestamp AT TIME ZONE $3::text)) AS services
+       FROM day_member m WHERE m.period && daterange($1::date, $2::date) ORDER BY lower(m.period)`,
+      [from, to, timeZone],
+    );
+  }
+
+  /** Attendances by day in [from, to). */
+  async attendanceByDay(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, number>> {
+    const rows: { day: string; n: number }[] = await this.db.sql.query(
+      `SELECT day::text AS day, count(*)::int AS n FROM attendance WHERE day >= $1::date AND day < $2::date GROUP BY day`,
+      [from, to],
+    );
+    return new Map(rows.map((r) => [r.day, r.n]));
+  }
+
+  /** The six helps delivered in the calendar days [from, to) of `timeZone`, by kind. */
+  servicesByKind(from: IsoDate, to: IsoDate, timeZone: string): Promise<ServiceKindMonth[]> {
+    return this.db.sql.query(
+      `SELECT kind, count(*)::int AS services, count(DISTINCT resident_id)::int AS persons FROM service_record
+       WHERE served_at >= ($1::date::timestamp AT TIME ZONE $3::text) AND served_at < ($2::date::timestamp AT TIME ZONE $3::text)
+       GROUP BY kind`,
+      [from, to, timeZone],
+    );
   }
 
   /** The issued document with this SHA-256 (of the file or printed on it) or number, if any. */

@@ -1,17 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import { FACILITY_TYPE_LABELS, type FacilityType } from '@careops/care';
 import { ClaimsService } from '@careops/claims';
+import { FacilitiesService } from '@careops/facilities';
+import { RuleViolation } from '@careops/platform';
 import { DocumentIssuer, DocumentVerification, IssuedDocument } from './document-issuer';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
 import { DivisionSummaryDocument } from './documents/division-summary-document';
-import type { Draft } from './documents/draft';
+import { DayCenterDocument } from './documents/day-center-document';
+import { type Draft, fileNameOf, TITLES } from './documents/draft';
 import { OperationsDocument } from './documents/operations-document';
 
 export type { Draft } from './documents/draft';
 export type { IssuedDocument } from './document-issuer';
 
+/** A report asked of a facility it is not for: a care home has no day center report, a day center no beds to report on. */
+export class ReportNotForFacilityError extends RuleViolation {
+  constructor(report: string, type: FacilityType, instead: string) {
+    super('REPORT_NOT_FOR_FACILITY', { report, facilityType: FACILITY_TYPE_LABELS[type], instead });
+  }
+}
+
 /**
- * The four documents of docs/rules.md §8: each gathered by its builder inside a transaction, then
+ * The documents of docs/rules.md §8: each gathered by its builder inside a transaction, then
  * issued (numbered, rendered, registered) by the issuer after it ends.
  */
 @Injectable()
@@ -21,8 +32,10 @@ export class ReportsService {
     private readonly complianceDocument: ComplianceDocument,
     private readonly operationsDocument: OperationsDocument,
     private readonly divisionDocument: DivisionSummaryDocument,
+    private readonly dayCenterDocument: DayCenterDocument,
     private readonly issuer: DocumentIssuer,
     private readonly claims: ClaimsService,
+    private readonly facilities: FacilitiesService,
   ) {}
 
   /** 养老服务补贴申领表 of one claim. */
@@ -30,9 +43,20 @@ export class ReportsService {
     return this.claimDocument.build(claimId);
   }
 
-  /** 养老机构合规报告 of a month. */
-  compliance(month: string): Promise<Draft> {
-    return this.complianceDocument.build(month);
+  /** 养老机构合规报告 of a month: for facilities with beds (a day center has its own report). */
+  async compliance(month: string): Promise<Draft> {
+    const { type } = await this.facilities.current();
+    if (type === 'DAY_CENTER')
+      throw new ReportNotForFacilityError(TITLES.COMPLIANCE, type, `${TITLES.DAY_CENTER} (reports/day-center.pdf)`);
+    const d = await this.complianceDocument.build(month);
+    return { ...d, d: { ...d.d, fileName: fileNameOf('COMPLIANCE', d.d.subject, month), asciiFileName: d.d.fileName } };
+  }
+
+  /** 日间照料中心运营报告 of a month: for day centers and the day side of street centers (docs/rules.md §2). */
+  async dayCenter(month: string): Promise<Draft> {
+    const { type } = await this.facilities.current();
+    if (type === 'CARE_HOME') throw new ReportNotForFacilityError(TITLES.DAY_CENTER, type, `${TITLES.COMPLIANCE} (reports/compliance.pdf)`);
+    return this.dayCenterDocument.build(month);
   }
 
   /** 月度运营报表 of a month. */

@@ -2,13 +2,14 @@ import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY';
+export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY' | 'DAY_CENTER';
 
 const BODIES: Record<DocumentKind, string> = {
   CLAIM: 'claim',
   COMPLIANCE: 'compliance',
   OPERATIONS: 'operations',
   DIVISION_SUMMARY: 'division',
+  DAY_CENTER: 'day-center',
 };
 
 /** Where the .hbs files are: beside the bundle (copied as assets) or in the source tree. */
@@ -46,7 +47,11 @@ export class DocumentTemplates {
     page: { title: string; subtitle: string; subject: string; periodLabel: string; doc: object },
     data: object,
   ): string {
-    const body = (this.bodies.get(kind) as Handlebars.TemplateDelegate)(data);
-    return this.layout({ ...page, css: this.css, body });
+    return this.layout({ ...page, css: this.css, body: this.body(kind, data) });
+  }
+
+  /** A document's body alone, before the layout places it (what a template test reads). */
+  body(kind: DocumentKind, data: object): string {
+    return (this.bodies.get(kind) as Handlebars.TemplateDelegate)(data);
   }
 }

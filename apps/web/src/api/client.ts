@@ -99,6 +99,19 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
+/** The name a response says to save it under: the UTF-8 `filename*` (RFC 5987) before the ASCII `filename`. */
+export function fileNameOf(disposition: string): string | undefined {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8.trim());
+    } catch {
+      // a malformed encoding: fall back to the ASCII name
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1];
+}
+
 /** Downloads a file the API serves (PDF, CSV, XLSX) with the user's token. */
 export async function download(path: string, fallbackName: string): Promise<void> {
   const res = await authedFetch(path);
@@ -112,17 +125,4 @@ export async function download(path: string, fallbackName: string): Promise<void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The file name a response names: RFC 5987 `filename*=UTF-8''…` (Chinese names) first, else `filename="…"`. */
-export function fileNameOf(disposition: string): string | null {
-  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  if (extended) {
-    try {
-      return decodeURIComponent(extended);
-    } catch {
-      // a malformed escape: fall back to the plain name
-    }
-  }
-  return /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 }

@@ -11,5 +11,10 @@ export const REPORTS_ERRORS = {
     en: 'the document renderer restarted during this document; try again shortly',
     zh: '文件生成服务已重启，请稍后重试',
   },
+  REPORT_NOT_FOR_FACILITY: {
+    status: 422,
+    en: '{report} is not issued for a {facilityType}: ask for {instead}',
+    zh: '{report}不适用于{facilityType}，请改用{instead}',
+  },
   RENDER_TIMEOUT: { status: 503, en: 'the document took too long to render; try again shortly', zh: '文件生成超时，请稍后重试' },
 } as const satisfies Record<string, ErrorText>;

@@ -66,4 +66,35 @@ export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
   @IsOptional()
   @Matches(DATE, { message: 'qualityStandardCheckedOn must be a date YYYY-MM-DD' })
   qualityStandardCheckedOn?: string;
+
+  @ApiPropertyOptional({ example: '中国农业银行宝丰县支行', description: '开户银行 (收款账户 of the claim form)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  bankName?: string;
+
+  @ApiPropertyOptional({ example: '宝丰县颐康养老院', description: '账户名称' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  bankAccountName?: string;
+
+  @ApiPropertyOptional({ example: '16231101040012345', description: '银行账号: 8–32 digits' })
+  @IsOptional()
+  @Matches(/^\d{8,32}$/, { message: 'bankAccountNumber must be 8 to 32 digits (银行账号)' })
+  bankAccountNumber?: string;
+
+  @ApiPropertyOptional({ example: '李会计', description: '经办人' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  contactPerson?: string;
+
+  @ApiPropertyOptional({ example: '0375-6512345', description: '联系电话: digits, "-", "+", spaces; 7–20 characters' })
+  @IsOptional()
+  @Matches(/^[-0-9+ ]{7,20}$/, { message: 'contactPhone must be a phone number of 7 to 20 digits, "-", "+" or spaces (联系电话)' })
+  contactPhone?: string;
 }

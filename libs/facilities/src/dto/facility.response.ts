@@ -17,6 +17,13 @@ export class FacilityResponse {
   medicalArrangement!: (typeof MEDICAL_ARRANGEMENTS)[number] | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) safetyStandardCheckedOn!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) qualityStandardCheckedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '开户银行; null: not filled in (the claim form prints 未填写)' }) bankName!:
+    | string
+    | null;
+  @ApiProperty({ type: String, nullable: true, description: '账户名称' }) bankAccountName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '银行账号' }) bankAccountNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '经办人' }) contactPerson!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '联系电话' }) contactPhone!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

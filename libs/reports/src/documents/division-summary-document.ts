@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDate, printPct } from '@careops/care';
 import { DivisionsService } from '@careops/metrics';
-import { AppConfig } from '@careops/platform';
-import { draft, Draft, monthLabel } from './draft';
+import { AppConfig, bureauName, divisionName } from '@careops/platform';
+import { draft, Draft, fileNameOf, monthLabel } from './draft';
 
-/** 辖区汇总表: one row per facility of the division, below-target rows marked, the total as Σ ÷ Σ. */
+/** The kinds of facility in a column narrow enough for A4. */
+const TYPE_SHORT: Record<string, string> = { CARE_HOME: '养老机构', DAY_CENTER: '日间照料', STREET_CENTER: '街道中心' };
+
+/**
+ * 辖区汇总表 under the bureau's name (docs/rules.md §8, §11): one row per facility of the division by
+ * name, below-target rows marked, the total as Σ ÷ Σ, and the bureau's 制表人 / 审核人 / 日期 blocks.
+ */
 @Injectable()
 export class DivisionSummaryDocument {
   constructor(
@@ -18,6 +24,8 @@ export class DivisionSummaryDocument {
     const rows = s.rows.map((r, i) => ({
       ...r,
       n: i + 1,
+      typeLabel: TYPE_SHORT[r.type] ?? r.type,
+      divisionName: divisionName(r.divisionCode) ?? '',
       nursing: printPct(r.nursingBedRatioPct),
       occupancy: printPct(r.occupancyPct),
       staffing: printPct(r.staffingCompliancePct),
@@ -25,16 +33,22 @@ export class DivisionSummaryDocument {
       lastReport: r.lastReportAt ? calendarDate(new Date(r.lastReportAt), zone) : '—',
     }));
     const t = s.total;
+    const name = divisionName(code);
+    const bureau = bureauName(code) ?? `行政区划 ${code} 民政部门`;
+    const division = name ? `${name}（${code}）` : code;
     // A division spans facilities: its times are printed in the deployment's zone.
     return draft('DIVISION_SUMMARY', zone, {
       divisionCode: code,
-      subject: `行政区划 ${code}`,
+      subject: bureau,
       period: month,
       periodLabel: monthLabel(month),
-      subtitle: `辖区 ${code} · ${month} · ${rows.length} 家机构`,
-      fileName: `division-${code}-${month}.pdf`,
+      subtitle: `${bureau} · 辖区 ${division} · ${month} · ${rows.length} 家机构`,
+      fileName: fileNameOf('DIVISION_SUMMARY', name ? `${name}${code}` : code, month),
+      asciiFileName: `division-${code}-${month}.pdf`,
       data: {
         divisionCode: code,
+        division,
+        bureau,
         month,
         rows,
         totalNursingBad: t.nursingBedTargetMet === false,

@@ -16,7 +16,10 @@ export interface Draft {
     period: string;
     periodLabel: string;
     subtitle: string;
+    /** The name it is saved under: title, facility (or division), month — `fileNameOf`. */
     fileName: string;
+    /** The same in ASCII, for clients that do not read `filename*` (RFC 6266). */
+    asciiFileName?: string;
     data: object;
   };
 }
@@ -28,10 +31,41 @@ export const TITLES: Record<DocumentKind, string> = {
   COMPLIANCE: '养老机构合规报告',
   OPERATIONS: '月度运营报表',
   DIVISION_SUMMARY: '辖区汇总表',
+  DAY_CENTER: '日间照料中心运营报告',
 };
 
 /** The prefix of each kind's document number (CLM-20260105-000042). */
-export const PREFIX: Record<DocumentKind, string> = { CLAIM: 'CLM', COMPLIANCE: 'CMP', OPERATIONS: 'OPS', DIVISION_SUMMARY: 'DIV' };
+export const PREFIX: Record<DocumentKind, string> = {
+  CLAIM: 'CLM',
+  COMPLIANCE: 'CMP',
+  OPERATIONS: 'OPS',
+  DIVISION_SUMMARY: 'DIV',
+  DAY_CENTER: 'DCR',
+};
+
+/** Characters no file system takes in a name, and controls. */
+const UNSAFE = /[\\/:*?"<>|]+|\p{Cc}+/gu;
+
+/**
+ * The name a document is saved under: its title, whose it is (facility or division) and the month,
+ * then anything that tells two apart (a claim's number): `月度运营报表-颐康养老院-2026-11.pdf`.
+ */
+export const fileNameOf = (kind: DocumentKind, whose: string, month: string, ...more: string[]) =>
+  `${[TITLES[kind], whose, month, ...more].map((part) => part.replace(UNSAFE, '_').trim()).join('-')}.pdf`;
+
+/**
+ * A `content-disposition` header naming the file in UTF-8 (`filename*`, RFC 5987) with an ASCII
+ * `filename` for older clients: a header carries no raw Chinese.
+ */
+export function contentDisposition(type: 'inline' | 'attachment', fileName: string, asciiFileName?: string): string {
+  const fallback =
+    (asciiFileName ?? fileName)
+      .replace(/[^\x20-\x7e]+|["\\]/g, '')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-_ ]+/, '') || 'document.pdf';
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
 
 export const monthLabel = (month: string) => `${month.slice(0, 4)}年${month.slice(5)}月`;
 

@@ -7,7 +7,7 @@ import { MetricsService } from '@careops/metrics';
 import { CareLevelsRepository } from '@careops/residents';
 import { lineChart } from '../charts';
 import { Movement, ReportsRepository } from '../reports.repository';
-import { draft, Draft, monthLabel } from './draft';
+import { draft, Draft, fileNameOf, monthLabel } from './draft';
 
 /** By day, then by name (code point order, as the database's "C" collation sorts). */
 const byDayThenName = (a: { date: string; name: string }, b: { date: string; name: string }) =>
@@ -53,7 +53,16 @@ export class OperationsDocument {
     const occupancyChart = lineChart(
       m.daily.map((d) => d.date),
       [{ label: '入住率 %', colour: '#1d3557', values: m.daily.map((d) => d.occupancyPct) }],
-      { max: 100, unit: '%' },
+      { max: 100, unit: '%', height: 130 },
+    );
+    // Headcounts: whole-number ticks only (charts.ts countTicks).
+    const censusChart = lineChart(
+      m.daily.map((d) => d.date),
+      [
+        { label: '在用床位', colour: '#9aa5b1', values: m.daily.map((d) => d.inService), step: true, dashed: true },
+        { label: '在院人数（占用床位）', colour: '#1d3557', values: m.daily.map((d) => d.occupied), step: true },
+      ],
+      { height: 110 },
     );
     return draft('OPERATIONS', f.timezone, {
       facilityId: f.id,
@@ -61,7 +70,8 @@ export class OperationsDocument {
       period: month,
       periodLabel: monthLabel(month),
       subtitle: `${f.name} · ${month}`,
-      fileName: `operations-${month}.pdf`,
+      fileName: fileNameOf('OPERATIONS', f.name, month),
+      asciiFileName: `operations-${month}.pdf`,
       data: {
         facility: { name: f.name, typeLabel: FACILITY_TYPE_LABELS[f.type] },
         month,
@@ -70,6 +80,7 @@ export class OperationsDocument {
         endOccupancy: printPct(percentHalfUp(m.occupiedBeds, m.bedsInService)),
         census,
         occupancyChart,
+        censusChart,
         leaves,
         admissions,
         discharges,
