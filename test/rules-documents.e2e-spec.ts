@@ -39,6 +39,8 @@ describe('rules: the documents — period, generation time, totals by level, non
     await f.caregiver('护理员丙', { employedFrom: '2025-01-01', trainedOn: '2025-01-01', issuedOn: '2023-05-13', expiresOn: '2026-05-13' });
     claimId = (await w.t.http.post(`/api/facilities/${w.A}/claims`).auth(w.token.admin, auth).send({ month: '2026-05' }).expect(201)).body
       .id;
+    // Submitted: a claim still in DRAFT prints as a 草稿, without a number (docs/rules.md §8).
+    await w.t.http.post(`/api/facilities/${w.A}/claims/${claimId}/submit`).auth(w.token.admin, auth).expect(201);
     const other = (
       await w.t.http
         .post('/api/facilities')

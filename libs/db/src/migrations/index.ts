@@ -12,6 +12,7 @@ import { Documents1765000000000 } from './1765000000000-documents';
 import { ReportJobOwner1765100000000 } from './1765100000000-report-job-owner';
 import { Hardening1765200000000 } from './1765200000000-hardening';
 import { CareLevelOn1765300000000 } from './1765300000000-care-level-on';
+import { DocumentRegister1765420000000 } from './1765420000000-document-register';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReportJobOwner1765100000000,
   Hardening1765200000000,
   CareLevelOn1765300000000,
+  DocumentRegister1765420000000,
 ];
