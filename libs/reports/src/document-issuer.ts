@@ -34,8 +34,8 @@ export class DocumentNotFoundError extends NotFoundError {
   }
 }
 
-/** The watermark and the line that stand for the number on a document that is not registered. */
-const PROVISIONAL_MARK: Record<Provisional, string> = { DRAFT: '草稿', ESTIMATE: '预估' };
+/** The watermark and the line that stand for the number on a document that is not registered (a preview's too). */
+const MARKS: Record<Provisional | 'PREVIEW', string> = { DRAFT: '草稿', ESTIMATE: '预估', PREVIEW: '预览' };
 
 /** Renders of the same subject that may collide with another process's before this one gives up. */
 const REGISTER_ATTEMPTS = 5;
@@ -64,9 +64,9 @@ export class DocumentIssuer {
     private readonly config: AppConfig,
   ) {}
 
-  /** A draft's HTML, for a look before issuing: no number, no record. */
+  /** A draft's HTML, for a look before issuing: no number, no record, marked 预览 (or 草稿, 预估). */
   preview(draft: Draft): string {
-    return this.templates.html(draft.kind, this.page(draft, { number: `${PREFIX[draft.kind]}-PREVIEW` }), draft.d.data);
+    return this.templates.html(draft.kind, this.page(draft, { provisional: this.provisionalOf(draft) ?? 'PREVIEW' }), draft.d.data);
   }
 
   /**
@@ -189,7 +189,14 @@ export class DocumentIssuer {
   /** The page's fields for the layout: the registered number, version, verification code and QR, or the draft's watermark. */
   private page(
     draft: Draft,
-    doc: { number?: string; version?: number; replaces?: string | null; provisional?: Provisional; qr?: string; verifyUrl?: string },
+    doc: {
+      number?: string;
+      version?: number;
+      replaces?: string | null;
+      provisional?: Provisional | 'PREVIEW';
+      qr?: string;
+      verifyUrl?: string;
+    },
   ) {
     const { kind, d } = draft;
     const generatedAt = `${wallClock(draft.at, draft.timeZone)} (${utcOffset(draft.at, draft.timeZone)})`;
@@ -198,7 +205,7 @@ export class DocumentIssuer {
           .update(JSON.stringify({ kind, number: doc.number, generatedAt, subject: d.subject, period: d.period, data: d.data }))
           .digest('hex')
       : null;
-    const mark = doc.provisional ? PROVISIONAL_MARK[doc.provisional] : null;
+    const mark = doc.provisional ? MARKS[doc.provisional] : null;
     return {
       title: TITLES[kind],
       subtitle: d.subtitle,
