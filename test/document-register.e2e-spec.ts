@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { ClsService } from 'nestjs-cls';
 import type { Principal } from '@careops/db';
@@ -10,6 +12,13 @@ import { binary, textOf } from './support/pdf-text';
 import { buildWorld, populate, World } from './support/world';
 
 const PUBLIC_BASE_URL = 'https://careops.example.cn';
+
+/** Kept under tmp/ for a look (pdftoppm -png), as test/documents.e2e-spec.ts keeps its documents. */
+function keep(name: string, pdf: Buffer) {
+  const dir = join(process.cwd(), 'tmp', 'documents');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), pdf);
+}
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** The month in progress in UTC+8 (the facilities' time zone): its reports are 预估 drafts. */
 const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
@@ -65,6 +74,7 @@ describe('the document register (docs/rules.md §8)', () => {
     ]) {
       const res = await get(path, w.token.managerA).expect(200);
       const pdf = pdfOf(res);
+      keep(`${path.includes('compliance') ? 'compliance' : 'operations'}-estimate.pdf`, pdf);
       expect(res.headers['x-document-provisional']).toBe('ESTIMATE');
       expect(res.headers['x-document-number']).toBeUndefined();
       const text = textOf(pdf);
@@ -147,6 +157,7 @@ describe('the document register (docs/rules.md §8)', () => {
     expect((await w.t.http.get(`/api/documents/${first.number}`).expect(200)).body).toMatchObject({ state: 'APPROVED', replacedBy: null });
     const res = await get(claimPdf(), w.token.accountantA).expect(200);
     const number = res.headers['x-document-number'] as string;
+    keep('claim-v2.pdf', res.body);
     expect(number).not.toBe(first.number);
     expect(res.headers['x-document-version']).toBe('2');
     expect(res.headers['x-document-replaces']).toBe(first.number);

@@ -220,6 +220,7 @@ export class DocumentIssuer {
         mark,
         qr: doc.qr ?? null,
         verifyUrl: doc.verifyUrl ?? null,
+        claim: kind === 'CLAIM',
       },
     };
   }
