@@ -1,6 +1,13 @@
 import { PdfRenderer } from '@careops/pdf';
 import { buildWorld, populate, World } from './support/world';
 
+/**
+ * This month's compliance report is a 预估 draft, rendered on every request; an issued document is sent
+ * again from the register without the renderer (docs/rules.md §8).
+ */
+const pathOf = (w: World) =>
+  `/api/facilities/${w.A}/reports/compliance.pdf?month=${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7)}`;
+
 /** a renderer built for load refuses what it cannot queue — 503 with Retry-After, never a hang. */
 describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () => {
   let w: World;
@@ -11,7 +18,7 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
   afterAll(() => w?.close());
 
   it('beyond one rendering and one waiting, requests get 503 with Retry-After and a request id; the rest succeed', async () => {
-    const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
+    const path = pathOf(w);
     await w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' }).expect(200); // warm
     const answers = await Promise.all(Array.from({ length: 10 }, () => w.t.http.get(path).auth(w.token.managerA, { type: 'bearer' })));
     const busy = answers.filter((r) => r.status === 503);
@@ -31,7 +38,7 @@ describe('the PDF renderer under load (PDF_POOL_SIZE=1, PDF_MAX_QUEUE=1)', () =>
 
   it('Chromium killed with one render running and one waiting: the running one gets 503 with Retry-After at once, the waiting one a fresh Chromium', async () => {
     const renderer = w.t.app.get(PdfRenderer);
-    const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
+    const path = pathOf(w);
     const get = () =>
       w.t.http
         .get(path)

@@ -80,6 +80,9 @@ function chromiumProcesses(pid: number, type: string): number[] {
 
 const seconds = (since: number) => (Date.now() - since) / 1000;
 
+/** The month in progress in UTC+8 (the facilities' time zone): its reports are 预估 drafts. */
+const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
+
 /** Each document is kept under tmp/ for a look (pdftoppm -png); docs/samples holds committed ones. */
 function keep(name: string, pdf: Buffer) {
   const dir = join(process.cwd(), 'tmp', 'documents');
@@ -116,11 +119,31 @@ describe('the PDF documents', () => {
     return pdf;
   };
 
+  it('养老服务补贴申领表 of a claim in DRAFT: watermarked 草稿, no number, not registered', async () => {
+    const [claim] = await w.sql<{ id: string; number: string }>(
+      `SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2026-01'`,
+      [w.A],
+    );
+    const [before] = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM document`);
+    const res = await get(`/api/facilities/${w.A}/reports/claim/${claim.id}.pdf`, w.token.accountantA).expect(200);
+    const pdf = pdfOf(res);
+    keep('claim-draft.pdf', pdf);
+    expect(res.headers['x-document-number']).toBeUndefined();
+    expect(res.headers['x-document-provisional']).toBe('DRAFT');
+    const text = textOf(pdf);
+    for (const s of ['养老服务补贴申领表', '草稿 · 未登记，不作为正式单据', '测试老人11', '130.65']) expect(text).toContain(s);
+    expect(text).not.toMatch(/CLM-\d{8}-\d{6}/);
+    expect(text).not.toContain('核验码（SHA-256）');
+    expect((await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM document`))[0].n).toBe(before.n);
+    await w.t.http.get(`/api/documents/${res.headers['x-document-sha256']}`).expect(404);
+  });
+
   it('养老服务补贴申领表: lines with masked ID numbers, totals by level, the amount in words, signatures', async () => {
     const [claim] = await w.sql<{ id: string; number: string }>(
       `SELECT id, number FROM claim WHERE facility_id = $1 AND month = '2026-01'`,
       [w.A],
     );
+    await w.t.http.post(`/api/facilities/${w.A}/claims/${claim.id}/submit`).auth(w.token.accountantA, auth).expect(201);
     const res = await get(`/api/facilities/${w.A}/reports/claim/${claim.id}.pdf`, w.token.accountantA).expect(200);
     const pdf = pdfOf(res);
     keep('claim.pdf', pdf);
@@ -142,6 +165,7 @@ describe('the PDF documents', () => {
     }
     expect(text).toMatch(/410421\*{8}\d{3}[\dX]/);
     expect(text).not.toMatch(/410421194\d{8}/); // never the full ID number
+    expect(text).not.toContain('草稿 · 未登记');
   });
 
   it('养老机构合规报告: metrics against targets, the daily staffing table, beds by kind, standards checks', async () => {
@@ -327,7 +351,8 @@ describe('the PDF documents', () => {
   ] as const) {
     it(`${what} during a render: that request gets 503 with Retry-After within 2 s, the next one 200`, async () => {
       const renderer = w.t.app.get(PdfRenderer);
-      const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=2026-01`;
+      // This month's report is a 预估 draft: rendered on every request (an issued one is sent from the register).
+      const path = `/api/facilities/${w.A}/reports/compliance.pdf?month=${thisMonth()}`;
       await get(path, w.token.managerA).expect(200);
       const pid = renderer.browserPid() as number;
       expect(pid).toBeGreaterThan(0);
@@ -367,8 +392,9 @@ describe('the PDF documents', () => {
     );
     await get(`/api/facilities/${w.A}/reports/operations.pdf?month=2026-01`, w.token.managerA).expect(200); // Chromium up
     const crashes = renderer.stats().crashes;
+    // February's summary was never issued: the job renders it (January's is sent from the register).
     const job = (
-      await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-01' }).expect(202)
+      await w.t.http.post('/api/divisions/410400/summary-jobs').auth(w.token.reg410400, auth).send({ month: '2026-02' }).expect(202)
     ).body;
     const startedAt = Date.now();
     const running = worker.run(job.id);

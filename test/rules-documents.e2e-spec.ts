@@ -39,6 +39,8 @@ describe('rules: the documents — period, generation time, totals by level, non
     await f.caregiver('护理员丙', { employedFrom: '2025-01-01', trainedOn: '2025-01-01', issuedOn: '2023-05-13', expiresOn: '2026-05-13' });
     claimId = (await w.t.http.post(`/api/facilities/${w.A}/claims`).auth(w.token.admin, auth).send({ month: '2026-05' }).expect(201)).body
       .id;
+    // Submitted: a claim still in DRAFT prints as a 草稿, without a number (docs/rules.md §8).
+    await w.t.http.post(`/api/facilities/${w.A}/claims/${claimId}/submit`).auth(w.token.admin, auth).expect(201);
     const other = (
       await w.t.http
         .post('/api/facilities')
@@ -119,6 +121,7 @@ describe('rules: the documents — period, generation time, totals by level, non
       await w.t.http.get(`/api/facilities/${w.A}/reports/compliance.html?month=2026-05`).auth(w.token.managerA, auth).expect(200)
     ).text;
     expect([...html.matchAll(/<tr class="bad"><td class="c">(\d\d-\d\d)<\/td>/g)].map((m) => m[1])).toEqual(['05-13', '05-14', '05-15']);
+    expect(html).toContain('预览 · 未登记，不作为正式单据'); // a preview is not numbered nor registered (docs/rules.md §8)
   });
 
   it('月度运营报表: admissions, the discharge, leaves, the census by level at both ends of the month', async () => {

@@ -4,6 +4,7 @@ import { FacilityRoute } from './components/FacilityRoute';
 import { HomeRedirect } from './components/HomeRedirect';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
+import { PublicLayout } from './components/PublicLayout';
 import { RequireSignIn } from './components/RequireSignIn';
 import { Shell } from './components/Shell';
 
@@ -20,12 +21,16 @@ const Reports = lazy(() => import('./pages/Reports'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
 
-/** The routes: sign-in, then the shell with the facility screens (checked by FacilityRoute) and the rest. */
+/** The routes: sign-in and the public verification page, then the shell with the facility screens (checked by FacilityRoute) and the rest. */
 export function App() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login" element={<Login />} />
+        {/* Public: the page a document's QR code opens (docs/rules.md §8), no sign-in. */}
+        <Route element={<PublicLayout />}>
+          <Route path="/verify" element={<Verify />} />
+        </Route>
         <Route
           element={
             <RequireSignIn>
@@ -46,7 +51,6 @@ export function App() {
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />
-          <Route path="/verify" element={<Verify />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { appDatabaseUrl, applyTenantScope, type TenantScope } from '@careops/db';
 import { AppConfig } from '@careops/platform';
@@ -10,13 +10,32 @@ export interface DocumentRecord {
   title: string;
   facilityId: string | null;
   divisionCode: string | null;
+  claimId: string | null;
   period: string;
+  /** What the document is of (kind, facility or division, period, claim): its versions share it. */
+  subject: string;
+  /** SHA-256 of its facts: the data printed, without the generation time or the requester. */
+  factsHash: string;
+  version: number;
+  /** The id of the version it replaces (version − 1), null for the first. */
+  replaces: string | null;
   sha256: string;
   contentHash: string;
-  bytes: number;
+  pdf: Buffer;
   requestedBy: string | null;
   requestedByName: string;
   requestedByRole: string;
+}
+
+/** The latest registered version of a subject, with its bytes. */
+export interface RegisteredDocument {
+  id: string;
+  number: string;
+  version: number;
+  factsHash: string;
+  sha256: string;
+  contentHash: string;
+  pdf: Buffer;
 }
 
 /**
@@ -45,8 +64,66 @@ export class DocumentRegistry implements OnModuleDestroy {
     return rows[0].seq;
   }
 
-  /** Records the document in the requester's tenant scope (RLS checks the row); returns its id. */
-  async record(scope: TenantScope, d: DocumentRecord): Promise<string> {
+  /** The subject's latest version as the scope sees it, or null if none was issued. */
+  latest(scope: TenantScope, subject: string): Promise<RegisteredDocument | null> {
+    return this.inScope(scope, async (client) => {
+      const { rows } = await client.query(
+        `SELECT id, number, version, facts_hash, sha256, content_hash, pdf FROM document WHERE subject = $1 ORDER BY version DESC LIMIT 1`,
+        [subject],
+      );
+      const r = rows[0];
+      return r
+        ? {
+            id: r.id,
+            number: r.number,
+            version: r.version,
+            factsHash: r.facts_hash,
+            sha256: r.sha256,
+            contentHash: r.content_hash,
+            pdf: r.pdf,
+          }
+        : null;
+    });
+  }
+
+  /**
+   * Records the document in the requester's tenant scope (RLS checks the row); returns its id, or
+   * null when that version of the subject was registered meanwhile (document_version): read it again.
+   */
+  register(scope: TenantScope, d: DocumentRecord): Promise<string | null> {
+    return this.inScope(scope, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO document (number, kind, title, facility_id, division_code, claim_id, period, subject, facts_hash, version, replaces,
+                               sha256, content_hash, bytes, pdf, requested_by, requested_by_name, requested_by_role)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         ON CONFLICT ON CONSTRAINT document_version DO NOTHING
+         RETURNING id`,
+        [
+          d.number,
+          d.kind,
+          d.title,
+          d.facilityId,
+          d.divisionCode,
+          d.claimId,
+          d.period,
+          d.subject,
+          d.factsHash,
+          d.version,
+          d.replaces,
+          d.sha256,
+          d.contentHash,
+          d.pdf.length,
+          d.pdf,
+          d.requestedBy,
+          d.requestedByName,
+          d.requestedByRole,
+        ],
+      );
+      return rows[0]?.id ?? null;
+    });
+  }
+
+  private async inScope<T>(scope: TenantScope, work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -55,26 +132,9 @@ export class DocumentRegistry implements OnModuleDestroy {
         ...scope,
         readOnly: false,
       });
-      const { rows } = await client.query(
-        `INSERT INTO document (number, kind, title, facility_id, division_code, period, sha256, content_hash, bytes, requested_by, requested_by_name, requested_by_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [
-          d.number,
-          d.kind,
-          d.title,
-          d.facilityId,
-          d.divisionCode,
-          d.period,
-          d.sha256,
-          d.contentHash,
-          d.bytes,
-          d.requestedBy,
-          d.requestedByName,
-          d.requestedByRole,
-        ],
-      );
+      const result = await work(client);
       await client.query('COMMIT');
-      return rows[0].id;
+      return result;
     } catch (e) {
       await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
       throw e;

@@ -27,14 +27,25 @@ export class DocumentRequests {
     return withTenantScope(this.txHost, this.cls, scopeOf(this.cls.get('principal'), facilityId), work);
   }
 
-  /** Sends the issued PDF, or 503 with Retry-After when the renderer's queue is full or Chromium crashed under it. */
+  /** Sends the issued PDF (or the draft's), or 503 with Retry-After when the renderer's queue is full or Chromium crashed under it. */
   async send(res: Response, facilityId: string | undefined, gather: () => Promise<Draft>): Promise<void> {
     const draft = await this.read(facilityId, gather);
     const doc = await this.issue(res, draft);
     res.setHeader('content-type', 'application/pdf');
-    res.setHeader('content-disposition', contentDisposition('inline', doc.fileName, draft.d.asciiFileName));
-    res.setHeader('x-document-number', doc.number);
+    // A draft's names say so (…-draft.pdf, …-estimate.pdf), the ASCII fallback too.
+    const ascii = doc.number
+      ? draft.d.asciiFileName
+      : draft.d.asciiFileName?.replace(/\.pdf$/, `-${(doc.provisional ?? 'DRAFT').toLowerCase()}.pdf`);
+    res.setHeader('content-disposition', contentDisposition('inline', doc.fileName, ascii));
     res.setHeader('x-document-sha256', doc.sha256);
+    // A registered document says its number and version; a draft (草稿, 预估) has none (docs/rules.md §8).
+    if (doc.number) {
+      res.setHeader('x-document-number', doc.number);
+      res.setHeader('x-document-version', String(doc.version));
+      if (doc.replaces) res.setHeader('x-document-replaces', doc.replaces);
+    } else {
+      res.setHeader('x-document-provisional', doc.provisional ?? 'DRAFT');
+    }
     res.send(doc.pdf);
   }
 

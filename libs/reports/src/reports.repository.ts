@@ -19,11 +19,17 @@ export interface VerifiedDocument {
   number: string;
   kind: string;
   title: string;
+  version: number;
+  /** The number of the version that replaced this one, if any. */
+  replacedBy: string | null;
   facilityName: string | null;
   divisionCode: string | null;
   period: string;
   sha256: string;
   issuedAt: Date;
+  /** A claim's state and total now, not as printed. */
+  state?: string;
+  totalFen?: number;
 }
 
 /** A day-center membership overlapping a month, with what the member used in it. */
@@ -115,24 +121,30 @@ export class ReportsRepository {
       number: string;
       kind: string;
       title: string;
+      version: number;
+      replaced_by: string | null;
       facility_name: string | null;
       division_code: string | null;
       period: string;
       sha256: string;
       issued_at: Date;
+      claim_state: string | null;
+      claim_total_fen: string | null;
     }[] = await this.db.sql.query(`SELECT * FROM careops_verify_document($1)`, [ref]);
-    return (
-      row && {
-        matched: row.matched,
-        number: row.number,
-        kind: row.kind,
-        title: row.title,
-        facilityName: row.facility_name,
-        divisionCode: row.division_code,
-        period: row.period,
-        sha256: row.sha256,
-        issuedAt: row.issued_at,
-      }
-    );
+    if (!row) return undefined;
+    return {
+      matched: row.matched,
+      number: row.number,
+      kind: row.kind,
+      title: row.title,
+      version: row.version,
+      replacedBy: row.replaced_by,
+      facilityName: row.facility_name,
+      divisionCode: row.division_code,
+      period: row.period,
+      sha256: row.sha256,
+      issuedAt: row.issued_at,
+      ...(row.claim_state !== null && { state: row.claim_state, totalFen: Number(row.claim_total_fen) }),
+    };
   }
 }

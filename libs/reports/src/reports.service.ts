@@ -38,9 +38,15 @@ export class ReportsService {
     private readonly facilities: FacilitiesService,
   ) {}
 
-  /** 养老服务补贴申领表 of one claim. */
-  claim(claimId: string): Promise<Draft> {
-    return this.claimDocument.build(claimId);
+  /**
+   * 养老服务补贴申领表 of one claim: a claim still in DRAFT prints as a 草稿, an estimate as 预估,
+   * neither registered (docs/rules.md §8).
+   */
+  async claim(claimId: string): Promise<Draft> {
+    const draft = await this.claimDocument.build(claimId);
+    const claim: { state: string; estimate?: boolean } = await this.claims.get(claimId);
+    const provisional = claim.estimate ? 'ESTIMATE' : claim.state === 'DRAFT' ? 'DRAFT' : undefined;
+    return { ...draft, claimId, ...(provisional && { provisional }) };
   }
 
   /** 养老机构合规报告 of a month: for facilities with beds (a day center has its own report). */

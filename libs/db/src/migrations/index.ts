@@ -14,6 +14,7 @@ import { Hardening1765200000000 } from './1765200000000-hardening';
 import { CareLevelOn1765300000000 } from './1765300000000-care-level-on';
 import { ClaimAnswers1765400000000 } from './1765400000000-claim-answers';
 import { PolicyMonths1765410000000 } from './1765410000000-policy-months';
+import { DocumentRegister1765420000000 } from './1765420000000-document-register';
 import { DocumentForms1765430000000 } from './1765430000000-document-forms';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CareLevelOn1765300000000,
   ClaimAnswers1765400000000,
   PolicyMonths1765410000000,
+  DocumentRegister1765420000000,
   DocumentForms1765430000000,
 ];

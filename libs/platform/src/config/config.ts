@@ -69,6 +69,14 @@ export class AppConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /**
+   * Where people reach this deployment: the QR code on an issued document opens
+   * `${PUBLIC_BASE_URL}/verify?code=<number>`. Unset: the API's own origin, http://localhost:PORT.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://careops.example.cn' })
+  PUBLIC_BASE_URL?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
@@ -153,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ID_ENCRYPTION_KEYS',
     'ID_HMAC_KEY',
     'NODE_ENV',
+    'PUBLIC_BASE_URL',
   );
   const input: Record<string, string> = {};
   for (const key of known) {
@@ -175,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!input['DATABASE_URL']) problems.unshift('DATABASE_URL is required (a postgres:// URL)');
   const deduped = [...new Set(problems)];
   if (deduped.length > 0) throw new ConfigError(deduped);
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.HOST) ? 'localhost' : config.HOST;
+  config.PUBLIC_BASE_URL = (config.PUBLIC_BASE_URL ?? `http://${local}:${config.PORT}`).replace(/\/+$/, '');
   return config;
 }

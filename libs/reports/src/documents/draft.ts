@@ -9,6 +9,10 @@ export interface Draft {
   kind: DocumentKind;
   at: Date;
   timeZone: string;
+  /** The claim a 申领表 is of: part of its subject (docs/rules.md §8). */
+  claimId?: string;
+  /** Set: printed with this watermark (草稿 a claim in DRAFT, 预估 an estimate), neither numbered nor registered. */
+  provisional?: Provisional;
   d: {
     facilityId?: string;
     divisionCode?: string;
@@ -23,6 +27,8 @@ export interface Draft {
     data: object;
   };
 }
+
+export type Provisional = 'DRAFT' | 'ESTIMATE';
 
 export const draft = (kind: DocumentKind, timeZone: string, d: Draft['d']): Draft => ({ kind, at: new Date(), timeZone, d });
 
