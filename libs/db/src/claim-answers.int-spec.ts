@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { createDataSource } from './data-source';
+import { ClaimAnswers1765400000000 } from './migrations/1765400000000-claim-answers';
+import { MIGRATIONS } from './migrations';
 import { runMigrations } from './migrator';
 import { createTestDatabase, TestDatabase } from './testing';
 
@@ -15,7 +17,10 @@ describe('migration ClaimAnswers1765400000000 over existing claims', () => {
     db = await createTestDatabase();
     const ds = await createDataSource({ url: db.url, poolSize: 1 }).initialize();
     try {
-      await ds.undoLastMigration({ transaction: 'each' });
+      // Back to just before this migration: it and every later one are undone, newest first.
+      for (let i = MIGRATIONS.length - 1; i >= MIGRATIONS.indexOf(ClaimAnswers1765400000000); i--) {
+        await ds.undoLastMigration({ transaction: 'each' });
+      }
     } finally {
       await ds.destroy();
     }
@@ -54,7 +59,7 @@ describe('migration ClaimAnswers1765400000000 over existing claims', () => {
       [rejected],
     );
 
-    expect(await runMigrations({ url: db.url })).toEqual(['ClaimAnswers1765400000000']);
+    expect((await runMigrations({ url: db.url }))[0]).toBe('ClaimAnswers1765400000000');
 
     const facts = await owner.query(
       `SELECT month, estimate, approved_on::text, approved_fen::int, rejected_on::text, paid_on::text, paid_fen::int, payment_reference
