@@ -114,11 +114,13 @@ describe('document forms: the claim form, the bureau summary, the day center rep
     });
 
     it('the blocks of a 民政 form: the unit and its account, persons counted once, the reviews to fill in by hand', async () => {
+      // Submitted, so issued (a draft prints 草稿 without number or QR, docs/rules.md §8).
+      await w.t.http.post(`/api/facilities/${w.A}/claims/${claimMay}/submit`).auth(w.token.accountantA, auth).expect(201);
       const { text, res } = await pdf(`/api/facilities/${w.A}/reports/claim/${claimMay}.pdf`, w.token.accountantA);
       expect(text).toContain('报送单位：宝丰县民政局');
       expect(text).toMatch(/行政区划 410421 河南省平顶山市宝丰县 申领编号 2026-\d{4}/);
       expect(text).toMatch(/收款账户\s+开户银行 中国农业银行宝丰县支行 账户名称 宝丰县颐康综合养老服务中心\s+银行账号 16231101040012345/);
-      expect(text).toMatch(/经办人 李会计 联系电话 0375-6512345 状态 草稿/);
+      expect(text).toMatch(/经办人 李会计 联系电话 0375-6512345 状态 已提交/);
       expect(text).not.toContain('未填写');
       // 王甲: 自理 05-01…05-10 = 10000 × 10 ÷ 31 = 3225.8 → 32.26; 全失能 05-11…05-31 = 30000 × 21 ÷ 31 = 20322.6 → 203.23;
       // 王乙: 半失能 all May = 150.00. Three lines, two persons; 32.26 + 203.23 + 150.00 = 385.49.
@@ -139,6 +141,7 @@ describe('document forms: the claim form, the bureau summary, the day center rep
     });
 
     it('50 lines stay on A4: every row once, the form blocks once, the reviews together on the last page', async () => {
+      await w.t.http.post(`/api/facilities/${w.A}/claims/${claimJuly}/submit`).auth(w.token.accountantA, auth).expect(201);
       const { text, pdf: file } = await pdf(`/api/facilities/${w.A}/reports/claim/${claimJuly}.pdf`, w.token.accountantA);
       keep('claim-50.pdf', file);
       expect(text).toContain('申领人数 50 人（明细 50 行）');
