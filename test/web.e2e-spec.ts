@@ -185,7 +185,7 @@ describe('the web app (Playwright, Chromium)', () => {
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('claim-state').filter({ hasText: '已拨付' }).waitFor();
     const history = await page.getByTestId('claim-history').innerText();
-    for (const step of ['生成（草稿）', '草稿 → 已提交', '已提交 → 已批准', '已批准 → 已拨付']) expect(history).toContain(step);
+    for (const step of ['生成 · 草稿', '草稿 → 已提交', '已提交 → 已批准', '已批准 → 已拨付']) expect(history).toContain(step);
     expect(history).toContain('accountant');
     expect(await page.locator('main').innerText()).toContain('ICBC-20261207-0001');
     // A year of claim PDFs: a background job with progress, then one ZIP of them.

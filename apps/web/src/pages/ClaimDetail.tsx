@@ -204,7 +204,7 @@ export default function ClaimDetail() {
               color: h.to === 'REJECTED' ? 'red' : h.to === 'PAID' || h.to === 'APPROVED' ? 'green' : 'blue',
               children: (
                 <>
-                  <strong>{h.from ? `${t[h.from]} → ${t[h.to]}` : `${t.created}（${t[h.to]}）`}</strong>
+                  <strong>{h.from ? `${t[h.from]} → ${t[h.to]}` : `${t.created} · ${t[h.to]}`}</strong>
                   <br />
                   <Secondary>
                     {when(h.at)} · {t.by} <span data-data>{h.byName ?? '—'}</span>
