@@ -4,10 +4,11 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from '../scripts/lib/deps.mjs';
+import { ensureDependencies, ensureSystemPackages } from '../scripts/lib/deps.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+ensureSystemPackages({ forTests: true }); // Chromium, pdfinfo, the fonts (converted once)
 const { ensureBuilt, NODE_FLAGS } = await import('../scripts/lib/build.mjs');
 const { PgCluster, freePort } = await import('../scripts/lib/pg-cluster.mjs');
 const { randomBytes } = await import('node:crypto');

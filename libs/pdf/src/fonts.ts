@@ -5,15 +5,12 @@ import { dirname, join } from 'node:path';
 /** The family the renderer injects into every document; it is always the first of `CJK_FONT_STACK`. */
 export const CJK_FONT_FAMILY = 'CareopsCJK';
 
-/** The family of the rare characters Noto lacks (CJK Extension B and beyond: U+2A6D6 …), from HanaMinB. */
-export const CJK_EXT_FONT_FAMILY = 'CareopsCJKExt';
-
 /**
- * What documents name. A character the subset lacks (a name outside Noto Sans CJK SC) falls to the
- * HanaMinB subset, then to the system SC face and then to any font that has it: slower, but every
- * character of a name renders.
+ * What documents name. CJK_FONT_FAMILY has the rare characters Noto lacks too (HanaMinB, see
+ * fontFaceRules); a character neither has falls to the system SC face and then to any font that
+ * has it: slower, but every character of a name renders.
  */
-export const CJK_FONT_STACK = `'${CJK_FONT_FAMILY}', '${CJK_EXT_FONT_FAMILY}', 'Noto Sans CJK SC', sans-serif`;
+export const CJK_FONT_STACK = `'${CJK_FONT_FAMILY}', 'Noto Sans CJK SC', sans-serif`;
 
 const NOTO_DIR = '/usr/share/fonts/opentype/noto';
 /** Debian's fonts-hanazono. */
@@ -29,8 +26,9 @@ interface TrueTypeManifest {
 /**
  * The TrueType (glyf) conversions of Noto Sans CJK SC Regular and Bold made by scripts/lib/deps.mjs
  * (`npm start`, `npm test`), if they are there and were made from the collections installed now
- * (same size and mtime). Looked for in $PDF_FONT_DIR, else `.data/fonts` of the checkout this code
- * runs from (found upwards from this file or the bundle), else of the working directory.
+ * (same size and mtime). Looked for in $PDF_FONT_DIR when set (only there), else in `.data/fonts` of
+ * the checkout this code runs from (found upwards from this file or the bundle), else of the working
+ * directory.
  */
 export function trueTypeFonts(dir?: string): { regular: string; bold: string; dir: string } | undefined {
   for (const candidate of dir ? [dir] : fontDirs()) {
@@ -60,8 +58,9 @@ export function trueTypeFonts(dir?: string): { regular: string; bold: string; di
 }
 
 function fontDirs(): string[] {
+  // Set, it is the only place looked at (a deployment's choice; the bench points it nowhere to compare).
+  if (process.env['PDF_FONT_DIR']) return [process.env['PDF_FONT_DIR']];
   const dirs: string[] = [];
-  if (process.env['PDF_FONT_DIR']) dirs.push(process.env['PDF_FONT_DIR']);
   for (let dir = __dirname; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) {
       dirs.push(join(dir, '.data', 'fonts'));
@@ -363,23 +362,23 @@ function harfbuzzSubsetWasm(): string {
 }
 
 /**
- * `@font-face` rules declaring `fonts` as weights 400 (and 700) of `family` (and the rare
- * characters' face as CJK_EXT_FONT_FAMILY), inline as data: URLs. `font-display: swap`: should a
- * face not be loaded when Chrome paints, the text shows in the next font of the stack rather than
- * not at all.
+ * `@font-face` rules declaring `fonts` as weights 400 (and 700) of `family`, inline as data: URLs.
+ * The rare characters' face (HanaMinB) joins the same family for the supplementary planes
+ * (`unicode-range`), so a stylesheet naming only `family` prints them from the subset too, never
+ * from a 30 MB system font. It is declared first: Chrome tries the last-declared face first, so a
+ * character Noto has keeps Noto's glyph. `font-display: swap`: should a face not be loaded when
+ * Chrome paints, the text shows in the next font of the stack rather than not at all.
  */
 export function fontFaceRules(fonts: FontSubset, family: string = CJK_FONT_FAMILY): string {
-  const face = (bytes: Buffer, weight: number, name = family) => {
+  const face = (bytes: Buffer, weight: number, range = '') => {
     const trueType = bytes.readUInt32BE(0) === 0x00010000;
     return (
-      `@font-face{font-family:'${name}';font-weight:${weight};font-style:normal;font-display:swap;` +
+      `@font-face{font-family:'${family}';font-weight:${weight};font-style:normal;font-display:swap;${range}` +
       `src:url(data:font/${trueType ? 'ttf' : 'otf'};base64,${bytes.toString('base64')}) format('${trueType ? 'truetype' : 'opentype'}')}`
     );
   };
-  return (
-    face(fonts.regular, 400) +
-    (fonts.bold ? face(fonts.bold, 700) : '') +
-    // One weight: Chrome thickens it for bold text, as it would a system font without a bold.
-    (fonts.ext ? face(fonts.ext, 400, CJK_EXT_FONT_FAMILY) : '')
-  );
+  const rare = `unicode-range:U+${EXT_FROM.toString(16).toUpperCase()}-10FFFF;`;
+  // HanaMinB has one weight: bold text gets it as it is.
+  const ext = fonts.ext ? face(fonts.ext, 400, rare) + (fonts.bold ? face(fonts.ext, 700, rare) : '') : '';
+  return ext + face(fonts.regular, 400) + (fonts.bold ? face(fonts.bold, 700) : '');
 }

@@ -357,8 +357,10 @@ describe('PDF fonts (pdffonts)', () => {
   const fontsOf = (pdf: Buffer) => execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
 
   it('embeds the Chinese text as CID TrueType subsets, bold included, and no Type 3 font', async () => {
+    // As the documents' stylesheet does: only the family's name, the rare characters' face included.
     const pdf = await renderer.render(
-      page('<h1 style="font-weight:700">养老机构合规报告</h1><p>王堃 张喆 李赟 陈珺 刘淼 王\u{2A6D6}</p><p>护理型床位占比 56.36 %</p>'),
+      `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:'CareopsCJK',sans-serif}</style></head><body>` +
+        '<h1 style="font-weight:700">养老机构合规报告</h1><p>王堃 张喆 李赟 陈珺 刘淼 王\u{2A6D6}</p><p>护理型床位占比 56.36 %</p></body></html>',
       { footerTemplate: '<div style="font-size:7px">CMP-20260101-000001 <span class="pageNumber"></span></div>' },
     );
     const fonts = fontsOf(pdf);
