@@ -139,9 +139,9 @@ export function ensureTrueTypeFonts(dir = process.env.PDF_FONT_DIR || join(ROOT,
   const done = todo.filter((w) => existsSync(join(dir, want[w].file)));
   for (const w of done) manifest[w] = want[w];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  // Older conversions (an upgraded font package) go.
+  // Older conversions (an upgraded font package) and the leftovers of an interrupted one go.
   const kept = new Set(['manifest.json', ...Object.values(manifest).map((m) => m.file)]);
-  for (const file of readdirSync(dir)) if (!kept.has(file) && file.endsWith('.ttf')) rmSync(join(dir, file), { force: true });
+  for (const file of readdirSync(dir)) if (!kept.has(file) && /\.ttf(\.\d+\.tmp)?$/.test(file)) rmSync(join(dir, file), { force: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (done.length < todo.length) {
     console.warn(`[careops] warning: converting the CJK font failed (see above); PDFs embed it as Type 3 (larger, slower to print)`);
