@@ -4,10 +4,11 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from '../scripts/lib/deps.mjs';
+import { ensureDependencies, ensureSystemPackages } from '../scripts/lib/deps.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
+ensureSystemPackages({ forTests: true }); // Chromium, pdfinfo, the fonts (converted once)
 const { ensureBuilt, NODE_FLAGS } = await import('../scripts/lib/build.mjs');
 const { PgCluster, freePort } = await import('../scripts/lib/pg-cluster.mjs');
 const { randomBytes } = await import('node:crypto');
@@ -48,14 +49,14 @@ export async function startStack({ poolSize = 20 } = {}) {
   });
   const port = await freePort();
   // Started exactly as npm start starts it; restarted the same way with some settings changed.
-  const spawnApi = (extraEnv = {}) =>
+  const spawnApi = (extraEnv = {}, apiPort = port) =>
     spawn(
       process.execPath,
       [...NODE_FLAGS, ...(process.env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'dist/apps/api/main.js')],
       {
         env: {
           ...env,
-          PORT: String(port),
+          PORT: String(apiPort),
           LOG_LEVEL: 'warn',
           DATABASE_POOL_SIZE: String(poolSize),
           LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
@@ -67,10 +68,10 @@ export async function startStack({ poolSize = 20 } = {}) {
     );
   let api = spawnApi();
   const base = `http://127.0.0.1:${port}`;
-  const healthy = async () => {
+  const healthy = async (at = base) => {
     for (let i = 0; i < 200; i++) {
       try {
-        if ((await fetch(`${base}/api/health`)).ok) return;
+        if ((await fetch(`${at}/api/health`)).ok) return;
       } catch {
         /* starting */
       }
@@ -78,9 +79,19 @@ export async function startStack({ poolSize = 20 } = {}) {
     }
   };
   await healthy();
+  const others = [];
   return {
     base,
     url,
+    /** Another API on the same database, with some settings changed: its base URL. Stopped with the stack. */
+    otherApi: async (extraEnv) => {
+      const otherPort = await freePort();
+      const other = spawnApi(extraEnv, otherPort);
+      others.push(other);
+      const at = `http://127.0.0.1:${otherPort}`;
+      await healthy(at);
+      return at;
+    },
     /** Restarts the API on the same database and port with some settings changed. */
     restartApi: async (extraEnv) => {
       api.kill('SIGTERM');
@@ -89,8 +100,10 @@ export async function startStack({ poolSize = 20 } = {}) {
       await healthy();
     },
     stop: async () => {
-      api.kill('SIGTERM');
-      await new Promise((r) => api.once('exit', r));
+      for (const p of [api, ...others]) {
+        p.kill('SIGTERM');
+        await new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)));
+      }
       if (cluster) await cluster.stop();
       rmSync(parent, { recursive: true, force: true });
     },

@@ -8,12 +8,19 @@ export type IsoDate = string;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** Dates already checked and converted: a staffing month asks for the same few thousands of times. */
+const DAY_NUMBERS = new Map<IsoDate, number>();
+
 /** Days since 1970-01-01 of a calendar date. */
 export function dayNumber(date: IsoDate): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
   const m = ISO.exec(date);
   if (!m) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`no such day: ${date}`);
+  if (DAY_NUMBERS.size >= 50_000) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(date, ms / MS_PER_DAY);
   return ms / MS_PER_DAY;
 }
 

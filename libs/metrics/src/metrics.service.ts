@@ -11,9 +11,9 @@ import {
   summaryFigures,
   SummaryFigures,
 } from '@careops/care';
-import { FacilitiesService } from '@careops/facilities';
+import { FacilitiesService, type Facility } from '@careops/facilities';
 import { InvalidInputError } from '@careops/platform';
-import { StaffingService } from '@careops/staff';
+import { StaffingService, type StaffView } from '@careops/staff';
 import { MetricsRepository } from './metrics.repository';
 
 type Counts = Record<CareLevel, number>;
@@ -80,14 +80,19 @@ export class MetricsService {
     return (await this.periodWithStaffing(from, to, label)).metrics;
   }
 
-  /** The figures and the day-by-day staffing they were computed from (the compliance report shows both). */
+  /**
+   * The figures and the day-by-day staffing they were computed from (the compliance report shows
+   * both), with what else the report prints: the staff counted (names) and the beds on `asOf`, in
+   * service or not. `facility`: the current one, when the caller has it already.
+   */
   async periodWithStaffing(
     from: string,
     to: string,
     label: { date?: string; month?: string },
-  ): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod }> {
+    facility?: Facility,
+  ): Promise<{ metrics: FacilityMetrics; staffing: StaffingPeriod; staff: StaffView[]; beds: { total: number; outOfService: number } }> {
     const asOf = addDays(to, -1);
-    const facility = await this.facilities.current();
+    facility ??= await this.facilities.current();
     // Per bed and day: in service (no outage that day), nursing-type, occupied (a stay that day).
     const daily = await this.metrics.bedDays(from, to);
     const last = daily[daily.length - 1];
@@ -98,7 +103,7 @@ export class MetricsService {
       byLevel[r.level ?? 'UNASSESSED']++;
       for (const c of r.categories) byCategory[c] = (byCategory[c] ?? 0) + 1;
     }
-    const staffing = await this.staffingPeriods.compute(from, to);
+    const { period: staffing, staff } = await this.staffingPeriods.computeWithStaff(from, to);
     const s = staffing.summary;
     const occupiedBedDays = daily.reduce((sum, d) => sum + d.occupied, 0);
     const inServiceBedDays = daily.reduce((sum, d) => sum + d.inService, 0);
@@ -149,7 +154,7 @@ export class MetricsService {
         occupancyPct: percentHalfUp(d.occupied, d.inService),
       })),
     };
-    return { metrics, staffing };
+    return { metrics, staffing, staff, beds: { total: last.beds, outOfService: last.beds - last.inService } };
   }
 }
 

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { PdfRenderer, RendererBusyError, RendererCrashedError, RendererUnavailableError, RenderTimeoutError } from './renderer';
-import { CJK_FONT_STACK, FontSubsetter } from './fonts';
+import { CJK_FONT_STACK, FontSubsetter, trueTypeFonts } from './fonts';
 
 const page = (body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:${CJK_FONT_STACK}}</style></head><body>${body}</body></html>`;
@@ -311,12 +311,24 @@ describe('FontSubsetter', () => {
   const fonts = new FontSubsetter();
   afterAll(() => fonts.close());
 
-  it('cuts both weights to the characters asked for: KBs, not the 19 MB collection', () => {
-    const { regular, bold } = fonts.subset(['养', '老', '堃'].map((c) => c.codePointAt(0) as number));
+  it('subsets the TrueType conversion made by npm start / npm test (scripts/lib/deps.mjs)', () => {
+    expect(trueTypeFonts()).toBeDefined();
+    expect(fonts.outlines).toBe('TrueType');
+  });
+
+  it('cuts both weights to the characters asked for: KBs, not the 19 MB font', () => {
+    const { regular, bold, ext } = fonts.subset(['养', '老', '堃'].map((c) => c.codePointAt(0) as number));
     for (const font of [regular, bold as Buffer]) {
-      expect(font.subarray(0, 4).toString('latin1')).toBe('OTTO'); // CFF-flavoured OpenType
-      expect(font.length).toBeLessThan(150_000);
+      expect(font.readUInt32BE(0)).toBe(0x00010000); // TrueType outlines (glyf)
+      expect(font.length).toBeLessThan(30_000);
     }
+    expect(ext).toBeUndefined(); // nothing beyond Noto: HanaMinB is not even loaded
+  });
+
+  it('cuts characters beyond the BMP from HanaMinB as well (U+2A6D6)', () => {
+    const { ext } = fonts.subset([0x738b, 0x2a6d6]);
+    expect(ext?.readUInt32BE(0)).toBe(0x00010000);
+    expect(ext?.length).toBeLessThan(20_000);
   });
 
   it('writes @font-face rules for weights 400 and 700', () => {
@@ -324,6 +336,39 @@ describe('FontSubsetter', () => {
     expect(css.match(/font-family:'CareopsCJK'/g)).toHaveLength(2);
     expect(css).toContain('font-weight:400');
     expect(css).toContain('font-weight:700');
-    expect(css).toContain('data:font/otf;base64,');
+    expect(css).toContain('data:font/ttf;base64,');
+    expect(css).toContain("format('truetype')");
+  });
+
+  it('falls back to the CFF collections (Type 3 in the PDF) when there is no conversion', () => {
+    const cff = new FontSubsetter({ trueTypeDir: '/nonexistent' });
+    try {
+      expect(cff.outlines).toBe('CFF');
+      expect(cff.subset([0x517b]).regular.subarray(0, 4).toString('latin1')).toBe('OTTO');
+    } finally {
+      cff.close();
+    }
+  });
+});
+
+describe('PDF fonts (pdffonts)', () => {
+  const renderer = new PdfRenderer({ poolSize: 1 });
+  afterAll(() => renderer.close());
+  const fontsOf = (pdf: Buffer) => execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+
+  it('embeds the Chinese text as CID TrueType subsets, bold included, and no Type 3 font', async () => {
+    // As the documents' stylesheet does: only the family's name, the rare characters' face included.
+    const pdf = await renderer.render(
+      `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:'CareopsCJK',sans-serif}</style></head><body>` +
+        '<h1 style="font-weight:700">养老机构合规报告</h1><p>王堃 张喆 李赟 陈珺 刘淼 王\u{2A6D6}</p><p>护理型床位占比 56.36 %</p></body></html>',
+      { footerTemplate: '<div style="font-size:7px">CMP-20260101-000001 <span class="pageNumber"></span></div>' },
+    );
+    const fonts = fontsOf(pdf);
+    expect(fonts.join('\n')).not.toMatch(/Type 3/);
+    const cid = fonts.filter((line) => /CID TrueType/.test(line));
+    expect(cid.length).toBeGreaterThanOrEqual(3); // regular, bold, the rare characters' face
+    for (const line of cid) expect(line).toMatch(/ yes +yes +yes /); // embedded, subset, ToUnicode
+    const out = text(pdf);
+    for (const word of ['养老机构合规报告', '王堃', '张喆', '李赟', '陈珺', '刘淼', '王\u{2A6D6}', '56.36']) expect(out).toContain(word);
   });
 });

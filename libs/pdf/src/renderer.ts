@@ -606,13 +606,16 @@ export class PdfRenderer {
       // A template left out must not print Chrome's default (date, title, URL).
       const header = options.headerTemplate ?? '<span></span>';
       const footer = options.footerTemplate ?? '<span></span>';
-      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
-      const faces = fonts
-        ? fontFaceRules(fonts.subset(templateCodePoints(header, footer, title), { bold: false }), HEADER_FONT_FAMILY)
-        : '';
-      const templateStyle = `<style>${faces}#header,#footer{font-family:'${HEADER_FONT_FAMILY}',${CJK_FONT_STACK}}</style>`;
+      // Chrome fills a `title` span with the document's title: its characters count only when one is used.
+      const title = /class\s*=\s*["'][^"']*\btitle\b/i.test(header + footer) ? (/<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '') : '';
+      // Templates in ASCII (our documents' footer) need no CJK face at all: Chrome lays the templates
+      // out again on every page, fonts included, so they get the system sans-serif and no subset.
+      const cjk = fonts !== undefined && documentCodePoints(header, footer, title).size > 0;
+      const faces = cjk ? fontFaceRules(fonts.subset(templateCodePoints(header, footer, title), { bold: false }), HEADER_FONT_FAMILY) : '';
+      const family = cjk ? `'${HEADER_FONT_FAMILY}',${CJK_FONT_STACK}` : fonts ? 'sans-serif' : CJK_FONT_STACK;
+      const templateStyle = `<style>${faces}#header,#footer{font-family:${family}}</style>`;
       Object.assign(pdf, { displayHeaderFooter: true, headerTemplate: templateStyle + header, footerTemplate: templateStyle + footer });
-      if (fonts) {
+      if (cjk) {
         documentStyle += faces;
         fontsLoaded = `document.fonts.load("16px ${HEADER_FONT_FAMILY}").then(() => document.fonts.ready)`;
       }

@@ -32,22 +32,9 @@ interface StaffRow {
   employed_to: string | null;
   fte_hundredths: number;
   phone: string | null;
-}
-interface TrainingRow {
-  id: string;
-  staff_id: string;
-  course: string;
-  completed_on: string;
-  passed: boolean;
-}
-interface CertificateRow {
-  id: string;
-  staff_id: string;
-  type: string;
-  number: string;
-  level: string | null;
-  issued_on: string;
-  expires_on: string;
+  /** Built by the query in the view's shape. */
+  trainings: StaffView['trainings'];
+  certificates: StaffView['certificates'];
 }
 
 /** FTE is stored in hundredths (docs/rules.md §6: a half-time caregiver counts 0.5). */
@@ -108,23 +95,26 @@ export class StaffRepository {
     return row.id;
   }
 
-  /** The facility's staff (or the one `id`) by name, with trainings and certificates: three queries, whatever the number of staff. */
+  /**
+   * The facility's staff (or the one `id`) by name, with trainings and certificates: one query,
+   * whatever the number of staff (each child table aggregated once, then joined).
+   */
   async list(id?: string): Promise<StaffView[]> {
-    const staff: StaffRow[] = await this.db.sql.query(
-      `SELECT id, name, role, employed_from::text AS employed_from, employed_to::text AS employed_to, fte_hundredths, phone
-       FROM staff WHERE ($1::uuid IS NULL OR id = $1) ORDER BY name`,
+    const rows: StaffRow[] = await this.db.sql.query(
+      `WITH t AS (SELECT staff_id, json_agg(json_build_object('id', id, 'course', course, 'completedOn', completed_on::text, 'passed', passed)
+                                   ORDER BY completed_on) AS trainings
+                  FROM staff_training WHERE ($1::uuid IS NULL OR staff_id = $1) GROUP BY staff_id),
+            c AS (SELECT staff_id, json_agg(json_build_object('id', id, 'type', type, 'number', number, 'level', level,
+                                                              'issuedOn', issued_on::text, 'expiresOn', expires_on::text)
+                                   ORDER BY issued_on) AS certificates
+                  FROM staff_certificate WHERE ($1::uuid IS NULL OR staff_id = $1) GROUP BY staff_id)
+       SELECT s.id, s.name, s.role, s.employed_from::text AS employed_from, s.employed_to::text AS employed_to, s.fte_hundredths, s.phone,
+              coalesce(t.trainings, '[]') AS trainings, coalesce(c.certificates, '[]') AS certificates
+       FROM staff s LEFT JOIN t ON t.staff_id = s.id LEFT JOIN c ON c.staff_id = s.id
+       WHERE ($1::uuid IS NULL OR s.id = $1) ORDER BY s.name`,
       [id ?? null],
     );
-    const trainings: TrainingRow[] = await this.db.sql.query(
-      `SELECT id, staff_id, course, completed_on::text AS completed_on, passed FROM staff_training WHERE ($1::uuid IS NULL OR staff_id = $1) ORDER BY completed_on`,
-      [id ?? null],
-    );
-    const certificates: CertificateRow[] = await this.db.sql.query(
-      `SELECT id, staff_id, type, number, level, issued_on::text AS issued_on, expires_on::text AS expires_on FROM staff_certificate
-       WHERE ($1::uuid IS NULL OR staff_id = $1) ORDER BY issued_on`,
-      [id ?? null],
-    );
-    return staff.map((s) => ({
+    return rows.map((s) => ({
       id: s.id,
       name: s.name,
       role: s.role,
@@ -132,19 +122,8 @@ export class StaffRepository {
       employedTo: s.employed_to ?? null,
       fte: s.fte_hundredths / 100,
       phone: s.phone ?? null,
-      trainings: trainings
-        .filter((t) => t.staff_id === s.id)
-        .map((t) => ({ id: t.id, course: t.course, completedOn: t.completed_on, passed: t.passed })),
-      certificates: certificates
-        .filter((c) => c.staff_id === s.id)
-        .map((c) => ({
-          id: c.id,
-          type: c.type,
-          number: c.number,
-          level: c.level ?? null,
-          issuedOn: c.issued_on,
-          expiresOn: c.expires_on,
-        })),
+      trainings: s.trainings,
+      certificates: s.certificates,
     }));
   }
 }

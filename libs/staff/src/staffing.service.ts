@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { staffingPeriod, type IsoDate, type StaffingPeriod, type StaffOnRecord } from '@careops/care';
 import { StaysRepository } from '@careops/admissions';
 import { CareLevelsRepository } from '@careops/residents';
-import { StaffRepository } from './staff.repository';
+import { StaffRepository, type StaffView } from './staff.repository';
 
 /**
  * docs/rules.md §6 over [from, to): the period's stays, assessments and staff read in a few queries
@@ -17,13 +17,19 @@ export class StaffingService {
   ) {}
 
   async compute(from: IsoDate, to: IsoDate): Promise<StaffingPeriod> {
+    return (await this.computeWithStaff(from, to)).period;
+  }
+
+  /** The period and the staff it counted (the compliance report names those who did not count). */
+  async computeWithStaff(from: IsoDate, to: IsoDate): Promise<{ period: StaffingPeriod; staff: StaffView[] }> {
     const stays = await this.stays.periodsIn('stay', { from, to });
     const histories = await this.levels.historiesBefore(
       stays.map((s) => s.residentId),
       to,
     );
     const residents = stays.map((s) => ({ stays: s.periods, assessments: histories.get(s.residentId) ?? [] }));
-    const staff = (await this.staff.list()).map<StaffOnRecord>((s) => ({
+    const roster = await this.staff.list();
+    const staff = roster.map<StaffOnRecord>((s) => ({
       id: s.id,
       role: s.role,
       employedFrom: s.employedFrom,
@@ -32,6 +38,6 @@ export class StaffingService {
       trainings: s.trainings,
       certificates: s.certificates,
     }));
-    return staffingPeriod(residents, staff, from, to);
+    return { period: staffingPeriod(residents, staff, from, to), staff: roster };
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EXCLUSION_REASON_LABELS, FACILITY_TYPE_LABELS, monthSpan, printPct } from '@careops/care';
-import { BedsService } from '@careops/beds';
 import { FacilitiesService } from '@careops/facilities';
 import { MetricsService } from '@careops/metrics';
-import { StaffService } from '@careops/staff';
 import { lineChart } from '../charts';
 import { draft, Draft, monthLabel } from './draft';
 
@@ -15,17 +13,14 @@ export class ComplianceDocument {
   constructor(
     private readonly facilities: FacilitiesService,
     private readonly metrics: MetricsService,
-    private readonly staff: StaffService,
-    private readonly beds: BedsService,
   ) {}
 
   async build(month: string): Promise<Draft> {
     const f = await this.facilities.current();
     const { from, to } = monthSpan(month);
-    const { metrics: m, staffing: period } = await this.metrics.periodWithStaffing(from, to, { month });
-    const names = new Map((await this.staff.list()).map((s) => [s.id, s.name]));
-    const board = await this.beds.board(m.asOf);
-    const beds = { total: board.length, out: board.filter((b) => b.outOfService !== null).length };
+    // One pass over the month's facts (a few set-based queries, none per day or bed): docs/rules.md §6–§7.
+    const { metrics: m, staffing: period, staff, beds } = await this.metrics.periodWithStaffing(from, to, { month }, f);
+    const names = new Map(staff.map((s) => [s.id, s.name]));
     const days = period.days.map((d) => ({
       date: d.date.slice(5),
       self: d.residentsByLevel.SELF_CARE,
@@ -115,7 +110,7 @@ export class ComplianceDocument {
         staffingBad: m.targets.staffingCompliance.met === false,
         certBad: m.targets.certification.met === false,
         generalBeds: m.bedsInService - m.nursingBeds,
-        outOfService: beds.out,
+        outOfService: beds.outOfService,
         targets,
         days,
         checks,
