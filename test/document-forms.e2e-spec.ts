@@ -129,7 +129,7 @@ describe('document forms: the claim form, the bureau summary, the day center rep
       expect(text).toMatch(/王甲 410421\*{8}\d{3}[\dX] (A1 )?全失能 05\/11–05\/31 21 300\.00 203\.23/);
       expect(text).toMatch(/王乙 410421\*{8}\d{3}[\dX] (A2 )?半失能 05\/01–05\/31 31 150\.00 150\.00/);
       expect(text).toMatch(/合计（2 人） 385\.49/);
-      expect(text).toContain('合计金额（大写）：叁佰捌拾伍元肆角玖分');
+      expect(text).toMatch(/合计金额（大写）\s*：\s*叁佰捌拾伍元肆角玖分/); // a line may break after the bracket
       for (const s of ['机构负责人（签字）', '会计（签字）', '申领单位（盖章）', '街道/乡镇审核意见', '县级民政部门审批意见'])
         expect(text).toContain(s);
       // Each review box: 意见, 签字, 盖章, 日期 — twice.

@@ -34,6 +34,9 @@ const LATIN_ALLOWED = new Set([
   'ISO',
   'MOD',
   'QR',
+  // national standards are named by their codes: GB 38600, GB/T 35796
+  'GB',
+  'T',
   'KB',
   'MB',
   'm',
@@ -253,6 +256,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'claims', path: f(home, 'claims') },
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
+          { name: 'info', path: f(home, 'info') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -266,6 +270,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'claims', path: f(dayCenter, 'claims') },
           ...(claimDay ? [{ name: 'claim', path: f(dayCenter, `claims/${claimDay}`) }] : []),
           { name: 'reports', path: f(dayCenter, 'reports') },
+          { name: 'info', path: f(dayCenter, 'info') },
           ...common,
         ];
       case 'accountant':
@@ -274,6 +279,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
           ...(claimEstimate ? [{ name: 'claim-estimate', path: f(home, `claims/${claimEstimate}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
+          { name: 'info', path: f(home, 'info') },
           ...common,
         ];
       default:

@@ -244,6 +244,30 @@ describe('the web app (Playwright, Chromium)', () => {
     await day.close();
   });
 
+  it('a manager fills in the facility’s bank account and contact (机构信息): a wrong account number is named, a right one saved (the claim form prints it: document-forms)', async () => {
+    const page = await signIn('manager');
+    await page.getByRole('menuitem', { name: '机构信息' }).click();
+    await page.getByTestId('account-missing').waitFor();
+    await page.getByTestId('facility-bankName').fill('中国农业银行平顶山分行');
+    await page.getByTestId('facility-bankAccountName').fill('平顶山市颐康养老院');
+    await page.getByTestId('facility-bankAccountNumber').fill('6222 abc');
+    await page.getByTestId('facility-contactPerson').fill('李会计');
+    await page.getByTestId('facility-contactPhone').fill('0375-6512345');
+    await page.getByTestId('facility-save').click();
+    await page.getByText('8–32 位数字，不含空格').first().waitFor();
+    await page.getByTestId('facility-bankAccountNumber').fill('16231101040012345');
+    await page.getByTestId('facility-save').click();
+    await page.getByTestId('account-missing').waitFor({ state: 'detached' });
+    const [saved] = await w.sql<{ bank_account_number: string; contact_person: string }>(
+      `SELECT bank_account_number, contact_person FROM facility WHERE id = $1`,
+      [home],
+    );
+    expect(saved).toEqual({ bank_account_number: '16231101040012345', contact_person: '李会计' });
+    await page.reload();
+    expect(await page.getByTestId('facility-bankAccountNumber').inputValue()).toBe('16231101040012345');
+    await page.close();
+  });
+
   it('(c) a regulator sees only its division and downloads the summary PDF; a manager typing another facility’s URL gets the not-found page; tokens refresh, and 401 sends to sign-in and back', async () => {
     const page = await signIn('regulator');
     await page.locator('.ant-table-row').first().waitFor();

@@ -18,6 +18,7 @@ const Attendance = lazy(() => import('./pages/Attendance'));
 const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
 const Reports = lazy(() => import('./pages/Reports'));
+const FacilityInfo = lazy(() => import('./pages/FacilityInfo'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
 
@@ -48,6 +49,7 @@ export function App() {
             <Route path="claims" element={<Claims />} />
             <Route path="claims/:claimId" element={<ClaimDetail />} />
             <Route path="reports" element={<Reports />} />
+            <Route path="info" element={<FacilityInfo />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

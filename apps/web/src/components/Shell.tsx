@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu } from 'antd';
@@ -54,6 +55,7 @@ export function Shell() {
       ? [
           { key: f('claims'), icon: <AuditOutlined />, label: t.claims },
           { key: f('reports'), icon: <FilePdfOutlined />, label: t.reports },
+          { key: f('info'), icon: <ShopOutlined />, label: t.facilityInfo },
         ]
       : []),
     ...(me.role === 'REGULATOR' || me.role === 'PLATFORM_ADMIN' ? [{ key: '/division', icon: <BankOutlined />, label: t.division }] : []),

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useAuth } from '../../auth';
 import { api, read } from '../client';
+import type { components } from '../schema';
 
 /** A facility (name, type, division, time zone); every screen shares the one cached answer. */
 export function useFacility(facilityId: string | undefined) {
@@ -22,4 +23,16 @@ export function useCurrentFacilityId(): string | undefined {
 /** The `:facilityId` of a facility screen's route. */
 export function useRouteFacilityId(): string {
   return useParams().facilityId ?? '';
+}
+
+/** What a manager edits of the facility (docs/rules.md §2, §8): the claim form's account and contact, checks, address. */
+export type FacilityChanges = components['schemas']['UpdateFacilityDto'];
+
+/** Saves the facility's details; every screen's cached facility is refreshed. */
+export function useUpdateFacility(facilityId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FacilityChanges) => read(api.PATCH('/api/facilities/{facilityId}', { params: { path: { facilityId } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['facility', facilityId] }),
+  });
 }
