@@ -247,6 +247,27 @@ describe('audit trail', () => {
       expect(asRegulator.items[0].sentence.zh).toBe('manager.a 将 李四 从 T-301-1 转至 T-301-2（2026-01-10 起）');
     });
 
+    it('an action without its own sentence reads generically, of kind OTHER, and never breaks the page', async () => {
+      await w.sql(
+        `INSERT INTO audit_event (actor_id, actor_role, facility_id, action, entity_type, entity_id, diff)
+                   VALUES ($1, 'FACILITY_MANAGER', $2, 'future.thing', 'future', 'x-1', '{}')`,
+        [ids.manager, w.A],
+      );
+      await w.sql(`INSERT INTO audit_event (facility_id, action, entity_type, diff) VALUES ($1, 'future.batch', 'future', '{}')`, [w.A]);
+      const other = await trail('kind=OTHER');
+      const [batch, thing] = other.items.filter((e) => e.action.startsWith('future.'));
+      expect(thing).toMatchObject({
+        kind: 'OTHER',
+        actorName: 'manager.a',
+        sentence: { zh: 'manager.a 进行了一项操作', en: 'manager.a made a change' },
+      });
+      expect(batch).toMatchObject({
+        kind: 'OTHER',
+        actorName: null,
+        sentence: { zh: '系统 进行了一项操作', en: 'The system made a change' },
+      });
+    });
+
     it('actors: everyone in the trail, by name, for the filter by person; the accountant reads neither', async () => {
       const actors = (await w.t.http.get(`${base()}/audit/actors`).auth(w.token.managerA, auth).expect(200)).body;
       expect(actors).toEqual(
