@@ -189,7 +189,17 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
         ? { zh: s`账号 ${who} 多次登录失败，已暂时锁定`, en: s`The account ${who} was locked after failed sign-ins` }
         : { zh: s`账号 ${who} 登录失败`, en: s`A sign-in as ${who} failed` };
     }
+    case 'auth.refresh.failed':
+      return { zh: s`一次续期登录失败`, en: s`A session renewal failed` };
+    case 'auth.refresh.reuse':
+      return {
+        zh: s`${az} 的旧登录凭据被再次使用，其登录已全部失效`,
+        en: s`An old session token of ${ae} was reused; all its sessions were ended`,
+      };
+    case 'user.admin_reset':
+      return { zh: s`${az} 重置了账号 ${userName} 的密码`, en: s`${Ae} reset the password of ${userName}` };
     case 'user.create':
+    case 'user.admin_create':
       return { zh: s`${az} 新建账号 ${userName}`, en: s`${Ae} created the account ${userName}` };
     case 'user.deactivate':
       return { zh: s`${az} 停用了账号 ${userName}`, en: s`${Ae} deactivated the account ${userName}` };
@@ -221,6 +231,8 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       return { zh: s`${az} 开通了本机构`, en: s`${Ae} created the facility` };
     case 'facility.update':
       return { zh: s`${az} 修改了机构信息`, en: s`${Ae} changed the facility's details` };
+    case 'demo.seed':
+      return { zh: s`演示数据已载入`, en: s`The demo data was loaded` };
     case 'request.replay':
       return { zh: s`${az} 重复提交的请求已按首次结果答复`, en: s`${Ae} sent a request again; it got the first answer` };
     default:
