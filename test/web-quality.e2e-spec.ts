@@ -257,6 +257,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
           { name: 'info', path: f(home, 'info') },
+          { name: 'audit', path: f(home, 'audit') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -271,6 +272,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimDay ? [{ name: 'claim', path: f(dayCenter, `claims/${claimDay}`) }] : []),
           { name: 'reports', path: f(dayCenter, 'reports') },
           { name: 'info', path: f(dayCenter, 'info') },
+          { name: 'audit', path: f(dayCenter, 'audit') },
           ...common,
         ];
       case 'accountant':

@@ -13,6 +13,7 @@ const Login = lazy(() => import('./pages/Login'));
 const BedBoard = lazy(() => import('./pages/BedBoard'));
 const ResidentPage = lazy(() => import('./pages/ResidentPage'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
+const AuditTrail = lazy(() => import('./pages/AuditTrail'));
 const StaffingCalendar = lazy(() => import('./pages/StaffingCalendar'));
 const Attendance = lazy(() => import('./pages/Attendance'));
 const Claims = lazy(() => import('./pages/Claims'));
@@ -50,6 +51,7 @@ export function App() {
             <Route path="claims/:claimId" element={<ClaimDetail />} />
             <Route path="reports" element={<Reports />} />
             <Route path="info" element={<FacilityInfo />} />
+            <Route path="audit" element={<AuditTrail />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

@@ -3,7 +3,8 @@ import { ClsService } from 'nestjs-cls';
 import { TenantDb, type Principal, type RequestContext } from '@careops/db';
 import { RuleViolation } from '@careops/platform';
 import { AuditEvent } from './audit-event.entity';
-import { AuditRepository } from './audit.repository';
+import { AuditFilter, AuditRepository } from './audit.repository';
+import { auditKindPatterns, type AuditKind } from './audit-kinds';
 import { auditDiff, Plain } from './redact';
 
 export interface AuditEntry {
@@ -58,17 +59,43 @@ export class AuditService {
     if (this.cls.isActive()) this.cls.set('auditCount', (this.cls.get('auditCount') ?? 0) + 1);
   }
 
-  /** The current facility's trail between two calendar days (`to` exclusive), newest first. */
-  listPage(q: { from?: string; to?: string; page: number; pageSize: number }): Promise<AuditPage> {
+  /** The current facility's trail between two calendar days (`to` exclusive), newest first, filtered. */
+  listPage(q: AuditQuery): Promise<AuditPage> {
     const from = q.from ? startOfDay(q.from) : new Date(0);
     const to = q.to ? startOfDay(q.to) : new Date(Date.now() + 1000);
     if (from >= to) throw new RuleViolation('AUDIT_RANGE_EMPTY');
-    return this.list(this.db.facilityId(), from, to, q.page, q.pageSize);
+    return this.list(
+      {
+        facilityId: this.db.facilityId(),
+        from,
+        to,
+        actorId: q.actorId,
+        entityId: q.entityId,
+        actions: q.kind ? auditKindPatterns(q.kind) : undefined,
+      },
+      q.page,
+      q.pageSize,
+    );
+  }
+
+  /** Everyone who acted in the current facility's trail. */
+  actors(): Promise<{ id: string; role: string | null }[]> {
+    return this.repo.actors(this.db.facilityId());
   }
 
   /** A facility's trail in [from, to) (UTC instants), newest first; RLS limits it to the tenant. */
-  async list(facilityId: string, from: Date, to: Date, page: number, pageSize: number): Promise<AuditPage> {
-    const [items, total] = await this.repo.page(facilityId, from, to, (page - 1) * pageSize, pageSize);
+  async list(filter: AuditFilter, page: number, pageSize: number): Promise<AuditPage> {
+    const [items, total] = await this.repo.page(filter, (page - 1) * pageSize, pageSize);
     return { items, total, page, pageSize };
   }
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  actorId?: string;
+  kind?: AuditKind;
+  entityId?: string;
+  page: number;
+  pageSize: number;
 }

@@ -6,3 +6,5 @@ export * from './idempotency.interceptor';
 export * from './audit.repository';
 export * from './idempotency.repository';
 export * from './dto/audit.response';
+export * from './audit-kinds';
+export * from './dto/audit-query.dto';

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 import { AuditModule, IdempotencyInterceptor } from '@careops/audit';
+import { AuditTrailModule } from '@careops/audit-trail';
 import { AuthModule } from '@careops/auth';
 import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
 import { FacilitiesModule } from '@careops/facilities';
@@ -72,6 +73,7 @@ export class AppModule {
         // one Chromium per process renders the documents; long ones go to the worker's queue.
         PdfModule.forRoot(pdfOptions(config)),
         ReportsModule,
+        AuditTrailModule,
         QueueModule.forRoot({ url: config.DATABASE_URL, role: 'client' }),
         ReportJobsApiModule,
         DemoModule,

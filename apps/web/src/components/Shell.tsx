@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   FilePdfOutlined,
   FileProtectOutlined,
+  HistoryOutlined,
   LogoutOutlined,
   MenuOutlined,
   ScheduleOutlined,
@@ -58,6 +59,7 @@ export function Shell() {
           { key: f('info'), icon: <ShopOutlined />, label: t.facilityInfo },
         ]
       : []),
+    ...(me.role === 'FACILITY_MANAGER' ? [{ key: f('audit'), icon: <HistoryOutlined />, label: t.auditTrail }] : []),
     ...(me.role === 'REGULATOR' || me.role === 'PLATFORM_ADMIN' ? [{ key: '/division', icon: <BankOutlined />, label: t.division }] : []),
     { key: '/verify', icon: <FileProtectOutlined />, label: t.verify },
   ];

@@ -15,11 +15,3 @@ export class AuditEventResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'per field {before, after} (secrets redacted), and a note' })
   diff!: Record<string, unknown>;
 }
-
-/** A page of the trail, newest first. */
-export class AuditPageResponse {
-  @ApiProperty({ type: [AuditEventResponse] }) items!: AuditEventResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-}
