@@ -43,6 +43,12 @@ export class TrainingDto {
   @ApiProperty() @IsBoolean() passed!: boolean;
 }
 
+/** A correction of a certificate: the fields given replace the recorded ones. */
+export class UpdateCertificateDto extends PartialType(CertificateDto) {}
+
+/** A correction of a training: the fields given replace the recorded ones. */
+export class UpdateTrainingDto extends PartialType(TrainingDto) {}
+
 export class PeriodDto {
   @ApiProperty({ example: '2026-03-01' }) @IsIsoDate() from!: string;
   @ApiProperty({ example: '2026-04-01', description: 'exclusive; at most 366 days after from' }) @IsIsoDate() to!: string;
