@@ -171,7 +171,12 @@ describe('staff in the web app (Playwright, Chromium)', () => {
     await typeDate(leave, '离职日期', '2025-01-02');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await leave.getByText('离职日期须晚于入职日期').waitFor();
-    await page.getByRole('button', { name: /取\s*消/ }).click();
+    // Leaving today: from today on she is not employed, and the day's check no longer counts her.
+    await typeDate(leave, '离职日期', today);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await drawer.getByTestId('staff-employment').getByText('已离职').waitFor();
+    await drawer.getByTestId('staff-counted').getByText('不计入：当日不在职').waitFor();
+    expect(await countedOn(page, today)).toBe(before);
 
     // Every change of this test is audited (the demo's seed writes its staff directly).
     const actions = await w.sql<{ action: string }>(
@@ -185,6 +190,7 @@ describe('staff in the web app (Playwright, Chromium)', () => {
       'staff.certificate',
       'staff.certificate',
       'staff.certificate.delete',
+      'staff.update',
     ]);
     await page.close();
   });
