@@ -178,6 +178,14 @@ describe('staffing compliance over HTTP', () => {
     expect(refused.body.message[0]).toContain('employedTo 2026-02-01 must be after employedFrom 2026-02-01');
     const ended = await w.t.http.patch(`${base}/staff/${s.id}`).auth(w.token.managerA, auth).send({ employedTo: '2026-06-30' }).expect(200);
     expect(ended.body).toMatchObject({ employedFrom: '2026-02-01', employedTo: '2026-06-30' });
+    // A leave recorded by mistake is cleared (employed again), and so is a phone number; other fields stay.
+    await w.t.http.patch(`${base}/staff/${s.id}`).auth(w.token.managerA, auth).send({ phone: '13903751234' }).expect(200);
+    const cleared = await w.t.http
+      .patch(`${base}/staff/${s.id}`)
+      .auth(w.token.managerA, auth)
+      .send({ employedTo: null, phone: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ name: '郑护理员', employedFrom: '2026-02-01', employedTo: null, phone: null, fte: 1 });
   });
 
   it('the worker projects tomorrow; the alert is listed by the API', async () => {

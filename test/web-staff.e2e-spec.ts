@@ -73,9 +73,10 @@ describe('staff in the web app (Playwright, Chromium)', () => {
       [home, day, plusDays(day, 1)] as const,
     );
 
-  const typeDate = async (scope: ReturnType<Page['locator']>, label: string, value: string) => {
+  /** Types a date; Enter in a one-field form would submit it (implicit submission), so there the key is Tab. */
+  const typeDate = async (scope: ReturnType<Page['locator']>, label: string, value: string, key: 'Enter' | 'Tab' = 'Enter') => {
     await scope.getByLabel(label).fill(value);
-    await scope.getByLabel(label).press('Enter');
+    await scope.getByLabel(label).press(key);
   };
 
   const rows = (page: Page) => page.locator('[data-testid="staff-table"] .ant-table-row');
@@ -168,15 +169,20 @@ describe('staff in the web app (Playwright, Chromium)', () => {
     // 办理离职: a day not after the day employed from is refused, naming both.
     await drawer.getByTestId('staff-leave').click();
     const leave = page.getByTestId('leave-form');
-    await typeDate(leave, '离职日期', '2025-01-02');
+    await typeDate(leave, '离职日期', '2025-01-02', 'Tab');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await leave.getByText('离职日期须晚于入职日期').waitFor();
     // Leaving today: from today on she is not employed, and the day's check no longer counts her.
-    await typeDate(leave, '离职日期', today);
+    await typeDate(leave, '离职日期', today, 'Tab');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await drawer.getByTestId('staff-employment').getByText('已离职').waitFor();
     await drawer.getByTestId('staff-counted').getByText('不计入：当日不在职').waitFor();
     expect(await countedOn(page, today)).toBe(before);
+    // A leave recorded by mistake is undone: employed again, counted again.
+    await drawer.getByTestId('staff-undo-leave').click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '撤销离职' }).click();
+    await drawer.getByTestId('staff-counted').getByText('计入', { exact: true }).waitFor();
+    expect(await countedOn(page, today)).toBe(before + 1);
 
     // Every change of this test is audited (the demo's seed writes its staff directly).
     const actions = await w.sql<{ action: string }>(
@@ -190,6 +196,7 @@ describe('staff in the web app (Playwright, Chromium)', () => {
       'staff.certificate',
       'staff.certificate',
       'staff.certificate.delete',
+      'staff.update',
       'staff.update',
     ]);
     await page.close();

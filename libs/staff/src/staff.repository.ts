@@ -53,12 +53,12 @@ export class StaffRepository {
     return row.id;
   }
 
-  /** Changes the fields given; `employedTo: null` clears it, an absent field keeps its value. */
+  /** Changes the fields given; `employedTo: null` and `phone: null` clear them, an absent field keeps its value. */
   async update(id: string, dto: UpdateStaffDto): Promise<void> {
     await this.db.sql.query(
       `UPDATE staff SET name = coalesce($2, name), role = coalesce($3, role), employed_from = coalesce($4, employed_from),
          employed_to = CASE WHEN $5::boolean THEN $6::date ELSE employed_to END, fte_hundredths = coalesce($7, fte_hundredths),
-         phone = coalesce($8, phone), updated_at = now() WHERE id = $1`,
+         phone = CASE WHEN $9::boolean THEN $8 ELSE phone END, updated_at = now() WHERE id = $1`,
       [
         id,
         dto.name ?? null,
@@ -68,6 +68,7 @@ export class StaffRepository {
         dto.employedTo ?? null,
         dto.fte === undefined ? null : hundredths(dto.fte),
         dto.phone ?? null,
+        dto.phone !== undefined,
       ],
     );
   }

@@ -252,6 +252,8 @@ export const enUS: Messages = {
   staffAdd: 'Add staff member',
   staffEdit: 'Edit',
   staffLeave: 'End employment',
+  staffUndoLeave: 'Undo leaving',
+  staffUndoLeaveConfirm: 'Undo the leaving and mark them employed again?',
   staffEmployedFrom: 'Employed from',
   staffEmployedTo: 'Leaving date',
   staffEmployedToHelp: 'From this day on they are no longer on duty nor counted toward staffing.',

@@ -247,6 +247,8 @@ export const zhCN = {
   staffAdd: '新增员工',
   staffEdit: '编辑',
   staffLeave: '办理离职',
+  staffUndoLeave: '撤销离职',
+  staffUndoLeaveConfirm: '撤销离职，恢复为在职？',
   staffEmployedFrom: '入职日期',
   staffEmployedTo: '离职日期',
   staffEmployedToHelp: '自该日起不再在岗，不计入护理人员配备。',

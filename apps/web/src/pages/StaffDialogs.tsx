@@ -104,7 +104,8 @@ export function StaffFormDialog({ staff, onClose, onAdded }: { staff?: Staff; on
       role: v.role,
       employedFrom: v.employedFrom.format(ISO),
       fte: v.fte,
-      ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+      // Editing, an emptied phone clears it; adding, it is left out.
+      ...(v.phone?.trim() ? { phone: v.phone.trim() } : staff?.phone ? { phone: null } : {}),
     };
     if (staff) run((o) => update.mutate(body, o), onClose);
     else run<Staff>((o) => add.mutate(body, o), onClose, onAdded);

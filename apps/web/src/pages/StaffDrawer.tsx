@@ -2,7 +2,7 @@ import { App, Button, Descriptions, Drawer, Grid, List, Popconfirm, Space, Tag }
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useErrorMessage } from '../api/errors';
-import { type Staff, useRemoveQualification, useStaffing } from '../api/hooks/staff';
+import { type Staff, useRemoveQualification, useStaffing, useUpdateStaff } from '../api/hooks/staff';
 import { type Messages, useI18n } from '../i18n';
 import { useToday } from '../today';
 import { CertificateDialog, LeaveDialog, roleLabels, StaffFormDialog, TrainingDialog } from './StaffDialogs';
@@ -33,6 +33,7 @@ export default function StaffDrawer({ staff, canEdit, onClose }: { staff: Staff;
   const phone = !Grid.useBreakpoint().md;
   const [open, setOpen] = useState<Open | null>(null);
   const remove = useRemoveQualification(staff.id);
+  const update = useUpdateStaff(staff.id);
   const day = today().format('YYYY-MM-DD');
   const staffing = useStaffing(day, today().add(1, 'day').format('YYYY-MM-DD'));
   const roles = roleLabels(t);
@@ -40,6 +41,8 @@ export default function StaffDrawer({ staff, canEdit, onClose }: { staff: Staff;
   const excluded = staffing.data?.days[0]?.excluded.find((e) => e.staffId === staff.id);
   const counted =
     staff.role !== 'CAREGIVER' ? t.staffNotCaregiver : !staffing.data ? '…' : excluded ? reasonText(t)[excluded.reason] : t.staffCountedYes;
+  const undoLeave = () =>
+    update.mutate({ employedTo: null }, { onSuccess: () => message.success(t.saved), onError: (e) => message.error(describe(e)) });
   const removeOne = (kind: 'certificate' | 'training', id: string) =>
     remove.mutate({ kind, id }, { onSuccess: () => message.success(t.staffRemoved), onError: (e) => message.error(describe(e)) });
   return (
@@ -58,6 +61,11 @@ export default function StaffDrawer({ staff, canEdit, onClose }: { staff: Staff;
             <Button danger onClick={() => setOpen({ kind: 'leave' })} data-testid="staff-leave">
               {t.staffLeave}
             </Button>
+            {staff.employedTo && (
+              <Popconfirm title={t.staffUndoLeaveConfirm} okText={t.staffUndoLeave} cancelText={t.cancel} onConfirm={undoLeave}>
+                <Button data-testid="staff-undo-leave">{t.staffUndoLeave}</Button>
+              </Popconfirm>
+            )}
           </Space>
         )
       }
