@@ -113,6 +113,81 @@ describe('staffing compliance over HTTP', () => {
     expect((await w.t.http.get(`${base}/staff`).auth(w.token.reg410400, auth).expect(200)).body.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('a wrongly entered training or certificate is corrected (PATCH) or removed (DELETE), each audited with what it was', async () => {
+    const patch = (path: string, body: object) => w.t.http.patch(`${base}${path}`).auth(w.token.managerA, auth).send(body);
+    const del = (path: string) => w.t.http.delete(`${base}${path}`).auth(w.token.managerA, auth);
+    const audited = async (requestId: string) =>
+      (await w.sql<{ action: string; diff: unknown }>(`SELECT action, diff FROM audit_event WHERE request_id = $1`, [requestId]))[0];
+    const s = (await post('/staff', { name: '周护理员', role: 'CAREGIVER', employedFrom: '2026-01-01', fte: 1 }).expect(201)).body;
+    const trainingId = (
+      await post(`/staff/${s.id}/trainings`, { course: '岗前培训', completedOn: '2026-01-05', passed: false }).expect(201)
+    ).body.trainings[0].id;
+    const certificateId = (
+      await post(`/staff/${s.id}/certificates`, {
+        type: '养老护理员职业技能等级证书',
+        number: 'ZHOU-1',
+        issuedOn: '2026-01-10',
+        expiresOn: '2029-01-10',
+      }).expect(201)
+    ).body.certificates[0].id;
+
+    const fixedTraining = await patch(`/staff/${s.id}/trainings/${trainingId}`, { passed: true }).expect(200);
+    expect(fixedTraining.body.trainings).toEqual([{ id: trainingId, course: '岗前培训', completedOn: '2026-01-05', passed: true }]);
+    expect(await audited(fixedTraining.headers['x-request-id'])).toMatchObject({ action: 'staff.training.update' });
+
+    const fixedCert = await patch(`/staff/${s.id}/certificates/${certificateId}`, { number: 'ZHOU-2', expiresOn: '2029-06-01' }).expect(
+      200,
+    );
+    expect(fixedCert.body.certificates).toEqual([
+      {
+        id: certificateId,
+        type: '养老护理员职业技能等级证书',
+        number: 'ZHOU-2',
+        level: null,
+        issuedOn: '2026-01-10',
+        expiresOn: '2029-06-01',
+      },
+    ]);
+    const bad = await patch(`/staff/${s.id}/certificates/${certificateId}`, { expiresOn: '2026-01-10' }).expect(422);
+    expect(bad.body).toMatchObject({
+      code: 'CERTIFICATE_EXPIRY_BEFORE_ISSUE',
+      message: ['expiresOn 2026-01-10 must be after issuedOn 2026-01-10 (到期日须晚于发证日)'],
+    });
+    await patch(`/staff/${s.id}/certificates/${certificateId}`, {}).expect(400);
+
+    // Another staff member's certificate is not found through this one.
+    const other = (await post('/staff', { name: '吴护士', role: 'NURSE', employedFrom: '2026-01-01', fte: 1 }).expect(201)).body;
+    expect((await del(`/staff/${other.id}/certificates/${certificateId}`).expect(404)).body.code).toBe('CERTIFICATE_NOT_FOUND');
+    expect((await del(`/staff/${other.id}/trainings/${trainingId}`).expect(404)).body.code).toBe('TRAINING_NOT_FOUND');
+
+    const removed = await del(`/staff/${s.id}/certificates/${certificateId}`).expect(200);
+    expect(removed.body.certificates).toEqual([]);
+    expect(await audited(removed.headers['x-request-id'])).toMatchObject({ action: 'staff.certificate.delete' });
+    expect((await del(`/staff/${s.id}/trainings/${trainingId}`).expect(200)).body.trainings).toEqual([]);
+    await w.t.http.delete(`${base}/staff/${s.id}/trainings/${trainingId}`).auth(w.token.reg410400, auth).expect(403);
+  });
+
+  it('ending employment (employedTo) must come after employedFrom, and the message names both', async () => {
+    const s = (await post('/staff', { name: '郑护理员', role: 'CAREGIVER', employedFrom: '2026-02-01', fte: 1 }).expect(201)).body;
+    const refused = await w.t.http
+      .patch(`${base}/staff/${s.id}`)
+      .auth(w.token.managerA, auth)
+      .send({ employedTo: '2026-02-01' })
+      .expect(422);
+    expect(refused.body).toMatchObject({ code: 'EMPLOYMENT_END_BEFORE_START' });
+    expect(refused.body.message[0]).toContain('employedTo 2026-02-01 must be after employedFrom 2026-02-01');
+    const ended = await w.t.http.patch(`${base}/staff/${s.id}`).auth(w.token.managerA, auth).send({ employedTo: '2026-06-30' }).expect(200);
+    expect(ended.body).toMatchObject({ employedFrom: '2026-02-01', employedTo: '2026-06-30' });
+    // A leave recorded by mistake is cleared (employed again), and so is a phone number; other fields stay.
+    await w.t.http.patch(`${base}/staff/${s.id}`).auth(w.token.managerA, auth).send({ phone: '13903751234' }).expect(200);
+    const cleared = await w.t.http
+      .patch(`${base}/staff/${s.id}`)
+      .auth(w.token.managerA, auth)
+      .send({ employedTo: null, phone: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({ name: '郑护理员', employedFrom: '2026-02-01', employedTo: null, phone: null, fte: 1 });
+  });
+
   it('the worker projects tomorrow; the alert is listed by the API', async () => {
     const owner = await createDataSource({ url: w.db.url, poolSize: 1 }).initialize();
     try {

@@ -1,7 +1,15 @@
-import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
-import { CertificateDto, CreateStaffDto, PeriodDto, TrainingDto, UpdateStaffDto } from './dto/staff.dto';
+import {
+  CertificateDto,
+  CreateStaffDto,
+  PeriodDto,
+  TrainingDto,
+  UpdateCertificateDto,
+  UpdateStaffDto,
+  UpdateTrainingDto,
+} from './dto/staff.dto';
 import { ComplianceAlertResponse, StaffingResponse, StaffResponse } from './dto/staff.response';
 import { StaffService } from './staff.service';
 
@@ -56,6 +64,46 @@ export class StaffController {
   @ApiCreatedResponse({ type: StaffResponse })
   training(@Param('staffId', ParseUUIDPipe) id: string, @Body() dto: TrainingDto) {
     return this.staff.addTraining(id, dto);
+  }
+
+  @Patch('staff/:staffId/certificates/:certificateId')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: 'Correct a wrongly entered certificate (the fields given; audited with what it was)' })
+  @ApiOkResponse({ type: StaffResponse })
+  updateCertificate(
+    @Param('staffId', ParseUUIDPipe) id: string,
+    @Param('certificateId', ParseUUIDPipe) certificateId: string,
+    @Body() dto: UpdateCertificateDto,
+  ) {
+    return this.staff.updateCertificate(id, certificateId, dto);
+  }
+
+  @Delete('staff/:staffId/certificates/:certificateId')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: 'Remove a wrongly entered certificate (audited with what it was)' })
+  @ApiOkResponse({ type: StaffResponse })
+  deleteCertificate(@Param('staffId', ParseUUIDPipe) id: string, @Param('certificateId', ParseUUIDPipe) certificateId: string) {
+    return this.staff.deleteCertificate(id, certificateId);
+  }
+
+  @Patch('staff/:staffId/trainings/:trainingId')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: 'Correct a wrongly entered training (the fields given; audited with what it was)' })
+  @ApiOkResponse({ type: StaffResponse })
+  updateTraining(
+    @Param('staffId', ParseUUIDPipe) id: string,
+    @Param('trainingId', ParseUUIDPipe) trainingId: string,
+    @Body() dto: UpdateTrainingDto,
+  ) {
+    return this.staff.updateTraining(id, trainingId, dto);
+  }
+
+  @Delete('staff/:staffId/trainings/:trainingId')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: 'Remove a wrongly entered training (audited with what it was)' })
+  @ApiOkResponse({ type: StaffResponse })
+  deleteTraining(@Param('staffId', ParseUUIDPipe) id: string, @Param('trainingId', ParseUUIDPipe) trainingId: string) {
+    return this.staff.deleteTraining(id, trainingId);
   }
 
   @Get('compliance/staffing')

@@ -53,12 +53,12 @@ export class StaffRepository {
     return row.id;
   }
 
-  /** Changes the fields given; `employedTo: null` clears it, an absent field keeps its value. */
+  /** Changes the fields given; `employedTo: null` and `phone: null` clear them, an absent field keeps its value. */
   async update(id: string, dto: UpdateStaffDto): Promise<void> {
     await this.db.sql.query(
       `UPDATE staff SET name = coalesce($2, name), role = coalesce($3, role), employed_from = coalesce($4, employed_from),
          employed_to = CASE WHEN $5::boolean THEN $6::date ELSE employed_to END, fte_hundredths = coalesce($7, fte_hundredths),
-         phone = coalesce($8, phone), updated_at = now() WHERE id = $1`,
+         phone = CASE WHEN $9::boolean THEN $8 ELSE phone END, updated_at = now() WHERE id = $1`,
       [
         id,
         dto.name ?? null,
@@ -68,6 +68,7 @@ export class StaffRepository {
         dto.employedTo ?? null,
         dto.fte === undefined ? null : hundredths(dto.fte),
         dto.phone ?? null,
+        dto.phone !== undefined,
       ],
     );
   }
@@ -93,6 +94,50 @@ export class StaffRepository {
       [this.db.facilityId(), staffId, dto.course, dto.completedOn, dto.passed],
     );
     return row.id;
+  }
+
+  /** Corrects a certificate; false when the staff member has no such certificate (a duplicate: CertificateDuplicateError). */
+  async updateCertificate(staffId: string, id: string, dto: CertificateDto): Promise<boolean> {
+    const rows: unknown[] = await refuseOn(
+      this.db.sql,
+      [UNIQUE_VIOLATION],
+      () =>
+        this.db.sql.query(
+          `WITH u AS (UPDATE staff_certificate SET type = $3, number = $4, level = $5, issued_on = $6, expires_on = $7
+                      WHERE staff_id = $1 AND id = $2 RETURNING id) SELECT id FROM u`,
+          [staffId, id, dto.type, dto.number, dto.level ?? null, dto.issuedOn, dto.expiresOn],
+        ),
+      () => new CertificateDuplicateError({ type: dto.type, number: dto.number }),
+    );
+    return rows.length > 0;
+  }
+
+  /** Removes a wrongly entered certificate; false when the staff member has no such certificate. */
+  async deleteCertificate(staffId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.sql.query(
+      `WITH d AS (DELETE FROM staff_certificate WHERE staff_id = $1 AND id = $2 RETURNING id) SELECT id FROM d`,
+      [staffId, id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Corrects a training's fields; false when the staff member has no such training. */
+  async updateTraining(staffId: string, id: string, dto: TrainingDto): Promise<boolean> {
+    const rows: unknown[] = await this.db.sql.query(
+      `WITH u AS (UPDATE staff_training SET course = $3, completed_on = $4, passed = $5 WHERE staff_id = $1 AND id = $2 RETURNING id)
+       SELECT id FROM u`,
+      [staffId, id, dto.course, dto.completedOn, dto.passed],
+    );
+    return rows.length > 0;
+  }
+
+  /** Removes a wrongly entered training; false when the staff member has no such training. */
+  async deleteTraining(staffId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.sql.query(
+      `WITH d AS (DELETE FROM staff_training WHERE staff_id = $1 AND id = $2 RETURNING id) SELECT id FROM d`,
+      [staffId, id],
+    );
+    return rows.length > 0;
   }
 
   /**

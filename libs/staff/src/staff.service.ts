@@ -4,7 +4,7 @@ import { dayNumber, EXCLUSION_REASON_LABELS, type IsoDate } from '@careops/care'
 import { FacilitiesService } from '@careops/facilities';
 import { InvalidInputError, NotFoundError, RuleViolation } from '@careops/platform';
 import { ComplianceAlert, ComplianceAlertsRepository } from './compliance-alerts.repository';
-import { CertificateDto, CreateStaffDto, TrainingDto, UpdateStaffDto } from './dto/staff.dto';
+import { CertificateDto, CreateStaffDto, TrainingDto, UpdateCertificateDto, UpdateStaffDto, UpdateTrainingDto } from './dto/staff.dto';
 import type { StaffingResponse } from './dto/staff.response';
 import { StaffRepository, type StaffView } from './staff.repository';
 import { StaffingService } from './staffing.service';
@@ -55,9 +55,7 @@ export class StaffService {
 
   async addCertificate(staffId: string, dto: CertificateDto): Promise<StaffView> {
     await this.get(staffId);
-    if (dayNumber(dto.expiresOn) <= dayNumber(dto.issuedOn)) {
-      throw new RuleViolation('CERTIFICATE_EXPIRY_BEFORE_ISSUE', { expiresOn: dto.expiresOn, issuedOn: dto.issuedOn });
-    }
+    this.checkCertificate(dto);
     const id = await this.staff.insertCertificate(staffId, dto);
     await this.audit.record({ action: 'staff.certificate', entityType: 'staff_certificate', entityId: id, after: { staffId, ...dto } });
     return this.get(staffId);
@@ -68,6 +66,83 @@ export class StaffService {
     const id = await this.staff.insertTraining(staffId, dto);
     await this.audit.record({ action: 'staff.training', entityType: 'staff_training', entityId: id, after: { staffId, ...dto } });
     return this.get(staffId);
+  }
+
+  /** Corrects a wrongly entered certificate; the audit keeps what it was. */
+  async updateCertificate(staffId: string, certificateId: string, dto: UpdateCertificateDto): Promise<StaffView> {
+    if (Object.values(dto).every((v) => v === undefined)) throw new InvalidInputError('NOTHING_TO_UPDATE');
+    const { id: _id, ...before } = this.certificateOf(await this.get(staffId), certificateId);
+    const after: CertificateDto = { ...before, level: before.level ?? undefined, ...dto };
+    this.checkCertificate(after);
+    await this.staff.updateCertificate(staffId, certificateId, after);
+    await this.audit.record({
+      action: 'staff.certificate.update',
+      entityType: 'staff_certificate',
+      entityId: certificateId,
+      before: { staffId, ...before },
+      after: { staffId, ...after },
+    });
+    return this.get(staffId);
+  }
+
+  /** Removes a wrongly entered certificate; the audit keeps what it was. */
+  async deleteCertificate(staffId: string, certificateId: string): Promise<StaffView> {
+    const before = this.certificateOf(await this.get(staffId), certificateId);
+    await this.staff.deleteCertificate(staffId, certificateId);
+    await this.audit.record({
+      action: 'staff.certificate.delete',
+      entityType: 'staff_certificate',
+      entityId: certificateId,
+      before: { staffId, ...before },
+    });
+    return this.get(staffId);
+  }
+
+  /** Corrects a wrongly entered training; the audit keeps what it was. */
+  async updateTraining(staffId: string, trainingId: string, dto: UpdateTrainingDto): Promise<StaffView> {
+    if (Object.values(dto).every((v) => v === undefined)) throw new InvalidInputError('NOTHING_TO_UPDATE');
+    const { id: _id, ...before } = this.trainingOf(await this.get(staffId), trainingId);
+    const after: TrainingDto = { ...before, ...dto };
+    await this.staff.updateTraining(staffId, trainingId, after);
+    await this.audit.record({
+      action: 'staff.training.update',
+      entityType: 'staff_training',
+      entityId: trainingId,
+      before: { staffId, ...before },
+      after: { staffId, ...after },
+    });
+    return this.get(staffId);
+  }
+
+  /** Removes a wrongly entered training; the audit keeps what it was. */
+  async deleteTraining(staffId: string, trainingId: string): Promise<StaffView> {
+    const before = this.trainingOf(await this.get(staffId), trainingId);
+    await this.staff.deleteTraining(staffId, trainingId);
+    await this.audit.record({
+      action: 'staff.training.delete',
+      entityType: 'staff_training',
+      entityId: trainingId,
+      before: { staffId, ...before },
+    });
+    return this.get(staffId);
+  }
+
+  private certificateOf(s: StaffView, id: string): StaffView['certificates'][number] {
+    const found = s.certificates.find((c) => c.id === id);
+    if (!found) throw new NotFoundError('CERTIFICATE_NOT_FOUND');
+    return found;
+  }
+
+  private trainingOf(s: StaffView, id: string): StaffView['trainings'][number] {
+    const found = s.trainings.find((t) => t.id === id);
+    if (!found) throw new NotFoundError('TRAINING_NOT_FOUND');
+    return found;
+  }
+
+  private checkCertificate(dto: CertificateDto): void {
+    if (dayNumber(dto.expiresOn) <= dayNumber(dto.issuedOn)) {
+      throw new RuleViolation('CERTIFICATE_EXPIRY_BEFORE_ISSUE', { expiresOn: dto.expiresOn, issuedOn: dto.issuedOn });
+    }
   }
 
   async get(id: string): Promise<StaffView> {

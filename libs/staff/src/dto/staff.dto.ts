@@ -10,19 +10,24 @@ export class CreateStaffDto {
   @IsIn(STAFF_ROLES, { message: `role must be one of ${STAFF_ROLES.join(', ')}` })
   role!: (typeof STAFF_ROLES)[number];
   @ApiProperty({ example: '2025-03-01' }) @IsIsoDate() employedFrom!: string;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'first day no longer employed' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-12-01',
+    description: 'first day no longer employed; null in a change clears it (employed again)',
+  })
   @IsOptional()
   @IsIsoDate()
-  employedTo?: string;
+  employedTo?: string | null;
   @ApiProperty({ example: 1, description: 'full-time 1, part-time a fraction (two decimals)' })
   @IsDecimalNumber(2, { message: 'fte must be a number with at most two decimals' })
   @Min(0.01, { message: 'fte must be between 0.01 and 1' })
   @Max(1, { message: 'fte must be between 0.01 and 1' })
   fte!: number;
-  @ApiPropertyOptional({ example: '13803751234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13803751234', description: 'null in a change clears it' })
   @IsOptional()
   @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
+  phone?: string | null;
 }
 
 export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
@@ -42,6 +47,12 @@ export class TrainingDto {
   @ApiProperty({ example: '2025-02-20' }) @IsIsoDate() completedOn!: string;
   @ApiProperty() @IsBoolean() passed!: boolean;
 }
+
+/** A correction of a certificate: the fields given replace the recorded ones. */
+export class UpdateCertificateDto extends PartialType(CertificateDto) {}
+
+/** A correction of a training: the fields given replace the recorded ones. */
+export class UpdateTrainingDto extends PartialType(TrainingDto) {}
 
 export class PeriodDto {
   @ApiProperty({ example: '2026-03-01' }) @IsIsoDate() from!: string;
