@@ -257,6 +257,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
           { name: 'info', path: f(home, 'info') },
+          { name: 'import', path: f(home, 'import') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];

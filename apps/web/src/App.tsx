@@ -18,6 +18,7 @@ const Attendance = lazy(() => import('./pages/Attendance'));
 const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Import = lazy(() => import('./pages/Import'));
 const FacilityInfo = lazy(() => import('./pages/FacilityInfo'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
@@ -50,6 +51,7 @@ export function App() {
             <Route path="claims/:claimId" element={<ClaimDetail />} />
             <Route path="reports" element={<Reports />} />
             <Route path="info" element={<FacilityInfo />} />
+            <Route path="import" element={<Import />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

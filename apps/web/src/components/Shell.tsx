@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   FilePdfOutlined,
   FileProtectOutlined,
+  ImportOutlined,
   LogoutOutlined,
   MenuOutlined,
   ScheduleOutlined,
@@ -49,6 +50,7 @@ export function Shell() {
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
           ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
+          { key: f('import'), icon: <ImportOutlined />, label: t.importTitle },
         ]
       : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'
