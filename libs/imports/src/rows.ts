@@ -146,7 +146,8 @@ export function checkBeds(rows: SheetRow[]): { rows: BedRow[]; errors: RowError[
       if (first !== undefined) read.fail('床位号', `床位号「${code}」与第${first}行重复`);
       else seen.set(code, r.row);
     }
-    if (errors.length === before) out.push({ row: r.row, building: building!, floor: floor!, room: room!, code: code!, kind: kind! });
+    if (errors.length === before && building && floor !== null && room && code && kind)
+      out.push({ row: r.row, building, floor, room, code, kind });
   }
   return { rows: out, errors };
 }
@@ -198,20 +199,8 @@ export function checkResidents(rows: SheetRow[]): { rows: ResidentRow[]; errors:
       else beds.set(bedCode, r.row);
     }
     if (dateOfBirth && admittedOn && admittedOn < dateOfBirth) read.fail('入住日期', '入住日期早于出生日期');
-    if (errors.length === before)
-      out.push({
-        row: r.row,
-        name: name!,
-        idNumber,
-        gender: gender!,
-        dateOfBirth: dateOfBirth!,
-        hukou,
-        phone,
-        categories,
-        bedCode,
-        admittedOn,
-        careLevel,
-      });
+    if (errors.length === before && name && gender && dateOfBirth)
+      out.push({ row: r.row, name, idNumber, gender, dateOfBirth, hukou, phone, categories, bedCode, admittedOn, careLevel });
   }
   return { rows: out, errors };
 }
@@ -257,8 +246,8 @@ export function checkStaff(rows: SheetRow[]): { rows: StaffRow[]; errors: RowErr
       }
       if (type && number && issuedOn && expiresOn) certificate = { type, number, issuedOn, expiresOn };
     }
-    if (errors.length === before)
-      out.push({ row: r.row, name: name!, role: role!, employedFrom: employedFrom!, fteHundredths: fte!, phone, certificate });
+    if (errors.length === before && name && role && employedFrom && fte !== null)
+      out.push({ row: r.row, name, role, employedFrom, fteHundredths: fte, phone, certificate });
   }
   return { rows: out, errors };
 }
