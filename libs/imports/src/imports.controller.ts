@@ -2,7 +2,7 @@ import { Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors }
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiFileResponse, FacilityController, MANAGING, Roles } from '@careops/platform';
+import { ANY_ROLE, ApiFileResponse, FacilityController, MANAGING, Roles } from '@careops/platform';
 import { ImportQuery, ImportResultResponse } from './dto/import.dto';
 import { ImportsService, UploadedSheet } from './imports.service';
 import { MAX_FILE_BYTES, TEMPLATE_FILE_NAMES } from './sheets';
@@ -15,7 +15,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get('templates/:kind.xlsx')
-  @Roles(...MANAGING)
+  @Roles(...ANY_ROLE) // a blank form: no data of the facility
   @ApiOperation({ summary: 'The template workbook of an import (BEDS, RESIDENTS, STAFF): Chinese headers, an example row, a 说明 sheet' })
   @ApiFileResponse([XLSX])
   async template(@Param('kind') kind: string, @Res() res: Response) {
