@@ -75,6 +75,11 @@ describe('imports of beds, residents and staff', () => {
     expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(headers);
     expect(sheet.getRow(2).getCell(1).value).toBeTruthy();
     expect(book.worksheets[1].rowCount).toBeGreaterThan(headers.length);
+    // The template as downloaded is read back by the import: its example row is checked like any row.
+    const preview = (await upload(kind, res.body).expect(200)).body;
+    expect(preview).toMatchObject({ kind, rows: 1, committed: false });
+    if (kind !== 'RESIDENTS') expect(preview.errors).toEqual([]);
+    else expect(preview.errors).toEqual([{ row: 2, column: '床位', message: '床位「A-201-1」不存在，请先在床位管理中添加或导入床位' }]);
   });
 
   it('an unknown template kind is refused by name; the accountant may read the blank form but not import', async () => {
@@ -93,6 +98,8 @@ describe('imports of beds, residents and staff', () => {
     expect(wrong.body).toMatchObject({ code: 'IMPORT_COLUMNS_MISSING', params: { columns: '楼层、床位号、类型' } });
     const none = await w.t.http.post(`${base}/imports?kind=BEDS`).auth(w.token.managerA, auth).expect(400);
     expect(none.body.code).toBe('IMPORT_FILE_REQUIRED');
+    const huge = await upload('BEDS', Buffer.alloc(5 * 1024 * 1024 + 1)).expect(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('beds: 300 beds in 30 rooms from one file, after a preview that wrote nothing', async () => {
