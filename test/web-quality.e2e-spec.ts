@@ -272,6 +272,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimDay ? [{ name: 'claim', path: f(dayCenter, `claims/${claimDay}`) }] : []),
           { name: 'reports', path: f(dayCenter, 'reports') },
           { name: 'info', path: f(dayCenter, 'info') },
+          { name: 'import', path: f(dayCenter, 'import') },
           ...common,
         ];
       case 'accountant':
