@@ -258,6 +258,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'reports', path: f(home, 'reports') },
           { name: 'info', path: f(home, 'info') },
           { name: 'audit', path: f(home, 'audit') },
+          { name: 'import', path: f(home, 'import') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -273,6 +274,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'reports', path: f(dayCenter, 'reports') },
           { name: 'info', path: f(dayCenter, 'info') },
           { name: 'audit', path: f(dayCenter, 'audit') },
+          { name: 'import', path: f(dayCenter, 'import') },
           ...common,
         ];
       case 'accountant':

@@ -19,6 +19,7 @@ const Attendance = lazy(() => import('./pages/Attendance'));
 const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Import = lazy(() => import('./pages/Import'));
 const FacilityInfo = lazy(() => import('./pages/FacilityInfo'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
@@ -52,6 +53,7 @@ export function App() {
             <Route path="reports" element={<Reports />} />
             <Route path="info" element={<FacilityInfo />} />
             <Route path="audit" element={<AuditTrail />} />
+            <Route path="import" element={<Import />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

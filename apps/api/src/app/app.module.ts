@@ -12,6 +12,7 @@ import { BedsModule } from '@careops/beds';
 import { DayCareModule } from '@careops/day-care';
 import { ResidentsModule } from '@careops/residents';
 import { StaffModule } from '@careops/staff';
+import { ImportsModule } from '@careops/imports';
 import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
 import { PdfModule } from '@careops/pdf';
@@ -68,6 +69,7 @@ export class AppModule {
         AdmissionsModule,
         DayCareModule,
         StaffModule,
+        ImportsModule,
         ClaimsModule,
         MetricsModule,
         // one Chromium per process renders the documents; long ones go to the worker's queue.

@@ -6,6 +6,7 @@ import {
   FilePdfOutlined,
   FileProtectOutlined,
   HistoryOutlined,
+  ImportOutlined,
   LogoutOutlined,
   MenuOutlined,
   ScheduleOutlined,
@@ -50,6 +51,7 @@ export function Shell() {
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
           ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
+          { key: f('import'), icon: <ImportOutlined />, label: t.importTitle },
         ]
       : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'

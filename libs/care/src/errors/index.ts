@@ -6,6 +6,7 @@ import { CLAIMS_ERRORS } from './claims';
 import { COMMON_ERRORS } from './common';
 import { DAY_CARE_ERRORS } from './day-care';
 import { FACILITIES_ERRORS } from './facilities';
+import { IMPORTS_ERRORS } from './imports';
 import { METRICS_ERRORS } from './metrics';
 import { REPORTS_ERRORS } from './reports';
 import { RESIDENTS_ERRORS } from './residents';
@@ -26,6 +27,7 @@ export const ERROR_GROUPS = {
   claims: CLAIMS_ERRORS,
   metrics: METRICS_ERRORS,
   reports: REPORTS_ERRORS,
+  imports: IMPORTS_ERRORS,
 } as const;
 
 export const ERRORS = {
@@ -40,6 +42,7 @@ export const ERRORS = {
   ...CLAIMS_ERRORS,
   ...METRICS_ERRORS,
   ...REPORTS_ERRORS,
+  ...IMPORTS_ERRORS,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof ERRORS;

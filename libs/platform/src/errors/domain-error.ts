@@ -8,6 +8,8 @@ import { bilingualMessage, ERRORS, type ErrorCode, type ErrorParams, type ErrorS
  */
 export class DomainError extends Error {
   readonly status: ErrorStatus;
+  /** Structured detail a client lists (an import's row errors); sent as `details`. */
+  details?: unknown;
 
   constructor(
     readonly code: ErrorCode,

@@ -283,6 +283,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: [exception.message],
         ...(Object.keys(exception.params).length > 0 ? { params: exception.params } : {}),
+        ...(exception.details !== undefined ? { details: exception.details } : {}),
       };
     }
     const refusal = databaseRefusal(exception);
