@@ -261,6 +261,9 @@ describe('day care', () => {
     expect(dec.services).toBe(1);
     expect(dec.kinds[0]).toEqual({ kind: 'MEAL', label: '助餐', services: 1, persons: 1 });
     await w.t.http.get(`${base}/service-records/summary?month=2026-13`).auth(w.token.managerB, auth).expect(400);
+    const thisMonth = (await w.t.http.get(`${base}/service-records/summary`).auth(w.token.managerB, auth).expect(200)).body;
+    expect(thisMonth.month).toMatch(/^\d{4}-\d{2}$/);
+    expect(thisMonth.kinds).toHaveLength(6);
     const ahead = await w.t.http
       .post(`${base}/service-records`)
       .auth(w.token.managerB, auth)

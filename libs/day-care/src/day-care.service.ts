@@ -263,7 +263,8 @@ export class DayCareService {
   }
 
   /** The month's six helps (docs/rules.md §4): per kind services and different members, and in all. */
-  async serviceSummary(month: string): Promise<ServiceSummaryResponse> {
+  async serviceSummary(monthOrThis?: string): Promise<ServiceSummaryResponse> {
+    const month = monthOrThis ?? (await this.today()).slice(0, 7);
     const from = `${month}-01`;
     const to = addDays(`${month}-28`, 4).slice(0, 7) + '-01';
     const { timezone } = await this.facilities.current();

@@ -94,7 +94,10 @@ export class ServiceRecordQuery {
 }
 
 export class MonthQuery {
-  @ApiProperty({ example: '2026-11' }) @IsMonth() month!: string;
+  @ApiPropertyOptional({ example: '2026-11', description: "default: this month in the facility's time zone" })
+  @IsOptional()
+  @IsMonth()
+  month?: string;
 }
 
 export class DayQuery {
