@@ -265,7 +265,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
       case 'daycenter':
         return [
           { name: 'attendance', path: f(dayCenter, 'attendance') },
-          { name: 'beds', path: f(dayCenter, 'beds') },
+          { name: 'services', path: f(dayCenter, 'services') },
           ...(residentDay ? [{ name: 'resident', path: f(dayCenter, `residents/${residentDay}`) }] : []),
           { name: 'staff', path: f(dayCenter, 'staff') },
           { name: 'staffing', path: f(dayCenter, 'staffing') },

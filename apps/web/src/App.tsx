@@ -16,6 +16,7 @@ const StaffPage = lazy(() => import('./pages/StaffPage'));
 const AuditTrail = lazy(() => import('./pages/AuditTrail'));
 const StaffingCalendar = lazy(() => import('./pages/StaffingCalendar'));
 const Attendance = lazy(() => import('./pages/Attendance'));
+const ServiceRecords = lazy(() => import('./pages/ServiceRecords'));
 const Claims = lazy(() => import('./pages/Claims'));
 const ClaimDetail = lazy(() => import('./pages/ClaimDetail'));
 const Reports = lazy(() => import('./pages/Reports'));
@@ -48,6 +49,7 @@ export function App() {
             <Route path="staff" element={<StaffPage />} />
             <Route path="staffing" element={<StaffingCalendar />} />
             <Route path="attendance" element={<Attendance />} />
+            <Route path="services" element={<ServiceRecords />} />
             <Route path="claims" element={<Claims />} />
             <Route path="claims/:claimId" element={<ClaimDetail />} />
             <Route path="reports" element={<Reports />} />

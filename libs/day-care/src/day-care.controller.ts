@@ -2,13 +2,26 @@ import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
 import { DayCareService } from './day-care.service';
-import { AttendanceDto, CheckOutDto, DayQuery, EndMembershipDto, EnrolDto, PeriodQuery, ServiceRecordDto } from './dto/day-care.dto';
+import {
+  AttendanceDto,
+  BulkCheckInDto,
+  BulkCheckOutDto,
+  CheckOutDto,
+  DayQuery,
+  EndMembershipDto,
+  EnrolDto,
+  MonthQuery,
+  ServiceRecordDto,
+  ServiceRecordQuery,
+} from './dto/day-care.dto';
 import {
   AttendanceResponse,
   AttendanceSheetRowResponse,
+  BulkAttendanceResponse,
   DayMemberOnDayResponse,
   DayMemberResponse,
   ServiceRecordResponse,
+  ServiceSummaryResponse,
 } from './dto/day-care.response';
 
 @ApiTags('day care')
@@ -48,6 +61,22 @@ export class DayCareController {
     return this.dayCare.checkIn(dto);
   }
 
+  @Post('attendance/bulk-check-in')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: '全部签到: check in the members named at one time (today or a past day); those already in are skipped' })
+  @ApiCreatedResponse({ type: BulkAttendanceResponse })
+  bulkCheckIn(@Body() dto: BulkCheckInDto) {
+    return this.dayCare.bulkCheckIn(dto);
+  }
+
+  @Post('attendance/bulk-check-out')
+  @Roles(...MANAGING)
+  @ApiOperation({ summary: '全部签退: check out the members named who are here; the others are skipped' })
+  @ApiCreatedResponse({ type: BulkAttendanceResponse })
+  bulkCheckOut(@Body() dto: BulkCheckOutDto) {
+    return this.dayCare.bulkCheckOut(dto);
+  }
+
   @Patch('attendance/:attendanceId')
   @Roles(...MANAGING)
   @ApiOperation({ summary: 'Check a member out' })
@@ -74,9 +103,17 @@ export class DayCareController {
 
   @Get('service-records')
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Service records in [from, to)' })
+  @ApiOperation({ summary: 'Service records in [from, to), optionally of one kind, one member, or matching a name' })
   @ApiOkResponse({ type: [ServiceRecordResponse] })
-  services(@Query() q: PeriodQuery) {
-    return this.dayCare.services(q.from, q.to);
+  services(@Query() q: ServiceRecordQuery) {
+    return this.dayCare.services(q);
+  }
+
+  @Get('service-records/summary')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: "The month's six helps 六助: per kind services and different members served, and in all" })
+  @ApiOkResponse({ type: ServiceSummaryResponse })
+  serviceSummary(@Query() q: MonthQuery) {
+    return this.dayCare.serviceSummary(q.month);
   }
 }

@@ -133,17 +133,40 @@ export class DayCareRepository {
 
   /**
    * Service records by time served: the one `id`, or those in the calendar days [from, to) of
-   * `timeZone` (each bound optional).
+   * `timeZone` (each bound optional), of one kind and one member when given.
    */
-  serviceRecords(q: { id?: string; from?: string; to?: string; timeZone: string }): Promise<ServiceRecordRow[]> {
+  serviceRecords(q: {
+    id?: string;
+    from?: string;
+    to?: string;
+    kind?: string;
+    residentId?: string;
+    timeZone: string;
+  }): Promise<ServiceRecordRow[]> {
     return this.db.sql.query(
       `SELECT id, resident_id AS "residentId", kind, served_at AS "servedAt", served_by AS "servedBy", notes
        FROM service_record
        WHERE ($1::uuid IS NULL OR id = $1)
          AND ($2::date IS NULL OR served_at >= ($2::date::timestamp AT TIME ZONE $4::text))
          AND ($3::date IS NULL OR served_at < ($3::date::timestamp AT TIME ZONE $4::text))
-       ORDER BY served_at`,
-      [q.id ?? null, q.from ?? null, q.to ?? null, q.timeZone],
+         AND ($5::text IS NULL OR kind = $5)
+         AND ($6::uuid IS NULL OR resident_id = $6)
+       ORDER BY served_at, id`,
+      [q.id ?? null, q.from ?? null, q.to ?? null, q.timeZone, q.kind ?? null, q.residentId ?? null],
+    );
+  }
+
+  /**
+   * Services in the calendar days [from, to) of `timeZone`: per kind (services, different members),
+   * and the row with kind null for all kinds together (different members over every kind).
+   */
+  serviceCounts(from: string, to: string, timeZone: string): Promise<{ kind: string | null; services: number; persons: number }[]> {
+    return this.db.sql.query(
+      `SELECT kind, count(*)::int AS services, count(DISTINCT resident_id)::int AS persons
+       FROM service_record
+       WHERE served_at >= ($1::date::timestamp AT TIME ZONE $3::text) AND served_at < ($2::date::timestamp AT TIME ZONE $3::text)
+       GROUP BY GROUPING SETS ((kind), ())`,
+      [from, to, timeZone],
     );
   }
 }

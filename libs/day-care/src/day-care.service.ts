@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@careops/audit';
-import { calendarDate, dayNumber } from '@careops/care';
+import { addDays, calendarDate, dayNumber } from '@careops/care';
 import { TenantDb } from '@careops/db';
 import { FacilitiesService } from '@careops/facilities';
 import { ConflictError, NotFoundError, RuleViolation } from '@careops/platform';
 import { CareLevelsRepository, ResidentsService } from '@careops/residents';
 import { DayCareRepository, type MembershipRow } from './day-care.repository';
-import { AttendanceDto, EnrolDto, ServiceRecordDto } from './dto/day-care.dto';
+import {
+  AttendanceDto,
+  BulkCheckInDto,
+  BulkCheckOutDto,
+  EnrolDto,
+  ServiceRecordDto,
+  ServiceRecordQuery,
+  SIX_HELP_LABELS,
+  SIX_HELPS,
+} from './dto/day-care.dto';
 import type {
+  BulkAttendanceResponse,
+  BulkSkippedResponse,
+  ServiceSummaryResponse,
   AttendanceResponse,
   AttendanceSheetRowResponse,
   DayMemberOnDayResponse,
@@ -21,6 +33,9 @@ export class NotADayCenterError extends RuleViolation {
     super('NOT_A_DAY_CENTER');
   }
 }
+
+/** A service may be recorded this long after the server's clock (a phone's clock runs ahead). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Day centers (docs/rules.md §2, §4): members are enrolled, not admitted; attendance; the six helps. */
 @Injectable()
@@ -101,8 +116,15 @@ export class DayCareService {
     return byRank(memberships, rank).map((m) => ({ ...withName(m, name.get(m.residentId)), careLevel: levels.get(m.residentId) ?? null }));
   }
 
+  /** docs/rules.md §4: attendance is recorded for today or a past day, never ahead. */
+  private async notAhead(day: string): Promise<void> {
+    const today = await this.today();
+    if (dayNumber(day) > dayNumber(today)) throw new RuleViolation('ATTENDANCE_IN_FUTURE', { day, today });
+  }
+
   async checkIn(dto: AttendanceDto): Promise<AttendanceResponse> {
     await this.requireDayCare();
+    await this.notAhead(dto.day);
     if (!(await this.dayCare.isMemberOn(dto.residentId, dto.day))) throw new RuleViolation('MEMBER_NOT_ENROLLED', { day: dto.day });
     if (dto.checkOut && dto.checkOut <= dto.checkIn) throw new RuleViolation('CHECK_OUT_BEFORE_CHECK_IN');
     const id = await this.dayCare.insertAttendance(dto);
@@ -113,6 +135,7 @@ export class DayCareService {
 
   async checkOut(id: string, checkOut: string): Promise<AttendanceResponse> {
     const before = await this.attendanceRow(id);
+    await this.notAhead(before.day);
     if (checkOut <= before.checkIn) throw new RuleViolation('CHECK_OUT_BEFORE_CHECK_IN');
     await this.dayCare.setCheckOut(id, checkOut);
     await this.audit.record({
@@ -123,6 +146,77 @@ export class DayCareService {
       after: { checkOut },
     });
     return this.attendanceRow(id);
+  }
+
+  /**
+   * 全部签到: checks in every member named, at one time; those already checked in that day are
+   * skipped (and named), anyone not a member that day refuses the whole request.
+   */
+  async bulkCheckIn(dto: BulkCheckInDto): Promise<BulkAttendanceResponse> {
+    await this.requireDayCare();
+    await this.notAhead(dto.day);
+    const sheet = await this.sheetOf(dto.day, dto.residentIds);
+    const done: AttendanceResponse[] = [];
+    const skipped: BulkSkippedResponse[] = [];
+    for (const row of sheet) {
+      if (row.attendanceId) {
+        skipped.push({ residentId: row.residentId, name: row.name, reason: 'ALREADY_CHECKED_IN' });
+        continue;
+      }
+      const id = await this.dayCare.insertAttendance({ residentId: row.residentId, day: dto.day, checkIn: dto.checkIn });
+      if (!id) throw new ConflictError('ALREADY_CHECKED_IN', { day: dto.day });
+      done.push(await this.attendanceRow(id));
+    }
+    // One request, one audit row (the interceptor's rule): every attendance written, by id.
+    await this.audit.record({
+      action: 'attendance.bulk_check_in',
+      entityType: 'attendance',
+      after: { day: dto.day, checkIn: dto.checkIn, attendanceIds: done.map((a) => a.id), residentIds: done.map((a) => a.residentId) },
+    });
+    return { day: dto.day, done, skipped };
+  }
+
+  /**
+   * 全部签退: checks out every member named who is here; those not checked in or already gone are
+   * skipped (and named); a time not after someone's check-in refuses the whole request.
+   */
+  async bulkCheckOut(dto: BulkCheckOutDto): Promise<BulkAttendanceResponse> {
+    await this.requireDayCare();
+    await this.notAhead(dto.day);
+    const sheet = await this.sheetOf(dto.day, dto.residentIds);
+    const done: AttendanceResponse[] = [];
+    const skipped: BulkSkippedResponse[] = [];
+    for (const row of sheet) {
+      if (!row.attendanceId || !row.checkIn) {
+        skipped.push({ residentId: row.residentId, name: row.name, reason: 'NOT_CHECKED_IN' });
+        continue;
+      }
+      if (row.checkOut) {
+        skipped.push({ residentId: row.residentId, name: row.name, reason: 'ALREADY_CHECKED_OUT' });
+        continue;
+      }
+      if (dto.checkOut <= row.checkIn) throw new RuleViolation('CHECK_OUT_BEFORE_CHECK_IN');
+      await this.dayCare.setCheckOut(row.attendanceId, dto.checkOut);
+      done.push(await this.attendanceRow(row.attendanceId));
+    }
+    await this.audit.record({
+      action: 'attendance.bulk_check_out',
+      entityType: 'attendance',
+      after: { day: dto.day, checkOut: dto.checkOut, attendanceIds: done.map((a) => a.id), residentIds: done.map((a) => a.residentId) },
+    });
+    return { day: dto.day, done, skipped };
+  }
+
+  /** The sheet's rows of the residents named, each a member that day (else MEMBER_NOT_ENROLLED naming them). */
+  private async sheetOf(day: string, residentIds: string[]): Promise<AttendanceSheetRowResponse[]> {
+    const rows = new Map((await this.attendance(day)).map((r) => [r.residentId, r]));
+    const wanted = [...new Set(residentIds)];
+    const missing = wanted.find((id) => !rows.has(id));
+    if (missing) {
+      const resident = await this.residents.get(missing);
+      throw new RuleViolation('NOT_A_MEMBER_THAT_DAY', { day, name: resident.name });
+    }
+    return wanted.map((id) => rows.get(id) as AttendanceSheetRowResponse);
   }
 
   private async attendanceRow(id: string): Promise<AttendanceResponse> {
@@ -141,24 +235,59 @@ export class DayCareService {
       attendanceId: r.attendanceId,
       checkIn: r.checkIn,
       checkOut: r.checkOut,
+      status: r.checkOut ? 'LEFT' : r.checkIn ? 'PRESENT' : 'ABSENT',
     }));
   }
 
   async serve(dto: ServiceRecordDto): Promise<ServiceRecordResponse> {
     await this.requireDayCare();
     await this.residents.get(dto.residentId);
+    if (new Date(dto.servedAt).getTime() > Date.now() + CLOCK_SKEW_MS)
+      throw new RuleViolation('SERVICE_IN_FUTURE', { servedAt: dto.servedAt });
     const id = await this.dayCare.insertServiceRecord(dto);
     await this.audit.record({ action: 'service_record.create', entityType: 'service_record', entityId: id, after: { ...dto } });
     const [saved] = await this.records({ id });
     return saved;
   }
 
-  /** Service records in [from, to), calendar days of the facility's time zone, by time served. */
-  services(from: string, to: string): Promise<ServiceRecordResponse[]> {
-    return this.records({ from, to });
+  /**
+   * Service records in [from, to), calendar days of the facility's time zone, by time served; of one
+   * kind, one member, or whose member's or server's name contains `q`, when given.
+   */
+  async services(query: ServiceRecordQuery): Promise<ServiceRecordResponse[]> {
+    if (dayNumber(query.to) <= dayNumber(query.from))
+      throw new RuleViolation('PERIOD_END_BEFORE_START', { to: query.to, from: query.from });
+    const all = await this.records({ from: query.from, to: query.to, kind: query.kind, residentId: query.residentId });
+    const q = query.q?.trim();
+    return q ? all.filter((r) => r.name.includes(q) || r.servedBy.includes(q)) : all;
   }
 
-  private async records(q: { id?: string; from?: string; to?: string }): Promise<ServiceRecordResponse[]> {
+  /** The month's six helps (docs/rules.md §4): per kind services and different members, and in all. */
+  async serviceSummary(monthOrThis?: string): Promise<ServiceSummaryResponse> {
+    const month = monthOrThis ?? (await this.today()).slice(0, 7);
+    const from = `${month}-01`;
+    const to = addDays(`${month}-28`, 4).slice(0, 7) + '-01';
+    const { timezone } = await this.facilities.current();
+    const counts = await this.dayCare.serviceCounts(from, to, timezone);
+    const total = counts.find((c) => c.kind === null);
+    return {
+      month,
+      kinds: SIX_HELPS.map((kind) => {
+        const c = counts.find((x) => x.kind === kind);
+        return { kind, label: SIX_HELP_LABELS[kind], services: c?.services ?? 0, persons: c?.persons ?? 0 };
+      }),
+      services: total?.services ?? 0,
+      persons: total?.persons ?? 0,
+    };
+  }
+
+  private async records(q: {
+    id?: string;
+    from?: string;
+    to?: string;
+    kind?: string;
+    residentId?: string;
+  }): Promise<ServiceRecordResponse[]> {
     const { timezone } = await this.facilities.current();
     const rows = await this.dayCare.serviceRecords({ ...q, timeZone: timezone });
     const { name } = await this.names(rows.map((r) => r.residentId));

@@ -11,14 +11,17 @@ import {
   MenuOutlined,
   ScheduleOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useHasBeds } from '../api/hooks/day-care';
 import { useFacility } from '../api/hooks/facilities';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
+import { today } from '../today';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
 
@@ -42,15 +45,23 @@ export function Shell() {
   const { data: visited } = useFacility(routeFacilityId && routeFacilityId !== own?.id ? routeFacilityId : undefined);
   const facility = routeFacilityId && routeFacilityId !== own?.id ? visited : own;
   useEffect(() => setOpen(false), [location.pathname]);
+  // A day center may have no beds: its menu then has no bed board (docs/rules.md §2).
+  const dayCenter = me?.role === 'FACILITY_MANAGER' && own?.type === 'DAY_CENTER';
+  const { data: hasBeds } = useHasBeds(dayCenter ? own?.id : undefined, today(own?.timezone).format('YYYY-MM-DD'));
   if (!me) return null;
   const f = (p: string) => `/f/${me.facilityId}/${p}`;
   const items = [
     ...(me.role === 'FACILITY_MANAGER'
       ? [
-          { key: f('beds'), icon: <AppstoreOutlined />, label: t.beds },
+          ...(dayCenter && hasBeds !== true ? [] : [{ key: f('beds'), icon: <AppstoreOutlined />, label: t.beds }]),
+          ...(own && own.type !== 'CARE_HOME'
+            ? [
+                { key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance },
+                { key: f('services'), icon: <SolutionOutlined />, label: t.services },
+              ]
+            : []),
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
-          ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
           { key: f('import'), icon: <ImportOutlined />, label: t.importTitle },
         ]
       : []),

@@ -1,7 +1,9 @@
 import { Badge, Calendar, Card, DatePicker, Descriptions, Drawer, Grid, List, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { useFacility, useRouteFacilityId } from '../api/hooks/facilities';
 import { type StaffingDay, useStaff, useStaffing } from '../api/hooks/staff';
+import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
@@ -22,6 +24,14 @@ export default function StaffingCalendar() {
   const names = useMemo(() => new Map((staff.data ?? []).map((s) => [s.id, s.name])), [staff.data]);
   const byDate = useMemo(() => new Map((staffing.data?.days ?? []).map((d) => [d.date, d])), [staffing.data]);
   const phone = !Grid.useBreakpoint().md;
+  // A day center has no ratio to meet: its rule is ≥ 3 management/service staff (docs/rules.md §2).
+  const facilityId = useRouteFacilityId();
+  const { facility: own } = useAuth();
+  const { data: visited } = useFacility(facilityId && facilityId !== own?.id ? facilityId : undefined);
+  const dayCenter = (facilityId === own?.id ? own?.type : visited?.type) === 'DAY_CENTER';
+  const met = (day: StaffingDay) => (dayCenter ? day.dayCenterMinimumMet === true : day.compliant);
+  const figures = (day: StaffingDay) =>
+    dayCenter ? t.dayCenterStaff.replace('{n}', String(day.staffOnRoster)) : `${t.required} ${day.required} · ${t.counted} ${day.counted}`;
   if (staffing.error) return <Failed error={staffing.error} retry={() => staffing.refetch()} />;
   const ofMonth = (staffing.data?.days ?? []).filter((d) => d.date.startsWith(month.format('YYYY-MM')));
   return (
@@ -48,7 +58,7 @@ export default function StaffingCalendar() {
                 <button
                   type="button"
                   data-testid={`day-${day.date}`}
-                  data-compliant={day.compliant}
+                  data-compliant={met(day)}
                   onClick={() => setOpen(day)}
                   style={{
                     width: '100%',
@@ -59,17 +69,15 @@ export default function StaffingCalendar() {
                     textAlign: 'left',
                     font: 'inherit',
                     cursor: 'pointer',
-                    border: `1px solid ${day.compliant ? '#b7dfc2' : '#f2b8b5'}`,
-                    background: day.compliant ? '#f0faf3' : '#fdecea',
+                    border: `1px solid ${met(day) ? '#b7dfc2' : '#f2b8b5'}`,
+                    background: met(day) ? '#f0faf3' : '#fdecea',
                     borderRadius: 6,
                     padding: '4px 10px',
                   }}
                 >
                   <b style={{ minWidth: 84 }}>{dayjs(day.date).format(t.dayFormat)}</b>
-                  <span>
-                    {t.required} {day.required} · {t.counted} {day.counted}
-                  </span>
-                  <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
+                  <span>{figures(day)}</span>
+                  <Badge status={met(day) ? 'success' : 'error'} text={met(day) ? t.compliant : t.nonCompliant} />
                 </button>
               </li>
             ))}
@@ -105,7 +113,7 @@ export default function StaffingCalendar() {
                   {day && (
                     <div
                       data-testid={`day-${day.date}`}
-                      data-compliant={day.compliant}
+                      data-compliant={met(day)}
                       // a keyboard opens the day too: Tab to it, Enter or Space
                       role="button"
                       tabIndex={0}
@@ -116,7 +124,7 @@ export default function StaffingCalendar() {
                         }
                       }}
                       style={{
-                        background: day.compliant ? '#f0faf3' : '#fdecea',
+                        background: met(day) ? '#f0faf3' : '#fdecea',
                         borderRadius: 4,
                         padding: '2px 6px',
                         fontSize: 12,
@@ -124,10 +132,8 @@ export default function StaffingCalendar() {
                       }}
                     >
                       <VisuallyHidden>{day.date}</VisuallyHidden>
-                      <Badge status={day.compliant ? 'success' : 'error'} text={day.compliant ? t.compliant : t.nonCompliant} />
-                      <div>
-                        {t.required} {day.required} · {t.counted} {day.counted}
-                      </div>
+                      <Badge status={met(day) ? 'success' : 'error'} text={met(day) ? t.compliant : t.nonCompliant} />
+                      <div>{figures(day)}</div>
                     </div>
                   )}
                 </div>
@@ -136,7 +142,21 @@ export default function StaffingCalendar() {
           />
         )}
         <Drawer open={!!open} onClose={() => setOpen(null)} title={open?.date} width={phone ? '100%' : 420}>
-          {open && (
+          {open && dayCenter && (
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  label: t.compliant,
+                  children: met(open) ? <Tag color="green">{t.compliant}</Tag> : <Tag color="red">{t.nonCompliant}</Tag>,
+                },
+                { label: t.staffOnRoster, children: t.personsCount.replace('{n}', String(open.staffOnRoster)) },
+                { label: t.staffingRule, children: t.dayCenterRule },
+              ]}
+            />
+          )}
+          {open && !dayCenter && (
             <>
               <Descriptions
                 column={1}

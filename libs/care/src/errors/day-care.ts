@@ -11,4 +11,11 @@ export const DAY_CARE_ERRORS = {
   ATTENDANCE_NOT_FOUND: { status: 404, en: 'attendance not found', zh: '签到记录不存在' },
   ALREADY_CHECKED_IN: { status: 409, en: 'attendance for {day} is already recorded', zh: '当日已签到' },
   CHECK_OUT_BEFORE_CHECK_IN: { status: 422, en: 'checkOut must be after checkIn', zh: '离开时间须晚于到达时间' },
+  ATTENDANCE_IN_FUTURE: {
+    status: 422,
+    en: 'day {day} is after today {today}: attendance is recorded for today or past days',
+    zh: '签到日期不能晚于今天（{today}）',
+  },
+  NOT_A_MEMBER_THAT_DAY: { status: 422, en: '{name} is not a member on {day}', zh: '{name}在{day}不是会员' },
+  SERVICE_IN_FUTURE: { status: 422, en: 'servedAt {servedAt} is in the future', zh: '服务时间不能晚于现在' },
 } as const satisfies Record<string, ErrorText>;

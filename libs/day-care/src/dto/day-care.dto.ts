@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CARE_LEVELS } from '@careops/care';
-import { IsIsoDate } from '@careops/platform';
+import { IsIsoDate, IsMonth } from '@careops/platform';
 
 export const SIX_HELPS = ['MEAL', 'BATH', 'CLEANING', 'MOBILITY', 'MEDICAL', 'EMERGENCY'] as const;
 /** docs/rules.md §4: 助餐, 助浴, 助洁, 助行, 助医, 助急. */
@@ -49,6 +61,43 @@ export class ServiceRecordDto {
   servedAt!: string;
   @ApiProperty({ example: '张护理员' }) @IsString() @MinLength(1) @MaxLength(50) servedBy!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) notes?: string;
+}
+
+/** Many members at once (全部签到 / 全部签退): one day, one time. */
+class BulkAttendanceBase {
+  @ApiProperty({ example: '2026-11-24' }) @IsIsoDate() day!: string;
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'residentIds must name at least one member' })
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'residentIds must be UUIDs' })
+  residentIds!: string[];
+}
+
+export class BulkCheckInDto extends BulkAttendanceBase {
+  @ApiProperty({ example: '08:30' }) @Matches(TIME, { message: 'checkIn must be a time HH:MM' }) checkIn!: string;
+}
+
+export class BulkCheckOutDto extends BulkAttendanceBase {
+  @ApiProperty({ example: '16:45' }) @Matches(TIME, { message: 'checkOut must be a time HH:MM' }) checkOut!: string;
+}
+
+export class ServiceRecordQuery {
+  @ApiProperty({ example: '2026-11-01' }) @IsIsoDate() from!: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsIsoDate() to!: string;
+  @ApiPropertyOptional({ enum: SIX_HELPS })
+  @IsOptional()
+  @IsIn(SIX_HELPS, { message: `kind must be one of ${SIX_HELPS.join(', ')}` })
+  kind?: (typeof SIX_HELPS)[number];
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'residentId must be a UUID' }) residentId?: string;
+  @ApiPropertyOptional({ description: "part of the member's or the server's name" }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+}
+
+export class MonthQuery {
+  @ApiPropertyOptional({ example: '2026-11', description: "default: this month in the facility's time zone" })
+  @IsOptional()
+  @IsMonth()
+  month?: string;
 }
 
 export class DayQuery {
