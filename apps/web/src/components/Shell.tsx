@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  IdcardOutlined,
   BankOutlined,
   CalendarOutlined,
   FilePdfOutlined,
@@ -46,6 +47,7 @@ export function Shell() {
     ...(me.role === 'FACILITY_MANAGER'
       ? [
           { key: f('beds'), icon: <AppstoreOutlined />, label: t.beds },
+          { key: f('residents'), icon: <IdcardOutlined />, label: t.regTitle },
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
           ...(own && own.type !== 'CARE_HOME' ? [{ key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance }] : []),
@@ -53,6 +55,7 @@ export function Shell() {
       : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'
       ? [
+          ...(me.role === 'ACCOUNTANT' ? [{ key: f('residents'), icon: <IdcardOutlined />, label: t.regTitle }] : []),
           { key: f('claims'), icon: <AuditOutlined />, label: t.claims },
           { key: f('reports'), icon: <FilePdfOutlined />, label: t.reports },
           { key: f('info'), icon: <ShopOutlined />, label: t.facilityInfo },
