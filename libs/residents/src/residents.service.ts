@@ -204,7 +204,7 @@ export class ResidentsService {
     }
     const changes: Partial<Resident> = {
       name: dto.name,
-      nameInitials: dto.name === undefined ? undefined : nameInitials(dto.name),
+      nameInitials: typeof dto.name === 'string' ? nameInitials(dto.name) : undefined,
       guardian: dto.guardian === undefined ? undefined : (dto.guardian ?? null),
       gender: dto.gender,
       dateOfBirth: dto.dateOfBirth,
