@@ -149,6 +149,7 @@ describe('residents', () => {
       ]);
     }
     expect((await patch({ guardian: null }).expect(200)).body.guardian).toBeNull();
+    expect((await patch({ phone: null, hukou: null }).expect(200)).body).toMatchObject({ phone: null, hukou: null });
   });
 
   it('assessments: a grade sets the level (中度 → 半失能), history is kept, the latest effective wins', async () => {

@@ -281,8 +281,9 @@ function EditRecord({ resident, onClose }: { resident: Resident; onClose: () => 
     save.mutate(
       {
         categories: v.categories,
-        hukou: v.hukou?.trim() || undefined,
-        phone: v.phone?.trim() || undefined,
+        // An emptied field clears what was recorded.
+        hukou: v.hukou?.trim() || null,
+        phone: v.phone?.trim() || null,
         guardian,
         emergencyContacts: (v.emergencyContacts ?? []).map((c) => ({
           name: c.name.trim(),

@@ -69,16 +69,16 @@ export class CreateResidentDto {
   @IsResidentIdNumber()
   idNumber!: string;
 
-  @ApiPropertyOptional({ description: '户籍地' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '户籍地; null clears it' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  hukou?: string;
+  hukou?: string | null;
 
-  @ApiPropertyOptional({ example: '13803751234' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13803751234', description: 'null clears it' })
   @IsOptional()
   @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
-  phone?: string;
+  phone?: string | null;
 
   @ApiPropertyOptional({ type: EmergencyContactDto, nullable: true, description: '监护人; null removes it' })
   @IsOptional()
