@@ -49,7 +49,7 @@ try {
       await must(
         call(stack.base, 'POST', `${f}/residents`, token, {
           name: `老人${i}`,
-          gender: 'F',
+          gender: i % 2 ? 'M' : 'F', // digit 17 of the ID number (i % 1000): odd is male
           dateOfBirth: dob,
           idNumber: idNumber(dob, i % 1000),
         }),

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { calendarDate, monthSpan, addDays } from '@careops/care';
 import { appDatabaseUrl } from '@careops/db';
-import { buildWorld, idNumberFor, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, World } from './support/world';
 
 type Line = {
   residentId: string;
@@ -66,7 +66,9 @@ describe("claims: timing, the bureau's answer, history, telling residents apart"
     const bed = async (code: string) => (await asManager('/beds', { code, roomId: room, kind: 'NURSING' }).expect(201)).body.id as string;
     const beds = { w1: await bed('W-1'), w2: await bed('W-2'), w3: await bed('W-3'), w4: await bed('W-4') };
     const register = async (key: keyof typeof residents, name: string, dob: string) => {
-      residents[key] = (await asManager('/residents', { name, gender: 'F', dateOfBirth: dob, idNumber: ids[key] }).expect(201)).body.id;
+      residents[key] = (
+        await asManager('/residents', { name, gender: genderOf(ids[key]), dateOfBirth: dob, idNumber: ids[key] }).expect(201)
+      ).body.id;
     };
     // Two residents of the same name, on different beds.
     await register('wang1', '王秀英', '1940-01-01');

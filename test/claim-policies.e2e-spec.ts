@@ -1,4 +1,4 @@
-import { buildWorld, idNumberFor, login, PASSWORD, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, login, PASSWORD, World } from './support/world';
 
 /**
  * docs/rules.md §5, cities that pay by whole months (平阴 seed, 370124 平阴县): an elder qualifies
@@ -86,7 +86,7 @@ describe('policies by whole months, next-month eligibility and the beneficiary',
     const admit = async (name: string, dob: string, admittedOn: string, careLevel: string) => {
       const bed = (await asManager('/beds', { code: `P-${seq}`, roomId: room, kind: 'NURSING' }).expect(201)).body.id;
       const idNumber = idNumberFor(dob, seq++, '370124');
-      const r = (await asManager('/residents', { name, gender: 'F', dateOfBirth: dob, idNumber }).expect(201)).body.id;
+      const r = (await asManager('/residents', { name, gender: genderOf(idNumber), dateOfBirth: dob, idNumber }).expect(201)).body.id;
       return {
         resident: r,
         admission: (await asManager('/admissions', { residentId: r, bedId: bed, admittedOn, careLevel }).expect(201)).body.id,

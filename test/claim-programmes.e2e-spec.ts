@@ -1,4 +1,4 @@
-import { buildWorld, idNumberFor, login, PASSWORD, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, login, PASSWORD, World } from './support/world';
 
 /**
  * docs/rules.md §5, the rest of the policy model: day-counting options per policy version,
@@ -15,8 +15,14 @@ describe('subsidy programmes and day-counting options', () => {
   const RATES = { SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 30000 };
   let seq = 40;
   const register = async (name: string, dob = '1942-03-03') =>
-    (await asManager('/residents', { name, gender: 'M', dateOfBirth: dob, idNumber: idNumberFor(dob, seq++) }).expect(201)).body
-      .id as string;
+    (
+      await asManager('/residents', {
+        name,
+        gender: genderOf(idNumberFor(dob, seq)),
+        dateOfBirth: dob,
+        idNumber: idNumberFor(dob, seq++),
+      }).expect(201)
+    ).body.id as string;
   type Line = {
     residentName: string;
     residentId: string | null;

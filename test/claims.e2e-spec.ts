@@ -1,4 +1,4 @@
-import { buildWorld, idNumberFor, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, World } from './support/world';
 
 /** The monthly subsidy claim (docs/rules.md §5). */
 describe('subsidy claims', () => {
@@ -14,8 +14,14 @@ describe('subsidy claims', () => {
     const room = (await asManager('/rooms', { building: '1号楼', floor: 1, number: '101' }).expect(201)).body.id;
     const admit = async (name: string, dob: string, seq: number, admittedOn: string, careLevel: string) => {
       const bed = (await asManager('/beds', { code: `C-${seq}`, roomId: room, kind: 'NURSING' }).expect(201)).body.id;
-      const r = (await asManager('/residents', { name, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seq) }).expect(201)).body
-        .id;
+      const r = (
+        await asManager('/residents', {
+          name,
+          gender: genderOf(idNumberFor(dob, seq)),
+          dateOfBirth: dob,
+          idNumber: idNumberFor(dob, seq),
+        }).expect(201)
+      ).body.id;
       await asManager('/admissions', { residentId: r, bedId: bed, admittedOn, careLevel }).expect(201);
       return r;
     };

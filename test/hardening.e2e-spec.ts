@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { appDatabaseUrl } from '@careops/db';
 import { TEST_JWT_SECRET } from './support/secrets';
-import { buildWorld, idNumberFor, login, PASSWORD, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, login, PASSWORD, World } from './support/world';
 
 const auth = { type: 'bearer' as const };
 const nested = (depth: number): unknown => {
@@ -373,7 +373,7 @@ describe('hardening', () => {
   describe('Idempotency-Key on every POST that creates something', () => {
     const resident = (seq: number) => ({
       name: `幂等老人${seq}`,
-      gender: 'F',
+      gender: genderOf(idNumberFor('1941-03-03', 700 + seq)),
       dateOfBirth: '1941-03-03',
       idNumber: idNumberFor('1941-03-03', 700 + seq),
     });

@@ -26,11 +26,13 @@ describe('residents', () => {
       phone: null,
       categories: ['DIBAO', 'ADVANCED_AGE'],
       emergencyContacts: [],
+      guardian: null,
+      status: 'REGISTERED',
       careLevel: null,
     });
     // Lower-case x is the same number.
     const lower = idNumberFor('1950-03-04', 7);
-    await post({ ...valid, name: '李桂兰', dateOfBirth: '1950-03-04', idNumber: lower.toLowerCase() }).expect(201);
+    await post({ ...valid, name: '李桂兰', gender: 'M', dateOfBirth: '1950-03-04', idNumber: lower.toLowerCase() }).expect(201);
   });
 
   it.each([
@@ -39,11 +41,6 @@ describe('residents', () => {
       'an impossible birth date (Feb 30)',
       { idNumber: idNumberFor('1950-02-30'.replace('30', '28'), 1).replace('19500228', '19500230'), dateOfBirth: '1950-02-28' },
       'idNumber: 身份证号第7–14位不是有效的出生日期',
-    ],
-    [
-      'a birth date other than dateOfBirth',
-      { idNumber: idNumberFor('1950-03-04', 2), dateOfBirth: '1950-03-05' },
-      'idNumber: 身份证号中的出生日期与填写的出生日期不一致',
     ],
     ['17 characters', { idNumber: X_ID.slice(0, 17) }, 'idNumber: 身份证号应为18位：前17位为数字，最后一位为数字或X'],
     [
@@ -54,6 +51,27 @@ describe('residents', () => {
   ])('refuses %s with 400 naming the field, and saves nothing', async (_what, change, message) => {
     const before = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM resident`);
     const res = await post({ ...valid, name: '赵某', ...change }).expect(400);
+    expect(res.body.message).toEqual([message]);
+    expect(await w.sql(`SELECT count(*)::int AS n FROM resident`)).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a gender other than digit 17 says (odd: male)',
+      { idNumber: idNumberFor('1950-03-04', 3), dateOfBirth: '1950-03-04', gender: 'F' },
+      { code: 'ID_NUMBER_GENDER_MISMATCH', field: 'gender' },
+      'gender: the ID number (digit 17) says male (M) (男), not female (F) (性别与身份证号不符：身份证号第17位表明为男)',
+    ],
+    [
+      'a birth date other than digits 7–14',
+      { idNumber: idNumberFor('1950-03-04', 2), dateOfBirth: '1950-03-05' },
+      { code: 'ID_NUMBER_BIRTH_DATE_MISMATCH', field: 'dateOfBirth' },
+      'dateOfBirth: the ID number (digits 7–14) says 1950-03-04, not 1950-03-05 (出生日期与身份证号不符：身份证号第7–14位为1950-03-04)',
+    ],
+  ])('refuses %s with 400 and a code naming the field, and saves nothing', async (_what, change, refusal, message) => {
+    const before = await w.sql<{ n: number }>(`SELECT count(*)::int AS n FROM resident`);
+    const res = await post({ ...valid, name: '赵某', ...change }).expect(400);
+    expect({ code: res.body.code, field: res.body.params.field }).toEqual(refusal);
     expect(res.body.message).toEqual([message]);
     expect(await w.sql(`SELECT count(*)::int AS n FROM resident`)).toEqual(before);
   });
@@ -88,8 +106,50 @@ describe('residents', () => {
       .auth(w.token.managerA, { type: 'bearer' })
       .send({ dateOfBirth: '1949-12-30' })
       .expect(400);
-    expect(res.body.message).toEqual(['idNumber: 身份证号中的出生日期与填写的出生日期不一致']);
+    expect(res.body.code).toBe('ID_NUMBER_BIRTH_DATE_MISMATCH');
+    expect(res.body.params.field).toBe('dateOfBirth');
+    const gender = await w.t.http
+      .patch(`${base}/residents/${r.id}`)
+      .auth(w.token.managerA, { type: 'bearer' })
+      .send({ gender: 'M' })
+      .expect(400);
+    expect(gender.body).toMatchObject({ code: 'ID_NUMBER_GENDER_MISMATCH', params: { field: 'gender' } });
     await w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, { type: 'bearer' }).send({ phone: '13803751234' }).expect(200);
+  });
+
+  it('the resident page edits categories, 户籍, phone, the guardian and emergency contacts: validated and audited', async () => {
+    const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
+    const patch = (body: object) => w.t.http.patch(`${base}/residents/${r.id}`).auth(w.token.managerA, { type: 'bearer' }).send(body);
+    const change = {
+      categories: ['TEKUN', 'LIVING_ALONE'],
+      hukou: '河南省平顶山市宝丰县',
+      phone: '0375-6123456',
+      guardian: { name: '王建国', relation: '儿子', phone: '13803751234' },
+      emergencyContacts: [
+        { name: '王建国', relation: '儿子', phone: '13803751234' },
+        { name: '李梅', relation: '儿媳', phone: '13903752345' },
+      ],
+    };
+    const res = await patch(change).expect(200);
+    expect(res.body).toMatchObject(change);
+    const [audit] = await w.sql<{ action: string; diff: object }>(`SELECT action, diff FROM audit_event WHERE request_id = $1`, [
+      res.headers['x-request-id'],
+    ]);
+    expect(audit.action).toBe('resident.update');
+    for (const changed of ['guardian', '王建国', '李梅', 'LIVING_ALONE', '宝丰县', '0375-6123456'])
+      expect(JSON.stringify(audit.diff)).toContain(changed);
+    for (const [body, field] of [
+      [{ phone: '12345' }, 'phone'],
+      [{ guardian: { name: '王建国', relation: '儿子', phone: '110' } }, 'guardian.phone'],
+      [{ emergencyContacts: [{ name: '李梅', relation: '儿媳', phone: 'abc' }] }, 'emergencyContacts.0.phone'],
+    ] as const) {
+      const bad = await patch(body).expect(400);
+      expect(bad.body.message).toEqual([
+        `${field} must be a mobile number (11 digits) or a landline with area code, e.g. 0375-1234567 (手机号11位或带区号的固话)`,
+      ]);
+    }
+    expect((await patch({ guardian: null }).expect(200)).body.guardian).toBeNull();
+    expect((await patch({ phone: null, hukou: null }).expect(200)).body).toMatchObject({ phone: null, hukou: null });
   });
 
   it('assessments: a grade sets the level (中度 → 半失能), history is kept, the latest effective wins', async () => {
@@ -141,7 +201,11 @@ describe('residents', () => {
       return { status: res.status, code: res.body.code, params: res.body.params };
     };
     const [r] = await w.sql<{ id: string }>(`SELECT id FROM resident WHERE facility_id = $1 AND name = '王秀英'`, [w.A]);
-    expect(await refused(post(valid))).toEqual({ status: 409, code: 'ID_NUMBER_TAKEN', params: { name: '王秀英', residentId: r.id } });
+    expect(await refused(post(valid))).toEqual({
+      status: 409,
+      code: 'ID_NUMBER_TAKEN',
+      params: { name: '王秀英', residentId: r.id, status: 'REGISTERED', statusText: 'registered, not admitted', statusZh: '已登记未入住' },
+    });
     expect(await refused(w.t.http.get(`${base}/residents/${none}`).auth(w.token.managerA, auth))).toMatchObject({
       status: 404,
       code: 'RESIDENT_NOT_FOUND',

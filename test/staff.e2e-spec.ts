@@ -1,6 +1,6 @@
 import { createDataSource } from '@careops/db';
 import { projectStaffingAlerts } from '@careops/staff';
-import { buildWorld, idNumberFor, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, World } from './support/world';
 
 /** Staff, qualifications and the caregiver-ratio compliance engine (docs/rules.md §6). */
 describe('staffing compliance over HTTP', () => {
@@ -22,8 +22,14 @@ describe('staffing compliance over HTTP', () => {
     ];
     for (const [i, [name, level, dob]] of people.entries()) {
       const bed = (await post('/beds', { code: `S-${i}`, roomId: room, kind: 'NURSING' }).expect(201)).body.id;
-      const r = (await post('/residents', { name, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, 500 + i) }).expect(201)).body
-        .id;
+      const r = (
+        await post('/residents', {
+          name,
+          gender: genderOf(idNumberFor(dob, 500 + i)),
+          dateOfBirth: dob,
+          idNumber: idNumberFor(dob, 500 + i),
+        }).expect(201)
+      ).body.id;
       await post('/admissions', { residentId: r, bedId: bed, admittedOn: '2026-01-01', careLevel: level }).expect(201);
       if (level === 'SELF_CARE')
         await post(`/residents/${r}/assessments`, { careLevel: 'FULLY_DISABLED', effectiveOn: '2026-03-20', assessor: '李评估员' }).expect(

@@ -250,6 +250,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
       case 'manager':
         return [
           { name: 'beds', path: f(home, 'beds') },
+          { name: 'register', path: f(home, 'residents') },
           ...(residentHome ? [{ name: 'resident', path: f(home, `residents/${residentHome}`) }] : []),
           { name: 'staff', path: f(home, 'staff') },
           { name: 'staffing', path: f(home, 'staffing') },
@@ -279,6 +280,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
         ];
       case 'accountant':
         return [
+          { name: 'register', path: f(home, 'residents') },
           { name: 'claims', path: f(home, 'claims') },
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
           ...(claimEstimate ? [{ name: 'claim-estimate', path: f(home, `claims/${claimEstimate}`) }] : []),

@@ -1,4 +1,4 @@
-import { idNumberFor, World } from './world';
+import { genderOf, idNumberFor, World } from './world';
 
 const auth = { type: 'bearer' } as const;
 
@@ -30,7 +30,15 @@ export function factsOf(w: World, facilityId: string, token: string) {
     },
     async resident(name: string, dateOfBirth: string, categories: string[] = []) {
       seq++;
-      return (await post('/residents', { name, gender: 'F', dateOfBirth, idNumber: idNumberFor(dateOfBirth, 700 + seq), categories })).id;
+      return (
+        await post('/residents', {
+          name,
+          gender: genderOf(idNumberFor(dateOfBirth, 700 + seq)),
+          dateOfBirth,
+          idNumber: idNumberFor(dateOfBirth, 700 + seq),
+          categories,
+        })
+      ).id;
     },
     async admit(residentId: string, bedId: string, admittedOn: string, careLevel: string) {
       return (await post('/admissions', { residentId, bedId, admittedOn, careLevel })).id;

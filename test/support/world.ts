@@ -1,5 +1,5 @@
 import { createOrResetAdmin } from '@careops/auth';
-import { idNumberCheckChar } from '@careops/care';
+import { idNumberCheckChar, idNumberGender } from '@careops/care';
 import { createDataSource } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { Client } from 'pg';
@@ -97,6 +97,9 @@ export async function buildWorld(env: Record<string, string> = {}): Promise<Worl
 }
 
 /** Valid ID numbers for tests: GB 11643 check character computed, birth date as given. */
+/** The gender an ID number states (digit 17, odd = male): a resident's must agree (docs/rules.md §4). */
+export const genderOf = idNumberGender;
+
 export function idNumberFor(dateOfBirth: string, seq: number, region = '410421'): string {
   const first17 = `${region}${dateOfBirth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return first17 + idNumberCheckChar(first17);
@@ -142,7 +145,12 @@ export async function populate(w: World, facilityId: string, token: string, seed
       await http
         .post(`${base}/residents`)
         .auth(token, { type: 'bearer' })
-        .send({ name: `测试老人${seed}${i}`, gender: 'F', dateOfBirth: dob, idNumber: idNumberFor(dob, seed * 10 + i) }),
+        .send({
+          name: `测试老人${seed}${i}`,
+          gender: genderOf(idNumberFor(dob, seed * 10 + i)),
+          dateOfBirth: dob,
+          idNumber: idNumberFor(dob, seed * 10 + i),
+        }),
       'resident',
     );
     residents.push(r.id as string);

@@ -12,6 +12,7 @@ import { Shell } from './components/Shell';
 const Login = lazy(() => import('./pages/Login'));
 const BedBoard = lazy(() => import('./pages/BedBoard'));
 const ResidentPage = lazy(() => import('./pages/ResidentPage'));
+const Register = lazy(() => import('./pages/Register'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
 const AuditTrail = lazy(() => import('./pages/AuditTrail'));
 const StaffingCalendar = lazy(() => import('./pages/StaffingCalendar'));
@@ -45,6 +46,7 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="/f/:facilityId" element={<FacilityRoute />}>
             <Route path="beds" element={<BedBoard />} />
+            <Route path="residents" element={<Register />} />
             <Route path="residents/:residentId" element={<ResidentPage />} />
             <Route path="staff" element={<StaffPage />} />
             <Route path="staffing" element={<StaffingCalendar />} />

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { idNumberCheckChar, idNumberProblem, maskIdNumber } from './id-number';
+import { idNumberBirthDate, idNumberCheckChar, idNumberGender, idNumberProblem, maskIdNumber } from './id-number';
 
 // A valid number built from GB 11643's own example: 11010519491231002X.
 const VALID = '11010519491231002X';
@@ -45,5 +45,11 @@ describe('ID numbers (docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, birth
 
   it('masks as 410421********1234', () => {
     expect(maskIdNumber('410421195003041234')).toBe('410421********1234');
+  });
+
+  it('reads the birth date (digits 7–14) and the gender (digit 17, odd = male)', () => {
+    expect(idNumberBirthDate('11010519491231002X')).toBe('1949-12-31');
+    expect(idNumberGender('11010519491231002X')).toBe('F'); // 2: even
+    expect(idNumberGender('410421195003041234')).toBe('M'); // 3: odd
   });
 });

@@ -69,3 +69,13 @@ export function idNumberProblem(idNumber: string, dateOfBirth?: string): IdNumbe
 export function maskIdNumber(idNumber: string): string {
   return `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
 }
+
+/** The birth date `YYYY-MM-DD` written in digits 7–14 of a valid ID number (docs/rules.md §4). */
+export function idNumberBirthDate(idNumber: string): string {
+  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+}
+
+/** The gender written in digit 17 of a valid ID number: odd is male (docs/rules.md §4). */
+export function idNumberGender(idNumber: string): 'M' | 'F' {
+  return Number(idNumber[16]) % 2 === 1 ? 'M' : 'F';
+}

@@ -9,3 +9,4 @@ export * from './residents.service';
 export * from './residents.errors';
 export * from './rotate-id-keys';
 export * from './care-levels.repository';
+export * from './name-initials';

@@ -49,6 +49,14 @@ export class Resident {
   @Column({ name: 'emergency_contacts', type: 'jsonb', default: () => "'[]'" })
   emergencyContacts!: EmergencyContact[];
 
+  /** 监护人 (docs/rules.md §4): who decides for the resident; null when none is recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  guardian!: EmergencyContact | null;
+
+  /** Pinyin initials of the name (王秀英 → wxy), written with the name: the register searches them. */
+  @Column({ name: 'name_initials', type: 'text', default: () => "''" })
+  nameInitials!: string;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   categories!: ResidentCategory[];
 

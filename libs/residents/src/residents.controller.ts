@@ -1,13 +1,14 @@
 import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
 import { CreateAssessmentDto } from './dto/assessment.dto';
 import { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto';
-import { RevealQuery } from './dto/resident.query';
-import { AssessmentResponse, ResidentResponse } from './dto/resident.response';
+import { RegisterQuery, RevealQuery } from './dto/resident.query';
+import { AssessmentResponse, RegisterPageResponse, ResidentResponse } from './dto/resident.response';
 import { ResidentsService } from './residents.service';
 
 @ApiTags('residents')
+@ApiExtraModels(RegisterPageResponse, ResidentResponse)
 @FacilityController('residents')
 export class ResidentsController {
   constructor(private readonly residents: ResidentsService) {}
@@ -22,10 +23,17 @@ export class ResidentsController {
 
   @Get()
   @Roles(...ANY_ROLE)
-  @ApiOperation({ summary: 'Residents with their current care level; ID numbers masked' })
-  @ApiOkResponse({ type: [ResidentResponse] })
-  list() {
-    return this.residents.list();
+  @ApiOperation({
+    summary:
+      'The register 老人档案: with `page` (or any filter), a page `{items, total, page, pageSize}` searched by name, pinyin initials, bed or ID digits; without, every resident as before. ID numbers masked',
+  })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(RegisterPageResponse) }, { type: 'array', items: { $ref: getSchemaPath(ResidentResponse) } }] },
+  })
+  list(@Query() q: RegisterQuery) {
+    const paged = [q.page, q.pageSize, q.q, q.status, q.level, q.category].some((v) => v !== undefined);
+    if (!paged) return this.residents.list();
+    return this.residents.register({ q: q.q, status: q.status, level: q.level, category: q.category }, q.page ?? 1, q.pageSize ?? 20);
   }
 
   @Get(':residentId')

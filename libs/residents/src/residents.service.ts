@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { calendarDate, careLevelOfGrade, CareLevel, idNumberProblem, ID_NUMBER_PROBLEM_MESSAGES } from '@careops/care';
+import {
+  calendarDate,
+  careLevelOfGrade,
+  CareLevel,
+  idNumberBirthDate,
+  idNumberGender,
+  idNumberProblem,
+  ID_NUMBER_PROBLEM_MESSAGES,
+} from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
 import { AppConfig, InvalidInputError, NotAllowedError, validationFailed } from '@careops/platform';
@@ -9,9 +17,10 @@ import { CareLevelsRepository } from './care-levels.repository';
 import { CreateAssessmentDto } from './dto/assessment.dto';
 import { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto';
 import { IdNumberProtector } from './id-number.protector';
-import { Resident } from './resident.entity';
+import { EmergencyContact, Resident } from './resident.entity';
 import { ResidentNotFoundError } from './residents.errors';
-import { ResidentsRepository } from './residents.repository';
+import { nameInitials } from './name-initials';
+import { RegisterFilter, RegisterRow, ResidentsRepository } from './residents.repository';
 
 export interface ResidentView {
   id: string;
@@ -24,11 +33,43 @@ export interface ResidentView {
   phone: string | null;
   categories: string[];
   emergencyContacts: unknown[];
+  guardian: EmergencyContact | null;
+  /** Today: 在住, 请假, 已退住, or registered and not (yet) admitted (docs/rules.md §4). */
+  status: RegisterRow['status'];
   /** The level in force today, from the assessment history (docs/rules.md §4). */
   careLevel: CareLevel | null;
 }
 
-const view = (r: Resident, careLevel: CareLevel | null, idNumber = r.idMasked): ResidentView => ({
+export interface RegisterItem {
+  id: string;
+  name: string;
+  gender: 'M' | 'F';
+  age: number;
+  idNumber: string;
+  bed: string | null;
+  careLevel: CareLevel | null;
+  status: RegisterRow['status'];
+  admittedOn: string | null;
+  dischargedOn: string | null;
+  dischargeReason: string | null;
+  admissions: number;
+  categories: string[];
+}
+
+export interface RegisterPage {
+  items: RegisterItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Whole years from `dateOfBirth` to `today` (both `YYYY-MM-DD`). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+const view = (r: Resident, careLevel: CareLevel | null, status: RegisterRow['status'], idNumber = r.idMasked): ResidentView => ({
   id: r.id,
   name: r.name,
   gender: r.gender,
@@ -38,8 +79,30 @@ const view = (r: Resident, careLevel: CareLevel | null, idNumber = r.idMasked): 
   phone: r.phone,
   categories: r.categories,
   emergencyContacts: r.emergencyContacts,
+  guardian: r.guardian ?? null,
+  status,
   careLevel,
 });
+
+/**
+ * docs/rules.md §4: the birth date (digits 7–14) and gender (digit 17, odd = male) are written in the
+ * ID number; a form contradicting it is refused naming the field.
+ */
+function refuseContradiction(idNumber: string, gender: 'M' | 'F', dateOfBirth: string): void {
+  const expected = idNumberGender(idNumber);
+  if (gender !== expected) {
+    const en = { M: 'male (M)', F: 'female (F)' };
+    throw new InvalidInputError('ID_NUMBER_GENDER_MISMATCH', {
+      field: 'gender',
+      expected: en[expected],
+      expectedZh: expected === 'M' ? '男' : '女',
+      given: en[gender],
+    });
+  }
+  const born = idNumberBirthDate(idNumber);
+  if (dateOfBirth !== born)
+    throw new InvalidInputError('ID_NUMBER_BIRTH_DATE_MISMATCH', { field: 'dateOfBirth', expected: born, given: dateOfBirth });
+}
 
 /** What the audit trail may hold of a resident: never the ID number, not even masked. */
 const auditable = (r: Resident) => ({
@@ -49,6 +112,8 @@ const auditable = (r: Resident) => ({
   hukou: r.hukou,
   phone: r.phone,
   categories: r.categories,
+  guardian: r.guardian ?? null,
+  emergencyContacts: r.emergencyContacts,
 });
 
 @Injectable()
@@ -64,10 +129,12 @@ export class ResidentsService {
   ) {}
 
   async create(dto: CreateResidentDto): Promise<ResidentView> {
+    refuseContradiction(dto.idNumber.toUpperCase(), dto.gender, dto.dateOfBirth);
     const id = this.ids.protect(dto.idNumber);
     const resident = this.residents.build({
       facilityId: this.db.facilityId(),
       name: dto.name,
+      nameInitials: nameInitials(dto.name),
       gender: dto.gender,
       dateOfBirth: dto.dateOfBirth,
       idCipher: id.cipher,
@@ -78,16 +145,35 @@ export class ResidentsService {
       phone: dto.phone ?? null,
       categories: (dto.categories ?? []) as Resident['categories'],
       emergencyContacts: dto.emergencyContacts ?? [],
+      guardian: dto.guardian ?? null,
     });
-    await this.residents.insert(resident);
+    await this.residents.insert(resident, this.today());
     await this.audit.record({ action: 'resident.create', entityType: 'resident', entityId: resident.id, after: auditable(resident) });
-    return view(resident, null);
+    return view(resident, null, 'REGISTERED');
   }
 
   async list(): Promise<ResidentView[]> {
     const residents = await this.residents.listByName();
-    const levels = await this.levelsOn(this.today());
-    return residents.map((r) => view(r, levels.get(r.id) ?? null));
+    const states = await this.states();
+    return residents.map((r) => view(r, states.get(r.id)?.careLevel ?? null, states.get(r.id)?.status ?? 'REGISTERED'));
+  }
+
+  /** The register 老人档案, a page of it (docs/rules.md §4): searched, filtered, by name. */
+  async register(filter: RegisterFilter, page: number, pageSize: number): Promise<RegisterPage> {
+    const today = this.today();
+    const { rows, total } = await this.residents.register(today, filter, { offset: (page - 1) * pageSize, limit: pageSize });
+    const items = rows.map(({ idMasked, dateOfBirth, ...r }) => ({ ...r, idNumber: idMasked, age: ageOn(dateOfBirth, today) }));
+    return { items, total, page, pageSize };
+  }
+
+  /** Each resident's state and level today (of one, or all). */
+  private async states(residentId?: string): Promise<Map<string, RegisterRow>> {
+    const { rows } = await this.residents.register(
+      this.today(),
+      { ids: residentId ? [residentId] : undefined },
+      { offset: 0, limit: null },
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** A resident; `reveal` shows the full ID number, to the facility manager only, and audits it. */
@@ -95,24 +181,31 @@ export class ResidentsService {
     if (reveal && this.db.principal().role !== 'FACILITY_MANAGER') throw new NotAllowedError('ID_NUMBER_REVEAL_MANAGER_ONLY');
     const resident = await this.residents.findById(id, reveal);
     if (!resident) throw new ResidentNotFoundError();
-    const level = (await this.levelsOn(this.today(), id)).get(id) ?? null;
-    if (!reveal) return view(resident, level);
+    const state = (await this.states(id)).get(id);
+    const level = state?.careLevel ?? null;
+    const status = state?.status ?? 'REGISTERED';
+    if (!reveal) return view(resident, level, status);
     // docs/rules.md §4: every read of the full number is audited.
     await this.audit.record({ action: 'resident.reveal_id_number', entityType: 'resident', entityId: id });
-    return view(resident, level, this.ids.reveal(resident.idCipher, resident.idKeyVersion));
+    return view(resident, level, status, this.ids.reveal(resident.idCipher, resident.idKeyVersion));
   }
 
   async update(id: string, dto: UpdateResidentDto): Promise<ResidentView> {
     if (Object.values(dto).every((v) => v === undefined)) throw new InvalidInputError('NOTHING_TO_UPDATE');
     const before = await this.residents.findById(id, true);
     if (!before) throw new ResidentNotFoundError();
-    const dateOfBirth = dto.dateOfBirth ?? before.dateOfBirth;
-    const idNumber = dto.idNumber ?? this.ids.reveal(before.idCipher, before.idKeyVersion);
-    const problem = idNumberProblem(idNumber, dateOfBirth);
-    // The body's fields checked against the stored ones: refused as the validation pipe refuses a new resident.
-    if (problem) throw validationFailed([`idNumber: ${ID_NUMBER_PROBLEM_MESSAGES[problem]}`]);
+    if (dto.idNumber !== undefined || dto.gender !== undefined || dto.dateOfBirth !== undefined) {
+      const idNumber = (dto.idNumber ?? this.ids.reveal(before.idCipher, before.idKeyVersion)).toUpperCase();
+      const problem = idNumberProblem(idNumber);
+      // A stored number from before the checks: refused as the validation pipe refuses a new one.
+      if (problem) throw validationFailed([`idNumber: ${ID_NUMBER_PROBLEM_MESSAGES[problem]}`]);
+      // The body's fields checked against the stored ones.
+      refuseContradiction(idNumber, dto.gender ?? before.gender, dto.dateOfBirth ?? before.dateOfBirth);
+    }
     const changes: Partial<Resident> = {
       name: dto.name,
+      nameInitials: typeof dto.name === 'string' ? nameInitials(dto.name) : undefined,
+      guardian: dto.guardian === undefined ? undefined : (dto.guardian ?? null),
       gender: dto.gender,
       dateOfBirth: dto.dateOfBirth,
       hukou: dto.hukou,
@@ -125,7 +218,7 @@ export class ResidentsService {
       Object.assign(changes, { idCipher: p.cipher, idKeyVersion: p.keyVersion, idHmac: p.hmac, idMasked: p.masked });
     }
     for (const k of Object.keys(changes) as (keyof Resident)[]) if (changes[k] === undefined) delete changes[k];
-    await this.residents.update(id, changes);
+    await this.residents.update(id, changes, this.today());
     const after = await this.get(id);
     await this.audit.record({
       action: 'resident.update',

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  IdcardOutlined,
   BankOutlined,
   CalendarOutlined,
   FilePdfOutlined,
@@ -54,6 +55,7 @@ export function Shell() {
     ...(me.role === 'FACILITY_MANAGER'
       ? [
           ...(dayCenter && hasBeds !== true ? [] : [{ key: f('beds'), icon: <AppstoreOutlined />, label: t.beds }]),
+          { key: f('residents'), icon: <IdcardOutlined />, label: t.regTitle },
           ...(own && own.type !== 'CARE_HOME'
             ? [
                 { key: f('attendance'), icon: <ScheduleOutlined />, label: t.attendance },
@@ -67,6 +69,7 @@ export function Shell() {
       : []),
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'
       ? [
+          ...(me.role === 'ACCOUNTANT' ? [{ key: f('residents'), icon: <IdcardOutlined />, label: t.regTitle }] : []),
           { key: f('claims'), icon: <AuditOutlined />, label: t.claims },
           { key: f('reports'), icon: <FilePdfOutlined />, label: t.reports },
           { key: f('info'), icon: <ShopOutlined />, label: t.facilityInfo },

@@ -7,6 +7,7 @@ import {
   Descriptions,
   Form,
   Input,
+  Checkbox,
   Modal,
   Row,
   Select,
@@ -19,10 +20,21 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { ResidentCategory } from '@careops/care';
+import { RESIDENT_CATEGORIES, type ResidentCategory } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
-import { type Admission, type Resident, useAdmissions, useAssessments, useResident, useStayChange } from '../api/hooks/residents';
+import {
+  type Admission,
+  type Resident,
+  type ResidentChange,
+  useAdmissions,
+  useAssessments,
+  useResident,
+  useStayChange,
+  useUpdateResident,
+} from '../api/hooks/residents';
+import { useAuth } from '../auth';
+import { ReadmitDialog } from './AdmitDialog';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { Loading } from '../components/Loading';
@@ -30,7 +42,18 @@ import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 
-type Action = 'transfer' | 'leave' | 'discharge';
+type Action = StayActionKind | 'readmit' | 'edit';
+type StayActionKind = 'transfer' | 'leave' | 'discharge';
+
+/** A mainland mobile or a landline with its area code, as the API checks it (docs/api.md). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+
+const STATUS_COLOR: Record<Resident['status'], string> = {
+  IN_CARE: 'green',
+  ON_LEAVE: 'orange',
+  DISCHARGED: 'default',
+  REGISTERED: 'blue',
+};
 
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
@@ -40,26 +63,48 @@ export default function ResidentPage() {
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
   const [action, setAction] = useState<Action | null>(null);
+  const { me } = useAuth();
+  const manages = me?.role === 'FACILITY_MANAGER';
   if (resident.isLoading) return <Loading />;
   if (resident.error) return <Failed error={resident.error} retry={() => resident.refetch()} />;
   const r = resident.data as Resident;
   const current = admissions.data?.find((a) => a.dischargedOn === null);
+  // The latest admission (newest first): its discharge day and reason are shown with the status.
+  const latest = admissions.data?.[0];
+  const contact = (c: { name: string; relation: string; phone: string }) => (
+    <span data-data>{`${c.name}${t.regParenOpen}${c.relation}${t.regParenClose} ${c.phone}`}</span>
+  );
   return (
     <>
       <PageTitle
         extra={
-          current && (
-            <>
-              <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
-              <Button onClick={() => setAction('leave')}>{t.leave}</Button>
-              <Button danger onClick={() => setAction('discharge')}>
-                {t.discharge}
+          <>
+            {manages && (
+              <Button onClick={() => setAction('edit')} data-testid="edit-resident">
+                {t.regEdit}
               </Button>
-            </>
-          )
+            )}
+            {manages && !current && admissions.data && (
+              <Button type="primary" onClick={() => setAction('readmit')} data-testid="readmit">
+                {latest ? t.regReadmit : t.admit}
+              </Button>
+            )}
+            {current && (
+              <>
+                <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
+                <Button onClick={() => setAction('leave')}>{t.leave}</Button>
+                <Button danger onClick={() => setAction('discharge')}>
+                  {t.discharge}
+                </Button>
+              </>
+            )}
+          </>
         }
       >
-        <span data-data>{r.name}</span>
+        <span data-data>{r.name}</span>{' '}
+        <Tag color={STATUS_COLOR[r.status]} style={{ verticalAlign: 'middle' }} data-testid="resident-status">
+          {t[`regStatus${r.status}`]}
+        </Tag>
       </PageTitle>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card>
@@ -91,9 +136,32 @@ export default function ResidentPage() {
                 ),
               },
               { label: t.careLevel, children: r.careLevel ? <Tag color="blue">{t[r.careLevel]}</Tag> : t.unassessed },
+              ...(r.status === 'DISCHARGED' && latest?.dischargedOn
+                ? [
+                    { label: t.regDischargedOn, children: <span style={{ whiteSpace: 'nowrap' }}>{latest.dischargedOn}</span> },
+                    { label: t.regDischargeReason, children: <span data-data>{latest.dischargeReason ?? '—'}</span> },
+                  ]
+                : []),
+              { label: t.regHukou, children: r.hukou ? <span data-data>{r.hukou}</span> : t.regNone },
+              { label: t.regPhone, children: r.phone ? <span data-data>{r.phone}</span> : t.regNone },
+              { label: t.regGuardian, children: r.guardian ? contact(r.guardian) : t.regNone },
+              {
+                label: t.regEmergencyContacts,
+                children: r.emergencyContacts.length ? (
+                  <span style={{ display: 'flex', flexDirection: 'column' }}>
+                    {r.emergencyContacts.map((c, i) => (
+                      <span key={i}>{contact(c)}</span>
+                    ))}
+                  </span>
+                ) : (
+                  t.regNone
+                ),
+              },
               {
                 label: t.category,
-                children: (
+                children: !r.categories.length ? (
+                  t.regNone
+                ) : (
                   // Several tags wrap on a phone rather than run out of the card.
                   <span style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                     {r.categories.map((c) => (
@@ -170,14 +238,18 @@ export default function ResidentPage() {
             </Card>
           </Col>
         </Row>
-        {action && current && <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />}
+        {(action === 'transfer' || action === 'leave' || action === 'discharge') && current && (
+          <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />
+        )}
+        {action === 'readmit' && <ReadmitDialog resident={r} onClose={() => setAction(null)} />}
+        {action === 'edit' && <EditRecord resident={r} onClose={() => setAction(null)} />}
       </Space>
     </>
   );
 }
 
 /** The resident categories in the user's language (the Chinese names are the API's, docs/rules.md §4). */
-const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({
+export const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({
   TEKUN: t.categoryTekun,
   DIBAO: t.categoryDibao,
   LOW_INCOME: t.categoryLowIncome,
@@ -188,6 +260,175 @@ const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({
 
 const H2 = { fontSize: 15, fontWeight: 600, margin: 0 };
 
+type RecordForm = Required<Pick<ResidentChange, 'categories' | 'hukou' | 'phone' | 'emergencyContacts'>> & {
+  guardian: { name?: string; relation?: string; phone?: string };
+};
+
+/** 编辑档案: categories, 户籍, phone, guardian and emergency contacts (validated here and by the API, audited there). */
+function EditRecord({ resident, onClose }: { resident: Resident; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
+  const [form] = Form.useForm<RecordForm>();
+  const [error, setError] = useState<string | null>(null);
+  const save = useUpdateResident(resident.id);
+  const labels = categoryLabels(t);
+  const phoneRule = { pattern: PHONE, message: t.regPhoneInvalid };
+  const submit = (v: RecordForm) => {
+    setError(null);
+    const g = v.guardian;
+    const guardian = g?.name?.trim() ? { name: g.name.trim(), relation: (g.relation ?? '').trim(), phone: (g.phone ?? '').trim() } : null;
+    save.mutate(
+      {
+        categories: v.categories,
+        // An emptied field clears what was recorded.
+        hukou: v.hukou?.trim() || null,
+        phone: v.phone?.trim() || null,
+        guardian,
+        emergencyContacts: (v.emergencyContacts ?? []).map((c) => ({
+          name: c.name.trim(),
+          relation: c.relation.trim(),
+          phone: c.phone.trim(),
+        })),
+      },
+      {
+        onSuccess: () => {
+          message.success(t.saved);
+          onClose();
+        },
+        onError: (e) => setError(describe(e)),
+      },
+    );
+  };
+  return (
+    <Modal
+      open
+      title={t.regEdit}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t.save}
+      cancelText={t.cancel}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        data-testid="record-form"
+        initialValues={{
+          categories: resident.categories,
+          hukou: resident.hukou ?? '',
+          phone: resident.phone ?? '',
+          guardian: resident.guardian ?? {},
+          emergencyContacts: resident.emergencyContacts,
+        }}
+      >
+        <Form.Item name="categories" label={t.category}>
+          <Checkbox.Group options={RESIDENT_CATEGORIES.map((c) => ({ value: c, label: labels[c] }))} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="hukou" label={t.regHukou}>
+              <Input maxLength={100} data-testid="record-hukou" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="phone" label={t.regPhone} rules={[phoneRule]}>
+              <Input maxLength={20} inputMode="tel" data-testid="record-phone" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 8 }}>{t.regGuardian}</legend>
+          <Row gutter={8}>
+            <Col xs={24} sm={8}>
+              <Form.Item name={['guardian', 'name']} label={t.name}>
+                <Input maxLength={50} data-testid="guardian-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6}>
+              <Form.Item
+                name={['guardian', 'relation']}
+                label={t.regRelation}
+                dependencies={[['guardian', 'name']]}
+                rules={[({ getFieldValue }) => ({ required: !!getFieldValue(['guardian', 'name']), message: t.fieldRequired })]}
+              >
+                <Input maxLength={20} data-testid="guardian-relation" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={10}>
+              <Form.Item
+                name={['guardian', 'phone']}
+                label={t.regPhone}
+                dependencies={[['guardian', 'name']]}
+                rules={[({ getFieldValue }) => ({ required: !!getFieldValue(['guardian', 'name']), message: t.fieldRequired }), phoneRule]}
+              >
+                <Input maxLength={20} inputMode="tel" data-testid="guardian-phone" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </fieldset>
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 8 }}>{t.regEmergencyContacts}</legend>
+          <Form.List name="emergencyContacts">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Row gutter={8} key={f.key} align="bottom">
+                    <Col xs={24} sm={7}>
+                      <Form.Item
+                        name={[f.name, 'name']}
+                        label={t.name}
+                        rules={[{ required: true, whitespace: true, message: t.fieldRequired }]}
+                      >
+                        <Input maxLength={50} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={5}>
+                      <Form.Item
+                        name={[f.name, 'relation']}
+                        label={t.regRelation}
+                        rules={[{ required: true, whitespace: true, message: t.fieldRequired }]}
+                      >
+                        <Input maxLength={20} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={8}>
+                      <Form.Item
+                        name={[f.name, 'phone']}
+                        label={t.regPhone}
+                        rules={[{ required: true, message: t.fieldRequired }, phoneRule]}
+                      >
+                        <Input maxLength={20} inputMode="tel" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={4}>
+                      <Form.Item>
+                        <Button onClick={() => remove(f.name)}>{t.regRemove}</Button>
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                ))}
+                {fields.length < 5 && (
+                  <Button onClick={() => add({ name: '', relation: '', phone: '' })} data-testid="add-contact">
+                    {t.regAddContact}
+                  </Button>
+                )}
+              </>
+            )}
+          </Form.List>
+        </fieldset>
+        {error && (
+          <Typography.Text type="danger" role="alert" style={{ display: 'block', marginTop: 12 }}>
+            {error}
+          </Typography.Text>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
 type StayForm = { bedId: string; on: Dayjs; from: Dayjs; to: Dayjs; reason: string; kind: 'LEAVE' | 'HOSPITAL' };
 
 function StayAction({
@@ -196,7 +437,7 @@ function StayAction({
   residentId,
   onClose,
 }: {
-  action: Action;
+  action: StayActionKind;
   admission: Admission;
   residentId: string;
   onClose: () => void;

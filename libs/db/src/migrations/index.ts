@@ -16,6 +16,7 @@ import { ClaimAnswers1765400000000 } from './1765400000000-claim-answers';
 import { PolicyMonths1765410000000 } from './1765410000000-policy-months';
 import { DocumentRegister1765420000000 } from './1765420000000-document-register';
 import { DocumentForms1765430000000 } from './1765430000000-document-forms';
+import { ResidentRegister1765500000000 } from './1765500000000-resident-register';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PolicyMonths1765410000000,
   DocumentRegister1765420000000,
   DocumentForms1765430000000,
+  ResidentRegister1765500000000,
 ];

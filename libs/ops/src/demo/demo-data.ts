@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { addDays, calendarDate, CareLevel, dayNumber, idNumberCheckChar, isoDate } from '@careops/care';
 import { applyTenantScope } from '@careops/db';
-import type { IdNumberProtector } from '@careops/residents';
+import { nameInitials, type IdNumberProtector } from '@careops/residents';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕'.split('');
 const GIVEN = [
@@ -55,12 +55,12 @@ async function resident(
   const age = 2026 - Number(born.slice(0, 4));
   const categories = [age >= 80 ? 'ADVANCED_AGE' : null, n % 9 === 0 ? 'DIBAO' : null, n % 17 === 0 ? 'TEKUN' : null].filter(Boolean);
   const [row] = await tx.query(
-    `INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked, hukou, phone, categories, emergency_contacts)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    `INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked, hukou, phone, categories, emergency_contacts, name_initials)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       facilityId,
       name,
-      n % 3 === 0 ? 'M' : 'F',
+      n % 2 === 1 ? 'M' : 'F', // digit 17 of the ID number (seq 100 + n): odd is male
       born,
       p.cipher,
       p.keyVersion,
@@ -70,6 +70,7 @@ async function resident(
       `1380375${String(1000 + n).slice(-4)}`,
       categories,
       JSON.stringify([{ name: `${name.slice(0, 1)}建军`, relation: '儿子', phone: `1390375${String(2000 + n).slice(-4)}` }]),
+      nameInitials(name),
     ],
   );
   return { id: row.id as string, name };

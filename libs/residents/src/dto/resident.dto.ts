@@ -17,7 +17,7 @@ import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblem } from '@careops/care';
 import { IsIsoDate } from '@careops/platform';
 import { RESIDENT_CATEGORIES } from '../resident.entity';
 
-/** docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, birth date inside = dateOfBirth, a real region. */
+/** docs/rules.md §4: 18 characters, ISO 7064 MOD 11-2, a real birth date and region. */
 function IsResidentIdNumber(): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -25,25 +25,28 @@ function IsResidentIdNumber(): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate(value: unknown, args: ValidationArguments) {
+        validate(value: unknown) {
           if (typeof value !== 'string') return false;
-          const dob = (args.object as { dateOfBirth?: unknown }).dateOfBirth;
-          return idNumberProblem(value, typeof dob === 'string' ? dob : undefined) === null;
+          return idNumberProblem(value) === null;
         },
+        // The number alone; a birth date or gender contradicting it is refused by the service with the field's own code.
         defaultMessage(args: ValidationArguments) {
-          const dob = (args.object as { dateOfBirth?: unknown }).dateOfBirth;
-          const problem =
-            typeof args.value === 'string' ? idNumberProblem(args.value, typeof dob === 'string' ? dob : undefined) : 'FORMAT';
+          const problem = typeof args.value === 'string' ? idNumberProblem(args.value) : 'FORMAT';
           return `idNumber: ${ID_NUMBER_PROBLEM_MESSAGES[problem ?? 'FORMAT']}`;
         },
       },
     });
 }
 
+/** A mainland mobile (11 digits from 13–19) or a landline with its area code (0371-12345678). */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+const PHONE_MESSAGE =
+  'phone must be a mobile number (11 digits) or a landline with area code, e.g. 0375-1234567 (手机号11位或带区号的固话)';
+
 export class EmergencyContactDto {
   @ApiProperty({ example: '王建国' }) @IsString() @MinLength(1) @MaxLength(50) name!: string;
   @ApiProperty({ example: '儿子' }) @IsString() @MinLength(1) @MaxLength(20) relation!: string;
-  @ApiProperty({ example: '13803751234' }) @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' }) phone!: string;
+  @ApiProperty({ example: '13803751234' }) @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE }) phone!: string;
 }
 
 /** docs/api.md: `name, gender (M / F), dateOfBirth, idNumber, hukou?, phone?, categories?: string[]` */
@@ -66,16 +69,22 @@ export class CreateResidentDto {
   @IsResidentIdNumber()
   idNumber!: string;
 
-  @ApiPropertyOptional({ description: '户籍地' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '户籍地; null clears it' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  hukou?: string;
+  hukou?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, example: '13803751234', description: 'null clears it' })
   @IsOptional()
-  @Matches(/^[0-9+\-() ]{5,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ type: EmergencyContactDto, nullable: true, description: '监护人; null removes it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EmergencyContactDto)
+  guardian?: EmergencyContactDto | null;
 
   @ApiPropertyOptional({ enum: RESIDENT_CATEGORIES, isArray: true })
   @IsOptional()

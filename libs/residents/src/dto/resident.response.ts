@@ -20,6 +20,12 @@ export class ResidentResponse {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
   @ApiProperty({ enum: RESIDENT_CATEGORIES, isArray: true }) categories!: string[];
   @ApiProperty({ type: [EmergencyContactResponse] }) emergencyContacts!: EmergencyContactResponse[];
+  @ApiProperty({ type: EmergencyContactResponse, nullable: true, description: '监护人' }) guardian!: EmergencyContactResponse | null;
+  @ApiProperty({
+    enum: ['IN_CARE', 'ON_LEAVE', 'DISCHARGED', 'REGISTERED'],
+    description: 'today: 在住, 请假, 已退住; REGISTERED: not (yet) admitted',
+  })
+  status!: 'IN_CARE' | 'ON_LEAVE' | 'DISCHARGED' | 'REGISTERED';
   @ApiProperty({
     enum: CARE_LEVELS,
     nullable: true,
@@ -38,4 +44,35 @@ export class AssessmentResponse {
   @ApiProperty({ example: '李评估员' }) assessor!: string;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: Date;
+}
+
+/** One row of the register 老人档案: who, where and in what state today (docs/rules.md §4). */
+export class RegisterItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '王秀英' }) name!: string;
+  @ApiProperty({ enum: ['M', 'F'] }) gender!: 'M' | 'F';
+  @ApiProperty({ example: 77, description: 'whole years today' }) age!: number;
+  @ApiProperty({ example: '410421********1234' }) idNumber!: string;
+  @ApiProperty({ type: String, nullable: true, example: '1-101-1', description: 'the bed today (also while on leave)' }) bed!:
+    | string
+    | null;
+  @ApiProperty({ enum: CARE_LEVELS, nullable: true }) careLevel!: CareLevel | null;
+  @ApiProperty({
+    enum: ['IN_CARE', 'ON_LEAVE', 'DISCHARGED', 'REGISTERED'],
+    description: '在住, 请假 (or 外出住院), 已退住; REGISTERED: registered, not (yet) admitted',
+  })
+  status!: 'IN_CARE' | 'ON_LEAVE' | 'DISCHARGED' | 'REGISTERED';
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'of the latest admission' }) admittedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dischargedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dischargeReason!: string | null;
+  @ApiProperty({ type: Number, description: 'admissions so far' }) admissions!: number;
+  @ApiProperty({ enum: RESIDENT_CATEGORIES, isArray: true }) categories!: string[];
+}
+
+/** A page of the register. */
+export class RegisterPageResponse {
+  @ApiProperty({ type: [RegisterItemResponse] }) items!: RegisterItemResponse[];
+  @ApiProperty({ example: 42 }) total!: number;
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 20 }) pageSize!: number;
 }

@@ -1,11 +1,85 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { CareLevel } from '@careops/care';
-import { api, read } from '../client';
+import type { CareLevel, ResidentCategory } from '@careops/care';
+import { api, ApiError, read } from '../client';
 import type { components } from '../schema';
 import { useRouteFacilityId } from './facilities';
 
 export type Resident = components['schemas']['ResidentResponse'];
+/** One row of the register 老人档案, and a page of them. */
+export type RegisterItem = components['schemas']['RegisterItemResponse'];
+export type RegisterPage = components['schemas']['RegisterPageResponse'];
+export type RegisterStatus = 'IN_CARE' | 'ON_LEAVE' | 'DISCHARGED' | 'ALL';
+export interface RegisterQuery {
+  q?: string;
+  status: RegisterStatus;
+  level?: CareLevel;
+  category?: ResidentCategory;
+  page: number;
+  pageSize: number;
+}
+
+/** The register: searched (name, pinyin initials, bed, ID digits), filtered and paged by the API. */
+export function useRegister(query: RegisterQuery) {
+  const facilityId = useRouteFacilityId();
+  return useQuery({
+    queryKey: ['register', facilityId, query],
+    queryFn: async () =>
+      // With `page`, the API answers a page (docs/api.md); the plain list is for older clients.
+      (await read(
+        api.GET('/api/facilities/{facilityId}/residents', {
+          params: { path: { facilityId }, query: { ...query, q: query.q?.trim() || undefined } },
+        }),
+      )) as RegisterPage,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export type ResidentChange = components['schemas']['UpdateResidentDto'];
+
+/** Corrects a resident's record (categories, 户籍, phone, guardian, emergency contacts); audited by the API. */
+export function useUpdateResident(residentId: string) {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResidentChange) =>
+      read(api.PATCH('/api/facilities/{facilityId}/residents/{residentId}', { params: { path: { facilityId, residentId } }, body })),
+    onSuccess: (r) => {
+      client.setQueryData(['resident', residentId], r);
+      return client.invalidateQueries({ queryKey: ['register', facilityId] });
+    },
+  });
+}
+
+/** 再次入住: admits a registered (discharged) resident again — one resident record, a new admission. */
+export function useReadmit(residentId: string) {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { bedId: string; admittedOn: string; careLevel: CareLevel }) =>
+      read(api.POST('/api/facilities/{facilityId}/admissions', { params: { path: { facilityId } }, body: { residentId, ...v } })),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['admissions', residentId] }),
+        client.invalidateQueries({ queryKey: ['resident', residentId] }),
+        client.invalidateQueries({ queryKey: ['register', facilityId] }),
+        client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+      ]),
+  });
+}
+
+/** The resident a 409 `ID_NUMBER_TAKEN` names: who is already registered with the typed ID number, and their state. */
+export interface KnownResident {
+  residentId: string;
+  name: string;
+  status: 'IN_CARE' | 'ON_LEAVE' | 'DISCHARGED' | 'REGISTERED';
+}
+
+export function knownResident(error: unknown): KnownResident | null {
+  if (!(error instanceof ApiError) || error.code !== 'ID_NUMBER_TAKEN' || !error.params) return null;
+  const { residentId, name, status } = error.params;
+  return { residentId: String(residentId), name: String(name), status: String(status) as KnownResident['status'] };
+}
 /** An admission with its bed stays and leaves. */
 export type Admission = components['schemas']['AdmissionResponse'];
 
@@ -61,10 +135,12 @@ export function useAdmit(bedId: string) {
   // Registered on a first try whose admission then failed: a retry admits the same person.
   const registered = useRef<{ key: string; id: string } | null>(null);
   return useMutation({
-    mutationFn: async (v: Admittance) => {
+    /** With `existing`, the person already registered (a 409 named them) is admitted again instead. */
+    mutationFn: async (v: Admittance & { existing?: string }) => {
       const key = `${v.idNumber}|${v.name}|${v.dateOfBirth}|${v.gender}`;
-      const resident =
-        registered.current?.key === key
+      const resident = v.existing
+        ? { id: v.existing }
+        : registered.current?.key === key
           ? { id: registered.current.id }
           : await read(
               api.POST('/api/facilities/{facilityId}/residents', {
@@ -80,7 +156,11 @@ export function useAdmit(bedId: string) {
         }),
       );
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+        client.invalidateQueries({ queryKey: ['register', facilityId] }),
+      ]),
   });
 }
 
@@ -122,6 +202,8 @@ export function useStayChange(admissionId: string, residentId: string) {
       Promise.all([
         client.invalidateQueries({ queryKey: ['admissions', residentId] }),
         client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+        client.invalidateQueries({ queryKey: ['resident', residentId] }),
+        client.invalidateQueries({ queryKey: ['register', facilityId] }),
       ]),
   });
 }

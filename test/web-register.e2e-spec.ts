@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { addDays, calendarDate } from '@careops/care';
+import { createDataSource } from '@careops/db';
+import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { findChromium } from '@careops/pdf';
+import { IdNumberProtector, nameInitials } from '@careops/residents';
+import { buildWorld, idNumberFor, login, World } from './support/world';
+
+const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
+const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
+
+/** The register 老人档案 and re-admission in the browser, on the demo data (docs/rules.md §4). */
+describe('the resident register in the web app (Playwright, Chromium)', () => {
+  let w: World;
+  let browser: Browser;
+  let base: string;
+  let home: string;
+  let token: string;
+  const auth = { type: 'bearer' } as const;
+  const today = calendarDate(new Date(), 'Asia/Shanghai');
+
+  /** A resident registered, admitted two months ago to a free bed and discharged a week ago — through the API. */
+  async function discharged(name: string, dob: string, seq: number): Promise<{ id: string; idNumber: string }> {
+    const api = `/api/facilities/${home}`;
+    const idNumber = idNumberFor(dob, seq);
+    const gender = Number(idNumber[16]) % 2 ? 'M' : 'F';
+    const id = (await w.t.http.post(`${api}/residents`).auth(token, auth).send({ name, gender, dateOfBirth: dob, idNumber }).expect(201))
+      .body.id;
+    const room = (
+      await w.t.http
+        .post(`${api}/rooms`)
+        .auth(token, auth)
+        .send({ building: '9号楼', floor: 1, number: `9${seq}` })
+        .expect(201)
+    ).body.id;
+    const free = (
+      await w.t.http
+        .post(`${api}/beds`)
+        .auth(token, auth)
+        .send({ code: `RG-${seq}`, roomId: room, kind: 'GENERAL' })
+        .expect(201)
+    ).body;
+    const admission = (
+      await w.t.http
+        .post(`${api}/admissions`)
+        .auth(token, auth)
+        .send({ residentId: id, bedId: free.id, admittedOn: addDays(today, -60), careLevel: 'SELF_CARE' })
+        .expect(201)
+    ).body.id;
+    await w.t.http
+      .post(`${api}/admissions/${admission}/discharge`)
+      .auth(token, auth)
+      .send({ dischargedOn: addDays(today, -7), reason: '回家养老' })
+      .expect(201);
+    return { id, idNumber };
+  }
+
+  beforeAll(async () => {
+    w = await buildWorld();
+    const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
+    home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
+    await owner.destroy();
+    const server = await w.t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    token = await login(w.t, 'manager', password('manager'));
+    browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await w?.close();
+  });
+
+  async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password(username));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return page;
+  }
+
+  async function settle(page: Page) {
+    await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
+    await page.waitForTimeout(400);
+  }
+
+  /** The names of the register's rows after searching `q`. */
+  async function search(page: Page, q: string): Promise<string[]> {
+    const box = page.getByTestId('register-search').locator('input');
+    await box.fill(q);
+    await box.press('Enter');
+    await page.waitForTimeout(300);
+    await settle(page);
+    return page.locator('[data-testid^=register-row-]').allInnerTexts();
+  }
+
+  it('search finds a resident by name, by pinyin initials and by the last digits of the ID number', async () => {
+    const [someone] = await w.sql<{ name: string; id_masked: string }>(
+      `SELECT name, id_masked FROM resident WHERE facility_id = $1 ORDER BY name LIMIT 1`,
+      [home],
+    );
+    const page = await signIn('manager');
+    await page.getByRole('menuitem', { name: '老人档案' }).first().click();
+    await page.waitForURL(/\/residents$/);
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'manager-register-1440.png') });
+    expect(await search(page, someone.name)).toContain(someone.name);
+    expect(await search(page, nameInitials(someone.name))).toContain(someone.name);
+    expect(await search(page, someone.id_masked.slice(-4))).toContain(someone.name);
+    expect(await search(page, '查无此人')).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('a discharged elder is re-admitted from the register: one resident record, two admissions', async () => {
+    const elder = await discharged('司马长青', '1941-06-02', 81);
+    const page = await signIn('manager');
+    await page.goto(`${base}/f/${home}/residents`);
+    await settle(page);
+    expect(await search(page, '司马长青')).toEqual(['司马长青']);
+    expect(await page.locator('tr', { hasText: '司马长青' }).innerText()).toContain('已退住');
+    await page.getByTestId('readmit-司马长青').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('readmit-bed').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('tr', { hasText: '司马长青' }).getByText('在住').waitFor();
+    expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1 AND name = '司马长青'`, [home])).toEqual([{ n: 1 }]);
+    expect(await w.sql(`SELECT count(*)::int AS n FROM admission WHERE resident_id = $1`, [elder.id])).toEqual([{ n: 2 }]);
+    // The resident page shows the state; its record is edited there (guardian, phone), checked as typed.
+    await page.getByTestId('register-row-司马长青').click();
+    await page.getByTestId('resident-status').getByText('在住').waitFor();
+    await page.getByTestId('edit-resident').click();
+    const form = page.getByRole('dialog');
+    await form.getByTestId('guardian-name').fill('司马建国');
+    await form.getByTestId('guardian-relation').fill('儿子');
+    await form.getByTestId('guardian-phone').fill('12345');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.getByText('请填写11位手机号或带区号的固话').first().waitFor();
+    await form.getByTestId('guardian-phone').fill('13803751234');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('司马建国（儿子） 13803751234').waitFor();
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'manager-resident-readmitted-1440.png') });
+    await page.close();
+  }, 120_000);
+
+  it('the admission dialog: a known ID number offers “此人已登记为 …（已退住），是否再次入住？” and admits the same resident', async () => {
+    const elder = await discharged('欧阳秀兰', '1943-04-05', 82);
+    const page = await signIn('manager');
+    await page.waitForSelector('[data-testid=bed-board]');
+    await page.locator('[data-status=FREE]').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('欧阳秀兰');
+    await dialog.getByTestId('id-number').fill(elder.idNumber);
+    // Gender and birth date are filled from the ID number.
+    await expect(dialog.getByLabel('出生日期').inputValue()).resolves.toBe('1943-04-05');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const known = dialog.getByTestId('known-resident');
+    await known.waitFor();
+    expect((await known.innerText()).replace(/\s+/g, ' ')).toContain('此人已登记为 欧阳秀兰（已退住），是否再次入住？');
+    await known.getByRole('button', { name: '再次入住' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await w.sql(`SELECT count(*)::int AS n FROM resident WHERE facility_id = $1 AND name = '欧阳秀兰'`, [home])).toEqual([{ n: 1 }]);
+    expect(await w.sql(`SELECT count(*)::int AS n FROM admission WHERE resident_id = $1`, [elder.id])).toEqual([{ n: 2 }]);
+    // One still in care: refused with a clear message, no offer.
+    await page.locator('[data-status=FREE]').first().click();
+    await dialog.getByLabel('姓名').fill('欧阳秀兰');
+    await dialog.getByTestId('id-number').fill(elder.idNumber);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await known.waitFor();
+    expect(await known.innerText()).toContain('仍在住，不能再次入住');
+    expect(await known.getByRole('button').count()).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('on a phone the register scrolls in its box and the accountant reads it without the admit buttons', async () => {
+    const page = await signIn('accountant', { width: 390, height: 844 });
+    await page.goto(`${base}/f/${home}/residents`);
+    await settle(page);
+    expect(await page.locator('[data-testid^=register-row-]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid^=readmit-]').count()).toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'accountant-register-390.png') });
+    await page.close();
+  }, 120_000);
+});
