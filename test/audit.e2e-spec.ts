@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { appDatabaseUrl } from '@careops/db';
-import { buildWorld, idNumberFor, PASSWORD, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, PASSWORD, World } from './support/world';
 
 /** The audit trail a regulator would trust. */
 describe('audit trail', () => {
@@ -146,7 +146,7 @@ describe('audit trail', () => {
       const to = await post('/beds', { code: 'T-301-2', roomId: room.id, kind: 'GENERAL' });
       const resident = await post('/residents', {
         name: '李四',
-        gender: 'M',
+        gender: genderOf(idNumberFor('1940-05-06', 77)),
         dateOfBirth: '1940-05-06',
         idNumber: idNumberFor('1940-05-06', 77),
       });

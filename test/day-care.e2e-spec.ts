@@ -1,4 +1,4 @@
-import { buildWorld, idNumberFor, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, World } from './support/world';
 
 /** Day centers: enrolment, attendance, the six helps 六助 (docs/rules.md §2, §4). */
 describe('day care', () => {
@@ -14,7 +14,12 @@ describe('day care', () => {
       await w.t.http
         .post(`${base}/residents`)
         .auth(w.token.managerB, auth)
-        .send({ name: '刘德胜', gender: 'M', dateOfBirth: '1944-08-08', idNumber: idNumberFor('1944-08-08', 11, '370102') })
+        .send({
+          name: '刘德胜',
+          gender: genderOf(idNumberFor('1944-08-08', 11, '370102')),
+          dateOfBirth: '1944-08-08',
+          idNumber: idNumberFor('1944-08-08', 11, '370102'),
+        })
         .expect(201)
     ).body.id;
   });
@@ -115,7 +120,12 @@ describe('day care', () => {
         await w.t.http
           .post(`${base}/residents`)
           .auth(w.token.managerB, auth)
-          .send({ name, gender: 'F', dateOfBirth: '1945-03-03', idNumber: idNumberFor('1945-03-03', 21 + i, '370102') })
+          .send({
+            name,
+            gender: genderOf(idNumberFor('1945-03-03', 21 + i, '370102')),
+            dateOfBirth: '1945-03-03',
+            idNumber: idNumberFor('1945-03-03', 21 + i, '370102'),
+          })
           .expect(201)
       ).body.id;
       await w.t.http
@@ -286,7 +296,12 @@ describe('day care', () => {
     const r = await w.t.http
       .post(`/api/facilities/${home.id}/residents`)
       .auth(login.body.accessToken, auth)
-      .send({ name: '钱大爷', gender: 'M', dateOfBirth: '1940-01-01', idNumber: idNumberFor('1940-01-01', 5, '370102') })
+      .send({
+        name: '钱大爷',
+        gender: genderOf(idNumberFor('1940-01-01', 5, '370102')),
+        dateOfBirth: '1940-01-01',
+        idNumber: idNumberFor('1940-01-01', 5, '370102'),
+      })
       .expect(201);
     const refused = await w.t.http
       .post(`/api/facilities/${home.id}/day-members`)

@@ -7,7 +7,7 @@ import { createDataSource } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
-import { buildWorld, idNumberFor, login, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, login, World } from './support/world';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
@@ -51,7 +51,7 @@ describe('the audit trail screen (Playwright, Chromium)', () => {
     const to = await post(manager, '/beds', { code: 'AU-901-2', roomId: room.id, kind: 'NURSING' });
     const resident = await post(manager, '/residents', {
       name: '审计老人',
-      gender: 'F',
+      gender: genderOf(idNumberFor('1938-03-04', 901)),
       dateOfBirth: '1938-03-04',
       idNumber: idNumberFor('1938-03-04', 901),
     });

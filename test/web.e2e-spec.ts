@@ -268,6 +268,43 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.close();
   });
 
+  it('an assessment entered on the resident page changes the level shown and the next claim', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const [who] = await w.sql<{ id: string; name: string }>(
+      `SELECT r.id, r.name FROM resident r JOIN admission a ON a.resident_id = r.id AND upper_inf(a.period)
+       WHERE r.facility_id = $1 AND careops_care_level_on(r.id, $2::date) = 'SELF_CARE' ORDER BY r.name LIMIT 1`,
+      [home, today],
+    );
+    const page = await signIn('manager');
+    await page.goto(`${base}/f/${home}/residents/${who.id}`);
+    await page.getByTestId('assess').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('assess-level').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '全失能' }).click();
+    await dialog.getByTestId('assess-assessor').fill('王评估员');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('王评估员').first().waitFor();
+    expect(await page.locator('main').innerText()).toContain(`${today} 全失能`);
+    // This month's claim (an estimate) pays 全失能 from today on.
+    const accountant = (
+      await w.t.http
+        .post('/api/auth/login')
+        .send({ username: 'accountant', password: password('accountant') })
+        .expect(200)
+    ).body.accessToken as string;
+    const claim = (
+      await w.t.http
+        .post(`/api/facilities/${home}/claims`)
+        .auth(accountant, { type: 'bearer' })
+        .send({ month: today.slice(0, 7) })
+        .expect(201)
+    ).body;
+    const lines = claim.lines.filter((l: { residentId: string }) => l.residentId === who.id);
+    expect(lines.find((l: { careLevel: string }) => l.careLevel === 'FULLY_DISABLED')?.explanation.segments[0].from).toBe(today);
+    await page.close();
+  });
+
   it('(c) a regulator sees only its division and downloads the summary PDF; a manager typing another facility’s URL gets the not-found page; tokens refresh, and 401 sends to sign-in and back', async () => {
     const page = await signIn('regulator');
     await page.locator('.ant-table-row').first().waitFor();

@@ -8,7 +8,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { useTimeZone, useToday } from '../today';
-import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
+import { EmptyText, Toolbar } from './page-parts';
 
 const STATUS_COLOR: Record<SheetRow['status'], string> = { PRESENT: 'green', LEFT: 'blue', ABSENT: 'default' };
 
@@ -128,11 +128,12 @@ export default function Attendance() {
             </Typography.Text>
           </div>
         )}
-        <ScrollRegion label={t.attendance}>
+        {/* The sheet scrolls sideways in its own box on a phone. No antd `scroll`: its hidden measuring
+            row would hold the selection checkboxes, focusable inside aria-hidden (axe). */}
+        <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t.attendance}>
           <Table<SheetRow>
             rowKey="residentId"
-            scroll={{ x: 'max-content' }}
-            sticky
+            style={{ minWidth: 640 }}
             loading={sheet.isLoading}
             dataSource={rows}
             pagination={false}
@@ -181,7 +182,7 @@ export default function Attendance() {
                 : []),
             ]}
           />
-        </ScrollRegion>
+        </div>
       </Card>
     </>
   );

@@ -41,8 +41,9 @@ import { Loading } from '../components/Loading';
 import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
+import { AssessDialog } from './AssessDialog';
 
-type Action = StayActionKind | 'readmit' | 'edit';
+type Action = StayActionKind | 'readmit' | 'edit' | 'assess';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
 
 /** A mainland mobile or a landline with its area code, as the API checks it (docs/api.md). */
@@ -82,6 +83,11 @@ export default function ResidentPage() {
             {manages && (
               <Button onClick={() => setAction('edit')} data-testid="edit-resident">
                 {t.regEdit}
+              </Button>
+            )}
+            {manages && (
+              <Button onClick={() => setAction('assess')} data-testid="assess">
+                {t.assessAdd}
               </Button>
             )}
             {manages && !current && admissions.data && (
@@ -243,6 +249,7 @@ export default function ResidentPage() {
         )}
         {action === 'readmit' && <ReadmitDialog resident={r} onClose={() => setAction(null)} />}
         {action === 'edit' && <EditRecord resident={r} onClose={() => setAction(null)} />}
+        {action === 'assess' && <AssessDialog residentId={residentId} onClose={() => setAction(null)} />}
       </Space>
     </>
   );

@@ -100,6 +100,30 @@ export function useAssessments(residentId: string) {
   });
 }
 
+/** What 录入评估 sends (docs/rules.md §4): a level or a grade, from a day, by an assessor. */
+export type NewAssessment = components['schemas']['CreateAssessmentDto'];
+
+/** Records an assessment; the timeline, the resident and the bed board are refreshed. */
+export function useAddAssessment(residentId: string) {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewAssessment) =>
+      read(
+        api.POST('/api/facilities/{facilityId}/residents/{residentId}/assessments', {
+          params: { path: { facilityId, residentId } },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['assessments', residentId] }),
+        client.invalidateQueries({ queryKey: ['resident', residentId] }),
+        client.invalidateQueries({ queryKey: ['beds', facilityId] }),
+      ]),
+  });
+}
+
 /** A resident's admissions, each with its bed stays and leaves. */
 export function useAdmissions(residentId: string) {
   const facilityId = useRouteFacilityId();
