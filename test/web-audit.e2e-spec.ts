@@ -8,6 +8,7 @@ import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { buildWorld, genderOf, idNumberFor, login, World } from './support/world';
+import { signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
@@ -68,16 +69,7 @@ describe('the audit trail screen (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
+  const signIn = (username: string, viewport = { width: 1440, height: 900 }) => signInPage(browser, base, username, { viewport });
   const sentences = (page: Page) => page.getByTestId('audit-sentence').allInnerTexts();
   /** Waits until `read` gives what `ok` accepts (the screen refetches after a filter), then returns it. */
   async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {

@@ -1,13 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { calendarDate } from '@careops/care';
 import { createDataSource } from '@careops/db';
-import { DEMO_DAY_CENTER_NAME, DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { DEMO_DAY_CENTER_NAME, seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { buildWorld, World } from './support/world';
-
-const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
+import { signInPage } from './support/browser';
 
 /**
  * A day center's day in the web app (docs/rules.md §2, §4), production build on the demo data,
@@ -37,16 +36,7 @@ describe('the day center in the web app (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
+  const signIn = (username: string) => signInPage(browser, base, username);
 
   /** The month's services of one kind in the database: [services, different members]. */
   async function servicesInDb(kind: string): Promise<[number, number]> {

@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { createDataSource } from '@careops/db';
-import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { buildWorld, idNumberFor, World } from './support/world';
+import { signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const HEADERS = ['姓名*', '身份证号*', '性别', '出生日期', '户籍', '电话', '类别', '床位', '入住日期', '照护等级'];
@@ -42,16 +43,7 @@ describe('the import page (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill('manager');
-    await page.getByLabel('密码').fill(DEMO_LOGINS.find((l) => l.username === 'manager')?.password as string);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
+  const signIn = (width: number, height: number) => signInPage(browser, base, 'manager', { viewport: { width, height } });
 
   it('the manager downloads the template, uploads a file with an error, sees it, uploads the fixed file and confirms', async () => {
     const page = await signIn(1440, 900);

@@ -8,6 +8,7 @@ import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector, nameInitials } from '@careops/residents';
 import { buildWorld, idNumberFor, login, World } from './support/world';
+import { settle, signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
@@ -74,21 +75,7 @@ describe('the resident register in the web app (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function settle(page: Page) {
-    await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
-    await page.waitForTimeout(400);
-  }
+  const signIn = (username: string, viewport = { width: 1440, height: 900 }) => signInPage(browser, base, username, { viewport });
 
   /** The names of the register's rows after searching `q`. */
   async function search(page: Page, q: string): Promise<string[]> {

@@ -5,15 +5,15 @@ import { dirname, join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { calendarDate } from '@careops/care';
 import { createDataSource } from '@careops/db';
-import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { buildWorld, World } from './support/world';
+import { settle, signInPage } from './support/browser';
 
 const ROOT = join(__dirname, '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
 const AXE = join(dirname(require.resolve('axe-core')), 'axe.min.js');
-const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -44,21 +44,7 @@ describe('staff in the web app (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(size: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport: size, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill('manager');
-    await page.getByLabel('密码').fill(password('manager'));
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function settle(page: Page) {
-    await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
-    await page.waitForTimeout(400);
-  }
+  const signIn = (size: { width: number; height: number }) => signInPage(browser, base, 'manager', { viewport: size });
 
   /** Caregivers counted (FTE) on a day, as the staffing check answers it to the signed-in manager. */
   const countedOn = (page: Page, day: string) =>

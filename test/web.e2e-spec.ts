@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createDataSource, PG_BOSS } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
@@ -13,6 +13,7 @@ import { findChromium } from '@careops/pdf';
 import { ReportJobsWorker, ReportsService } from '@careops/reports';
 import { IdNumberProtector } from '@careops/residents';
 import { buildWorld, idNumberFor, World } from './support/world';
+import { settle, signInPage } from './support/browser';
 
 const ROOT = join(__dirname, '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -54,22 +55,7 @@ describe('the web app (Playwright, Chromium)', () => {
     await w?.close();
   });
 
-  async function signIn(username: string, pass = password(username)): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(pass);
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    return page;
-  }
-
-  /** Loading spinners gone and animations done, for a screenshot a person would see. */
-  async function settle(page: Page) {
-    await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
-    await page.waitForTimeout(400);
-  }
+  const signIn = (username: string, pass = password(username)) => signInPage(browser, base, username, { password: pass });
 
   it('the web app is typed by the API it talks to: its copy of the OpenAPI document is the running API’s', async () => {
     const live = (await w.t.http.get('/api/docs-json').expect(200)).body;
