@@ -1,9 +1,7 @@
 import { Client } from 'pg';
-import { createDataSource } from './data-source';
 import { ClaimAnswers1765400000000 } from './migrations/1765400000000-claim-answers';
-import { MIGRATIONS } from './migrations';
 import { runMigrations } from './migrator';
-import { createTestDatabase, TestDatabase } from './testing';
+import { createTestDatabaseBefore, TestDatabase } from './testing';
 
 /**
  * Migration 1765400000000 (docs/rules.md §5, the bureau's answer and the history) on a database that
@@ -14,16 +12,7 @@ describe('migration ClaimAnswers1765400000000 over existing claims', () => {
   let db: TestDatabase;
   let owner: Client;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const ds = await createDataSource({ url: db.url, poolSize: 1 }).initialize();
-    try {
-      // Back to just before this migration: it and every later one are undone, newest first.
-      for (let i = MIGRATIONS.length - 1; i >= MIGRATIONS.indexOf(ClaimAnswers1765400000000); i--) {
-        await ds.undoLastMigration({ transaction: 'each' });
-      }
-    } finally {
-      await ds.destroy();
-    }
+    db = await createTestDatabaseBefore(ClaimAnswers1765400000000);
     owner = new Client({ connectionString: db.url });
     await owner.connect();
   });

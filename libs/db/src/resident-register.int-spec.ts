@@ -1,9 +1,7 @@
 import { Client } from 'pg';
-import { createDataSource } from './data-source';
 import { ResidentRegister1765500000000 } from './migrations/1765500000000-resident-register';
-import { MIGRATIONS } from './migrations';
 import { runMigrations } from './migrator';
-import { createTestDatabase, TestDatabase } from './testing';
+import { createTestDatabaseBefore, TestDatabase } from './testing';
 
 /**
  * Migration 1765500000000 (docs/rules.md §4, the register) on a database that already holds
@@ -13,15 +11,7 @@ describe('migration ResidentRegister1765500000000 over existing residents', () =
   let db: TestDatabase;
   let owner: Client;
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const ds = await createDataSource({ url: db.url, poolSize: 1 }).initialize();
-    try {
-      for (let i = MIGRATIONS.length - 1; i >= MIGRATIONS.indexOf(ResidentRegister1765500000000); i--) {
-        await ds.undoLastMigration({ transaction: 'each' });
-      }
-    } finally {
-      await ds.destroy();
-    }
+    db = await createTestDatabaseBefore(ResidentRegister1765500000000);
     owner = new Client({ connectionString: db.url });
     await owner.connect();
   });

@@ -1,6 +1,6 @@
 import { App, Button, Descriptions, Drawer, Grid, List, Popconfirm, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useErrorMessage } from '../api/errors';
 import { type Staff, useRemoveQualification, useStaffing, useUpdateStaff } from '../api/hooks/staff';
 import { type Messages, useI18n } from '../i18n';
@@ -94,114 +94,48 @@ export default function StaffDrawer({ staff, canEdit, onClose }: { staff: Staff;
         ]}
       />
 
-      <List
-        style={{ marginTop: 16 }}
-        size="small"
-        bordered
-        data-testid="staff-trainings"
-        header={
-          <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
-            <h2 style={{ fontSize: 16, margin: 0 }}>{t.staffTrainings}</h2>
-            {canEdit && (
-              <Button size="small" type="primary" onClick={() => setOpen({ kind: 'training' })} data-testid="add-training">
-                {t.staffAddTraining}
-              </Button>
-            )}
-          </div>
-        }
-        locale={{ emptyText: <Secondary>{t.staffNoTrainings}</Secondary> }}
-        dataSource={staff.trainings}
-        renderItem={(tr) => (
-          <List.Item
-            actions={
-              canEdit
-                ? [
-                    <Button key="fix" size="small" type="link" onClick={() => setOpen({ kind: 'training', training: tr })}>
-                      {t.staffCorrect}
-                    </Button>,
-                    <Popconfirm
-                      key="remove"
-                      title={t.staffRemoveConfirm}
-                      okText={t.staffRemove}
-                      cancelText={t.cancel}
-                      onConfirm={() => removeOne('training', tr.id)}
-                    >
-                      <Button size="small" type="link" danger>
-                        {t.staffRemove}
-                      </Button>
-                    </Popconfirm>,
-                  ]
-                : []
-            }
-          >
-            <List.Item.Meta
-              title={<span data-data>{tr.course}</span>}
-              description={
-                <span>
-                  {t.staffCompletedOn} <span data-data>{tr.completedOn}</span> ·{' '}
-                  {tr.passed ? <Tag color="green">{t.staffPassedYes}</Tag> : <Tag color="red">{t.staffPassedNo}</Tag>}
-                </span>
-              }
-            />
-          </List.Item>
+      <QualificationList
+        testId="staff-trainings"
+        title={t.staffTrainings}
+        addLabel={t.staffAddTraining}
+        addTestId="add-training"
+        emptyText={t.staffNoTrainings}
+        items={staff.trainings}
+        canEdit={canEdit}
+        onAdd={() => setOpen({ kind: 'training' })}
+        onCorrect={(training) => setOpen({ kind: 'training', training })}
+        onRemove={(id) => removeOne('training', id)}
+        itemTitle={(tr) => <span data-data>{tr.course}</span>}
+        description={(tr) => (
+          <span>
+            {t.staffCompletedOn} <span data-data>{tr.completedOn}</span> ·{' '}
+            {tr.passed ? <Tag color="green">{t.staffPassedYes}</Tag> : <Tag color="red">{t.staffPassedNo}</Tag>}
+          </span>
         )}
       />
 
-      <List
-        style={{ marginTop: 16 }}
-        size="small"
-        bordered
-        data-testid="staff-certificates"
-        header={
-          <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
-            <h2 style={{ fontSize: 16, margin: 0 }}>{t.certificates}</h2>
-            {canEdit && (
-              <Button size="small" type="primary" onClick={() => setOpen({ kind: 'certificate' })} data-testid="add-certificate">
-                {t.staffAddCertificate}
-              </Button>
-            )}
-          </div>
-        }
-        locale={{ emptyText: <Secondary>{t.staffNoCertificates}</Secondary> }}
-        dataSource={staff.certificates}
-        renderItem={(c) => (
-          <List.Item
-            actions={
-              canEdit
-                ? [
-                    <Button key="fix" size="small" type="link" onClick={() => setOpen({ kind: 'certificate', certificate: c })}>
-                      {t.staffCorrect}
-                    </Button>,
-                    <Popconfirm
-                      key="remove"
-                      title={t.staffRemoveConfirm}
-                      okText={t.staffRemove}
-                      cancelText={t.cancel}
-                      onConfirm={() => removeOne('certificate', c.id)}
-                    >
-                      <Button size="small" type="link" danger>
-                        {t.staffRemove}
-                      </Button>
-                    </Popconfirm>,
-                  ]
-                : []
-            }
-          >
-            <List.Item.Meta
-              title={
-                <span data-data>
-                  {c.type}
-                  {c.level ? ` · ${c.level}` : ''}
-                </span>
-              }
-              description={
-                <span>
-                  {t.staffCertificateNumber} <span data-data>{c.number}</span> · {t.staffIssuedOn} <span data-data>{c.issuedOn}</span> ·{' '}
-                  {t.expiresOn} <span data-data>{c.expiresOn}</span>
-                </span>
-              }
-            />
-          </List.Item>
+      <QualificationList
+        testId="staff-certificates"
+        title={t.certificates}
+        addLabel={t.staffAddCertificate}
+        addTestId="add-certificate"
+        emptyText={t.staffNoCertificates}
+        items={staff.certificates}
+        canEdit={canEdit}
+        onAdd={() => setOpen({ kind: 'certificate' })}
+        onCorrect={(certificate) => setOpen({ kind: 'certificate', certificate })}
+        onRemove={(id) => removeOne('certificate', id)}
+        itemTitle={(c) => (
+          <span data-data>
+            {c.type}
+            {c.level ? ` · ${c.level}` : ''}
+          </span>
+        )}
+        description={(c) => (
+          <span>
+            {t.staffCertificateNumber} <span data-data>{c.number}</span> · {t.staffIssuedOn} <span data-data>{c.issuedOn}</span> ·{' '}
+            {t.expiresOn} <span data-data>{c.expiresOn}</span>
+          </span>
         )}
       />
 
@@ -210,5 +144,69 @@ export default function StaffDrawer({ staff, canEdit, onClose }: { staff: Staff;
       {open?.kind === 'certificate' && <CertificateDialog staff={staff} certificate={open.certificate} onClose={() => setOpen(null)} />}
       {open?.kind === 'training' && <TrainingDialog staff={staff} training={open.training} onClose={() => setOpen(null)} />}
     </Drawer>
+  );
+}
+
+/** A staff member's trainings or certificates: a titled list with add, and per row correct and remove (confirmed). */
+function QualificationList<T extends { id: string }>(props: {
+  testId: string;
+  title: string;
+  addLabel: string;
+  addTestId: string;
+  emptyText: string;
+  items: T[];
+  canEdit: boolean;
+  onAdd: () => void;
+  onCorrect: (item: T) => void;
+  onRemove: (id: string) => void;
+  itemTitle: (item: T) => ReactNode;
+  description: (item: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <List
+      style={{ marginTop: 16 }}
+      size="small"
+      bordered
+      data-testid={props.testId}
+      header={
+        <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+          <h2 style={{ fontSize: 16, margin: 0 }}>{props.title}</h2>
+          {props.canEdit && (
+            <Button size="small" type="primary" onClick={props.onAdd} data-testid={props.addTestId}>
+              {props.addLabel}
+            </Button>
+          )}
+        </div>
+      }
+      locale={{ emptyText: <Secondary>{props.emptyText}</Secondary> }}
+      dataSource={props.items}
+      renderItem={(item) => (
+        <List.Item
+          actions={
+            props.canEdit
+              ? [
+                  <Button key="fix" size="small" type="link" onClick={() => props.onCorrect(item)}>
+                    {t.staffCorrect}
+                  </Button>,
+                  <Popconfirm
+                    key="remove"
+                    title={t.staffRemoveConfirm}
+                    okText={t.staffRemove}
+                    cancelText={t.cancel}
+                    onConfirm={() => props.onRemove(item.id)}
+                  >
+                    <Button size="small" type="link" danger>
+                      {t.staffRemove}
+                    </Button>
+                  </Popconfirm>,
+                ]
+              : []
+          }
+        >
+          <List.Item.Meta title={props.itemTitle(item)} description={props.description(item)} />
+        </List.Item>
+      )}
+    />
   );
 }
