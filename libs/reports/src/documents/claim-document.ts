@@ -3,34 +3,9 @@ import { addDays, amountInWords, CARE_LEVEL_LABELS, CARE_LEVELS, monthSpan, PROG
 import { ClaimsService, type ClaimView } from '@careops/claims';
 import { FacilitiesService } from '@careops/facilities';
 import { bureauName, divisionFullName, divisionName } from '@careops/platform';
-import { CareLevelsRepository } from '@careops/residents';
 import { draft, Draft, fileNameOf, monthLabel, wallClock } from './draft';
 
 const STATE_LABELS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已批准', REJECTED: '已驳回', PAID: '已拨付' };
-
-/** What a claim may carry beyond ClaimView (the bureau's answer, its history): printed when present. */
-interface ClaimFacts {
-  estimate?: boolean;
-  peopleCount?: number;
-  policy: { name?: string | null };
-  history?: { from: string | null; to: string; at: string | Date; by?: string | null; byName?: string | null }[];
-  approvedOn?: string | null;
-  approvedFen?: number | null;
-  approvedDifferenceFen?: number | null;
-  rejectedOn?: string | null;
-  rejectionReason?: string | null;
-  paidOn?: string | null;
-  paidFen?: number | null;
-  paymentReference?: string | null;
-}
-
-/** What a line may carry beyond the stored line: the bed, the masked ID, the days in care. */
-interface LineFacts {
-  bedCode?: string | null;
-  idNumberMasked?: string | null;
-  inCareFrom?: string | null;
-  inCareTo?: string | null;
-}
 
 /** Printed where a field of the facility is empty: the form is incomplete until it is filled in. */
 const MISSING = '未填写';
@@ -46,28 +21,24 @@ export class ClaimDocument {
   constructor(
     private readonly claims: ClaimsService,
     private readonly facilities: FacilitiesService,
-    private readonly residents: CareLevelsRepository,
   ) {}
 
   async build(claimId: string): Promise<Draft> {
-    const claim = (await this.claims.get(claimId)) as ClaimView & ClaimFacts;
+    const claim = await this.claims.get(claimId);
     const f = await this.facilities.current();
-    const ids = claim.lines.map((l) => l.residentId).filter((x): x is string => x !== null);
-    const maskOf = new Map((ids.length ? await this.residents.profiles([...new Set(ids)]) : []).map((p) => [p.id, p.idMasked]));
     const numbers = new Map<string, string>();
     for (const id of new Set(claim.lines.map((l) => l.adjustsClaimId).filter((x): x is string => x !== null))) {
       numbers.set(id, (await this.claims.get(id)).number);
     }
     const md = (d: string) => d.slice(5).replace('-', '/');
-    const lines = claim.lines.map((line, i) => {
-      const l = line as typeof line & LineFacts;
+    const lines = claim.lines.map((l, i) => {
       // The days counted in the month (the line's segments); a line without them shows its stay's dates if it has them.
       const segments = (l.explanation.segments ?? []).map((s) => `${md(s.from)}–${md(addDays(s.to, -1))}`).join('，');
       const inCare = segments || (l.inCareFrom ? `${md(l.inCareFrom)}–${l.inCareTo ? md(addDays(l.inCareTo, -1)) : ''}` : '');
       return {
         n: i + 1,
         name: l.residentName,
-        idMasked: l.idNumberMasked ?? (l.residentId ? (maskOf.get(l.residentId) ?? '') : '—'),
+        idMasked: l.idNumberMasked ?? '—',
         bed: l.bedCode ?? '',
         level: l.careLevel ? CARE_LEVEL_LABELS[l.careLevel] : '—',
         inCare,
@@ -143,8 +114,8 @@ export class ClaimDocument {
   }
 
   /** The bureau's answer as printed: approval (and its difference from the claim), rejection, payment. */
-  private answer(c: ClaimView & ClaimFacts) {
-    const difference = c.approvedDifferenceFen ?? (c.approvedFen != null ? c.approvedFen - c.totalFen : null);
+  private answer(c: ClaimView) {
+    const difference = c.approvedDifferenceFen;
     return {
       approvedOn: c.approvedOn ?? null,
       approved: c.approvedFen != null ? yuan(c.approvedFen) : null,
