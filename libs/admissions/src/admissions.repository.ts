@@ -3,6 +3,8 @@ import { EXCLUSION_VIOLATION, refuseOn, TenantDb } from '@careops/db';
 import type { ConflictError } from '@careops/platform';
 
 export interface StayView {
+  /** The stay; a stay after the admission's first is a transfer 转床, voided by this id (docs/rules.md §12). */
+  id: string;
   bedId: string;
   bedCode: string;
   from: string;
@@ -23,9 +25,11 @@ export interface AdmissionRow {
   admittedOn: string;
   dischargedOn: string | null;
   dischargeReason: string | null;
+  /** Set when the admission was voided 撤销 (docs/rules.md §12); a voided admission is read, never counted. */
+  voidedAt: string | null;
 }
 
-export type AdmissionSummary = Omit<AdmissionRow, 'dischargeReason'>;
+export type AdmissionSummary = Omit<AdmissionRow, 'dischargeReason' | 'voidedAt'>;
 
 /** The first stays that overlap a period, on a bed and of a resident (null: none). */
 export interface StayClash {
@@ -52,29 +56,34 @@ export class AdmissionsRepository {
     return this.db.sql;
   }
 
-  async findAdmission(id: string): Promise<AdmissionRow | undefined> {
-    const [row]: AdmissionRow[] = await this.sql.query(
+  /**
+   * An admission, voided or not; `lock` holds it (and so its stays and leaves) for a change. A
+   * voided one is read from the entries (docs/rules.md §12), with the stays and leaves voided with it.
+   */
+  async findAdmission(id: string, lock = false): Promise<AdmissionRow | undefined> {
+    const [row]: (Omit<AdmissionRow, 'voidedAt'> & { voidedAt: Date | null })[] = await this.sql.query(
       `SELECT id, resident_id AS "residentId", lower(period)::text AS "admittedOn", upper(period)::text AS "dischargedOn",
-              discharge_reason AS "dischargeReason"
-       FROM admission WHERE id = $1`,
+              discharge_reason AS "dischargeReason", voided_at AS "voidedAt"
+       FROM admission_entry WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
-    return row;
+    return row && { ...row, voidedAt: row.voidedAt?.toISOString() ?? null };
   }
 
-  /** The admission's stays with their bed's code, in order. */
-  stays(admissionId: string): Promise<StayView[]> {
+  /** The admission's stays in force with their bed's code, in order (of a voided admission: those voided with it). */
+  stays(admissionId: string, voided = false): Promise<StayView[]> {
     return this.sql.query(
-      `SELECT s.bed_id AS "bedId", b.code AS "bedCode", lower(s.period)::text AS "from", upper(s.period)::text AS "to"
-       FROM stay s JOIN bed b ON b.id = s.bed_id WHERE s.admission_id = $1 ORDER BY lower(s.period)`,
+      `SELECT s.id, s.bed_id AS "bedId", b.code AS "bedCode", lower(s.period)::text AS "from", upper(s.period)::text AS "to"
+       FROM ${voided ? 'stay_entry' : 'stay'} s JOIN bed b ON b.id = s.bed_id WHERE s.admission_id = $1 ORDER BY lower(s.period), s.created_at`,
       [admissionId],
     );
   }
 
-  /** The admission's leaves, in order. */
-  leaves(admissionId: string): Promise<LeaveView[]> {
+  /** The admission's leaves in force, in order (of a voided admission: those voided with it). */
+  leaves(admissionId: string, voided = false): Promise<LeaveView[]> {
     return this.sql.query(
-      `SELECT id, kind, lower(period)::text AS "from", upper(period)::text AS "to", reason FROM leave WHERE admission_id = $1 ORDER BY lower(period)`,
+      `SELECT id, kind, lower(period)::text AS "from", upper(period)::text AS "to", reason FROM ${voided ? 'leave_entry' : 'leave'}
+       WHERE admission_id = $1 ORDER BY lower(period)`,
       [admissionId],
     );
   }

@@ -7,3 +7,6 @@ export * from './home-care-beds.service';
 export * from './dto/home-care-bed.dto';
 export * from './dto/home-care-bed.response';
 export * from './stays.repository';
+export * from './corrections.service';
+export * from './dto/correction.dto';
+export * from './dto/correction.response';

@@ -129,6 +129,51 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
         ? { zh: s`${az} 为 ${rz} 录入能力评估：${w(level[0])}`, en: s`${Ae} recorded an assessment of ${re}: ${w(level[1])}` }
         : { zh: s`${az} 为 ${rz} 录入能力评估`, en: s`${Ae} recorded an assessment of ${re}` };
     }
+    // Corrections 撤销 (docs/rules.md §12): what was voided and why.
+    case 'admission.void': {
+      const on = str(before(e, 'admittedOn')) ?? '';
+      const reason = str(after(e, 'reason')) ?? '';
+      return {
+        zh: s`${az} 撤销了 ${rz} 的入住（入住日 ${on}），原因：${reason}`,
+        en: s`${Ae} voided the admission of ${re} on ${on} (${reason})`,
+      };
+    }
+    case 'transfer.void': {
+      const to = str(before(e, 'bed')) ?? '';
+      const on = str(before(e, 'on')) ?? '';
+      const reason = str(after(e, 'reason')) ?? '';
+      return {
+        zh: s`${az} 撤销了 ${rz} ${on} 转至 ${to} 的转床，原因：${reason}`,
+        en: s`${Ae} voided the transfer of ${re} to ${to} on ${on} (${reason})`,
+      };
+    }
+    case 'leave.void': {
+      const hospital = before(e, 'kind') === 'HOSPITAL';
+      const from = str(before(e, 'from')) ?? '';
+      const to = str(before(e, 'to')) ?? '';
+      const reason = str(after(e, 'reason')) ?? '';
+      return {
+        zh: s`${az} 撤销了 ${rz} ${from} 至 ${to} 的${w(hospital ? '外出住院' : '请假')}，原因：${reason}`,
+        en: s`${Ae} voided ${w(hospital ? 'the hospital stay' : 'the leave')} of ${re} from ${from} to ${to} (${reason})`,
+      };
+    }
+    case 'discharge.void': {
+      const on = str(before(e, 'dischargedOn')) ?? '';
+      const reason = str(after(e, 'reason')) ?? '';
+      return {
+        zh: s`${az} 撤销了 ${rz} 的退住（退住日 ${on}），原因：${reason}`,
+        en: s`${Ae} voided the discharge of ${re} on ${on} (${reason})`,
+      };
+    }
+    case 'assessment.void': {
+      const level = LEVEL[String(before(e, 'careLevel'))] ?? ['', ''];
+      const on = str(before(e, 'effectiveOn')) ?? '';
+      const reason = str(after(e, 'reason')) ?? '';
+      return {
+        zh: s`${az} 撤销了 ${rz} 的能力评估（${w(level[0])}，${on} 起），原因：${reason}`,
+        en: s`${Ae} voided the assessment of ${re} (${w(level[1])} from ${on}) (${reason})`,
+      };
+    }
     case 'resident.create':
       return { zh: s`${az} 新建老人档案 ${rz}`, en: s`${Ae} added the resident ${re}` };
     case 'resident.update':

@@ -7,7 +7,7 @@ export const AUDIT_KINDS = {
   TRANSFER: ['admission.transfer'],
   DISCHARGE: ['admission.discharge'],
   LEAVE: ['admission.leave'],
-  ASSESSMENT: ['assessment.%'],
+  ASSESSMENT: ['assessment.create'],
   RESIDENT: ['resident.%'],
   STAFF: ['staff.%'],
   CLAIM: ['claim.%', 'subsidy_policy.%'],
@@ -17,6 +17,8 @@ export const AUDIT_KINDS = {
   BED: ['room.%', 'bed.%', 'home_care_bed.%'],
   DAY_CARE: ['day_member.%', 'attendance.%', 'service_record.%'],
   FACILITY: ['facility.%'],
+  // docs/rules.md §12: voids 撤销 of admissions, transfers, leaves, discharges and assessments.
+  CORRECTION: ['admission.void', 'transfer.void', 'leave.void', 'discharge.void', 'assessment.void'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS | 'OTHER';

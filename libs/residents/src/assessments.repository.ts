@@ -25,6 +25,24 @@ export class AssessmentsRepository {
     return this.assessments.findOneByOrFail({ id });
   }
 
+  /** An assessment in force, locked; undefined if there is none (or it was voided). */
+  async findInForce(id: string): Promise<Assessment | undefined> {
+    // Locked through the entries: the app may update only their voided_at, and a lock needs that right.
+    const [row] = await this.db.sql.query(`SELECT id FROM assessment_entry WHERE id = $1 AND voided_at IS NULL FOR UPDATE`, [id]);
+    return row ? this.findById(id) : undefined;
+  }
+
+  /** When an assessment was voided, if it was (docs/rules.md §12). */
+  async voidedAt(id: string): Promise<string | undefined> {
+    const [row]: { voided_at: Date | null }[] = await this.db.sql.query(`SELECT voided_at FROM assessment_entry WHERE id = $1`, [id]);
+    return row?.voided_at?.toISOString();
+  }
+
+  /** Takes it out of force: the history keeps it, nothing reads it as a level (docs/rules.md §12). */
+  async void(id: string): Promise<void> {
+    await this.db.sql.query(`UPDATE assessment_entry SET voided_at = now() WHERE id = $1 AND voided_at IS NULL`, [id]);
+  }
+
   /** A resident's history, by effective date then order of recording. */
   listFor(residentId: string): Promise<Assessment[]> {
     return this.assessments

@@ -10,7 +10,7 @@ import {
 } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
-import { AppConfig, InvalidInputError, NotAllowedError, validationFailed } from '@careops/platform';
+import { AppConfig, ConflictError, InvalidInputError, NotAllowedError, NotFoundError, validationFailed } from '@careops/platform';
 import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
@@ -258,6 +258,21 @@ export class ResidentsService {
       return this.assessmentRows.findById(row.id);
     }
     return row;
+  }
+
+  /**
+   * Voids an assessment entered in error (docs/rules.md §12): the level history and every
+   * computation ignore it from now on. The caller records the correction and the audit entry.
+   */
+  async voidAssessment(id: string): Promise<Assessment> {
+    const assessment = await this.assessmentRows.findInForce(id);
+    if (!assessment) {
+      const at = await this.assessmentRows.voidedAt(id);
+      if (at) throw new ConflictError('ALREADY_VOIDED', { at });
+      throw new NotFoundError('ASSESSMENT_NOT_FOUND');
+    }
+    await this.assessmentRows.void(id);
+    return assessment;
   }
 
   async assessments(residentId: string): Promise<Assessment[]> {

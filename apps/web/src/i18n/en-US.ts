@@ -352,6 +352,7 @@ export const enUS: Messages = {
   auditKindBed: 'Rooms and beds',
   auditKindDayCare: 'Day care',
   auditKindFacility: 'Facility details',
+  auditKindCorrection: 'Corrections',
   auditKindOther: 'Other',
   // 导入: beds, residents and staff from the facility's spreadsheets
   importTitle: 'Import',

@@ -347,6 +347,7 @@ export const zhCN = {
   auditKindBed: '房间床位',
   auditKindDayCare: '日间照料',
   auditKindFacility: '机构信息',
+  auditKindCorrection: '撤销更正',
   auditKindOther: '其他',
   // 导入: beds, residents and staff from the facility's spreadsheets
   importTitle: '导入',

@@ -25,6 +25,7 @@ const kindLabels = (t: Messages): Record<AuditKind, string> => ({
   BED: t.auditKindBed,
   DAY_CARE: t.auditKindDayCare,
   FACILITY: t.auditKindFacility,
+  CORRECTION: t.auditKindCorrection,
   OTHER: t.auditKindOther,
 });
 

@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** A bed stay of an admission, [from, to). */
 export class StayResponse {
+  @ApiProperty({ format: 'uuid', description: 'a stay after the first is a transfer 转床: `POST transfers/:id/void` voids it' })
+  id!: string;
   @ApiProperty({ format: 'uuid' }) bedId!: string;
   @ApiProperty({ example: 'A-201-1' }) bedCode!: string;
   @ApiProperty({ type: String, format: 'date' }) from!: string;
@@ -29,6 +31,13 @@ export class AdmissionSummaryResponse {
 /** An admission 入住 with its bed stays and leaves (docs/rules.md §3). */
 export class AdmissionResponse extends AdmissionSummaryResponse {
   @ApiProperty({ type: String, nullable: true }) dischargeReason!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when it was voided 撤销 (docs/rules.md §12); its stays and leaves are those voided with it',
+  })
+  voidedAt!: string | null;
   @ApiProperty({ type: [StayResponse] }) stays!: StayResponse[];
   @ApiProperty({ type: [LeaveResponse] }) leaves!: LeaveResponse[];
 }

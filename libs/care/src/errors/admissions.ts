@@ -31,11 +31,6 @@ export const ADMISSIONS_ERRORS = {
   },
   RESIDENT_AT_HOME_ON_DAYS: { status: 409, en: '{name} has a home-care bed on these days', zh: '该老人有家庭养老床位' },
   TRANSFER_OUTSIDE_STAY: { status: 422, en: 'transfer date {on} is outside the stay', zh: '转床日期不在入住期间内' },
-  TRANSFER_ON_STAY_START: {
-    status: 422,
-    en: 'transfer date {on} is the day this bed stay began; choose a later day',
-    zh: '转床日期须晚于本床位的入住日期',
-  },
   TRANSFER_SAME_BED: { status: 422, en: 'the resident is already in this bed', zh: '已在该床位' },
   ALREADY_DISCHARGED: { status: 409, en: 'already discharged on {on}', zh: '已退住' },
   DISCHARGE_BEFORE_ADMISSION: {

@@ -4,6 +4,7 @@ import { AUTH_ERRORS } from './auth';
 import { BEDS_ERRORS } from './beds';
 import { CLAIMS_ERRORS } from './claims';
 import { COMMON_ERRORS } from './common';
+import { CORRECTIONS_ERRORS } from './corrections';
 import { DAY_CARE_ERRORS } from './day-care';
 import { FACILITIES_ERRORS } from './facilities';
 import { IMPORTS_ERRORS } from './imports';
@@ -22,6 +23,7 @@ export const ERROR_GROUPS = {
   beds: BEDS_ERRORS,
   residents: RESIDENTS_ERRORS,
   admissions: ADMISSIONS_ERRORS,
+  corrections: CORRECTIONS_ERRORS,
   staff: STAFF_ERRORS,
   dayCare: DAY_CARE_ERRORS,
   claims: CLAIMS_ERRORS,
@@ -37,6 +39,7 @@ export const ERRORS = {
   ...BEDS_ERRORS,
   ...RESIDENTS_ERRORS,
   ...ADMISSIONS_ERRORS,
+  ...CORRECTIONS_ERRORS,
   ...STAFF_ERRORS,
   ...DAY_CARE_ERRORS,
   ...CLAIMS_ERRORS,

@@ -17,6 +17,7 @@ import { PolicyMonths1765410000000 } from './1765410000000-policy-months';
 import { DocumentRegister1765420000000 } from './1765420000000-document-register';
 import { DocumentForms1765430000000 } from './1765430000000-document-forms';
 import { ResidentRegister1765500000000 } from './1765500000000-resident-register';
+import { Corrections1765510000000 } from './1765510000000-corrections';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   DocumentRegister1765420000000,
   DocumentForms1765430000000,
   ResidentRegister1765500000000,
+  Corrections1765510000000,
 ];
