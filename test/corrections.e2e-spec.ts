@@ -73,7 +73,8 @@ describe('corrections: voiding entries made in error', () => {
       entryId: zhang.id,
       residentId: who.zhang,
       reason: '录入错误：张建国未入住',
-      detail: { admittedOn: '2025-01-10', dischargedOn: null, beds: ['V-3'] },
+      // The level recorded with the admission goes with it.
+      detail: { admittedOn: '2025-01-10', dischargedOn: null, beds: ['V-3'], levelsVoided: 1 },
       voidedByName: expect.any(String),
     });
     // Readable, marked voided; no longer among the resident's admissions, nor on the board.
@@ -83,7 +84,8 @@ describe('corrections: voiding entries made in error', () => {
     });
     expect(await get(`/admissions?residentId=${who.zhang}`)).toEqual([]);
     expect((await board('2025-01-15'))['V-3']).toBeUndefined();
-    expect((await get(`/residents/${who.zhang}`)).status).toBe('REGISTERED');
+    expect(await get(`/residents/${who.zhang}`)).toMatchObject({ status: 'REGISTERED', careLevel: null });
+    expect(await get(`/residents/${who.zhang}/assessments`)).toEqual([]);
     // Voided once; a voided admission takes no change.
     expect(refusal(await post(`/admissions/${zhang.id}/void`, { reason: '再次' }))).toMatchObject({ status: 409, code: 'ALREADY_VOIDED' });
     expect(refusal(await post(`/admissions/${zhang.id}/transfer`, { bedId: bed['V-4'], on: '2025-01-20' }))).toMatchObject({

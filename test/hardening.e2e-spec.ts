@@ -208,7 +208,8 @@ describe('hardening', () => {
         `SELECT diff FROM audit_event WHERE action = 'user.deactivate' AND entity_id = $1`,
         [u.id],
       );
-      expect(audit.diff.note).toEqual({ reason: '已离职', refreshTokensRevoked: expect.any(Number) });
+      // One session (the login above): one token revoked.
+      expect(audit.diff.note).toEqual({ reason: '已离职', refreshTokensRevoked: 1 });
       expect(await w.sql(`SELECT count(*)::int AS n FROM refresh_token WHERE user_id = $1 AND revoked_at IS NULL`, [u.id])).toEqual([
         { n: 0 },
       ]);

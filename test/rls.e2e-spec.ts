@@ -19,7 +19,8 @@ describe('row-level security as the application role', () => {
     await app.connect();
     rlsTables = (
       await w.sql<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'facility_id' ORDER BY 1`,
+        `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+         WHERE c.table_schema = 'public' AND c.column_name = 'facility_id' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
       )
     ).map((r) => r.table_name);
   });
@@ -50,6 +51,23 @@ describe('row-level security as the application role', () => {
     );
     expect(rows).toHaveLength(rlsTables.length + 1);
     for (const r of rows) expect(r).toEqual({ relname: r.relname, relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  it('the views of entries in force (docs/rules.md §12) run as the caller, so its row-level security applies', async () => {
+    const views = await w.sql<{ relname: string; reloptions: string[] | null }>(
+      `SELECT relname, reloptions FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'v' ORDER BY relname`,
+    );
+    expect(views.map((v) => v.relname)).toEqual(['admission', 'assessment', 'leave', 'stay']);
+    for (const v of views) expect(v.reloptions).toContain('security_invoker=true');
+    await app.query('BEGIN');
+    try {
+      await app.query(`SELECT set_config('app.facility_id', $1, true)`, [w.A]);
+      for (const v of views) expect({ view: v.relname, B: await visible(v.relname, w.B) }).toEqual({ view: v.relname, B: 0 });
+      expect(await visible('leave', w.A)).toBe(1);
+      expect(await visible('leave_entry', w.A)).toBe(2);
+    } finally {
+      await app.query('ROLLBACK');
+    }
   });
 
   it('with no tenant set, no row of any facility is visible', async () => {

@@ -178,4 +178,79 @@ describe('the resident register in the web app (Playwright, Chromium)', () => {
     await page.screenshot({ path: join(SHOTS, 'accountant-register-390.png') });
     await page.close();
   }, 120_000);
+
+  it('an admission voided on the day it was made leaves the resident page, the bed board and the month’s claim (docs/rules.md §12)', async () => {
+    const api = `/api/facilities/${home}`;
+    const idNumber = idNumberFor('1944-08-08', 91);
+    const gender = Number(idNumber[16]) % 2 ? 'M' : 'F';
+    const elder = (
+      await w.t.http
+        .post(`${api}/residents`)
+        .auth(token, auth)
+        .send({ name: '欧阳春花', gender, dateOfBirth: '1944-08-08', idNumber })
+        .expect(201)
+    ).body.id;
+    const room = (await w.t.http.post(`${api}/rooms`).auth(token, auth).send({ building: '9号楼', floor: 2, number: '920' }).expect(201))
+      .body.id;
+    const bed = (await w.t.http.post(`${api}/beds`).auth(token, auth).send({ code: 'VD-1', roomId: room, kind: 'NURSING' }).expect(201))
+      .body;
+    await w.t.http
+      .post(`${api}/admissions`)
+      .auth(token, auth)
+      .send({ residentId: elder, bedId: bed.id, admittedOn: today, careLevel: 'SEMI_DISABLED' })
+      .expect(201);
+    const accountant = await login(w.t, 'accountant', password('accountant'));
+    const month = today.slice(0, 7);
+    const draft = async () => (await w.t.http.post(`${api}/claims`).auth(accountant, auth).send({ month }).expect(201)).body;
+    expect((await draft()).lines.some((l: { residentId: string }) => l.residentId === elder)).toBe(true);
+
+    const page = await signIn('manager');
+    await page.goto(`${base}/f/${home}/residents/${elder}`);
+    await settle(page);
+    await page.getByTestId('resident-status').getByText('在住').waitFor();
+    await page.getByTestId('void-ADMISSION').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByTestId('void-what').innerText()).toBe(`入住 ${today}（VD-1）`);
+    // No reason, no void.
+    await dialog.locator('#void-confirm').click();
+    await dialog.getByText('请填写此项').waitFor();
+    await dialog.getByTestId('void-reason').fill('录入错误：老人当日未到院');
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'manager-void-admission-1440.png') });
+    await dialog.locator('#void-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('resident-status').getByText('未入住').waitFor();
+    const voided = page.getByTestId('correction');
+    expect(await voided.innerText()).toContain(`入住 ${today}（VD-1）`);
+    expect(await voided.innerText()).toContain('录入错误：老人当日未到院');
+    expect(await voided.locator('del').count()).toBe(1);
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'manager-resident-corrections-1440.png'), fullPage: true });
+
+    // The bed board: VD-1 is free again today.
+    await page.goto(`${base}/f/${home}/beds`);
+    await settle(page);
+    const tile = page.getByTestId('bed-VD-1');
+    await tile.waitFor();
+    expect(await tile.getAttribute('data-status')).toBe('FREE');
+    expect(await tile.innerText()).not.toContain('欧阳春花');
+    await page.close();
+
+    // The month's claim, drafted again, pays her nothing; the accountant's screen shows the others.
+    const claim = await draft();
+    expect(claim.lines.some((l: { residentId: string }) => l.residentId === elder)).toBe(false);
+    const books = await signIn('accountant');
+    await books.goto(`${base}/f/${home}/claims/${claim.id}`);
+    await settle(books);
+    await books.getByTestId('claim-lines').waitFor();
+    expect(await books.getByTestId('claim-lines').innerText()).not.toContain('欧阳春花');
+    await books.close();
+
+    const phone = await signIn('manager', { width: 390, height: 844 });
+    await phone.goto(`${base}/f/${home}/residents/${elder}`);
+    await settle(phone);
+    await phone.getByTestId('corrections').waitFor();
+    await phone.screenshot({ path: join(SHOTS, 'manager-resident-corrections-390.png'), fullPage: true });
+    await phone.close();
+  }, 180_000);
 });

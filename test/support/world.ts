@@ -169,6 +169,16 @@ export async function populate(w: World, facilityId: string, token: string, seed
       .send({ from: '2026-02-01', to: '2026-02-04', reason: '回家' }),
     'leave',
   );
+  // A leave entered in error and voided (docs/rules.md §12): a correction, and an entry out of force.
+  const withMistake = await ok(
+    await http
+      .post(`${base}/admissions/${admission.id}/leaves`)
+      .auth(token, { type: 'bearer' })
+      .send({ from: '2026-02-10', to: '2026-02-12', reason: '录错' }),
+    'leave',
+  );
+  const mistaken = (withMistake as unknown as { leaves: { id: string; from: string }[] }).leaves.find((l) => l.from === '2026-02-10');
+  await ok(await http.post(`${base}/leaves/${mistaken?.id}/void`).auth(token, { type: 'bearer' }).send({ reason: '未请假' }), 'void');
   await ok(
     await http
       .patch(`${base}/beds/${beds[1]}`)

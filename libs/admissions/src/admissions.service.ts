@@ -67,6 +67,7 @@ export class AdmissionsService {
           effectiveOn: dto.admittedOn,
           assessor: this.db.actor(),
           notes: '入住时记录',
+          admissionId,
         },
         { audited: false },
       );
@@ -173,6 +174,7 @@ export class AdmissionsService {
    */
   async voidAdmission(admission: AdmissionView, reason: string, more: Record<string, unknown> = {}) {
     await this.corrections.voidAdmission(admission.id);
+    const levels = await this.residents.voidAssessmentsOfAdmission(admission.id);
     const correction = await this.corrections.record({
       kind: 'ADMISSION',
       entryId: admission.id,
@@ -181,6 +183,7 @@ export class AdmissionsService {
         admittedOn: admission.admittedOn,
         dischargedOn: admission.dischargedOn,
         beds: admission.stays.map((s) => s.bedCode),
+        ...(levels ? { levelsVoided: levels } : {}),
         ...more,
       },
       reason,

@@ -131,20 +131,22 @@ export class AuthRepository {
 
   /** Revokes every live token of a rotation chain; how many. */
   async revokeFamily(familyId: string): Promise<number> {
-    const rows: unknown[] = await this.db.sql.query(
-      `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id`,
+    // A SELECT over the UPDATE: the driver answers an UPDATE with [rows, count], a SELECT with rows.
+    const [row]: { n: number }[] = await this.db.sql.query(
+      `WITH r AS (UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING id) SELECT count(*)::int AS n FROM r`,
       [familyId],
     );
-    return rows.length;
+    return row.n;
   }
 
   /** Revokes every live token of a user; how many. */
   async revokeUserTokens(userId: string): Promise<number> {
-    const rows: unknown[] = await this.db.sql.query(
-      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+    // A SELECT over the UPDATE: the driver answers an UPDATE with [rows, count], a SELECT with rows.
+    const [row]: { n: number }[] = await this.db.sql.query(
+      `WITH r AS (UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id) SELECT count(*)::int AS n FROM r`,
       [userId],
     );
-    return rows.length;
+    return row.n;
   }
 
   // ---- lockout --------------------------------------------------------------------------------

@@ -31,6 +31,10 @@ export class Assessment {
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 
+  /** The admission it was recorded with (its level on admission); voided with it (docs/rules.md §12). */
+  @Column({ name: 'admission_id', type: 'uuid', nullable: true, select: false })
+  admissionId!: string | null;
+
   @Column({ name: 'recorded_at', type: 'timestamptz', insert: false, update: false })
   recordedAt!: Date;
 }

@@ -13,7 +13,8 @@ export class AssessmentsRepository {
 
   /** Inserts one; the returned entity holds its new id and what was written. */
   async insert(
-    fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'>,
+    fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'> &
+      Partial<Pick<Assessment, 'admissionId'>>,
   ): Promise<Assessment> {
     const row = this.assessments.create(fields);
     await this.assessments.insert(row);
@@ -41,6 +42,17 @@ export class AssessmentsRepository {
   /** Takes it out of force: the history keeps it, nothing reads it as a level (docs/rules.md §12). */
   async void(id: string): Promise<void> {
     await this.db.sql.query(`UPDATE assessment_entry SET voided_at = now() WHERE id = $1 AND voided_at IS NULL`, [id]);
+  }
+
+  /** Voids the levels recorded with an admission; how many (docs/rules.md §12). */
+  async voidOfAdmission(admissionId: string): Promise<number> {
+    // A SELECT over the UPDATE: the driver answers an UPDATE with [rows, count], a SELECT with rows.
+    const [row]: { n: number }[] = await this.db.sql.query(
+      `WITH v AS (UPDATE assessment_entry SET voided_at = now() WHERE admission_id = $1 AND voided_at IS NULL RETURNING id)
+       SELECT count(*)::int AS n FROM v`,
+      [admissionId],
+    );
+    return row.n;
   }
 
   /** A resident's history, by effective date then order of recording. */

@@ -249,7 +249,7 @@ export class ResidentsService {
   /** Also used by admissions (`careLevel` on admission records an assessment effective that day). */
   async recordAssessment(
     residentId: string,
-    a: { careLevel: CareLevel; grade: Assessment['grade']; effectiveOn: string; assessor: string; notes: string | null },
+    a: { careLevel: CareLevel; grade: Assessment['grade']; effectiveOn: string; assessor: string; notes: string | null; admissionId?: string },
     options: { audited: boolean } = { audited: true },
   ): Promise<Assessment> {
     const row = await this.assessmentRows.insert({ ...a, residentId, facilityId: this.db.facilityId() });
@@ -273,6 +273,11 @@ export class ResidentsService {
     }
     await this.assessmentRows.void(id);
     return assessment;
+  }
+
+  /** Voids the level recorded with an admission being voided (docs/rules.md §12). */
+  voidAssessmentsOfAdmission(admissionId: string): Promise<number> {
+    return this.assessmentRows.voidOfAdmission(admissionId);
   }
 
   async assessments(residentId: string): Promise<Assessment[]> {

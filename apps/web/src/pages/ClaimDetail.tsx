@@ -161,7 +161,7 @@ export default function ClaimDetail() {
             ]}
           />
         </Card>
-        <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.lines}</h2>}>
+        <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.lines}</h2>} data-testid="claim-lines">
           {/* The lines scroll sideways in their own box on a phone; the header stays on top of a long list. */}
           <ScrollRegion label={t.lines}>
             <Table<ClaimLine>

@@ -42,6 +42,7 @@ import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 import { AssessDialog } from './AssessDialog';
+import { CorrectionsCard, entryText, VoidDialog, type VoidTarget } from './VoidDialog';
 
 type Action = StayActionKind | 'readmit' | 'edit' | 'assess';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
@@ -64,6 +65,7 @@ export default function ResidentPage() {
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
   const [action, setAction] = useState<Action | null>(null);
+  const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const { me } = useAuth();
   const manages = me?.role === 'FACILITY_MANAGER';
   if (resident.isLoading) return <Loading />;
@@ -88,6 +90,20 @@ export default function ResidentPage() {
             {manages && (
               <Button onClick={() => setAction('assess')} data-testid="assess">
                 {t.assessAdd}
+              </Button>
+            )}
+            {manages && r.status === 'DISCHARGED' && latest?.dischargedOn && (
+              <Button
+                onClick={() =>
+                  setVoiding({
+                    kind: 'DISCHARGE',
+                    id: latest.id,
+                    what: entryText(t, 'DISCHARGE', { dischargedOn: latest.dischargedOn }),
+                  })
+                }
+                data-testid="void-discharge"
+              >
+                {t.voidDischarge}
               </Button>
             )}
             {manages && !current && admissions.data && (
@@ -187,16 +203,57 @@ export default function ResidentPage() {
               <ScrollRegion label={t.stays}>
                 <Table
                   scroll={{ x: 'max-content' }}
-                  rowKey={(s) => `${s.bedId}${s.from}`}
+                  rowKey="id"
                   size="small"
                   pagination={false}
                   loading={admissions.isLoading}
                   locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
-                  dataSource={admissions.data?.flatMap((a) => a.stays) ?? []}
+                  // docs/rules.md §12: an admission's first stay voids the admission, its latest later stay the transfer.
+                  dataSource={
+                    admissions.data?.flatMap((a) =>
+                      a.stays.map((s, i) => ({
+                        ...s,
+                        target:
+                          i === 0
+                            ? {
+                                kind: 'ADMISSION' as const,
+                                id: a.id,
+                                what: entryText(t, 'ADMISSION', { admittedOn: a.admittedOn, beds: a.stays.map((x) => x.bedCode) }),
+                              }
+                            : i === a.stays.length - 1
+                              ? {
+                                  kind: 'TRANSFER' as const,
+                                  id: s.id,
+                                  what: entryText(t, 'TRANSFER', { on: s.from, fromBed: a.stays[i - 1].bedCode, toBed: s.bedCode }),
+                                }
+                              : null,
+                      })),
+                    ) ?? []
+                  }
                   columns={[
                     { title: t.bed, dataIndex: 'bedCode', render: (v: string) => <span data-data>{v}</span> },
                     { title: t.from, dataIndex: 'from' },
                     { title: t.to, dataIndex: 'to', render: (v) => v ?? '—' },
+                    ...(manages
+                      ? [
+                          {
+                            title: t.actions,
+                            key: 'void',
+                            render: (_: unknown, row: { target: VoidTarget | null }) =>
+                              row.target && (
+                                <Button
+                                  size="small"
+                                  type="link"
+                                  danger
+                                  onClick={() => setVoiding(row.target)}
+                                  data-testid={`void-${row.target.kind}`}
+                                >
+                                  {row.target.kind === 'ADMISSION' ? t.voidAdmission : t.voidTransfer}
+                                </Button>
+                              ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               </ScrollRegion>
@@ -215,6 +272,25 @@ export default function ResidentPage() {
                     { title: t.from, dataIndex: 'from' },
                     { title: t.to, dataIndex: 'to' },
                     { title: t.reason, dataIndex: 'reason', render: (v: string) => <span data-data>{v}</span> },
+                    ...(manages
+                      ? [
+                          {
+                            title: t.actions,
+                            key: 'void',
+                            render: (_: unknown, l: { id: string; kind: 'LEAVE' | 'HOSPITAL'; from: string; to: string }) => (
+                              <Button
+                                size="small"
+                                type="link"
+                                danger
+                                onClick={() => setVoiding({ kind: 'LEAVE', id: l.id, what: entryText(t, 'LEAVE', l) })}
+                                data-testid="void-LEAVE"
+                              >
+                                {t.voidShort}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               </ScrollRegion>
@@ -236,6 +312,24 @@ export default function ResidentPage() {
                           <Typography.Text type="secondary">
                             · <span data-data>{a.assessor}</span>
                           </Typography.Text>
+                          {manages && (
+                            <Button
+                              size="small"
+                              type="link"
+                              danger
+                              aria-label={`${t.voidAssessment} ${a.effectiveOn}`}
+                              onClick={() =>
+                                setVoiding({
+                                  kind: 'ASSESSMENT',
+                                  id: a.id,
+                                  what: entryText(t, 'ASSESSMENT', { effectiveOn: a.effectiveOn, careLevel: a.careLevel }),
+                                })
+                              }
+                              data-testid="void-ASSESSMENT"
+                            >
+                              {t.voidShort}
+                            </Button>
+                          )}
                         </span>
                       ),
                     }))}
@@ -244,12 +338,14 @@ export default function ResidentPage() {
             </Card>
           </Col>
         </Row>
+        <CorrectionsCard residentId={residentId} />
         {(action === 'transfer' || action === 'leave' || action === 'discharge') && current && (
           <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />
         )}
         {action === 'readmit' && <ReadmitDialog resident={r} onClose={() => setAction(null)} />}
         {action === 'edit' && <EditRecord resident={r} onClose={() => setAction(null)} />}
         {action === 'assess' && <AssessDialog residentId={residentId} onClose={() => setAction(null)} />}
+        {voiding && <VoidDialog target={voiding} residentId={residentId} onClose={() => setVoiding(null)} />}
       </Space>
     </>
   );

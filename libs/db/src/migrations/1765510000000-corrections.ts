@@ -31,6 +31,22 @@ export class Corrections1765510000000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${t} RENAME TO ${t}_entry`);
       await q.query(`ALTER TABLE ${t}_entry ADD COLUMN voided_at timestamptz`);
     }
+    await q.query(`DROP TRIGGER assessment_append_only ON assessment_entry`);
+    // The level recorded with an admission belongs to it: voiding the admission voids that level too.
+    await q.query(`
+      ALTER TABLE assessment_entry ADD COLUMN admission_id uuid,
+        ADD CONSTRAINT assessment_admission_fk FOREIGN KEY (facility_id, admission_id) REFERENCES admission_entry (facility_id, id)`);
+    // Levels recorded with admissions before: same resident, effective on the admission day, noted so (tenant by tenant: RLS is forced).
+    await q.query(`SELECT set_config('app.platform', 'on', true)`);
+    const facilities: { id: string }[] = await q.query(`SELECT id FROM facility`);
+    await q.query(`SELECT set_config('app.platform', '', true)`);
+    for (const f of facilities) {
+      await q.query(`SELECT set_config('app.facility_id', $1, true)`, [f.id]);
+      await q.query(`
+        UPDATE assessment_entry a SET admission_id = ad.id FROM admission_entry ad
+        WHERE ad.resident_id = a.resident_id AND lower(ad.period) = a.effective_on AND a.notes = '入住时记录'`);
+    }
+    await q.query(`SELECT set_config('app.facility_id', '', true)`);
     for (const [name, { table, expr }] of Object.entries(EXCLUSIONS)) {
       await q.query(`ALTER TABLE ${table}_entry DROP CONSTRAINT ${name}`);
       await q.query(`ALTER TABLE ${table}_entry ADD CONSTRAINT ${name} EXCLUDE USING gist (${expr}) WHERE (voided_at IS NULL)`);
@@ -45,7 +61,8 @@ export class Corrections1765510000000 implements MigrationInterface {
 
     // The home-or-care check named its table; it now fires on admission_entry and reads the view.
     await q.query(`
-      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql AS
+      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql
+      SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN
         PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
         IF (TG_TABLE_NAME = 'admission_entry' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))
@@ -58,7 +75,8 @@ export class Corrections1765510000000 implements MigrationInterface {
 
     // A voided entry is frozen, voiding is one way, and nothing is deleted. An assessment changes only by being voided.
     await q.query(`
-      CREATE FUNCTION careops_entry_frozen() RETURNS trigger LANGUAGE plpgsql AS
+      CREATE FUNCTION careops_entry_frozen() RETURNS trigger LANGUAGE plpgsql
+      SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN
         IF TG_OP = 'DELETE' THEN
           RAISE EXCEPTION '% entries are never deleted; void them (docs/rules.md §12)', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
@@ -71,7 +89,6 @@ export class Corrections1765510000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`DROP TRIGGER assessment_append_only ON assessment_entry`);
     for (const t of ENTRIES) {
       await q.query(
         `CREATE TRIGGER ${t}_entry_frozen BEFORE UPDATE OR DELETE ON ${t}_entry FOR EACH ROW EXECUTE FUNCTION careops_entry_frozen()`,
@@ -107,6 +124,7 @@ export class Corrections1765510000000 implements MigrationInterface {
     for (const t of ENTRIES) await q.query(`DROP TRIGGER ${t}_entry_frozen ON ${t}_entry`);
     await q.query(`DROP FUNCTION careops_entry_frozen()`);
     for (const t of ENTRIES) await q.query(`DROP VIEW ${t}`);
+    await q.query(`ALTER TABLE assessment_entry DROP COLUMN admission_id`);
     for (const [name, { table, expr }] of Object.entries(EXCLUSIONS)) {
       await q.query(`ALTER TABLE ${table}_entry DROP CONSTRAINT ${name}`);
       await q.query(`ALTER TABLE ${table}_entry ADD CONSTRAINT ${name} EXCLUDE USING gist (${expr})`);
@@ -120,7 +138,8 @@ export class Corrections1765510000000 implements MigrationInterface {
     );
     await q.query(`REVOKE UPDATE ON assessment FROM careops_app`);
     await q.query(`
-      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql AS
+      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql
+      SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN
         PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
         IF (TG_TABLE_NAME = 'admission' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))

@@ -82,6 +82,72 @@ export function knownResident(error: unknown): KnownResident | null {
 }
 /** An admission with its bed stays and leaves. */
 export type Admission = components['schemas']['AdmissionResponse'];
+/** A void 撤销 as kept (docs/rules.md §12). */
+export type Correction = components['schemas']['CorrectionResponse'];
+export type CorrectionKind = Correction['kind'];
+
+/** The voids of a resident, newest first. */
+export function useCorrections(residentId: string) {
+  const facilityId = useRouteFacilityId();
+  return useQuery({
+    queryKey: ['corrections', residentId],
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/corrections', { params: { path: { facilityId }, query: { residentId } } })),
+  });
+}
+
+/**
+ * Voids an entry made in error with a reason (docs/rules.md §12); everything that counted it is
+ * refreshed: the resident, the timeline, the board, the register, claims.
+ */
+export function useVoid(residentId: string) {
+  const facilityId = useRouteFacilityId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ kind, id, reason }: { kind: CorrectionKind; id: string; reason: string }) => {
+      const body = { reason };
+      if (kind === 'ADMISSION')
+        return read(
+          api.POST('/api/facilities/{facilityId}/admissions/{admissionId}/void', {
+            params: { path: { facilityId, admissionId: id } },
+            body,
+          }),
+        );
+      if (kind === 'TRANSFER')
+        return read(
+          api.POST('/api/facilities/{facilityId}/transfers/{stayId}/void', { params: { path: { facilityId, stayId: id } }, body }),
+        );
+      if (kind === 'LEAVE')
+        return read(
+          api.POST('/api/facilities/{facilityId}/leaves/{leaveId}/void', { params: { path: { facilityId, leaveId: id } }, body }),
+        );
+      if (kind === 'DISCHARGE')
+        return read(
+          api.POST('/api/facilities/{facilityId}/discharges/{admissionId}/void', {
+            params: { path: { facilityId, admissionId: id } },
+            body,
+          }),
+        );
+      return read(
+        api.POST('/api/facilities/{facilityId}/assessments/{assessmentId}/void', {
+          params: { path: { facilityId, assessmentId: id } },
+          body,
+        }),
+      );
+    },
+    onSuccess: () =>
+      Promise.all(
+        [
+          ['admissions', residentId],
+          ['assessments', residentId],
+          ['corrections', residentId],
+          ['resident', residentId],
+          ['beds', facilityId],
+          ['register', facilityId],
+          ['claims'],
+        ].map((queryKey) => client.invalidateQueries({ queryKey })),
+      ),
+  });
+}
 
 export function useResident(residentId: string) {
   const facilityId = useRouteFacilityId();
