@@ -67,7 +67,15 @@ describe('corrections: voiding entries made in error', () => {
     expect(linesOf(january, 'zhang').map((l) => [l.kind, l.days, l.amountFen])).toEqual([['REGULAR', 22, 10645]]);
     await post(`/claims/${january.id}/submit`, {}, w.token.accountantA).expect(201);
 
+    // Metrics and staffing count her on the 15th: one occupied bed, one 半失能 resident, 1 ÷ 4 → one caregiver required.
+    const counts = async () => {
+      const m = await get(`/metrics?date=2025-01-15`);
+      const [day] = (await get(`/compliance/staffing?from=2025-01-15&to=2025-01-16`)).days;
+      return { occupied: m.occupiedBeds, semi: m.residentsByLevel.SEMI_DISABLED, required: day.required };
+    };
+    expect(await counts()).toEqual({ occupied: 1, semi: 1, required: 1 });
     const voided = (await post(`/admissions/${zhang.id}/void`, { reason: '录入错误：张建国未入住' }).expect(201)).body;
+    expect(await counts()).toEqual({ occupied: 0, semi: 0, required: 0 });
     expect(voided).toMatchObject({
       kind: 'ADMISSION',
       entryId: zhang.id,
