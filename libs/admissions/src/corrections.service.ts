@@ -4,7 +4,7 @@ import { EXCLUSION_VIOLATION } from '@careops/db';
 import { ConflictError, NotFoundError } from '@careops/platform';
 import { ResidentsService } from '@careops/residents';
 import { AdmissionsService } from './admissions.service';
-import { Correction, CorrectionsRepository } from './corrections.repository';
+import { Correction, CorrectionKind, CorrectionsRepository } from './corrections.repository';
 
 export type { Correction, CorrectionKind } from './corrections.repository';
 
@@ -46,21 +46,22 @@ export class CorrectionsService {
     if (takenFrom) throw new ConflictError('VOID_REOPENS_TAKEN_BED', { bed: previous.bedCode, from: takenFrom, name });
     await this.corrections.voidStay(stay.id);
     await this.refusingTakenBed(() => this.corrections.setStayEnd(previous.id, stay.to), { bed: previous.bedCode, from: stay.from, name });
-    const correction = await this.corrections.record({
-      kind: 'TRANSFER',
-      entryId: stay.id,
-      residentId: stay.residentId,
-      detail: { on: stay.from, fromBed: previous.bedCode, toBed: stay.bedCode },
-      reason,
-    });
-    await this.audit.record({
-      action: 'transfer.void',
-      entityType: 'admission',
-      entityId: stay.admissionId,
-      before: { bed: stay.bedCode, on: stay.from },
-      after: { bed: previous.bedCode, residentId: stay.residentId, reason },
-    });
-    return correction;
+    return this.keep(
+      {
+        kind: 'TRANSFER',
+        entryId: stay.id,
+        residentId: stay.residentId,
+        detail: { on: stay.from, fromBed: previous.bedCode, toBed: stay.bedCode },
+        reason,
+      },
+      {
+        action: 'transfer.void',
+        entityType: 'admission',
+        entityId: stay.admissionId,
+        before: { bed: stay.bedCode, on: stay.from },
+        after: { bed: previous.bedCode },
+      },
+    );
   }
 
   /** 撤销请假: the resident was in the facility those days after all. */
@@ -70,15 +71,10 @@ export class CorrectionsService {
     await this.admissions.inForce(leave.admissionId);
     await this.corrections.voidLeave(leave.id);
     const detail = { kind: leave.kind, from: leave.from, to: leave.to, leaveReason: leave.reason };
-    const correction = await this.corrections.record({ kind: 'LEAVE', entryId: leave.id, residentId: leave.residentId, detail, reason });
-    await this.audit.record({
-      action: 'leave.void',
-      entityType: 'admission',
-      entityId: leave.admissionId,
-      before: detail,
-      after: { residentId: leave.residentId, reason },
-    });
-    return correction;
+    return this.keep(
+      { kind: 'LEAVE', entryId: leave.id, residentId: leave.residentId, detail, reason },
+      { action: 'leave.void', entityType: 'admission', entityId: leave.admissionId, before: detail },
+    );
   }
 
   /** 撤销退住: the admission and its last bed stay are open again, if the bed and the person are still free. */
@@ -94,41 +90,35 @@ export class CorrectionsService {
     if (clash.bed) throw new ConflictError('VOID_REOPENS_TAKEN_BED', { bed: last.bedCode, from: clash.bed.from, name });
     await this.refusingTakenBed(() => this.corrections.reopen(admission.id, last.id), { bed: last.bedCode, from: on, name });
     const detail = { dischargedOn: on, dischargeReason: admission.dischargeReason, bed: last.bedCode };
-    const correction = await this.corrections.record({
-      kind: 'DISCHARGE',
-      entryId: admission.id,
-      residentId: admission.residentId,
-      detail,
-      reason,
-    });
-    await this.audit.record({
-      action: 'discharge.void',
-      entityType: 'admission',
-      entityId: admission.id,
-      before: detail,
-      after: { residentId: admission.residentId, reason },
-    });
-    return correction;
+    return this.keep(
+      { kind: 'DISCHARGE', entryId: admission.id, residentId: admission.residentId, detail, reason },
+      { action: 'discharge.void', entityType: 'admission', entityId: admission.id, before: detail },
+    );
   }
 
   /** 撤销评估: the level history goes back to what it was without it. */
   async voidAssessment(assessmentId: string, reason: string): Promise<Correction> {
     const a = await this.residents.voidAssessment(assessmentId);
     const detail = { effectiveOn: a.effectiveOn, careLevel: a.careLevel, grade: a.grade, assessor: a.assessor };
-    const correction = await this.corrections.record({ kind: 'ASSESSMENT', entryId: a.id, residentId: a.residentId, detail, reason });
-    await this.audit.record({
-      action: 'assessment.void',
-      entityType: 'assessment',
-      entityId: a.id,
-      before: detail,
-      after: { residentId: a.residentId, reason },
-    });
-    return correction;
+    return this.keep(
+      { kind: 'ASSESSMENT', entryId: a.id, residentId: a.residentId, detail, reason },
+      { action: 'assessment.void', entityType: 'assessment', entityId: a.id, before: detail },
+    );
   }
 
   /** Voids of a resident (or all), newest first. */
   list(residentId?: string): Promise<Correction[]> {
     return this.corrections.list({ residentId });
+  }
+
+  /** Keeps the void (what, why, who, when) and its audit entry: the residentId and reason go in `after`. */
+  private async keep(
+    c: { kind: CorrectionKind; entryId: string; residentId: string; detail: Record<string, unknown>; reason: string },
+    audited: { action: string; entityType: string; entityId: string; before: Record<string, unknown>; after?: Record<string, unknown> },
+  ): Promise<Correction> {
+    const correction = await this.corrections.record(c);
+    await this.audit.record({ ...audited, after: { ...audited.after, residentId: c.residentId, reason: c.reason } });
+    return correction;
   }
 
   /** A reopening the exclusion constraints refuse (someone took the bed at the same moment) is a 409 naming the bed. */

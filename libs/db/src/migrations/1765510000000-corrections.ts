@@ -11,6 +11,23 @@ const EXCLUSIONS: Record<string, { table: string; expr: string }> = {
 };
 
 /**
+ * The one-programme-a-day check of migration 1764900000000, naming the table admissions live in
+ * (its trigger fires there); it reads admissions in force through the view `admission`.
+ */
+const homeOrCare = (admissionTable: string) => `
+      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql
+      SET search_path = pg_catalog, public, pg_temp AS
+      $$ BEGIN
+        PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
+        IF (TG_TABLE_NAME = '${admissionTable}' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))
+           OR (TG_TABLE_NAME = 'home_care_bed' AND EXISTS (SELECT 1 FROM admission a WHERE a.facility_id = NEW.facility_id AND a.resident_id = NEW.resident_id AND a.period && NEW.period)) THEN
+          RAISE EXCEPTION 'a resident is either in a home-care bed or admitted on a day, not both'
+            USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'resident_home_or_care';
+        END IF;
+        RETURN NEW;
+      END $$`;
+
+/**
  * docs/rules.md §12, corrections: an entry made in error is voided, never deleted.
  *
  * Each of admission, stay, leave and assessment becomes a table `<name>_entry` holding every entry
@@ -60,18 +77,7 @@ export class Corrections1765510000000 implements MigrationInterface {
     await q.query(`GRANT UPDATE (voided_at) ON assessment_entry TO careops_app`);
 
     // The home-or-care check named its table; it now fires on admission_entry and reads the view.
-    await q.query(`
-      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql
-      SET search_path = pg_catalog, public, pg_temp AS
-      $$ BEGIN
-        PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
-        IF (TG_TABLE_NAME = 'admission_entry' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))
-           OR (TG_TABLE_NAME = 'home_care_bed' AND EXISTS (SELECT 1 FROM admission a WHERE a.facility_id = NEW.facility_id AND a.resident_id = NEW.resident_id AND a.period && NEW.period)) THEN
-          RAISE EXCEPTION 'a resident is either in a home-care bed or admitted on a day, not both'
-            USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'resident_home_or_care';
-        END IF;
-        RETURN NEW;
-      END $$`);
+    await q.query(homeOrCare('admission_entry'));
 
     // A voided entry is frozen, voiding is one way, and nothing is deleted. An assessment changes only by being voided.
     await q.query(`
@@ -137,17 +143,6 @@ export class Corrections1765510000000 implements MigrationInterface {
       `CREATE TRIGGER assessment_append_only BEFORE UPDATE OR DELETE ON assessment FOR EACH ROW EXECUTE FUNCTION careops_append_only()`,
     );
     await q.query(`REVOKE UPDATE ON assessment FROM careops_app`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION careops_home_or_care() RETURNS trigger LANGUAGE plpgsql
-      SET search_path = pg_catalog, public, pg_temp AS
-      $$ BEGIN
-        PERFORM 1 FROM resident WHERE facility_id = NEW.facility_id AND id = NEW.resident_id FOR UPDATE;
-        IF (TG_TABLE_NAME = 'admission' AND EXISTS (SELECT 1 FROM home_care_bed h WHERE h.facility_id = NEW.facility_id AND h.resident_id = NEW.resident_id AND h.period && NEW.period))
-           OR (TG_TABLE_NAME = 'home_care_bed' AND EXISTS (SELECT 1 FROM admission a WHERE a.facility_id = NEW.facility_id AND a.resident_id = NEW.resident_id AND a.period && NEW.period)) THEN
-          RAISE EXCEPTION 'a resident is either in a home-care bed or admitted on a day, not both'
-            USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'resident_home_or_care';
-        END IF;
-        RETURN NEW;
-      END $$`);
+    await q.query(homeOrCare('admission'));
   }
 }
