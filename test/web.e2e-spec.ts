@@ -417,6 +417,7 @@ describe('the web app (Playwright, Chromium)', () => {
       .send({ username: 'manager.500', password: 'Board-Five-Hundred-9', role: 'FACILITY_MANAGER', facilityId: f })
       .expect(201);
     const page = await signIn('manager.500', 'Board-Five-Hundred-9');
+    await page.getByRole('menuitem', { name: '床位一览' }).click();
     await page.waitForFunction('window.__careopsBoard && window.__careopsBoard.beds === 500', undefined, { timeout: 30_000 });
     const board = (await page.evaluate('window.__careopsBoard')) as { beds: number; renderMs: number };
     console.log(`web: bed board of ${board.beds} beds rendered ${board.renderMs.toFixed(0)} ms after its data arrived`);

@@ -110,8 +110,8 @@ export default function Home() {
       <section aria-label={t.homeCensus}>
         <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
           {figures.map((f) => (
-            <Col key={f.key} xs={12} sm={8} md={6} xl={3}>
-              <Card size="small" data-testid={`census-${f.key}`}>
+            <Col key={f.key} xs={8} sm={8} md={6} xl={3}>
+              <Card size="small" data-testid={`census-${f.key}`} style={{ height: '100%' }}>
                 <Statistic title={f.title} value={f.value} />
               </Card>
             </Col>
@@ -134,7 +134,7 @@ export default function Home() {
                 data-severity={a.severity}
                 title={
                   <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', whiteSpace: 'normal' }}>
-                    <Tag color={a.severity === 'DANGER' ? 'error' : 'warning'} style={{ marginInlineEnd: 0 }}>
+                    <Tag color={a.severity === 'DANGER' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
                       {a.severity === 'DANGER' ? t.homeDanger : t.homeWarn}
                     </Tag>
                     <span>{t[TITLES[a.kind]]}</span>
