@@ -14,5 +14,7 @@ export function useHome() {
   return useQuery({
     queryKey: ['home', facilityId],
     queryFn: () => read(api.GET('/api/facilities/{facilityId}/home', { params: { path: { facilityId } } })),
+    // Every other screen's writes change it (an admission, a certificate, a submitted claim): asked afresh on each visit.
+    staleTime: 0,
   });
 }
