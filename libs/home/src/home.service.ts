@@ -57,7 +57,8 @@ export class HomeService {
   private async census(facility: Facility, day: IsoDate): Promise<{ census: HomeCensusResponse; inCare: string[] }> {
     const span = { from: day, to: addDays(day, 1) };
     const admitted = (await this.stays.periodsIn('admission', span)).map((p) => p.residentId);
-    const away = new Set((await this.stays.periodsIn('leave', span)).map((p) => p.residentId).filter((id) => admitted.includes(id)));
+    const inCare = new Set(admitted);
+    const away = new Set((await this.stays.periodsIn('leave', span)).map((p) => p.residentId).filter((id) => inCare.has(id)));
     const dayCare = facility.type !== 'CARE_HOME';
     const members = dayCare ? await this.dayCare.members(day) : [];
     const sheet = dayCare ? await this.dayCare.attendance(day) : [];
