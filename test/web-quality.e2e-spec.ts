@@ -249,6 +249,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     switch (role) {
       case 'manager':
         return [
+          { name: 'home', path: f(home, 'home') },
           { name: 'beds', path: f(home, 'beds') },
           { name: 'register', path: f(home, 'residents') },
           ...(residentHome ? [{ name: 'resident', path: f(home, `residents/${residentHome}`) }] : []),
@@ -265,6 +266,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
         ];
       case 'daycenter':
         return [
+          { name: 'home', path: f(dayCenter, 'home') },
           { name: 'attendance', path: f(dayCenter, 'attendance') },
           { name: 'services', path: f(dayCenter, 'services') },
           ...(residentDay ? [{ name: 'resident', path: f(dayCenter, `residents/${residentDay}`) }] : []),
@@ -280,6 +282,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
         ];
       case 'accountant':
         return [
+          { name: 'home', path: f(home, 'home') },
           { name: 'register', path: f(home, 'residents') },
           { name: 'claims', path: f(home, 'claims') },
           ...(claimHome ? [{ name: 'claim', path: f(home, `claims/${claimHome}`) }] : []),
@@ -424,7 +427,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
 
     await page.getByLabel('密码').fill(password('manager'));
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/beds$/);
+    await page.waitForURL(/\/home$/);
     expect(await page.locator('nav').isVisible()).toBe(false);
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.locator('.ant-drawer-open nav').getByText('员工与证书').click();

@@ -142,6 +142,7 @@ describe('the resident register in the web app (Playwright, Chromium)', () => {
   it('the admission dialog: a known ID number offers “此人已登记为 …（已退住），是否再次入住？” and admits the same resident', async () => {
     const elder = await discharged('欧阳秀兰', '1943-04-05', 82);
     const page = await signIn('manager');
+    await page.getByRole('menuitem', { name: '床位一览' }).click();
     await page.waitForSelector('[data-testid=bed-board]');
     await page.locator('[data-status=FREE]').first().click();
     const dialog = page.getByRole('dialog');

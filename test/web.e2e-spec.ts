@@ -90,6 +90,9 @@ describe('the web app (Playwright, Chromium)', () => {
 
   it('(a) a manager admits to a free nursing bed and the board changes; an invalid ID number shows the Chinese error and nothing is saved', async () => {
     const page = await signIn('manager');
+    // The manager lands on 工作台; the bed board is in the menu.
+    await page.waitForURL(/\/home$/);
+    await page.getByRole('menuitem', { name: '床位一览' }).click();
     await page.waitForSelector('[data-testid=bed-board]');
     const free = page.locator('[data-status=FREE]').filter({ hasText: '护' }).first();
     const code = (await free.getAttribute('data-testid'))?.replace('bed-', '') as string;
@@ -131,6 +134,7 @@ describe('the web app (Playwright, Chromium)', () => {
 
   it('(b) an accountant generates the month, reads a line’s explanation, submits, and downloads the PDF with the claim number', async () => {
     const page = await signIn('accountant');
+    await page.getByRole('menuitem', { name: '补贴申领' }).click();
     await page.getByTestId('generate').click();
     await page.waitForURL(/\/claims\/[0-9a-f-]{36}$/);
     await page.getByTestId('claim-state').waitFor();
@@ -353,6 +357,7 @@ describe('the web app (Playwright, Chromium)', () => {
     await page.close();
 
     const manager = await signIn('manager');
+    await manager.getByRole('menuitem', { name: '床位一览' }).click();
     await manager.waitForSelector('[data-testid=bed-board]');
     await manager.locator('[data-status=FREE]').first().click();
     const dialog = manager.getByRole('dialog');
@@ -412,6 +417,7 @@ describe('the web app (Playwright, Chromium)', () => {
       .send({ username: 'manager.500', password: 'Board-Five-Hundred-9', role: 'FACILITY_MANAGER', facilityId: f })
       .expect(201);
     const page = await signIn('manager.500', 'Board-Five-Hundred-9');
+    await page.getByRole('menuitem', { name: '床位一览' }).click();
     await page.waitForFunction('window.__careopsBoard && window.__careopsBoard.beds === 500', undefined, { timeout: 30_000 });
     const board = (await page.evaluate('window.__careopsBoard')) as { beds: number; renderMs: number };
     console.log(`web: bed board of ${board.beds} beds rendered ${board.renderMs.toFixed(0)} ms after its data arrived`);

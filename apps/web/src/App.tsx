@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { FacilityRoute } from './components/FacilityRoute';
 import { HomeRedirect } from './components/HomeRedirect';
 import { Loading } from './components/Loading';
@@ -10,6 +10,7 @@ import { Shell } from './components/Shell';
 
 // Code-split by route (the first load stays small).
 const Login = lazy(() => import('./pages/Login'));
+const Home = lazy(() => import('./pages/Home'));
 const BedBoard = lazy(() => import('./pages/BedBoard'));
 const ResidentPage = lazy(() => import('./pages/ResidentPage'));
 const Register = lazy(() => import('./pages/Register'));
@@ -45,6 +46,8 @@ export function App() {
         >
           <Route index element={<HomeRedirect />} />
           <Route path="/f/:facilityId" element={<FacilityRoute />}>
+            <Route index element={<Navigate to="home" replace />} />
+            <Route path="home" element={<Home />} />
             <Route path="beds" element={<BedBoard />} />
             <Route path="residents" element={<Register />} />
             <Route path="residents/:residentId" element={<ResidentPage />} />

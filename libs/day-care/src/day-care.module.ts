@@ -6,5 +6,10 @@ import { DayCareRepository } from './day-care.repository';
 import { DayCareService } from './day-care.service';
 
 /** Needs ResidentsModule (global) for residents, profiles and care levels. */
-@Module({ imports: [AuditModule, FacilitiesModule], controllers: [DayCareController], providers: [DayCareService, DayCareRepository] })
+@Module({
+  imports: [AuditModule, FacilitiesModule],
+  controllers: [DayCareController],
+  providers: [DayCareService, DayCareRepository],
+  exports: [DayCareService],
+})
 export class DayCareModule {}

@@ -15,6 +15,7 @@ import { StaffModule } from '@careops/staff';
 import { ImportsModule } from '@careops/imports';
 import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
+import { HomeModule } from '@careops/home';
 import { PdfModule } from '@careops/pdf';
 import { ReportJobsApiModule, ReportsModule } from '@careops/reports';
 import { DemoModule } from '@careops/ops';
@@ -72,6 +73,7 @@ export class AppModule {
         ImportsModule,
         ClaimsModule,
         MetricsModule,
+        HomeModule,
         // one Chromium per process renders the documents; long ones go to the worker's queue.
         PdfModule.forRoot(pdfOptions(config)),
         ReportsModule,

@@ -4,8 +4,8 @@ import { useAuth } from '../auth';
 import { Loading } from './Loading';
 
 function home(me: Me): string {
-  if (me.role === 'FACILITY_MANAGER') return `/f/${me.facilityId}/beds`;
-  if (me.role === 'ACCOUNTANT') return `/f/${me.facilityId}/claims`;
+  // The facility's people start on its 工作台: today's census and what needs doing.
+  if (me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT') return `/f/${me.facilityId}/home`;
   return '/division';
 }
 
@@ -13,7 +13,7 @@ function home(me: Me): string {
 export function HomeRedirect() {
   const { me, facility } = useAuth();
   if (!me) return <Loading />;
-  // A day center's manager starts on the day's attendance sheet, a care home's on the bed board.
+  // A day center's manager starts on the day's attendance sheet (its 工作台 is one click away).
   return (
     <Navigate
       to={me.role === 'FACILITY_MANAGER' && facility?.type === 'DAY_CENTER' ? `/f/${me.facilityId}/attendance` : home(me)}

@@ -4,6 +4,7 @@ import {
   IdcardOutlined,
   BankOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FilePdfOutlined,
   FileProtectOutlined,
   HistoryOutlined,
@@ -52,6 +53,7 @@ export function Shell() {
   if (!me) return null;
   const f = (p: string) => `/f/${me.facilityId}/${p}`;
   const items = [
+    ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT' ? [{ key: f('home'), icon: <DashboardOutlined />, label: t.home }] : []),
     ...(me.role === 'FACILITY_MANAGER'
       ? [
           ...(dayCenter && hasBeds !== true ? [] : [{ key: f('beds'), icon: <AppstoreOutlined />, label: t.beds }]),

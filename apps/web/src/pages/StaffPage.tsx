@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { type Staff, useStaff } from '../api/hooks/staff';
 import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
@@ -30,7 +31,13 @@ export default function StaffPage() {
   const staff = useStaff();
   const [query, setQuery] = useState('');
   const [role, setRole] = useState<Staff['role'] | 'ALL'>('ALL');
-  const [certificates, setCertificates] = useState<CertificateFilter>('ALL');
+  // The 工作台 links here with ?certificates=EXPIRING or EXPIRED.
+  const [params] = useSearchParams();
+  const [certificates, setCertificates] = useState<CertificateFilter>(() =>
+    params.get('certificates') === 'EXPIRING' || params.get('certificates') === 'EXPIRED'
+      ? (params.get('certificates') as CertificateFilter)
+      : 'ALL',
+  );
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const canEdit = me?.role === 'FACILITY_MANAGER' || me?.role === 'PLATFORM_ADMIN';

@@ -1,6 +1,7 @@
 import { Badge, Calendar, Card, DatePicker, Descriptions, Drawer, Grid, List, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useFacility, useRouteFacilityId } from '../api/hooks/facilities';
 import { type StaffingDay, useStaff, useStaffing } from '../api/hooks/staff';
 import { useAuth } from '../auth';
@@ -15,7 +16,10 @@ import { Toolbar, VisuallyHidden } from './page-parts';
 export default function StaffingCalendar() {
   const { t } = useI18n();
   const today = useToday();
-  const [month, setMonth] = useState<Dayjs>(() => today().startOf('month'));
+  // The 工作台 links here with ?month=YYYY-MM (the month of the first short day).
+  const [params] = useSearchParams();
+  const asked = params.get('month');
+  const [month, setMonth] = useState<Dayjs>(() => (asked && /^\d{4}-\d{2}$/.test(asked) ? dayjs(`${asked}-01`) : today().startOf('month')));
   const [open, setOpen] = useState<StaffingDay | null>(null);
   const from = month.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = month.endOf('month').add(8, 'day').format('YYYY-MM-DD');

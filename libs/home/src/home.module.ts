@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { StaysRepository } from '@careops/admissions';
+import { ClaimsModule } from '@careops/claims';
+import { DayCareModule } from '@careops/day-care';
+import { FacilitiesModule } from '@careops/facilities';
+import { MetricsModule } from '@careops/metrics';
+import { StaffModule } from '@careops/staff';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
+
+/** Reads other features through their services; stays through their reader (CareLevelsRepository: ResidentsModule, global). */
+@Module({
+  imports: [FacilitiesModule, MetricsModule, StaffModule, ClaimsModule, DayCareModule],
+  controllers: [HomeController],
+  providers: [HomeService, StaysRepository],
+})
+export class HomeModule {}

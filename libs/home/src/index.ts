@@ -1,0 +1,3 @@
+export * from './dto/home.response';
+export * from './home.module';
+export * from './home.service';
