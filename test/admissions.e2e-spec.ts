@@ -121,7 +121,13 @@ describe('admissions and the bed board', () => {
         .expect(201)
     ).body;
     expect(done).toMatchObject({ dischargedOn: '2026-06-01', dischargeReason: '回家养老' });
-    expect(done.stays[1]).toEqual({ id: expect.any(String), bedId: beds['A-201-2'], bedCode: 'A-201-2', from: '2026-04-10', to: '2026-06-01' });
+    expect(done.stays[1]).toEqual({
+      id: expect.any(String),
+      bedId: beds['A-201-2'],
+      bedCode: 'A-201-2',
+      from: '2026-04-10',
+      to: '2026-06-01',
+    });
     await w.t.http
       .post(`${base}/admissions/${a.id}/discharge`)
       .auth(as(), auth)

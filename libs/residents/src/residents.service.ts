@@ -249,7 +249,14 @@ export class ResidentsService {
   /** Also used by admissions (`careLevel` on admission records an assessment effective that day). */
   async recordAssessment(
     residentId: string,
-    a: { careLevel: CareLevel; grade: Assessment['grade']; effectiveOn: string; assessor: string; notes: string | null; admissionId?: string },
+    a: {
+      careLevel: CareLevel;
+      grade: Assessment['grade'];
+      effectiveOn: string;
+      assessor: string;
+      notes: string | null;
+      admissionId?: string;
+    },
     options: { audited: boolean } = { audited: true },
   ): Promise<Assessment> {
     const row = await this.assessmentRows.insert({ ...a, residentId, facilityId: this.db.facilityId() });
