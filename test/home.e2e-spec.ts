@@ -200,6 +200,8 @@ describe('the manager’s home 工作台', () => {
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.managerB, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.reg370000, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=2026-02-30`).auth(manager, auth).expect(400);
+    // The calendar's first day: no month before it to claim, and no 500 (the fuzz test found it).
+    expect((await read('1900-01-01', manager)).alerts.map((a: { kind: string }) => a.kind)).not.toContain('CLAIM_DUE');
     await w.t.http.get(`/api/facilities/${home}/home`).expect(401);
   });
 

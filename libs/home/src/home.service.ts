@@ -5,6 +5,7 @@ import {
   calendarDate,
   certificateStanding,
   type IsoDate,
+  isMonth,
   monthlyDeadline,
   previousMonth,
   reassessmentDue,
@@ -156,6 +157,8 @@ export class HomeService {
    */
   private async claim(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const month = previousMonth(day);
+    // The calendar's first month has no month before it to claim (docs/rules.md §5).
+    if (!isMonth(month)) return [];
     const due = await this.claims.programmesDue(month);
     if (due.length === 0) return [];
     const ofMonth = (await this.claims.list()).filter((c) => c.month === month);
