@@ -1,4 +1,5 @@
 export * from './care-level';
+export * from './ability-assessment';
 export * from './division';
 export * from './id-number';
 export * from './roles';
