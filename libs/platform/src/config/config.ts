@@ -161,6 +161,10 @@ export class AppConfig {
   @Max(365, { message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
   REASSESSMENT_HOSPITAL_DAYS = 7;
 
+  /** docs/rules.md §4a: when true, both assessors of a scored assessment must be staff holding a valid 评估员 certificate. */
+  @IsIn(['true', 'false'], { message: 'ASSESSORS_MUST_BE_CERTIFIED must be true or false' })
+  ASSESSORS_MUST_BE_CERTIFIED = 'false';
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV?: string;
