@@ -149,10 +149,10 @@ export class AppConfig {
 
   /** docs/rules.md §4a: months between routine ability assessments 常规评估. */
   @Transform(toInt)
-  @IsInt({ message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  @Min(1, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  @Max(60, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  REASSESSMENT_INTERVAL_MONTHS = 12;
+  @IsInt({ message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  @Min(1, { message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  @Max(60, { message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  REASSESSMENT_MONTHS = 12;
 
   /** docs/rules.md §4a: a hospital leave of at least this many days calls for an 即时评估. */
   @Transform(toInt)
