@@ -218,6 +218,8 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       };
     case 'subsidy_policy.create':
       return { zh: s`${az} 设置了补贴标准`, en: s`${Ae} set the subsidy rates` };
+    case 'level_policy.create':
+      return { zh: s`${az} 设置了评估等级与照护等级的对应政策`, en: s`${Ae} set which care level each assessment grade gives` };
     case 'report_job.create':
       return { zh: s`${az} 申请生成一份文件`, en: s`${Ae} requested a document` };
     case 'auth.login':
