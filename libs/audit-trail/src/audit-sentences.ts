@@ -125,6 +125,13 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
     }
     case 'assessment.create': {
       const level = LEVEL[String(after(e, 'careLevel'))];
+      const total = after(e, 'totalScore');
+      // docs/rules.md §4a: a scored assessment says its total.
+      if (level && typeof total === 'number')
+        return {
+          zh: s`${az} 为 ${rz} 录入能力评估（总分 ${w(String(total))}）：${w(level[0])}`,
+          en: s`${Ae} recorded a scored assessment of ${re} (total ${w(String(total))}): ${w(level[1])}`,
+        };
       return level
         ? { zh: s`${az} 为 ${rz} 录入能力评估：${w(level[0])}`, en: s`${Ae} recorded an assessment of ${re}: ${w(level[1])}` }
         : { zh: s`${az} 为 ${rz} 录入能力评估`, en: s`${Ae} recorded an assessment of ${re}` };
