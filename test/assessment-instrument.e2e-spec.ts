@@ -287,6 +287,12 @@ describe('the GB/T 42195-2022 ability assessment', () => {
       expect(before).toMatchObject({ grade: 'MODERATE', careLevel: 'SEMI_DISABLED' });
       const inB = (await assess('bei', moderate('2026-02-01'), w.token.managerB, w.B).expect(201)).body;
       expect(inB).toMatchObject({ grade: 'MODERATE', careLevel: 'SEMI_DISABLED' });
+      // What the form previews with: the version in force for the facility on a date.
+      const inForce = async (facility: string, token: string, date: string) =>
+        (await w.t.http.get(`/api/facilities/${facility}/level-policy?date=${date}`).auth(token, auth).expect(200)).body;
+      expect(await inForce(w.A, w.token.accountantA, '2026-02-01')).toMatchObject({ divisionCode: '410400', mapping });
+      expect(await inForce(w.A, w.token.reg410400, '2025-12-31')).toMatchObject({ divisionCode: '000000', name: '全国默认' });
+      expect(await inForce(w.B, w.token.managerB, '2026-02-01')).toMatchObject({ divisionCode: '000000' });
     });
   });
 

@@ -5,6 +5,7 @@ import { calendarDate } from '@careops/care';
 import { ANY_ROLE, AppConfig, FacilityController, IsIsoDate, Roles } from '@careops/platform';
 import { ReassessmentsService } from './reassessments.service';
 
+/** `?date=`, default today. */
 export class DueQuery {
   @ApiPropertyOptional({ example: '2026-03-15', format: 'date', description: 'default today' })
   @IsOptional()
