@@ -1,4 +1,5 @@
 export * from './care-level';
+export * from './ability-assessment';
 export * from './division';
 export * from './id-number';
 export * from './roles';
@@ -20,3 +21,5 @@ export * from './claim-timing';
 export * from './money';
 export * from './day-center';
 export * from './reminders';
+export * from './level-policy';
+export * from './reassessment';

@@ -1,4 +1,5 @@
-import { addMonths, certificateStanding, monthlyDeadline, previousMonth, reassessmentDue } from './reminders';
+import { addMonths } from './reassessment';
+import { certificateStanding, monthlyDeadline, previousMonth } from './reminders';
 
 describe('the reminders of the manager’s home (docs/rules.md §4a, §6, §11)', () => {
   it.each([
@@ -15,14 +16,6 @@ describe('the reminders of the manager’s home (docs/rules.md §4a, §6, §11)'
     expect(previousMonth('2026-01-10')).toBe('2025-12');
     expect(previousMonth('2026-12-07')).toBe('2026-11');
     expect(monthlyDeadline('2026-12-07')).toBe('2026-12-25');
-  });
-
-  it('a routine reassessment is due 12 months after the latest, shown from 30 days before', () => {
-    // 13 months old: due a month ago.
-    expect(reassessmentDue('2025-11-07', '2026-12-07')).toEqual({ dueOn: '2026-11-07', show: true });
-    // Turns 12 months in 30 days: shown; in 31 days: not yet.
-    expect(reassessmentDue('2026-01-06', '2026-12-07')).toEqual({ dueOn: '2027-01-06', show: true });
-    expect(reassessmentDue('2026-01-07', '2026-12-07')).toEqual({ dueOn: '2027-01-07', show: false });
   });
 
   it('a certificate is expired on its expiry day, expiring within 30 days', () => {

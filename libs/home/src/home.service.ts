@@ -8,14 +8,13 @@ import {
   isMonth,
   monthlyDeadline,
   previousMonth,
-  reassessmentDue,
   STAFFING_LOOKAHEAD_DAYS,
 } from '@careops/care';
 import { ClaimsService } from '@careops/claims';
 import { DayCareService } from '@careops/day-care';
 import { FacilitiesService, type Facility } from '@careops/facilities';
 import { MetricsService } from '@careops/metrics';
-import { CareLevelsRepository } from '@careops/residents';
+import { CareLevelsRepository, ReassessmentsService } from '@careops/residents';
 import { DAY_CENTER_MIN_STAFF, StaffService } from '@careops/staff';
 import type { HomeAlertItemResponse, HomeAlertResponse, HomeCensusResponse, HomeResponse } from './dto/home.response';
 
@@ -35,17 +34,18 @@ export class HomeService {
     private readonly dayCare: DayCareService,
     private readonly stays: StaysRepository,
     private readonly levels: CareLevelsRepository,
+    private readonly reassessments: ReassessmentsService,
   ) {}
 
   async home(date?: IsoDate): Promise<HomeResponse> {
     const facility = await this.facilities.current();
     const day = date ?? calendarDate(new Date(), facility.timezone);
     const path = (p: string) => `/f/${facility.id}/${p}`;
-    const { census, inCare } = await this.census(facility, day);
+    const census = await this.census(facility, day);
     const alerts = [
       ...(await this.certificates(day, path)),
       ...(await this.staffing(facility, day, path)),
-      ...(await this.assessments(inCare, day, path)),
+      ...(await this.assessments(day, path)),
       ...(await this.claim(day, path)),
       ...this.monthlyReport(day, path),
     ];
@@ -55,7 +55,7 @@ export class HomeService {
   }
 
   /** Residents in care (admitted on the day: here or on leave) and day-center members; the beds. */
-  private async census(facility: Facility, day: IsoDate): Promise<{ census: HomeCensusResponse; inCare: string[] }> {
+  private async census(facility: Facility, day: IsoDate): Promise<HomeCensusResponse> {
     const span = { from: day, to: addDays(day, 1) };
     const admitted = (await this.stays.periodsIn('admission', span)).map((p) => p.residentId);
     const inCare = new Set(admitted);
@@ -68,7 +68,7 @@ export class HomeService {
     const byLevel = { SELF_CARE: 0, SEMI_DISABLED: 0, FULLY_DISABLED: 0 };
     for (const level of levels.values()) byLevel[level as keyof typeof byLevel]++;
     const { metrics, beds } = await this.metrics.periodWithStaffing(day, span.to, { date: day }, facility);
-    const census: HomeCensusResponse = {
+    return {
       inCare: admitted.length - away.size,
       onLeave: away.size,
       byLevel,
@@ -78,7 +78,6 @@ export class HomeService {
         : {}),
       ...(dayCare ? { members: members.length, present: sheet.filter((r) => r.status !== 'ABSENT').length } : {}),
     };
-    return { census, inCare: people };
   }
 
   /**
@@ -125,26 +124,16 @@ export class HomeService {
     return alert('STAFFING_SHORT', short[0]?.on === day ? 'DANGER' : 'WARN', short, path(`staffing?month=${short[0]?.on.slice(0, 7)}`));
   }
 
-  /** docs/rules.md §4a: everyone in care has an assessment, and a routine one every 12 months. */
-  private async assessments(people: string[], day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
-    if (people.length === 0) return [];
-    const histories = await this.levels.historiesBefore(people, addDays(day, 1));
-    const names = new Map((await this.levels.profiles(people)).map((p) => [p.id, p.name]));
-    const missing: HomeAlertItemResponse[] = [];
-    const due: HomeAlertItemResponse[] = [];
-    for (const id of people) {
-      const history = histories.get(id) ?? [];
-      const item = { id, label: names.get(id) ?? '', link: path(`residents/${id}`) };
-      if (history.length === 0) {
-        missing.push(item);
-        continue;
-      }
-      const latest = history.reduce((a, b) => (b.effectiveOn > a ? b.effectiveOn : a), history[0].effectiveOn);
-      const { dueOn, show } = reassessmentDue(latest, day);
-      if (show) due.push({ ...item, on: dueOn });
-    }
+  /**
+   * docs/rules.md §4a: everyone in care has an assessment, and a new one when due — the routine
+   * interval, after a hospital stay or an incident — as the reassessment list has them.
+   */
+  private async assessments(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
+    const rows = await this.reassessments.due(day);
+    const item = (r: (typeof rows)[number]) => ({ id: r.residentId, label: r.name, link: path(`residents/${r.residentId}`) });
+    const missing = rows.filter((r) => r.reason === 'MISSING').map(item);
+    const due = rows.filter((r) => r.reason !== 'MISSING').map((r) => ({ ...item(r), on: r.dueOn, detail: r.reason }));
     missing.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-    due.sort((a, b) => (a.on as string).localeCompare(b.on as string) || a.label.localeCompare(b.label, 'zh-CN'));
     return [
       ...alert('ASSESSMENT_MISSING', 'DANGER', missing, path('residents')),
       ...alert('ASSESSMENT_DUE', 'WARN', due, path('residents')),

@@ -14,7 +14,24 @@ export class AssessmentsRepository {
   /** Inserts one; the returned entity holds its new id and what was written. */
   async insert(
     fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'> &
-      Partial<Pick<Assessment, 'admissionId'>>,
+      Partial<
+        Pick<
+          Assessment,
+          | 'admissionId'
+          | 'levelPolicyId'
+          | 'instrument'
+          | 'reason'
+          | 'assessedOn'
+          | 'assessors'
+          | 'items'
+          | 'diagnoses'
+          | 'riskEvents30d'
+          | 'coma'
+          | 'totalScore'
+          | 'baseGrade'
+          | 'adjustments'
+        >
+      >,
   ): Promise<Assessment> {
     const row = this.assessments.create(fields);
     await this.assessments.insert(row);
@@ -24,6 +41,11 @@ export class AssessmentsRepository {
   /** As read back: the columns the API shows, `recordedAt` included. */
   findById(id: string): Promise<Assessment> {
     return this.assessments.findOneByOrFail({ id });
+  }
+
+  /** An assessment in force of a resident; null if none (voided, another resident's, or not in this facility). */
+  findOfResident(residentId: string, id: string): Promise<Assessment | null> {
+    return this.assessments.findOneBy({ id, residentId });
   }
 
   /** An assessment in force, locked; undefined if there is none (or it was voided). */
@@ -53,6 +75,20 @@ export class AssessmentsRepository {
       [admissionId],
     );
     return row.n;
+  }
+
+  /**
+   * Of `names`, those of staff employed on `day` who hold a certificate whose type names 评估员, valid on
+   * `day` ([issuedOn, expiresOn), docs/rules.md §6) — the assessors a facility may require (docs/rules.md §4a).
+   */
+  async certifiedAssessors(names: string[], day: string): Promise<Set<string>> {
+    const rows: { name: string }[] = await this.db.sql.query(
+      `SELECT DISTINCT s.name FROM staff s JOIN staff_certificate c ON c.staff_id = s.id
+       WHERE s.name = ANY($1::text[]) AND s.employed_from <= $2::date AND (s.employed_to IS NULL OR s.employed_to > $2::date)
+         AND c.type LIKE '%评估员%' AND c.issued_on <= $2::date AND c.expires_on > $2::date`,
+      [names, day],
+    );
+    return new Set(rows.map((r) => r.name));
   }
 
   /** A resident's history, by effective date then order of recording. */
