@@ -19,3 +19,4 @@ export * from './claim-adjustments';
 export * from './claim-timing';
 export * from './money';
 export * from './day-center';
+export * from './safety';
