@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { appDatabaseUrl } from '@careops/db';
+import { writeFileSync } from 'node:fs';
+import { binary, squeezed, textOf } from './support/pdf-text';
 import { buildWorld, genderOf, idNumberFor, World } from './support/world';
 
 const NONE = {
@@ -311,6 +313,18 @@ describe('service safety', () => {
       ['李桂兰', null],
       ['王秀英', '2026-11-05'],
     ]);
+  });
+
+  it("the compliance report's safety section prints the month's figures", async () => {
+    const res = await binary(w.t.http.get(`${base}/reports/compliance.pdf?month=2026-11`).auth(w.token.managerA, auth)).expect(200);
+    writeFileSync('tmp/compliance-safety.pdf', res.body as Buffer);
+    const text = squeezed(textOf(res.body as Buffer));
+    expect(text).toContain('服务安全（GB 38600-2019）');
+    expect(text).toMatch(/在住老人九防风险评估 已评估 1 \/ 2 人（截至 2026-11-30）；未评估：李桂兰/);
+    expect(text).toMatch(/高风险未落实防护措施 0 ?项/);
+    expect(text).toMatch(/本月安全事件 3 起：噎食 1 起、跌倒 2 起；未结案 2 起/);
+    expect(text).toMatch(/最近一次消防演练 2026-10-20，参加：全体在班员工（18 人）；疏散用时 4 分钟/);
+    expect(text).toMatch(/最近一次安全检查 2026-11-10/);
   });
 
   it('the audit trail reads each safety action as a sentence', async () => {

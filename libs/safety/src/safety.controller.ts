@@ -25,19 +25,19 @@ import {
 export class SafetyController {
   constructor(private readonly safety: SafetyService) {}
 
-  @Post('residents/:id/risk-assessments')
+  @Post('residents/:residentId/risk-assessments')
   @Roles(...MANAGING)
   @ApiOperation({ summary: '九防: rate the nine risks NONE/LOW/HIGH; each HIGH risk needs a measure (422 naming it)' })
   @ApiCreatedResponse({ type: RiskAssessmentResponse })
-  assess(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RiskAssessmentDto) {
+  assess(@Param('residentId', ParseUUIDPipe) id: string, @Body() dto: RiskAssessmentDto) {
     return this.safety.assessRisks(id, dto);
   }
 
-  @Get('residents/:id/risk-assessments')
+  @Get('residents/:residentId/risk-assessments')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "A resident's nine-risk assessments, newest first" })
   @ApiOkResponse({ type: [RiskAssessmentResponse] })
-  riskAssessments(@Param('id', ParseUUIDPipe) id: string) {
+  riskAssessments(@Param('residentId', ParseUUIDPipe) id: string) {
     return this.safety.riskAssessments(id);
   }
 
