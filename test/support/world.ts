@@ -278,15 +278,12 @@ export async function populate(w: World, facilityId: string, token: string, seed
     'incident',
   );
   await ok(
-    await http
-      .post(`${base}/incidents/${incident.id}/close`)
-      .auth(token, { type: 'bearer' })
-      .send({
-        familyNotifiedAt: '2026-01-10T11:00:00+08:00',
-        familyNotifiedHow: '电话',
-        familyNotifiedBy: '值班护士',
-        review: '床边加防滑垫',
-      }),
+    await http.post(`${base}/incidents/${incident.id}/close`).auth(token, { type: 'bearer' }).send({
+      familyNotifiedAt: '2026-01-10T11:00:00+08:00',
+      familyNotifiedHow: '电话',
+      familyNotifiedBy: '值班护士',
+      review: '床边加防滑垫',
+    }),
     'incident close',
   );
   await ok(

@@ -9,6 +9,7 @@ import {
   HistoryOutlined,
   ImportOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   MenuOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -64,6 +65,7 @@ export function Shell() {
             : []),
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
+          { key: f('safety'), icon: <SafetyOutlined />, label: t.safety },
           { key: f('import'), icon: <ImportOutlined />, label: t.importTitle },
         ]
       : []),

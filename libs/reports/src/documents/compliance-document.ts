@@ -103,7 +103,14 @@ export class ComplianceDocument {
       inCare: sf.residentsInCare,
       assessed: sf.residentsAssessed,
       assessedBad: sf.residentsAssessed < sf.residentsInCare,
-      unassessed: sf.unassessed.map((u) => u.name).join('、'),
+      // A long list names the first 12 and counts the rest (the JSON of safety/summary has them all).
+      unassessed:
+        sf.unassessed.length > 12
+          ? `${sf.unassessed
+              .slice(0, 12)
+              .map((u) => u.name)
+              .join('、')} 等 ${sf.unassessed.length} 人`
+          : sf.unassessed.map((u) => u.name).join('、'),
       unmeasured: sf.highRisksWithoutMeasure,
       unmeasuredCount: sf.highRisksWithoutMeasure.length,
       incidents: sf.incidents,
