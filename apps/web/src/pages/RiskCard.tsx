@@ -148,7 +148,15 @@ export function RiskDialog({ residentId, onClose }: { residentId: string; onClos
         </div>
         {SAFETY_RISKS.map((r) => (
           <div key={r} data-testid={`risk-row-${r}`} style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
-            <Form.Item name={['risks', r]} label={t[`risk_${r}`]} style={{ marginBottom: 8 }}>
+            <Form.Item
+              name={['risks', r]}
+              label={t[`risk_${r}`]}
+              layout="horizontal"
+              labelCol={{ flex: '7.5em' }}
+              labelAlign="left"
+              colon={false}
+              style={{ marginBottom: 8 }}
+            >
               <Radio.Group
                 optionType="button"
                 aria-label={t[`risk_${r}`]}

@@ -214,12 +214,6 @@ export default function Safety() {
               { title: t.incidentOccurredAt, dataIndex: 'occurredAt', render: (v: string) => localTime(v, timeZone) },
               { title: t.incidentType, dataIndex: 'type', render: (k: IncidentType) => <Tag>{t[`incident_${k}`]}</Tag> },
               {
-                title: t.incidentResidents,
-                dataIndex: 'residents',
-                render: (rs: Incident['residents']) => (rs.length ? <span data-data>{rs.map((r) => r.name).join('、')}</span> : '—'),
-              },
-              { title: t.incidentPlace, dataIndex: 'place', render: (v: string) => <span data-data>{v}</span> },
-              {
                 title: t.incidentState,
                 dataIndex: 'state',
                 render: (v: 'OPEN' | 'CLOSED', i) =>
@@ -231,6 +225,12 @@ export default function Safety() {
                     <Tag color={v === 'OPEN' ? 'red' : 'green'}>{t[`incident${v}`]}</Tag>
                   ),
               },
+              {
+                title: t.incidentResidents,
+                dataIndex: 'residents',
+                render: (rs: Incident['residents']) => (rs.length ? <span data-data>{rs.map((r) => r.name).join('、')}</span> : '—'),
+              },
+              { title: t.incidentPlace, dataIndex: 'place', render: (v: string) => <span data-data>{v}</span> },
             ]}
           />
         </ScrollRegion>
