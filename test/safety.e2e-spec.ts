@@ -85,6 +85,8 @@ describe('service safety', () => {
       measures: { FIRE: '灭火器' },
     });
     expect(refusal(unknown)).toEqual({ status: 400, code: 'UNKNOWN_RISK', params: { risk: 'FIRE' } });
+    const notText = await post(`/residents/${who.wang}/risk-assessments`, { assessedOn: '2026-11-05', risks: NONE, measures: { FALL: 3 } });
+    expect(refusal(notText)).toEqual({ status: 400, code: 'MEASURE_INVALID', params: { risk: 'FALL' } });
 
     const high = { ...NONE, FALL: 'HIGH', CHOKING: 'HIGH', SCALD: 'LOW' };
     const noMeasure = await post(`/residents/${who.wang}/risk-assessments`, {
@@ -320,10 +322,10 @@ describe('service safety', () => {
     writeFileSync('tmp/compliance-safety.pdf', res.body as Buffer);
     const text = squeezed(textOf(res.body as Buffer));
     expect(text).toContain('服务安全（GB 38600-2019）');
-    expect(text).toMatch(/在住老人九防风险评估 已评估 1 \/ 2 人（截至 2026-11-30）；未评估：李桂兰/);
+    expect(text).toMatch(/在住老人九防风险评估 已评估 1 \/ 2 人（截至 2026-11-30）\s*；未评估：李桂兰/);
     expect(text).toMatch(/高风险未落实防护措施 0 ?项/);
     expect(text).toMatch(/本月安全事件 3 起：噎食 1 起、跌倒 2 起；未结案 2 起/);
-    expect(text).toMatch(/最近一次消防演练 2026-10-20，参加：全体在班员工（18 人）；疏散用时 4 分钟/);
+    expect(text).toMatch(/最近一次消防演练 2026-10-20，参加：全体在班员工（18 人）\s*；疏散用时 4 分钟/);
     expect(text).toMatch(/最近一次安全检查 2026-11-10/);
   });
 

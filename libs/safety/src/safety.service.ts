@@ -67,7 +67,7 @@ export class SafetyService {
     const measures: Record<string, string> = {};
     for (const [risk, text] of Object.entries(dto.measures ?? {})) {
       if (!isSafetyRisk(risk)) throw new InvalidInputError('UNKNOWN_RISK', { risk });
-      if (typeof text !== 'string' || text.length > 500) throw new InvalidInputError('UNKNOWN_RISK', { risk });
+      if (typeof text !== 'string' || text.length > 500) throw new InvalidInputError('MEASURE_INVALID', { risk });
       if (text.trim()) measures[risk] = text.trim();
     }
     const risks = Object.fromEntries(SAFETY_RISKS.map((r) => [r, dto.risks[r]]));

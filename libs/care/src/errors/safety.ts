@@ -7,6 +7,7 @@ export const SAFETY_ERRORS = {
     en: 'measures.{risk} is not one of the nine risks (CHOKING, WRONG_INTAKE, PRESSURE_INJURY, SCALD, FALL_FROM_BED, FALL, WANDERING, HARM, RECREATION)',
     zh: '未知的风险项 {risk}',
   },
+  MEASURE_INVALID: { status: 400, en: 'measures.{risk} must be a text of at most 500 characters', zh: '防护措施应为不超过 500 字的文字' },
   HIGH_RISK_WITHOUT_MEASURE: {
     status: 422,
     en: 'risk {risk} ({label}) is HIGH: measures.{risk} must name the protective measure',
