@@ -459,8 +459,7 @@ export const enUS: Messages = {
   voidDischarge: 'Void discharge',
   voidAssessment: 'Void assessment',
   voidShort: 'Void',
-  voidWarning:
-    'The entry is kept, marked voided, and no longer counts for beds, subsidy claims or statistics; a claim already submitted is corrected in the next claim.',
+  voidWarning: 'The entry is kept, marked voided, and no longer counts for beds, subsidy claims or statistics; a claim already submitted is corrected in the next claim.',
   voidReason: 'Reason for voiding',
   voidReasonShort: 'Reason: ',
   voidConfirm: 'Void it',
