@@ -141,7 +141,7 @@ describe('the manager’s home 工作台', () => {
       kind: 'ASSESSMENT_DUE',
       severity: 'WARN',
       count: 1,
-      items: [{ id: ids['王秀英'], label: '王秀英', on: '2026-02-10', link: `/f/${home}/residents/${ids['王秀英']}` }],
+      items: [{ id: ids['王秀英'], label: '王秀英', on: '2026-02-10', detail: 'ROUTINE', link: `/f/${home}/residents/${ids['王秀英']}` }],
       link: `/f/${home}/residents`,
     });
     // 张淑珍 (assessed 2025-12-01) turns due on 2026-12-01: shown from 30 days before, not earlier.

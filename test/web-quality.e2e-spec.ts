@@ -261,6 +261,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'info', path: f(home, 'info') },
           { name: 'audit', path: f(home, 'audit') },
           { name: 'import', path: f(home, 'import') },
+          { name: 'safety', path: f(home, 'safety') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];

@@ -242,6 +242,57 @@ export async function populate(w: World, facilityId: string, token: string, seed
       .send({ type: '养老护理员职业技能等级证书', number: `S-${seed}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' }),
     'certificate',
   );
+  // Service safety (docs/rules.md §10): a nine-risk assessment, an incident closed with the family notice, a fire drill.
+  await ok(
+    await http
+      .post(`${base}/residents/${residents[1]}/risk-assessments`)
+      .auth(token, { type: 'bearer' })
+      .send({
+        assessedOn: '2026-01-06',
+        risks: {
+          CHOKING: 'NONE',
+          WRONG_INTAKE: 'NONE',
+          PRESSURE_INJURY: 'LOW',
+          SCALD: 'NONE',
+          FALL_FROM_BED: 'NONE',
+          FALL: 'HIGH',
+          WANDERING: 'NONE',
+          HARM: 'NONE',
+          RECREATION: 'NONE',
+        },
+        measures: { FALL: '床栏、防滑鞋' },
+      }),
+    'risk assessment',
+  );
+  const incident = await ok(
+    await http
+      .post(`${base}/incidents`)
+      .auth(token, { type: 'bearer' })
+      .send({
+        type: 'FALL',
+        occurredAt: '2026-01-10T10:00:00+08:00',
+        place: `10${seed} 房间`,
+        residentIds: [residents[0]],
+        description: '起身时滑倒',
+      }),
+    'incident',
+  );
+  await ok(
+    await http.post(`${base}/incidents/${incident.id}/close`).auth(token, { type: 'bearer' }).send({
+      familyNotifiedAt: '2026-01-10T11:00:00+08:00',
+      familyNotifiedHow: '电话',
+      familyNotifiedBy: '值班护士',
+      review: '床边加防滑垫',
+    }),
+    'incident close',
+  );
+  await ok(
+    await http
+      .post(`${base}/safety-drills`)
+      .auth(token, { type: 'bearer' })
+      .send({ kind: 'FIRE_DRILL', on: '2026-01-15', participants: '全体在班员工', findings: '疏散顺利' }),
+    'drill',
+  );
   // A claim for January (the admission above is in it).
   await ok(
     await http

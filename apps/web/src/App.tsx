@@ -26,6 +26,7 @@ const Import = lazy(() => import('./pages/Import'));
 const FacilityInfo = lazy(() => import('./pages/FacilityInfo'));
 const Division = lazy(() => import('./pages/Division'));
 const Verify = lazy(() => import('./pages/Verify'));
+const Safety = lazy(() => import('./pages/Safety'));
 
 /** The routes: sign-in and the public verification page, then the shell with the facility screens (checked by FacilityRoute) and the rest. */
 export function App() {
@@ -61,6 +62,7 @@ export function App() {
             <Route path="info" element={<FacilityInfo />} />
             <Route path="audit" element={<AuditTrail />} />
             <Route path="import" element={<Import />} />
+            <Route path="safety" element={<Safety />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

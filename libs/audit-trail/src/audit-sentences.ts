@@ -52,6 +52,24 @@ const LEVEL: Record<string, [string, string]> = {
   FULLY_DISABLED: ['失能', 'fully disabled'],
 };
 
+/** docs/rules.md §10: the nine risks 九防 and 其他, as the trail names them. */
+const SAFETY_TYPE: Record<string, [string, string]> = {
+  CHOKING: ['噎食', 'choking'],
+  WRONG_INTAKE: ['食品药品误食', 'wrong intake'],
+  PRESSURE_INJURY: ['压疮', 'pressure injury'],
+  SCALD: ['烫伤', 'scald'],
+  FALL_FROM_BED: ['坠床', 'fall from bed'],
+  FALL: ['跌倒', 'fall'],
+  WANDERING: ['走失', 'wandering'],
+  HARM: ['他伤和自伤', 'harm'],
+  RECREATION: ['文娱活动意外', 'recreation accident'],
+  OTHER: ['其他', 'other'],
+};
+const DRILL: Record<string, [string, string]> = {
+  FIRE_DRILL: ['消防演练', 'a fire drill'],
+  SAFETY_INSPECTION: ['安全检查', 'a safety inspection'],
+};
+
 const after = (e: AuditEvent, key: string): unknown => {
   const change = e.diff[key] as { after?: unknown } | undefined;
   return change && typeof change === 'object' ? change.after : undefined;
@@ -281,6 +299,34 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       return { zh: s`${az} 登记一位老人离站`, en: s`${Ae} checked out a resident` };
     case 'service_record.create':
       return { zh: s`${az} 为 ${rz} 记录一次服务`, en: s`${Ae} recorded a service for ${re}` };
+    case 'risk_assessment.create': {
+      const high = Array.isArray(after(e, 'highRisks')) ? (after(e, 'highRisks') as string[]) : [];
+      const hz = high.map((r) => SAFETY_TYPE[r]?.[0] ?? r).join('、');
+      const he = high.map((r) => SAFETY_TYPE[r]?.[1] ?? r).join(', ');
+      return high.length
+        ? { zh: s`${az} 为 ${rz} 做了九防风险评估，高风险：${w(hz)}`, en: s`${Ae} assessed the nine risks of ${re}; high: ${w(he)}` }
+        : { zh: s`${az} 为 ${rz} 做了九防风险评估，无高风险`, en: s`${Ae} assessed the nine risks of ${re}; none high` };
+    }
+    case 'incident.create':
+    case 'incident.close': {
+      const [tz, te] = SAFETY_TYPE[str(after(e, 'type')) ?? 'OTHER'] ?? SAFETY_TYPE.OTHER;
+      const closing = e.action === 'incident.close';
+      if (!residentId)
+        return closing
+          ? { zh: s`${az} 将一起${w(tz)}事件结案`, en: s`${Ae} closed an incident (${w(te)})` }
+          : { zh: s`${az} 记录了一起${w(tz)}事件`, en: s`${Ae} recorded an incident (${w(te)})` };
+      return closing
+        ? {
+            zh: s`${az} 将 ${rz} 的${w(tz)}事件结案（已通知家属）`,
+            en: s`${Ae} closed the incident (${w(te)}) of ${re}, the family notified`,
+          }
+        : { zh: s`${az} 记录了 ${rz} 的${w(tz)}事件`, en: s`${Ae} recorded an incident (${w(te)}) of ${re}` };
+    }
+    case 'safety_drill.create': {
+      const [dz, de] = DRILL[str(after(e, 'kind')) ?? ''] ?? ['安全检查', 'a safety inspection'];
+      const on = str(after(e, 'on')) ?? '';
+      return { zh: s`${az} 记录了${w(dz)}（${on}）`, en: s`${Ae} recorded ${w(de)} on ${on}` };
+    }
     case 'facility.create':
       return { zh: s`${az} 开通了本机构`, en: s`${Ae} created the facility` };
     case 'facility.update':

@@ -19,6 +19,8 @@ export const AUDIT_KINDS = {
   FACILITY: ['facility.%'],
   // docs/rules.md §12: voids 撤销 of admissions, transfers, leaves, discharges and assessments.
   CORRECTION: ['admission.void', 'transfer.void', 'leave.void', 'discharge.void', 'assessment.void'],
+  // docs/rules.md §10: nine-risk assessments, incidents, drills and inspections.
+  SAFETY: ['risk_assessment.%', 'incident.%', 'safety_drill.%'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS | 'OTHER';

@@ -23,3 +23,4 @@ export * from './day-center';
 export * from './reminders';
 export * from './level-policy';
 export * from './reassessment';
+export * from './safety';

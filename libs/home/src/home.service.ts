@@ -45,7 +45,7 @@ export class HomeService {
     const alerts = [
       ...(await this.certificates(day, path)),
       ...(await this.staffing(facility, day, path)),
-      ...(await this.assessments(day, path)),
+      ...(await this.assessments(facility, day, path)),
       ...(await this.claim(day, path)),
       ...this.monthlyReport(day, path),
     ];
@@ -128,10 +128,19 @@ export class HomeService {
    * docs/rules.md §4a: everyone in care has an assessment, and a new one when due — the routine
    * interval, after a hospital stay or an incident — as the reassessment list has them.
    */
-  private async assessments(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
+  private async assessments(facility: Facility, day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const rows = await this.reassessments.due(day);
-    const item = (r: (typeof rows)[number]) => ({ id: r.residentId, label: r.name, link: path(`residents/${r.residentId}`) });
+    const item = (r: { residentId: string; name: string }) => ({
+      id: r.residentId,
+      label: r.name,
+      link: path(`residents/${r.residentId}`),
+    });
     const missing = rows.filter((r) => r.reason === 'MISSING').map(item);
+    // A day center's members come with a level too (docs/rules.md §4); those without one are missing it.
+    if (facility.type !== 'CARE_HOME') {
+      const listed = new Set(missing.map((m) => m.id));
+      for (const m of await this.dayCare.members(day)) if (m.careLevel === null && !listed.has(m.residentId)) missing.push(item(m));
+    }
     const due = rows.filter((r) => r.reason !== 'MISSING').map((r) => ({ ...item(r), on: r.dueOn, detail: r.reason }));
     missing.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
     return [

@@ -4,6 +4,7 @@ import { BedsModule } from '@careops/beds';
 import { ClaimsModule } from '@careops/claims';
 import { FacilitiesModule } from '@careops/facilities';
 import { MetricsModule } from '@careops/metrics';
+import { SafetyModule } from '@careops/safety';
 import { StaffModule } from '@careops/staff';
 import { DivisionReportsController } from './division-reports.controller';
 import { DocumentIssuer } from './document-issuer';
@@ -25,7 +26,7 @@ import { ReportsService } from './reports.service';
  * process) and ResidentsModule (global).
  */
 @Module({
-  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule],
+  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule, SafetyModule],
   providers: [
     ReportsService,
     DocumentIssuer,

@@ -11,6 +11,7 @@ import { AdmissionsModule } from '@careops/admissions';
 import { BedsModule } from '@careops/beds';
 import { DayCareModule } from '@careops/day-care';
 import { ResidentsModule } from '@careops/residents';
+import { SafetyModule } from '@careops/safety';
 import { StaffModule } from '@careops/staff';
 import { ImportsModule } from '@careops/imports';
 import { ClaimsModule } from '@careops/claims';
@@ -69,6 +70,7 @@ export class AppModule {
         BedsModule,
         AdmissionsModule,
         DayCareModule,
+        SafetyModule,
         StaffModule,
         ImportsModule,
         ClaimsModule,

@@ -10,6 +10,7 @@ import {
   HistoryOutlined,
   ImportOutlined,
   LogoutOutlined,
+  SafetyOutlined,
   MenuOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -66,6 +67,7 @@ export function Shell() {
             : []),
           { key: f('staff'), icon: <TeamOutlined />, label: t.staff },
           { key: f('staffing'), icon: <CalendarOutlined />, label: t.staffing },
+          { key: f('safety'), icon: <SafetyOutlined />, label: t.safety },
           { key: f('import'), icon: <ImportOutlined />, label: t.importTitle },
         ]
       : []),

@@ -26,6 +26,7 @@ const kindLabels = (t: Messages): Record<AuditKind, string> => ({
   DAY_CARE: t.auditKindDayCare,
   FACILITY: t.auditKindFacility,
   CORRECTION: t.auditKindCorrection,
+  SAFETY: t.auditKindSafety,
   OTHER: t.auditKindOther,
 });
 

@@ -45,7 +45,14 @@ function sentence(alert: HomeAlert, item: HomeAlertItem, t: Messages, lang: Lang
     case 'ASSESSMENT_MISSING':
       return fill(t.homeAssessmentMissing, { name: data(item.label) });
     case 'ASSESSMENT_DUE':
-      return fill(t.homeAssessmentDue, { name: data(item.label), date: item.on });
+      return fill(
+        item.detail === 'AFTER_HOSPITAL'
+          ? t.homeAssessmentAfterHospital
+          : item.detail === 'AFTER_INCIDENT'
+            ? t.homeAssessmentAfterIncident
+            : t.homeAssessmentDue,
+        { name: data(item.label), date: item.on },
+      );
     case 'CLAIM_DUE':
       return fill(item.link ? t.homeClaimDraft : t.homeClaimMissing, {
         month: item.label,

@@ -43,6 +43,7 @@ import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 import { AssessDialog } from './AssessDialog';
 import { CorrectionsCard, entryText, VoidDialog, type VoidTarget } from './VoidDialog';
+import { RiskCard } from './RiskCard';
 
 type Action = StayActionKind | 'readmit' | 'edit' | 'assess';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
@@ -338,6 +339,7 @@ export default function ResidentPage() {
             </Card>
           </Col>
         </Row>
+        <RiskCard residentId={residentId} />
         <CorrectionsCard residentId={residentId} />
         {(action === 'transfer' || action === 'leave' || action === 'discharge') && current && (
           <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />

@@ -12,6 +12,7 @@ import { IMPORTS_ERRORS } from './imports';
 import { METRICS_ERRORS } from './metrics';
 import { REPORTS_ERRORS } from './reports';
 import { RESIDENTS_ERRORS } from './residents';
+import { SAFETY_ERRORS } from './safety';
 import { STAFF_ERRORS } from './staff';
 
 export * from './catalogue';
@@ -32,6 +33,7 @@ export const ERROR_GROUPS = {
   metrics: METRICS_ERRORS,
   reports: REPORTS_ERRORS,
   imports: IMPORTS_ERRORS,
+  safety: SAFETY_ERRORS,
 } as const;
 
 export const ERRORS = {
@@ -49,6 +51,7 @@ export const ERRORS = {
   ...METRICS_ERRORS,
   ...REPORTS_ERRORS,
   ...IMPORTS_ERRORS,
+  ...SAFETY_ERRORS,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof ERRORS;

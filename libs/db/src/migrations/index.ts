@@ -19,6 +19,7 @@ import { DocumentForms1765430000000 } from './1765430000000-document-forms';
 import { ResidentRegister1765500000000 } from './1765500000000-resident-register';
 import { Corrections1765510000000 } from './1765510000000-corrections';
 import { ScoredAssessments1765520000000 } from './1765520000000-scored-assessments';
+import { Safety1765530000000 } from './1765530000000-safety';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ResidentRegister1765500000000,
   Corrections1765510000000,
   ScoredAssessments1765520000000,
+  Safety1765530000000,
 ];

@@ -301,6 +301,56 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
     `INSERT INTO leave (facility_id, admission_id, resident_id, period, kind, reason) VALUES ($1, $2, $3, daterange($4, $5), 'HOSPITAL', '肺炎住院')`,
     [facilityId, people[30].admission, people[30].id, addDays(today, -9), addDays(today, -3)],
   );
+
+  // Service safety (docs/rules.md §10): nine-risk assessments of a few residents (one 高 fall risk with its
+  // measure), a fall last week closed with the family notice and a review, a fire drill and an inspection.
+  const none = {
+    CHOKING: 'NONE',
+    WRONG_INTAKE: 'NONE',
+    PRESSURE_INJURY: 'NONE',
+    SCALD: 'NONE',
+    FALL_FROM_BED: 'NONE',
+    FALL: 'NONE',
+    WANDERING: 'NONE',
+    HARM: 'NONE',
+    RECREATION: 'NONE',
+  };
+  const riskOf: [number, Record<string, string>, Record<string, string>][] = [
+    [2, { ...none, FALL: 'HIGH', PRESSURE_INJURY: 'LOW' }, { FALL: '床栏、防滑鞋，如厕有人陪同' }],
+    [3, { ...none, CHOKING: 'LOW' }, {}],
+    [4, none, {}],
+    [17, { ...none, PRESSURE_INJURY: 'HIGH', FALL_FROM_BED: 'LOW' }, { PRESSURE_INJURY: '每 2 小时翻身，使用气垫床' }],
+  ];
+  for (const [n, risks, measures] of riskOf) {
+    await tx.query(
+      `INSERT INTO risk_assessment (facility_id, resident_id, assessed_on, risks, measures, assessor) VALUES ($1, $2, $3, $4, $5, '宋护士')`,
+      [facilityId, people[n].id, addDays(today, -15), JSON.stringify(risks), JSON.stringify(measures)],
+    );
+  }
+  const [fall] = await tx.query(
+    `INSERT INTO incident (facility_id, type, occurred_at, place, description, injuries, actions)
+     VALUES ($1, 'FALL', ($2::date + time '15:10') AT TIME ZONE 'Asia/Shanghai', '颐康楼 203 卫生间', '如厕起身时滑倒，右手撑地', '右腕擦伤', '当班护理员扶起，医务室消毒包扎')
+     RETURNING id`,
+    [facilityId, addDays(today, -6)],
+  );
+  await tx.query(`INSERT INTO incident_resident (facility_id, incident_id, resident_id) VALUES ($1, $2, $3)`, [
+    facilityId,
+    fall.id,
+    people[2].id,
+  ]);
+  await tx.query(
+    `UPDATE incident SET family_notified_at = occurred_at + interval '40 minutes', family_notified_how = '电话', family_notified_by = '宋护士',
+       review = '卫生间加装扶手，夜间如厕有人陪同', closed_at = occurred_at + interval '1 day' WHERE id = $1`,
+    [fall.id],
+  );
+  await tx.query(
+    `INSERT INTO safety_drill (facility_id, kind, "on", participants, participant_count, findings) VALUES ($1, 'FIRE_DRILL', $2, '全体在班员工', 21, '疏散用时 4 分钟，3 楼应急灯不亮，已报修')`,
+    [facilityId, addDays(today, -20)],
+  );
+  await tx.query(
+    `INSERT INTO safety_drill (facility_id, kind, "on", participants, findings) VALUES ($1, 'SAFETY_INSPECTION', $2, '王院长、后勤主管', '消防通道畅通，灭火器在有效期内')`,
+    [facilityId, addDays(today, -10)],
+  );
 }
 
 /** The demo day center: 12 members and a month of attendance and services (六助), 4 staff. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EXCLUSION_REASON_LABELS, FACILITY_TYPE_LABELS, monthSpan, printPct } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
 import { MetricsService } from '@careops/metrics';
+import { SafetyService } from '@careops/safety';
 import { lineChart } from '../charts';
 import { draft, Draft, monthLabel } from './draft';
 
@@ -13,6 +14,7 @@ export class ComplianceDocument {
   constructor(
     private readonly facilities: FacilitiesService,
     private readonly metrics: MetricsService,
+    private readonly safety: SafetyService,
   ) {}
 
   async build(month: string): Promise<Draft> {
@@ -86,6 +88,37 @@ export class ComplianceDocument {
       ],
       { unit: '', height: 140 },
     );
+    // docs/rules.md §10: residents risk-assessed, HIGH risks without a measure, the month's incidents, the last drill.
+    const sf = await this.safety.summary(month);
+    const drill = (d: { on: string; participants: string; participantCount: number | null; findings: string } | null) =>
+      d
+        ? {
+            on: d.on,
+            participants: d.participantCount !== null ? `${d.participants}（${d.participantCount} 人）` : d.participants,
+            findings: d.findings,
+          }
+        : null;
+    const safety = {
+      asOf: sf.asOf,
+      inCare: sf.residentsInCare,
+      assessed: sf.residentsAssessed,
+      assessedBad: sf.residentsAssessed < sf.residentsInCare,
+      // A long list names the first 12 and counts the rest (the JSON of safety/summary has them all).
+      unassessed:
+        sf.unassessed.length > 12
+          ? `${sf.unassessed
+              .slice(0, 12)
+              .map((u) => u.name)
+              .join('、')} 等 ${sf.unassessed.length} 人`
+          : sf.unassessed.map((u) => u.name).join('、'),
+      unmeasured: sf.highRisksWithoutMeasure,
+      unmeasuredCount: sf.highRisksWithoutMeasure.length,
+      incidents: sf.incidents,
+      open: sf.openIncidents,
+      byType: sf.incidentsByType,
+      fireDrill: drill(sf.lastFireDrill),
+      inspection: drill(sf.lastInspection),
+    };
     return draft('COMPLIANCE', f.timezone, {
       facilityId: f.id,
       subject: f.name,
@@ -115,6 +148,7 @@ export class ComplianceDocument {
         days,
         checks,
         staffingChart,
+        safety,
       },
     });
   }
