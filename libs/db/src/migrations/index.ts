@@ -18,6 +18,7 @@ import { DocumentRegister1765420000000 } from './1765420000000-document-register
 import { DocumentForms1765430000000 } from './1765430000000-document-forms';
 import { ResidentRegister1765500000000 } from './1765500000000-resident-register';
 import { Corrections1765510000000 } from './1765510000000-corrections';
+import { DivisionRead1765550000000 } from './1765550000000-division-read';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   DocumentForms1765430000000,
   ResidentRegister1765500000000,
   Corrections1765510000000,
+  DivisionRead1765550000000,
 ];
