@@ -75,7 +75,11 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
         voided: fc.integer({ min: 0, max: 7 }),
         leave: fc.option(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 6 }))),
         assessments: fc.array(
-          fc.record({ on: day, level: fc.constantFrom<CareLevel>(...CARE_LEVELS), voided: fc.integer({ min: 0, max: 5 }) }),
+          fc.record({
+            on: fc.oneof(day, fc.constantFrom(-3, 2, 9)),
+            level: fc.constantFrom<CareLevel>(...CARE_LEVELS),
+            voided: fc.integer({ min: 0, max: 5 }),
+          }),
           {
             maxLength: 4,
           },
