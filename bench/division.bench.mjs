@@ -10,6 +10,7 @@
 // Exits non-zero when a goal is NOT MET.
 //   node bench/division.bench.mjs            (BENCH_FACILITIES=100 for a quick run)
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { call, must, percentile, signInAdmin, startStack } from './lib.mjs';
 
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 1000);
@@ -131,6 +132,9 @@ try {
     staff: FACILITIES * STAFF,
     loadSeconds: +(loadMs / 1000).toFixed(1),
     month: MONTH,
+    // The machine while measuring: the times scale with what else runs on it.
+    cpus: cpus().length,
+    loadAverage1m: +loadavg()[0].toFixed(1),
     provinceTotal: {
       bedsInService: t.bedsInService,
       nursingBedRatioPct: t.nursingBedRatioPct,

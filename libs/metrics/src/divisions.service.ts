@@ -179,11 +179,10 @@ export function groupsOf(rows: readonly DivisionRow[]): DivisionGroup[] {
     facilityIds: of.map((r) => r.facilityId),
   });
   const groups: DivisionGroup[] = [];
-  for (const cityCode of [...cities.keys()].sort()) {
-    const city = cities.get(cityCode)!;
+  const byCode = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [cityCode, city] of byCode(cities)) {
     groups.push(group(cityCode, 'CITY', null, city.rows));
-    for (const countyCode of [...city.counties.keys()].sort())
-      groups.push(group(countyCode, 'COUNTY', cityCode, city.counties.get(countyCode)!));
+    for (const [countyCode, ofCounty] of byCode(city.counties)) groups.push(group(countyCode, 'COUNTY', cityCode, ofCounty));
   }
   return groups;
 }

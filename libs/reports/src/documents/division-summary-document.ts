@@ -51,7 +51,13 @@ export class DivisionSummaryDocument {
       });
       // A city's own facilities (a city-level code) under the city line; a county's under its own.
       const own = g.level === 'COUNTY' ? g.facilityIds : g.facilityIds.filter((id) => byId.get(id)?.divisionCode === g.divisionCode);
-      for (const id of own) if (!placed.has(id)) (placed.add(id), lines.push(byId.get(id)!));
+      for (const id of own) {
+        const row = byId.get(id);
+        if (row && !placed.has(id)) {
+          placed.add(id);
+          lines.push(row);
+        }
+      }
     }
     for (const r of rows) if (!placed.has(r.facilityId)) lines.push(r);
     const t = s.total;
