@@ -53,8 +53,8 @@ interface Row {
  * `daterange`s that overlap the period (never a row per bed per day):
  * - bed-days in service = beds × days − Σ |outage ∩ period|; occupied = Σ |stay ∩ period| − Σ |stay ∩ outage ∩ period| (same bed);
  * - the level in force: one range per assessment change [effective, next change), the last recorded
- *   of a day winning (`careops_care_level_on`, `levelSegments`), cut by the resident's days in care
- *   (its stays merged with `range_agg`);
+ *   of a day winning (`careops_care_level_on`, `levelSegments`) — a range [e, e) of the earlier one
+ *   is empty — cut by each stay in the period (a resident's stays never overlap, a transfer's touch);
  * - staffing per day from events: each level segment adds its weight in sixtieths (⌈40F + 15S + 6C⌉/60,
  *   `requiredCaregivers`) on its first day and removes it after its last; each caregiver's counted
  *   days (employed ∩ since the first passed training ∩ the union of certificates) add its FTE the same
