@@ -118,6 +118,44 @@ describe('metrics and the division summary', () => {
     expect(res.body.rows.find((r: { name: string }) => r.name === '四号院').nursingBedTargetMet).toBe(false);
   });
 
+  it('names every division (GB/T 2260) and groups the rows city → county, each subtotal a ratio of sums', async () => {
+    const res = await w.t.http.get('/api/divisions/410403/summary?month=2026-09').auth(w.token.reg410400, auth).expect(200);
+    expect(res.body.divisionName).toBe('卫东区');
+    expect(res.body.total.divisionName).toBe('卫东区');
+    expect(new Set(res.body.rows.map((r: { divisionName: string }) => r.divisionName))).toEqual(new Set(['卫东区']));
+    // The ten facilities of 卫东区 under 平顶山市: both subtotals are the hand-computed total above.
+    const ten = {
+      facilities: 10,
+      bedsInService: 151,
+      nursingBeds: 92,
+      nursingBedRatioPct: 60.93,
+      occupancyPct: 63.58,
+      staffingCompliancePct: 85,
+    };
+    expect(res.body.groups).toMatchObject([
+      { divisionCode: '410400', divisionName: '平顶山市', level: 'CITY', parentCode: null, figures: ten },
+      { divisionCode: '410403', divisionName: '卫东区', level: 'COUNTY', parentCode: '410400', figures: ten },
+    ]);
+    expect(res.body.groups[1].facilityIds).toEqual(res.body.rows.map((r: { facilityId: string }) => r.facilityId));
+    // 一号院: three 全失能 residents on 09-30, no caregiver (持证上岗率 has no denominator).
+    expect(res.body.rows.find((r: { name: string }) => r.name === '一号院')).toMatchObject({
+      residentsByLevel: { FULLY_DISABLED: 3 },
+      certification: { certified: 0, caregivers: 0, pct: null },
+    });
+
+    const province = await w.t.http.get('/api/divisions/410000/summary?month=2026-09').auth(w.token.reg410000, auth).expect(200);
+    expect(province.body.divisionName).toBe('河南省');
+    const cities = province.body.groups.filter((g: { level: string }) => g.level === 'CITY');
+    // The cities partition the rows and their subtotals add up to the total, whose ratios are again Σ ÷ Σ.
+    expect(cities.flatMap((g: { facilityIds: string[] }) => g.facilityIds).sort()).toEqual(
+      province.body.rows.map((r: { facilityId: string }) => r.facilityId).sort(),
+    );
+    for (const k of ['bedsInService', 'nursingBeds', 'occupiedBedDays', 'inServiceBedDays', 'staffingDays', 'compliantDays']) {
+      expect(cities.reduce((s: number, g: { figures: Record<string, number> }) => s + g.figures[k], 0)).toBe(province.body.total[k]);
+    }
+    expect(province.body.groups.find((g: { divisionCode: string }) => g.divisionCode === '410403').figures).toMatchObject(ten);
+  });
+
   it('a regulator sees only its division: 370000 gets 404, a city regulator its county; a manager 403', async () => {
     await w.t.http.get('/api/divisions/410403/summary?month=2026-09').auth(w.token.reg370000, auth).expect(404);
     await w.t.http.get('/api/divisions/410000/summary?month=2026-09').auth(w.token.reg410400, auth).expect(404);

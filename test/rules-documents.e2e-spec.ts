@@ -148,14 +148,21 @@ describe('rules: the documents — period, generation time, totals by level, non
     // 宝丰县第二养老院: 1 of 5 = 20.00 %, 0 of 155 bed-days, nobody to staff for → met every day.
     expect(text).toMatch(/宝丰县第二养老院 养老机构 410421 宝丰县 5 1 20\.00 % 0\.00 % 100\.00 % —/);
     expect(text).toMatch(/颐康综合养老服务中心 街道中心 410421 宝丰县 4 3 75\.00 % 54\.86 % 90\.32 %/);
+    // The city and the county above their facilities, each a ratio of sums (here both the division's total).
+    expect(text).toMatch(/平顶山市（410400）合计 2 ?家 9 4 44\.44 % 26\.42 % 95\.16 %/);
+    expect(text).toMatch(/宝丰县（410421）小计 2 ?家 9 4 44\.44 % 26\.42 % 95\.16 %/);
     // Σ 4 ÷ Σ 9 = 44.44 % (the mean of ratios would be 47.50 %); Σ 79 ÷ Σ (144 + 155) = 26.42 %; 59 of 62 facility-days = 95.16 %.
     expect(text).toMatch(/^ *辖区合计（比值为各项之和相除） 9 4 44\.44 % 26\.42 % 95\.16 %$/m);
     for (const s of ['Σ护理型 4 ÷ Σ在用 9', 'Σ 79 ÷ Σ 299 床日', '达标 59 / 62 机构·天']) expect(text).toContain(s);
     expect(text).not.toContain('47.50 %');
     const json = (await w.t.http.get('/api/divisions/410421/summary?month=2026-05').auth(w.token.reg410400, auth).expect(200)).body;
+    // On 05-31: 王一 and 王四 全失能, 王二 半失能 (王三 discharged); 甲 and 乙 certified of the three caregivers (丙's expired).
     expect(json.total).toEqual({
+      divisionName: '宝丰县',
       facilities: 2,
       residentsTotal: 3,
+      residentsByLevel: { SELF_CARE: 0, SEMI_DISABLED: 1, FULLY_DISABLED: 2, UNASSESSED: 0 },
+      certification: { certified: 2, caregivers: 3, pct: 66.67 },
       bedsInService: 9,
       nursingBeds: 4,
       occupiedBedDays: 79,

@@ -1,40 +1,225 @@
 import { Injectable } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
-import { type RequestContext, TenantDb } from '@careops/db';
+import type { IsoDate } from '@careops/care';
+import { TenantDb } from '@careops/db';
+
+/** One facility's counts over [from, to), as the division figures read them in one query (docs/rules.md §7). */
+export interface FacilityFigureRow {
+  facilityId: string;
+  name: string;
+  type: string;
+  divisionCode: string;
+  /** Snapshot of the last day of the period. */
+  beds: number;
+  bedsInService: number;
+  nursingBeds: number;
+  inServiceBedDays: number;
+  occupiedBedDays: number;
+  residentsTotal: number;
+  residentsByLevel: { SELF_CARE: number; SEMI_DISABLED: number; FULLY_DISABLED: number; UNASSESSED: number };
+  residentsByCategory: Record<string, number>;
+  staffingDays: number;
+  compliantDays: number;
+  /** 持证上岗率 on the last day: caregivers employed then, and those of them holding a valid certificate. */
+  caregivers: number;
+  certified: number;
+  lastReportAt: string | null;
+}
+
+interface Row {
+  facility_id: string;
+  name: string;
+  type: string;
+  division_code: string;
+  beds: number;
+  beds_in_service: number;
+  nursing_beds: number;
+  in_service_bed_days: number;
+  occupied_bed_days: number;
+  residents_total: number;
+  self_care: number;
+  semi_disabled: number;
+  fully_disabled: number;
+  unassessed: number;
+  categories: Record<string, number> | null;
+  staffing_days: number;
+  compliant_days: number;
+  caregivers: number;
+  certified: number;
+  last_report_at: string | null;
+}
 
 /**
- * What the division summary reads beyond one facility's metrics: switching the request's
- * transaction to each facility of the division in turn, and the last document issued.
+ * docs/rules.md §6–§7 for every facility of a division at once, by range arithmetic on the
+ * `daterange`s that overlap the period (never a row per bed per day):
+ * - bed-days in service = beds × days − Σ |outage ∩ period|; occupied = Σ |stay ∩ period| − Σ |stay ∩ outage ∩ period| (same bed);
+ * - the level in force: one range per assessment change [effective, next change), the last recorded
+ *   of a day winning (`careops_care_level_on`, `levelSegments`) — a range [e, e) of the earlier one
+ *   is empty — cut by each stay in the period (a resident's stays never overlap, a transfer's touch);
+ * - staffing per day from events: each level segment adds its weight in sixtieths (⌈40F + 15S + 6C⌉/60,
+ *   `requiredCaregivers`) on its first day and removes it after its last; each caregiver's counted
+ *   days (employed ∩ since the first passed training ∩ the union of certificates) add its FTE the same
+ *   way; running sums over the facility's days (days × facilities rows, not residents × days).
+ */
+const FIGURES_SQL = `
+WITH f AS MATERIALIZED (SELECT id, name, type, division_code FROM facility WHERE id = ANY($1::uuid[])),
+     st AS MATERIALIZED (
+       SELECT s.facility_id, s.resident_id, s.bed_id, s.period * daterange($2::date, $3::date) AS r
+       FROM stay s WHERE s.facility_id = ANY($1::uuid[]) AND s.period && daterange($2::date, $3::date)),
+     outage AS MATERIALIZED (
+       SELECT o.facility_id, o.bed_id, o.period * daterange($2::date, $3::date) AS r
+       FROM bed_outage o WHERE o.facility_id = ANY($1::uuid[]) AND o.period && daterange($2::date, $3::date)),
+     beds AS (
+       SELECT facility_id, count(*)::int AS beds, count(*) FILTER (WHERE kind = 'NURSING')::int AS nursing
+       FROM bed WHERE facility_id = ANY($1::uuid[]) GROUP BY facility_id),
+     out_agg AS (
+       SELECT facility_id, sum(upper(r) - lower(r))::int AS days, count(*) FILTER (WHERE r @> ($3::date - 1))::int AS last_beds
+       FROM outage GROUP BY facility_id),
+     out_nursing AS (
+       SELECT facility_id, count(*)::int AS beds FROM bed
+       WHERE id = ANY(ARRAY(SELECT bed_id FROM outage WHERE r @> ($3::date - 1))) AND kind = 'NURSING' GROUP BY facility_id),
+     occ AS (
+       SELECT facility_id, sum(upper(r) - lower(r))::int AS days, count(*) FILTER (WHERE r @> ($3::date - 1))::int AS residents
+       FROM st GROUP BY facility_id),
+     occ_out AS (
+       SELECT s.facility_id, sum(upper(s.r * o.r) - lower(s.r * o.r))::int AS days
+       FROM st s JOIN outage o ON o.bed_id = s.bed_id AND o.r && s.r GROUP BY s.facility_id),
+     lv AS (
+       SELECT resident_id, care_level,
+              daterange(effective_on, lead(effective_on) OVER (PARTITION BY resident_id ORDER BY effective_on, seq)) AS r
+       FROM assessment WHERE facility_id = ANY($1::uuid[]) AND effective_on < $3::date),
+     seg AS MATERIALIZED (
+       SELECT s.facility_id, l.care_level, s.r * l.r AS r
+       FROM st s JOIN lv l ON l.resident_id = s.resident_id AND l.r && s.r),
+     lv_last AS (
+       SELECT facility_id, count(*) FILTER (WHERE care_level = 'SELF_CARE')::int AS self_care,
+              count(*) FILTER (WHERE care_level = 'SEMI_DISABLED')::int AS semi_disabled,
+              count(*) FILTER (WHERE care_level = 'FULLY_DISABLED')::int AS fully_disabled
+       FROM seg WHERE r @> ($3::date - 1) GROUP BY facility_id),
+     cat_agg AS (
+       SELECT facility_id, jsonb_object_agg(category, n) AS categories
+       FROM (SELECT p.facility_id, cat AS category, count(*)::int AS n
+             FROM resident p, unnest(p.categories) AS cat
+             WHERE p.facility_id = ANY($1::uuid[]) AND p.id IN (SELECT resident_id FROM st WHERE r @> ($3::date - 1))
+             GROUP BY 1, 2) x
+       GROUP BY facility_id),
+     cg AS MATERIALIZED (
+       SELECT facility_id, id, fte_hundredths, daterange(employed_from, employed_to) AS employed
+       FROM staff WHERE facility_id = ANY($1::uuid[]) AND role = 'CAREGIVER'),
+     trained AS (
+       SELECT staff_id, min(completed_on) AS since FROM staff_training
+       WHERE facility_id = ANY($1::uuid[]) AND passed GROUP BY staff_id),
+     certs AS (
+       SELECT staff_id, range_agg(daterange(issued_on, expires_on)) AS valid FROM staff_certificate
+       WHERE facility_id = ANY($1::uuid[]) GROUP BY staff_id),
+     counted AS (
+       SELECT cg.facility_id, cg.fte_hundredths AS fte,
+              unnest(certs.valid * datemultirange(cg.employed * daterange(t.since, NULL) * daterange($2::date, $3::date))) AS r
+       FROM cg JOIN trained t ON t.staff_id = cg.id JOIN certs ON certs.staff_id = cg.id),
+     cert_agg AS (
+       SELECT cg.facility_id, count(*)::int AS caregivers, count(*) FILTER (WHERE certs.valid @> ($3::date - 1))::int AS certified
+       FROM cg LEFT JOIN certs ON certs.staff_id = cg.id
+       WHERE cg.employed @> ($3::date - 1) GROUP BY cg.facility_id),
+     ev AS (
+       SELECT facility_id, day, sum(req)::int AS req, sum(fte)::int AS fte FROM (
+         SELECT facility_id, lower(r) AS day, w AS req, 0 AS fte FROM (
+           SELECT facility_id, r, CASE care_level WHEN 'FULLY_DISABLED' THEN 40 WHEN 'SEMI_DISABLED' THEN 15 ELSE 6 END AS w FROM seg) s
+         UNION ALL SELECT facility_id, upper(r), CASE care_level WHEN 'FULLY_DISABLED' THEN -40 WHEN 'SEMI_DISABLED' THEN -15 ELSE -6 END, 0
+                   FROM seg WHERE upper(r) < $3::date
+         UNION ALL SELECT facility_id, lower(r), 0, fte FROM counted
+         UNION ALL SELECT facility_id, upper(r), 0, -fte FROM counted WHERE upper(r) < $3::date) e
+       GROUP BY facility_id, day),
+     run AS (
+       SELECT g.id AS facility_id,
+              sum(coalesce(e.req, 0)) OVER w AS sixtieths, sum(coalesce(e.fte, 0)) OVER w AS fte
+       FROM (SELECT f.id, d::date AS day FROM f, generate_series($2::date, $3::date - 1, interval '1 day') AS d) g
+       LEFT JOIN ev e ON e.facility_id = g.id AND e.day = g.day
+       WINDOW w AS (PARTITION BY g.id ORDER BY g.day)),
+     staffing AS (
+       SELECT facility_id, count(*)::int AS days, count(*) FILTER (WHERE fte >= ((sixtieths + 59) / 60) * 100)::int AS compliant
+       FROM run GROUP BY facility_id)
+SELECT f.id AS facility_id, f.name, f.type, f.division_code,
+       coalesce(b.beds, 0) AS beds,
+       coalesce(b.beds, 0) - coalesce(o.last_beds, 0) AS beds_in_service,
+       coalesce(b.nursing, 0) - coalesce(onu.beds, 0) AS nursing_beds,
+       coalesce(b.beds, 0) * ($3::date - $2::date) - coalesce(o.days, 0) AS in_service_bed_days,
+       coalesce(oc.days, 0) - coalesce(oo.days, 0) AS occupied_bed_days,
+       coalesce(oc.residents, 0) AS residents_total, coalesce(ll.self_care, 0) AS self_care, coalesce(ll.semi_disabled, 0) AS semi_disabled,
+       coalesce(ll.fully_disabled, 0) AS fully_disabled,
+       coalesce(oc.residents, 0) - coalesce(ll.self_care + ll.semi_disabled + ll.fully_disabled, 0) AS unassessed, ca.categories,
+       coalesce(sf.days, $3::date - $2::date) AS staffing_days, coalesce(sf.compliant, $3::date - $2::date) AS compliant_days,
+       coalesce(ce.caregivers, 0) AS caregivers, coalesce(ce.certified, 0) AS certified,
+       (SELECT max(d.issued_at)::text FROM document d WHERE d.facility_id = f.id) AS last_report_at
+FROM f
+LEFT JOIN beds b ON b.facility_id = f.id LEFT JOIN out_agg o ON o.facility_id = f.id LEFT JOIN out_nursing onu ON onu.facility_id = f.id
+LEFT JOIN occ oc ON oc.facility_id = f.id LEFT JOIN occ_out oo ON oo.facility_id = f.id
+LEFT JOIN lv_last ll ON ll.facility_id = f.id LEFT JOIN cat_agg ca ON ca.facility_id = f.id
+LEFT JOIN staffing sf ON sf.facility_id = f.id LEFT JOIN cert_agg ce ON ce.facility_id = f.id
+ORDER BY f.division_code, f.name, f.id`;
+
+/**
+ * What the division summary reads: every facility of a division in one query (above), across
+ * tenants by the read-only `app.division_read` setting (migration 1765550000000: it widens a read
+ * to the facilities row-level security on `facility` already shows the caller, never further).
  */
 @Injectable()
 export class DivisionsRepository {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   /**
-   * Runs `work` in the tenant scope of `facilityId` — only ids row-level security has just shown
-   * this caller — then restores the caller's scope, whatever happens.
+   * The figures of [from, to) for each facility whose division code starts with `prefix` ('' for all)
+   * that the caller may see, by division code, name and id.
    */
-  async inFacility<T>(facilityId: string, work: () => Promise<T>): Promise<T> {
-    const scope = this.cls.get('scope');
-    try {
-      await this.db.sql.query(`SELECT set_config('app.facility_id', $1, true)`, [facilityId]);
-      this.cls.set('scope', { ...scope, facilityId });
-      return await work();
-    } finally {
-      await this.db.sql.query(`SELECT set_config('app.facility_id', $1, true)`, [scope?.facilityId ?? '']);
-      this.cls.set('scope', scope);
-    }
+  async figures(prefix: string, from: IsoDate, to: IsoDate): Promise<FacilityFigureRow[]> {
+    const rows: Row[] = await this.divisionRead(async () => {
+      // The facilities first (row-level security on facility decides which), then their figures by id.
+      const ids: { id: string }[] = await this.db.sql.query(`SELECT id FROM facility WHERE division_code LIKE $1 || '%'`, [prefix]);
+      return ids.length === 0 ? [] : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), from, to]);
+    });
+    return rows.map((r) => ({
+      facilityId: r.facility_id,
+      name: r.name,
+      type: r.type,
+      divisionCode: r.division_code,
+      beds: r.beds,
+      bedsInService: r.beds_in_service,
+      nursingBeds: r.nursing_beds,
+      inServiceBedDays: r.in_service_bed_days,
+      occupiedBedDays: r.occupied_bed_days,
+      residentsTotal: r.residents_total,
+      residentsByLevel: {
+        SELF_CARE: r.self_care,
+        SEMI_DISABLED: r.semi_disabled,
+        FULLY_DISABLED: r.fully_disabled,
+        UNASSESSED: r.unassessed,
+      },
+      residentsByCategory: r.categories ?? {},
+      staffingDays: r.staffing_days,
+      compliantDays: r.compliant_days,
+      caregivers: r.caregivers,
+      certified: r.certified,
+      lastReportAt: r.last_report_at ?? null,
+    }));
   }
 
-  /** When the last document (any kind) was issued for the facility in scope: the regulator's "last report". */
-  async lastIssuedAt(facilityId: string): Promise<string | null> {
-    const [doc]: { at: string | null }[] = await this.db.sql.query(
-      `SELECT max(issued_at)::text AS at FROM document WHERE facility_id = $1`,
-      [facilityId],
+  /**
+   * Runs `work` with the division read on in the request's transaction, and off again whatever
+   * happens. Nested-loop joins off for it as well: the planner cannot estimate the range aggregates
+   * of the figures (it takes thousands of rows for one) and would loop over them (100 facilities:
+   * 9 s with nested loops, 0.1 s without); and memory enough to sort a province's assessments (80,000)
+   * without spilling to disk.
+   */
+  private async divisionRead<T>(work: () => Promise<T>): Promise<T> {
+    const [before]: { nestloop: string; mem: string }[] = await this.db.sql.query(
+      `SELECT current_setting('enable_nestloop') AS nestloop, current_setting('work_mem') AS mem,
+              set_config('app.division_read', 'on', true), set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)`,
     );
-    return doc?.at ?? null;
+    try {
+      return await work();
+    } finally {
+      await this.db.sql.query(
+        `SELECT set_config('app.division_read', '', true), set_config('enable_nestloop', $1, true), set_config('work_mem', $2, true)`,
+        [before.nestloop, before.mem],
+      );
+    }
   }
 }

@@ -1,27 +1,71 @@
 import { Injectable } from '@nestjs/common';
-import { divisionCovers, divisionPrefix, divisionTotal, isDivisionCode, isProvincePrefix, monthSpan, SummaryFigures } from '@careops/care';
+import {
+  divisionCovers,
+  divisionPrefix,
+  divisionTotal,
+  isDivisionCode,
+  isProvincePrefix,
+  monthSpan,
+  percentHalfUp,
+  summaryFigures,
+  SummaryFigures,
+} from '@careops/care';
 import { type Principal, TenantDb } from '@careops/db';
-import { Facility, FacilitiesService } from '@careops/facilities';
-import { NotFoundError } from '@careops/platform';
-import { DivisionsRepository } from './divisions.repository';
-import { MetricsService, summaryOf } from './metrics.service';
+import { divisionName, NotFoundError } from '@careops/platform';
+import { DivisionsRepository, type FacilityFigureRow } from './divisions.repository';
+
+type Levels = FacilityFigureRow['residentsByLevel'];
+
+/** 持证上岗率 (docs/rules.md §6) on the last day of the month: certified caregivers ÷ caregivers employed then. */
+export interface Certification {
+  certified: number;
+  caregivers: number;
+  pct: number | null;
+}
 
 export interface DivisionRow extends SummaryFigures {
   facilityId: string;
   name: string;
   type: string;
   divisionCode: string;
+  /** GB/T 2260 name of the facility's division (docs/rules.md §11), null for a code not in the data. */
+  divisionName: string | null;
   residentsTotal: number;
+  residentsByLevel: Levels;
+  residentsByCategory: Record<string, number>;
+  certification: Certification;
   /** The last document issued for this facility (any kind), for the regulator's "last report". */
   lastReportAt: string | null;
 }
 
+/** The figures of a set of facilities: counts summed, ratios of the sums (docs/rules.md §7). */
+export type DivisionFigures = SummaryFigures & {
+  facilities: number;
+  residentsTotal: number;
+  residentsByLevel: Levels;
+  certification: Certification;
+};
+
+/** A subtotal of the summary: a city, or a county within it, with the rows it sums (in `rows`' order). */
+export interface DivisionGroup {
+  divisionCode: string;
+  divisionName: string | null;
+  level: 'CITY' | 'COUNTY';
+  /** The city a county belongs to; null for a city. */
+  parentCode: string | null;
+  figures: DivisionFigures;
+  facilityIds: string[];
+}
+
 export interface DivisionSummary {
   divisionCode: string;
+  divisionName: string | null;
   month: string;
   rows: DivisionRow[];
   /** Ratios of sums over the rows (docs/rules.md §7), never a mean of ratios. */
-  total: SummaryFigures & { facilities: number; residentsTotal: number };
+  total: DivisionFigures & { divisionName: string | null };
+  /** City → county subtotals, each city followed by its counties, in the order of the rows (by division code). */
+  groups: DivisionGroup[];
 }
 
 /** The whole country: the platform's view (docs/rules.md §1). */
@@ -46,62 +90,99 @@ export function assertDivisionVisible(principal: Principal, code: string): void 
 
 /**
  * `GET /api/divisions/:code/summary?month=` (docs/rules.md §8 辖区汇总表): one row per facility of the
- * division the caller may see — row-level security lists them — each computed in that facility's
- * own tenant scope, then the division total as a ratio of sums.
+ * division the caller may see — row-level security lists them — all computed together by set-based
+ * queries (`DivisionsRepository.figures`), then the subtotals per city and county and the division
+ * total, each a ratio of sums.
  */
 @Injectable()
 export class DivisionsService {
   constructor(
     private readonly divisions: DivisionsRepository,
-    private readonly facilities: FacilitiesService,
-    private readonly metrics: MetricsService,
     private readonly db: TenantDb,
   ) {}
 
   /** `code` a six-digit code and `month` YYYY-MM, as DivisionCodeParam and MonthQuery validate them. */
   async summary(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<DivisionSummary> {
     assertDivisionVisible(this.db.principal(), code);
-    const facilities = inDivision(await this.facilities.list(), divisionPrefix(code));
     const { from, to } = monthSpan(month);
-    const rows: DivisionRow[] = [];
-    for (const [i, f] of facilities.entries()) {
-      const row = await this.divisions.inFacility(f.id, async () => {
-        const m = await this.metrics.period(from, to, { month });
-        const lastReportAt = await this.divisions.lastIssuedAt(f.id);
-        return {
-          facilityId: f.id,
-          name: f.name,
-          type: f.type,
-          divisionCode: f.divisionCode,
-          residentsTotal: m.residentsTotal,
-          lastReportAt,
-          ...summaryOf(m),
-        };
-      });
-      rows.push(row);
-      await onProgress?.(i + 1, facilities.length);
-    }
+    const figures = await this.divisions.figures(divisionPrefix(code), from, to);
+    const rows: DivisionRow[] = figures.map((f) => ({
+      facilityId: f.facilityId,
+      name: f.name,
+      type: f.type,
+      divisionCode: f.divisionCode,
+      divisionName: divisionName(f.divisionCode),
+      residentsTotal: f.residentsTotal,
+      residentsByLevel: f.residentsByLevel,
+      residentsByCategory: f.residentsByCategory,
+      certification: { certified: f.certified, caregivers: f.caregivers, pct: percentHalfUp(f.certified, f.caregivers) },
+      lastReportAt: f.lastReportAt,
+      ...summaryFigures({
+        bedsInService: f.bedsInService,
+        nursingBeds: f.nursingBeds,
+        occupiedBedDays: f.occupiedBedDays,
+        inServiceBedDays: f.inServiceBedDays,
+        staffingDays: f.staffingDays,
+        compliantDays: f.compliantDays,
+      }),
+    }));
+    await onProgress?.(rows.length, rows.length);
     return {
       divisionCode: code,
+      divisionName: divisionName(code),
       month,
       rows,
-      total: { ...divisionTotal(rows), facilities: rows.length, residentsTotal: rows.reduce((s, r) => s + r.residentsTotal, 0) },
+      total: { ...figuresOf(rows), divisionName: divisionName(code) },
+      groups: groupsOf(rows),
     };
   }
 }
 
+/** Σ of the rows' counts and the ratios of those sums. */
+export function figuresOf(rows: readonly DivisionRow[]): DivisionFigures {
+  const sum = (pick: (r: DivisionRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  const certified = sum((r) => r.certification.certified);
+  const caregivers = sum((r) => r.certification.caregivers);
+  return {
+    ...divisionTotal(rows),
+    facilities: rows.length,
+    residentsTotal: sum((r) => r.residentsTotal),
+    residentsByLevel: {
+      SELF_CARE: sum((r) => r.residentsByLevel.SELF_CARE),
+      SEMI_DISABLED: sum((r) => r.residentsByLevel.SEMI_DISABLED),
+      FULLY_DISABLED: sum((r) => r.residentsByLevel.FULLY_DISABLED),
+      UNASSESSED: sum((r) => r.residentsByLevel.UNASSESSED),
+    },
+    certification: { certified, caregivers, pct: percentHalfUp(certified, caregivers) },
+  };
+}
+
 /**
- * The facilities whose code starts with `prefix`, in the order they came (by division code, then
- * name, as the database sorts them), those of the same code and name by id.
+ * City → county subtotals: the rows by their city (the first four digits) and, for a county-level
+ * code, by their county; each city first, then its counties, in code order.
  */
-function inDivision(visible: Facility[], prefix: string): Facility[] {
-  const mine = visible.filter((f) => f.divisionCode.startsWith(prefix));
-  const sorted: Facility[] = [];
-  for (let i = 0; i < mine.length; ) {
-    let j = i + 1;
-    while (j < mine.length && mine[j].divisionCode === mine[i].divisionCode && mine[j].name === mine[i].name) j++;
-    sorted.push(...mine.slice(i, j).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-    i = j;
+export function groupsOf(rows: readonly DivisionRow[]): DivisionGroup[] {
+  const cities = new Map<string, { rows: DivisionRow[]; counties: Map<string, DivisionRow[]> }>();
+  for (const r of rows) {
+    const cityCode = `${r.divisionCode.slice(0, 4)}00`;
+    const city = cities.get(cityCode) ?? { rows: [], counties: new Map<string, DivisionRow[]>() };
+    cities.set(cityCode, city);
+    city.rows.push(r);
+    if (r.divisionCode !== cityCode) city.counties.set(r.divisionCode, [...(city.counties.get(r.divisionCode) ?? []), r]);
   }
-  return sorted;
+  const group = (divisionCode: string, level: DivisionGroup['level'], parentCode: string | null, of: DivisionRow[]): DivisionGroup => ({
+    divisionCode,
+    divisionName: divisionName(divisionCode),
+    level,
+    parentCode,
+    figures: figuresOf(of),
+    facilityIds: of.map((r) => r.facilityId),
+  });
+  const groups: DivisionGroup[] = [];
+  const byCode = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [cityCode, city] of byCode(cities)) {
+    groups.push(group(cityCode, 'CITY', null, city.rows));
+    for (const [countyCode, ofCounty] of byCode(city.counties)) groups.push(group(countyCode, 'COUNTY', cityCode, ofCounty));
+  }
+  return groups;
 }

@@ -20,6 +20,7 @@ import { ResidentRegister1765500000000 } from './1765500000000-resident-register
 import { Corrections1765510000000 } from './1765510000000-corrections';
 import { ScoredAssessments1765520000000 } from './1765520000000-scored-assessments';
 import { Safety1765530000000 } from './1765530000000-safety';
+import { DivisionRead1765550000000 } from './1765550000000-division-read';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Corrections1765510000000,
   ScoredAssessments1765520000000,
   Safety1765530000000,
+  DivisionRead1765550000000,
 ];

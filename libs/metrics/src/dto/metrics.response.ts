@@ -91,28 +91,63 @@ export class SummaryFiguresResponse {
   @ApiProperty({ type: Number, nullable: true }) staffingCompliancePct!: number | null;
 }
 
+/** 持证上岗率 on the last day of the month: certified caregivers ÷ caregivers employed then. */
+export class DivisionCertificationResponse {
+  @ApiProperty() certified!: number;
+  @ApiProperty() caregivers!: number;
+  @ApiProperty({ type: Number, nullable: true }) pct!: number | null;
+}
+
 /** A facility's row of the division summary. */
 export class DivisionRowResponse extends SummaryFiguresResponse {
   @ApiProperty({ format: 'uuid' }) facilityId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: FACILITY_TYPES }) type!: string;
   @ApiProperty({ example: '410403' }) divisionCode!: string;
+  @ApiProperty({ type: String, nullable: true, example: '卫东区', description: 'GB/T 2260 name of divisionCode' }) divisionName!:
+    | string
+    | null;
   @ApiProperty() residentsTotal!: number;
+  @ApiProperty({ type: ResidentsByLevelCountsResponse, description: 'in care on the last day of the month' })
+  residentsByLevel!: ResidentsByLevelCountsResponse;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'residents by category on the last day' })
+  residentsByCategory!: Record<string, number>;
+  @ApiProperty({ type: DivisionCertificationResponse }) certification!: DivisionCertificationResponse;
   @ApiProperty({ type: String, nullable: true, description: 'when the last document was issued for the facility' }) lastReportAt!:
     | string
     | null;
 }
 
 /** The division total: ratios of sums over the rows (docs/rules.md §7). */
-export class DivisionTotalResponse extends SummaryFiguresResponse {
+export class DivisionFiguresResponse extends SummaryFiguresResponse {
   @ApiProperty() facilities!: number;
   @ApiProperty() residentsTotal!: number;
+  @ApiProperty({ type: ResidentsByLevelCountsResponse }) residentsByLevel!: ResidentsByLevelCountsResponse;
+  @ApiProperty({ type: DivisionCertificationResponse }) certification!: DivisionCertificationResponse;
+}
+
+/** The division total: ratios of sums over the rows (docs/rules.md §7). */
+export class DivisionTotalResponse extends DivisionFiguresResponse {
+  @ApiProperty({ type: String, nullable: true, example: '平顶山市' }) divisionName!: string | null;
+}
+
+/** A subtotal: a city, or a county within it (docs/rules.md §7: ratios of sums at every level). */
+export class DivisionGroupResponse {
+  @ApiProperty({ example: '410421' }) divisionCode!: string;
+  @ApiProperty({ type: String, nullable: true, example: '宝丰县' }) divisionName!: string | null;
+  @ApiProperty({ enum: ['CITY', 'COUNTY'] }) level!: 'CITY' | 'COUNTY';
+  @ApiProperty({ type: String, nullable: true, description: 'the city of a county; null for a city' }) parentCode!: string | null;
+  @ApiProperty({ type: DivisionFiguresResponse }) figures!: DivisionFiguresResponse;
+  @ApiProperty({ type: [String], description: 'the rows it sums, in the order of rows' }) facilityIds!: string[];
 }
 
 /** 辖区汇总 (docs/rules.md §8). */
 export class DivisionSummaryResponse {
   @ApiProperty({ example: '410403' }) divisionCode!: string;
+  @ApiProperty({ type: String, nullable: true, example: '卫东区' }) divisionName!: string | null;
   @ApiProperty({ example: '2026-09' }) month!: string;
   @ApiProperty({ type: [DivisionRowResponse] }) rows!: DivisionRowResponse[];
   @ApiProperty({ type: DivisionTotalResponse }) total!: DivisionTotalResponse;
+  @ApiProperty({ type: [DivisionGroupResponse], description: 'city → county subtotals, each city followed by its counties' })
+  groups!: DivisionGroupResponse[];
 }

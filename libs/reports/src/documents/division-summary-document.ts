@@ -32,6 +32,34 @@ export class DivisionSummaryDocument {
       bad: r.nursingBedTargetMet === false,
       lastReport: r.lastReportAt ? calendarDate(new Date(r.lastReportAt), zone) : '—',
     }));
+    // City → county → facility, each subtotal (Σ ÷ Σ) above the rows it sums.
+    const byId = new Map(rows.map((r) => [r.facilityId, r]));
+    const placed = new Set<string>();
+    const lines: object[] = [];
+    for (const g of s.groups) {
+      lines.push({
+        group: true,
+        level: g.level === 'CITY' ? 'city' : 'county',
+        label: `${g.divisionName ?? ''}（${g.divisionCode}）${g.level === 'CITY' ? '合计' : '小计'}`,
+        facilities: g.figures.facilities,
+        bedsInService: g.figures.bedsInService,
+        nursingBeds: g.figures.nursingBeds,
+        nursing: printPct(g.figures.nursingBedRatioPct),
+        occupancy: printPct(g.figures.occupancyPct),
+        staffing: printPct(g.figures.staffingCompliancePct),
+        bad: g.figures.nursingBedTargetMet === false,
+      });
+      // A city's own facilities (a city-level code) under the city line; a county's under its own.
+      const own = g.level === 'COUNTY' ? g.facilityIds : g.facilityIds.filter((id) => byId.get(id)?.divisionCode === g.divisionCode);
+      for (const id of own) {
+        const row = byId.get(id);
+        if (row && !placed.has(id)) {
+          placed.add(id);
+          lines.push(row);
+        }
+      }
+    }
+    for (const r of rows) if (!placed.has(r.facilityId)) lines.push(r);
     const t = s.total;
     const name = divisionName(code);
     const bureau = bureauName(code) ?? `行政区划 ${code} 民政部门`;
@@ -51,6 +79,8 @@ export class DivisionSummaryDocument {
         bureau,
         month,
         rows,
+        lines,
+        groups: s.groups.length,
         totalNursingBad: t.nursingBedTargetMet === false,
         total: {
           ...t,
