@@ -20,3 +20,4 @@ export * from './claim-timing';
 export * from './money';
 export * from './day-center';
 export * from './reminders';
+export * from './supervision';

@@ -12,6 +12,7 @@ import { METRICS_ERRORS } from './metrics';
 import { REPORTS_ERRORS } from './reports';
 import { RESIDENTS_ERRORS } from './residents';
 import { STAFF_ERRORS } from './staff';
+import { SUPERVISION_ERRORS } from './supervision';
 
 export * from './catalogue';
 
@@ -30,6 +31,7 @@ export const ERROR_GROUPS = {
   metrics: METRICS_ERRORS,
   reports: REPORTS_ERRORS,
   imports: IMPORTS_ERRORS,
+  supervision: SUPERVISION_ERRORS,
 } as const;
 
 export const ERRORS = {
@@ -46,6 +48,7 @@ export const ERRORS = {
   ...METRICS_ERRORS,
   ...REPORTS_ERRORS,
   ...IMPORTS_ERRORS,
+  ...SUPERVISION_ERRORS,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof ERRORS;
