@@ -209,6 +209,8 @@ describe('the manager’s home 工作台', () => {
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.managerB, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.reg370000, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=2026-02-30`).auth(manager, auth).expect(400);
+    // The calendar's first day: no month before it to be due, and no error.
+    expect(alertOf(await read('1900-01-01'), 'CLAIM_DUE')).toBeUndefined();
     await w.t.http.get(`/api/facilities/${home}/home`).expect(401);
   });
 

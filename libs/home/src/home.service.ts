@@ -5,6 +5,7 @@ import {
   calendarDate,
   certificateStanding,
   type IsoDate,
+  isMonth,
   monthlyDeadline,
   previousMonth,
   reassessmentDue,
@@ -158,6 +159,8 @@ export class HomeService {
    */
   private async claim(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const month = previousMonth(day);
+    // January 1900, the calendar's first month, has no month before it to be due.
+    if (!isMonth(month)) return [];
     const due = await this.claims.programmesDue(month);
     if (due.length === 0) return [];
     const ofMonth = (await this.claims.list()).filter((c) => c.month === month);
@@ -179,6 +182,7 @@ export class HomeService {
    */
   private async monthlyReport(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const month = previousMonth(day);
+    if (!isMonth(month)) return [];
     const { state, deadline: dueOn } = await this.monthlyReports.status(month, day);
     if (state === 'ON_TIME' || state === 'LATE') return [];
     const severity = state === 'MISSING' ? 'DANGER' : 'WARN';
