@@ -214,6 +214,12 @@ describe('supervision: targets, the task list, monthly reports', () => {
         ['2026-10', 1],
         ['2026-10', 2],
       ]);
+      // The manager's 操作记录 reads both (docs/rules.md §1).
+      const trail = (await w.t.http.get(`/api/facilities/${w.A}/audit?pageSize=5`).auth(w.token.managerA, auth).expect(200)).body;
+      const sentences = trail.items.map((e: { sentence: { zh: string } }) => e.sentence.zh);
+      expect(sentences).toEqual(
+        expect.arrayContaining(['manager.a 报送了 2026-10 的月报', 'manager.a 重新报送了 2026-10 的月报，原因：护理型床位数填报有误']),
+      );
       // Append-only in the database, even for its owner.
       await expect(w.sql(`UPDATE monthly_report SET reason = 'x' WHERE id = $1`, [first.body.id])).rejects.toThrow(/append-only/);
       await expect(w.sql(`DELETE FROM monthly_report WHERE id = $1`, [first.body.id])).rejects.toThrow(/append-only/);
