@@ -269,4 +269,17 @@ describe('supervision: targets, the task list, monthly reports', () => {
       await get('/divisions/410400/monthly-reports?month=2026-9', w.token.reg410400).expect(400);
     });
   });
+
+  it('the facility’s attributes the task list reads: in operation since, operator, 特困 support (its manager edits them)', async () => {
+    const res = await w.t.http
+      .patch(`/api/facilities/${w.A}`)
+      .auth(w.token.managerA, auth)
+      .send({ inOperationSince: '2026-06-01', operator: '宝丰县民政局', tekunSupport: true })
+      .expect(200);
+    expect(res.body).toMatchObject({ inOperationSince: '2026-06-01', operator: '宝丰县民政局', tekunSupport: true });
+    await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, auth).send({ tekunSupport: 'yes' }).expect(400);
+    // The world's 宝丰县 street center is now in operation: 宝丰县 has 3 of its 10.
+    const { body } = await get('/divisions/410421/tasks?year=2026', w.token.reg410400).expect(200);
+    expect(body.total.indicators.STREET_CENTERS).toEqual({ target: 10, done: 3, pct: 30, gap: 7 });
+  });
 });

@@ -529,4 +529,7 @@ export const enUS: Messages = {
   indicatorCERTIFICATION_RATE: 'Certification rate',
   indicatorFIRE_SAFETY_RATE: 'Fire-safety rate',
   indicatorMEDICAL_COVERAGE_RATE: 'Medical-care coverage',
+  operator: 'Operator',
+  inOperationSince: 'In operation since',
+  tekunSupport: 'Takes in state-supported elders',
 };

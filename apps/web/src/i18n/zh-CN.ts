@@ -522,6 +522,9 @@ export const zhCN = {
   indicatorCERTIFICATION_RATE: '持证上岗率',
   indicatorFIRE_SAFETY_RATE: '消防达标率',
   indicatorMEDICAL_COVERAGE_RATE: '医养结合覆盖率',
+  operator: '运营方',
+  inOperationSince: '投入运营日期',
+  tekunSupport: '特困供养',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };
