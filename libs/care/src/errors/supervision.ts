@@ -8,12 +8,6 @@ export const SUPERVISION_ERRORS = {
     zh: '只能为本辖区或下级辖区设定目标（{code}）',
   },
   TARGETS_EMPTY: { status: 400, en: 'give at least one indicator and its target', zh: '请至少填写一项指标的目标' },
-  TARGET_INVALID: {
-    status: 400,
-    en: '{indicator}: a count is a whole number ≥ 0, a ratio a percentage 0–100 with at most two decimals',
-    zh: '{indicator}：数量为不小于0的整数，比率为0–100的百分数，最多两位小数',
-  },
-  INDICATOR_UNKNOWN: { status: 400, en: 'unknown indicator {indicator}', zh: '未知指标 {indicator}' },
   MONTHLY_REPORT_MONTH_NOT_OVER: {
     status: 422,
     en: 'the report of {month} can be submitted once the month is over',
