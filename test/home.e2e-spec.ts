@@ -174,7 +174,7 @@ describe('the manager’s home 工作台', () => {
     expect(alertOf(await read(D), 'CLAIM_DUE')).toBeUndefined();
   });
 
-  it('the monthly report: a reminder from the 1st to the 25th, linking to the reports', async () => {
+  it('the monthly report: due by the 25th, late after it, linking to the reports; submitted, the alert is gone', async () => {
     expect(alertOf(await read('2026-03-01'), 'MONTHLY_REPORT_DUE')).toEqual({
       kind: 'MONTHLY_REPORT_DUE',
       severity: 'WARN',
@@ -184,8 +184,17 @@ describe('the manager’s home 工作台', () => {
       items: [{ id: '2026-02', label: '2026-02' }],
       link: `/f/${home}/reports`,
     });
-    expect(alertOf(await read('2026-03-25'), 'MONTHLY_REPORT_DUE')).toBeDefined();
+    expect(alertOf(await read('2026-03-25'), 'MONTHLY_REPORT_DUE')?.severity).toBe('WARN');
+    expect(alertOf(await read('2026-03-26'), 'MONTHLY_REPORT_DUE')).toMatchObject({
+      severity: 'DANGER',
+      dueOn: '2026-03-25',
+      month: '2026-02',
+    });
+    await post('/monthly-reports', { month: '2026-02' });
+    expect(alertOf(await read('2026-03-10'), 'MONTHLY_REPORT_DUE')).toBeUndefined();
     expect(alertOf(await read('2026-03-26'), 'MONTHLY_REPORT_DUE')).toBeUndefined();
+    // The next month's is due again in April.
+    expect(alertOf(await read('2026-04-01'), 'MONTHLY_REPORT_DUE')).toMatchObject({ severity: 'WARN', month: '2026-03' });
   });
 
   it('dangers come first', async () => {
@@ -200,8 +209,8 @@ describe('the manager’s home 工作台', () => {
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.managerB, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=${D}`).auth(w.token.reg370000, auth).expect(404);
     await w.t.http.get(`/api/facilities/${home}/home?date=2026-02-30`).auth(manager, auth).expect(400);
-    // The calendar's first day: no month before it to claim, and no 500 (the fuzz test found it).
-    expect((await read('1900-01-01', manager)).alerts.map((a: { kind: string }) => a.kind)).not.toContain('CLAIM_DUE');
+    // The calendar's first day: no month before it to be due, and no error.
+    expect(alertOf(await read('1900-01-01'), 'CLAIM_DUE')).toBeUndefined();
     await w.t.http.get(`/api/facilities/${home}/home`).expect(401);
   });
 

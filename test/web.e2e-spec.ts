@@ -332,6 +332,35 @@ describe('the web app (Playwright, Chromium)', () => {
     await manager.close();
   });
 
+  it('a manager submits last month’s 月报 from 报表 and can resubmit with a reason; the regulator sees its state beside the others and the 重点任务 table with names', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    // docs/rules.md §11: submitted by the 25th of the month after, on time; after it, late.
+    const expected = Number(today.slice(8, 10)) <= 25 ? /按\s*时/ : /逾\s*期/;
+    const manager = await signIn('manager');
+    await manager.goto(`${base}/f/${home}/reports`);
+    const card = manager.getByTestId('monthly-report');
+    await card.getByTestId('monthly-report-submit').click();
+    await card.getByTestId('monthly-report-state').filter({ hasText: expected }).waitFor();
+    await card.getByTestId('monthly-report-resubmit').click();
+    await manager.getByLabel('重新报送原因').fill('床位数更正');
+    await manager.getByRole('button', { name: /提\s*交/ }).click();
+    await card.getByText('重报次数 1').waitFor();
+    await manager.close();
+
+    const page = await signIn('regulator');
+    const reports = page.getByTestId('division-reports');
+    const row = reports.getByTestId(`report-${home}`);
+    await row.filter({ hasText: expected }).waitFor();
+    expect(await row.textContent()).toContain('宝丰县');
+    const tasks = page.getByTestId('division-tasks');
+    await tasks.getByTestId('task-total').waitFor();
+    expect(await tasks.getByTestId('task-410421').textContent()).toContain('宝丰县');
+    expect(await tasks.getByTestId('task-total').textContent()).toContain('合计');
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'regulator-supervision.png'), fullPage: true });
+    await page.close();
+  });
+
   it('an error shows its code’s catalogue text in the user’s language: a 429 at sign-in is not “wrong password”; a refused admission; VALIDATION_FAILED and an unknown code keep the server’s words', async () => {
     const refusal = (statusCode: number, code: string, message: string, params?: Record<string, string>) => ({
       status: statusCode,

@@ -302,6 +302,8 @@ export async function populate(w: World, facilityId: string, token: string, seed
       .send({ month: '2026-01' }),
     'claim',
   );
+  // January's monthly report 月报 (docs/rules.md §11).
+  await ok(await http.post(`${base}/monthly-reports`).auth(token, { type: 'bearer' }).send({ month: '2026-01' }), 'monthly report');
   // Issued documents are recorded by the renderer; one record stands for them here.
   await w.sql(
     `INSERT INTO document (number, kind, title, facility_id, period, sha256, content_hash, bytes, requested_by_name, requested_by_role)

@@ -331,6 +331,13 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       return { zh: s`${az} 开通了本机构`, en: s`${Ae} created the facility` };
     case 'facility.update':
       return { zh: s`${az} 修改了机构信息`, en: s`${Ae} changed the facility's details` };
+    case 'monthly_report.submit':
+      return { zh: s`${az} 报送了 ${month} 的月报`, en: s`${Ae} submitted the ${month} monthly report` };
+    case 'monthly_report.resubmit':
+      return {
+        zh: s`${az} 重新报送了 ${month} 的月报，原因：${str(after(e, 'reason')) ?? ''}`,
+        en: s`${Ae} resubmitted the ${month} monthly report: ${str(after(e, 'reason')) ?? ''}`,
+      };
     case 'demo.seed':
       return { zh: s`演示数据已载入`, en: s`The demo data was loaded` };
     case 'request.replay':

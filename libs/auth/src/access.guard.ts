@@ -7,7 +7,15 @@ import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { divisionCovers, type Role } from '@careops/care';
 import type { Principal, RequestContext } from '@careops/db';
-import { NotAllowedError, NotFoundError, OWN_SESSION_KEY, READ_REQUEST_KEY, PUBLIC_KEY, ROLES_KEY } from '@careops/platform';
+import {
+  DIVISION_WRITE_KEY,
+  NotAllowedError,
+  NotFoundError,
+  OWN_SESSION_KEY,
+  READ_REQUEST_KEY,
+  PUBLIC_KEY,
+  ROLES_KEY,
+} from '@careops/platform';
 import { AuthRepository } from './auth.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +58,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!roles.includes(principal.role)) throw new NotAllowedError('FORBIDDEN', { role: principal.role });
     const ownSession = this.reflector.getAllAndOverride<boolean>(OWN_SESSION_KEY, targets);
     const readRequest = this.reflector.getAllAndOverride<boolean>(READ_REQUEST_KEY, targets);
-    if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession && !readRequest) {
+    const divisionWrite = this.reflector.getAllAndOverride<boolean>(DIVISION_WRITE_KEY, targets);
+    if (principal.role === 'REGULATOR' && !READS.has(req.method) && !ownSession && !readRequest && !divisionWrite) {
       throw new NotAllowedError('READ_ONLY_ROLE');
     }
     return true;

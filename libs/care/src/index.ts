@@ -24,3 +24,4 @@ export * from './reminders';
 export * from './level-policy';
 export * from './reassessment';
 export * from './safety';
+export * from './supervision';

@@ -45,6 +45,16 @@ export class Facility {
   @Column({ name: 'medical_arrangement', type: 'text', nullable: true })
   medicalArrangement!: (typeof MEDICAL_ARRANGEMENTS)[number] | null;
 
+  /** docs/rules.md §11: since when it serves (the task list counts centers in operation), who runs it, 特困 support. */
+  @Column({ name: 'in_operation_since', type: 'date', nullable: true })
+  inOperationSince!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  operator!: string | null;
+
+  @Column({ name: 'tekun_support', type: 'boolean', default: false })
+  tekunSupport!: boolean;
+
   @Column({ name: 'safety_standard_checked_on', type: 'date', nullable: true })
   safetyStandardCheckedOn!: string | null;
 

@@ -5,12 +5,13 @@ import { DayCareModule } from '@careops/day-care';
 import { FacilitiesModule } from '@careops/facilities';
 import { MetricsModule } from '@careops/metrics';
 import { StaffModule } from '@careops/staff';
+import { SupervisionModule } from '@careops/supervision';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 
 /** Reads other features through their services; stays through their reader (CareLevelsRepository: ResidentsModule, global). */
 @Module({
-  imports: [FacilitiesModule, MetricsModule, StaffModule, ClaimsModule, DayCareModule],
+  imports: [FacilitiesModule, MetricsModule, StaffModule, ClaimsModule, DayCareModule, SupervisionModule],
   controllers: [HomeController],
   providers: [HomeService, StaysRepository],
 })

@@ -16,6 +16,7 @@ import { FacilitiesService, type Facility } from '@careops/facilities';
 import { MetricsService } from '@careops/metrics';
 import { CareLevelsRepository, ReassessmentsService } from '@careops/residents';
 import { DAY_CENTER_MIN_STAFF, StaffService } from '@careops/staff';
+import { MonthlyReportsService } from '@careops/supervision';
 import type { HomeAlertItemResponse, HomeAlertResponse, HomeCensusResponse, HomeResponse } from './dto/home.response';
 
 /**
@@ -35,6 +36,7 @@ export class HomeService {
     private readonly stays: StaysRepository,
     private readonly levels: CareLevelsRepository,
     private readonly reassessments: ReassessmentsService,
+    private readonly monthlyReports: MonthlyReportsService,
   ) {}
 
   async home(date?: IsoDate): Promise<HomeResponse> {
@@ -47,7 +49,7 @@ export class HomeService {
       ...(await this.staffing(facility, day, path)),
       ...(await this.assessments(facility, day, path)),
       ...(await this.claim(day, path)),
-      ...this.monthlyReport(day, path),
+      ...(await this.monthlyReport(day, path)),
     ];
     // The dangerous first; otherwise in the order above.
     alerts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'DANGER' ? -1 : 1));
@@ -155,7 +157,7 @@ export class HomeService {
    */
   private async claim(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const month = previousMonth(day);
-    // The calendar's first month has no month before it to claim (docs/rules.md §5).
+    // January 1900, the calendar's first month, has no month before it to be due.
     if (!isMonth(month)) return [];
     const due = await this.claims.programmesDue(month);
     if (due.length === 0) return [];
@@ -173,15 +175,16 @@ export class HomeService {
   }
 
   /**
-   * docs/rules.md §11: last month's report to the bureau is due by the 25th. Monthly reports are not
-   * submitted through careops yet, so this is a reminder from the 1st to the 25th; once they are, it
-   * becomes "submitted or not", like the claim above.
+   * docs/rules.md §11: last month's report to the bureau, due by the 25th: until it is submitted a
+   * reminder, after the 25th late (danger); gone once submitted.
    */
-  private monthlyReport(day: IsoDate, path: (p: string) => string): HomeAlertResponse[] {
-    const dueOn = monthlyDeadline(day);
-    if (day > dueOn) return [];
+  private async monthlyReport(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
     const month = previousMonth(day);
-    return alert('MONTHLY_REPORT_DUE', 'WARN', [{ id: month, label: month }], path('reports')).map((a) => ({ ...a, dueOn, month }));
+    if (!isMonth(month)) return [];
+    const { state, deadline: dueOn } = await this.monthlyReports.status(month, day);
+    if (state === 'ON_TIME' || state === 'LATE') return [];
+    const severity = state === 'MISSING' ? 'DANGER' : 'WARN';
+    return alert('MONTHLY_REPORT_DUE', severity, [{ id: month, label: month }], path('reports')).map((a) => ({ ...a, dueOn, month }));
   }
 }
 

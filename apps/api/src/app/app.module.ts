@@ -17,6 +17,7 @@ import { ImportsModule } from '@careops/imports';
 import { ClaimsModule } from '@careops/claims';
 import { MetricsModule } from '@careops/metrics';
 import { HomeModule } from '@careops/home';
+import { SupervisionModule } from '@careops/supervision';
 import { PdfModule } from '@careops/pdf';
 import { ReportJobsApiModule, ReportsModule } from '@careops/reports';
 import { DemoModule } from '@careops/ops';
@@ -76,6 +77,7 @@ export class AppModule {
         ClaimsModule,
         MetricsModule,
         HomeModule,
+        SupervisionModule,
         // one Chromium per process renders the documents; long ones go to the worker's queue.
         PdfModule.forRoot(pdfOptions(config)),
         ReportsModule,

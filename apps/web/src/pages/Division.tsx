@@ -11,6 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
+import { DivisionSupervision } from './DivisionSupervision';
 import { EmptyText, ScrollRegion, VisuallyHidden } from './page-parts';
 
 /** The regulator's dashboard (docs/rules.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
@@ -117,6 +118,7 @@ export default function Division() {
             />
           </ScrollRegion>
         </Card>
+        <DivisionSupervision code={code} month={m} />
       </Space>
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
@@ -18,13 +18,15 @@ const TEXT_FIELDS = [
   'bankAccountNumber',
   'contactPerson',
   'contactPhone',
+  'operator',
 ] as const;
-const DATE_FIELDS = ['fireSafetyPassedOn', 'safetyStandardCheckedOn', 'qualityStandardCheckedOn'] as const;
+const DATE_FIELDS = ['fireSafetyPassedOn', 'safetyStandardCheckedOn', 'qualityStandardCheckedOn', 'inOperationSince'] as const;
 
 type InfoForm = Partial<Record<(typeof TEXT_FIELDS)[number], string>> &
   Partial<Record<(typeof DATE_FIELDS)[number], Dayjs | null>> & {
     operatorKind?: FacilityChanges['operatorKind'];
     medicalArrangement?: FacilityChanges['medicalArrangement'];
+    tekunSupport?: boolean;
   };
 
 /**
@@ -43,7 +45,11 @@ export default function FacilityInfo() {
   const f = facility.data;
   useEffect(() => {
     if (!f) return;
-    const values: InfoForm = { operatorKind: f.operatorKind ?? undefined, medicalArrangement: f.medicalArrangement ?? undefined };
+    const values: InfoForm = {
+      operatorKind: f.operatorKind ?? undefined,
+      medicalArrangement: f.medicalArrangement ?? undefined,
+      tekunSupport: f.tekunSupport,
+    };
     for (const k of TEXT_FIELDS) values[k] = (f as Record<string, unknown>)[k] as string | undefined;
     for (const k of DATE_FIELDS) {
       const v = (f as Record<string, unknown>)[k] as string | null | undefined;
@@ -61,6 +67,7 @@ export default function FacilityInfo() {
     for (const k of DATE_FIELDS) if (v[k]) body[k] = v[k]?.format('YYYY-MM-DD');
     if (v.operatorKind) body.operatorKind = v.operatorKind;
     if (v.medicalArrangement) body.medicalArrangement = v.medicalArrangement;
+    if (v.tekunSupport !== undefined && v.tekunSupport !== f.tekunSupport) body.tekunSupport = v.tekunSupport;
     save.mutate(body, { onSuccess: () => message.success(t.saved), onError: (e) => message.error(describe(e)) });
   };
   const text = (
@@ -143,6 +150,14 @@ export default function FacilityInfo() {
             {date('fireSafetyPassedOn', t.fireSafetyPassedOn)}
             {date('safetyStandardCheckedOn', t.safetyStandardCheckedOn)}
             {date('qualityStandardCheckedOn', t.qualityStandardCheckedOn)}
+            {/* docs/rules.md §11: what the bureau's task list counts. */}
+            {text('operator', t.operator)}
+            {date('inOperationSince', t.inOperationSince)}
+            <Col xs={24} md={8}>
+              <Form.Item name="tekunSupport" label={t.tekunSupport} valuePropName="checked">
+                <Switch disabled={!canEdit} />
+              </Form.Item>
+            </Col>
           </Row>
           {canEdit && (
             <Toolbar end>

@@ -10,6 +10,7 @@ import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
+import { MonthlyReportCard } from './MonthlyReportCard';
 import { Secondary, Toolbar } from './page-parts';
 
 /**
@@ -78,6 +79,7 @@ export default function Reports() {
           )}
         />
       </Card>
+      <MonthlyReportCard month={m} />
     </>
   );
 }

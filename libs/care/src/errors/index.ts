@@ -14,6 +14,7 @@ import { REPORTS_ERRORS } from './reports';
 import { RESIDENTS_ERRORS } from './residents';
 import { SAFETY_ERRORS } from './safety';
 import { STAFF_ERRORS } from './staff';
+import { SUPERVISION_ERRORS } from './supervision';
 
 export * from './catalogue';
 
@@ -34,6 +35,7 @@ export const ERROR_GROUPS = {
   reports: REPORTS_ERRORS,
   imports: IMPORTS_ERRORS,
   safety: SAFETY_ERRORS,
+  supervision: SUPERVISION_ERRORS,
 } as const;
 
 export const ERRORS = {
@@ -52,6 +54,7 @@ export const ERRORS = {
   ...REPORTS_ERRORS,
   ...IMPORTS_ERRORS,
   ...SAFETY_ERRORS,
+  ...SUPERVISION_ERRORS,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -21,6 +21,7 @@ import { Corrections1765510000000 } from './1765510000000-corrections';
 import { ScoredAssessments1765520000000 } from './1765520000000-scored-assessments';
 import { Safety1765530000000 } from './1765530000000-safety';
 import { DivisionRead1765550000000 } from './1765550000000-division-read';
+import { Supervision1765560000000 } from './1765560000000-supervision';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ScoredAssessments1765520000000,
   Safety1765530000000,
   DivisionRead1765550000000,
+  Supervision1765560000000,
 ];

@@ -5,6 +5,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import type { Request } from 'express';
+import { DIVISION_WRITE_KEY } from '@careops/platform';
 import { divisionPrefixOf } from './division-prefix';
 import { FacilityWrites } from './facility-writes';
 import { RequestContext } from './request-context';
@@ -51,7 +52,10 @@ export class TenantTransactionInterceptor implements NestInterceptor {
       return next.handle();
     }
     const req = context.switchToHttp().getRequest<Request>();
-    const scope = scopeOf(this.cls.get('principal'), req.params?.['facilityId']);
+    const divisionWrite = this.reflector.getAllAndOverride<boolean>(DIVISION_WRITE_KEY, [context.getHandler(), context.getClass()]);
+    const base = scopeOf(this.cls.get('principal'), req.params?.['facilityId']);
+    // A regulator's write to its own division (its targets): the only writes a regulator makes (docs/rules.md §1).
+    const scope = divisionWrite && !req.params?.['facilityId'] ? { ...base, readOnly: false } : base;
     const committed = async () => {
       const result = await withTenantScope(this.txHost, this.cls, scope, async () => {
         const value = await lastValueFrom(next.handle(), { defaultValue: undefined });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { FACILITY_TYPES, MEDICAL_ARRANGEMENTS, OPERATOR_KINDS } from '../facility.entity';
 import { IsDecimalNumber } from '@careops/platform';
 
@@ -43,6 +43,26 @@ export class CreateFacilityDto {
   @IsOptional()
   @IsIn(OPERATOR_KINDS)
   operatorKind?: (typeof OPERATOR_KINDS)[number];
+
+  @ApiPropertyOptional({
+    example: '2025-06-01',
+    description: 'in operation since (docs/rules.md §11: the task list counts centers in operation)',
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'inOperationSince must be a date YYYY-MM-DD' })
+  inOperationSince?: string;
+
+  @ApiPropertyOptional({ example: '宝丰县民政局', description: '运营方: who runs it' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  operator?: string;
+
+  @ApiPropertyOptional({ description: '特困供养: the facility takes in state-supported residents' })
+  @IsOptional()
+  @IsBoolean()
+  tekunSupport?: boolean;
 }
 
 /** The facility's checks (docs/rules.md §2) and descriptive fields; type and division: platform admin only. */

@@ -15,6 +15,10 @@ export class FacilityResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '消防达标' }) fireSafetyPassedOn!: string | null;
   @ApiProperty({ enum: MEDICAL_ARRANGEMENTS, nullable: true, description: '医养结合' })
   medicalArrangement!: (typeof MEDICAL_ARRANGEMENTS)[number] | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'in operation since (docs/rules.md §11)' })
+  inOperationSince!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '运营方' }) operator!: string | null;
+  @ApiProperty({ description: '特困供养 support' }) tekunSupport!: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) safetyStandardCheckedOn!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) qualityStandardCheckedOn!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '开户银行; null: not filled in (the claim form prints 未填写)' }) bankName!:

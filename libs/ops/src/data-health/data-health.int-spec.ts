@@ -9,6 +9,7 @@ import { WorkerJobsModule } from '../worker-jobs.module';
 import { DATA_HEALTH_QUEUE } from './data-health.job';
 import { STAFFING_ALERTS_QUEUE } from '../staffing-alerts/staffing-alerts.job';
 import { CLAIM_REMINDERS_QUEUE, MONTHLY_CLAIMS_QUEUE } from '../claims-jobs/monthly-claims.job';
+import { MONTHLY_REPORT_REMINDERS_QUEUE } from '../supervision-jobs/monthly-report-reminders.job';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -56,6 +57,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
         expect.objectContaining({ name: STAFFING_ALERTS_QUEUE, cron: '0 18 * * *', timezone: 'Asia/Shanghai' }),
         expect.objectContaining({ name: MONTHLY_CLAIMS_QUEUE, cron: '0 2 1 * *', timezone: 'Asia/Shanghai' }),
         expect.objectContaining({ name: CLAIM_REMINDERS_QUEUE, cron: '0 9 20 * *', timezone: 'Asia/Shanghai' }),
+        expect.objectContaining({ name: MONTHLY_REPORT_REMINDERS_QUEUE, cron: '0 9 20 * *', timezone: 'Asia/Shanghai' }),
       ]),
     );
   });
@@ -169,5 +171,31 @@ describe('nightly data-health check (worker, pg-boss)', () => {
       programmes: ['DAY_CENTER_OPERATION'],
       message: '2026-01 的日间照料中心运营补贴申领尚未提交，民政局截止日为本月25日',
     });
+  });
+  it('on the 20th it reminds the facilities whose monthly report is not submitted (docs/rules.md §11)', async () => {
+    const one = async (text: string, values: unknown[]) => (await sql.query(text, values)).rows[0];
+    const done = await one(`INSERT INTO facility (name, type, division_code) VALUES ('已报', 'CARE_HOME', '410421') RETURNING id`, []);
+    const notYet = await one(`INSERT INTO facility (name, type, division_code) VALUES ('未报', 'CARE_HOME', '410421') RETURNING id`, []);
+    await sql.query(`INSERT INTO monthly_report (facility_id, month, seq, snapshot) VALUES ($1, '2026-04-01', 1, '{}')`, [done.id]);
+    const boss = worker.get<PgBoss>(PG_BOSS);
+    const jobId = await boss.send(MONTHLY_REPORT_REMINDERS_QUEUE, { today: '2026-05-20' });
+    if (!jobId) throw new Error('the queue refused the job');
+    const job = await waitFor(async () => {
+      const j = await boss.getJobById(MONTHLY_REPORT_REMINDERS_QUEUE, jobId);
+      return j?.state === 'completed' ? j : undefined;
+    }, 20_000);
+    const { rows } = await sql.query(
+      `SELECT f.name, a.day::text AS day, a.detail FROM compliance_alert a JOIN facility f ON f.id = a.facility_id
+       WHERE a.kind = 'MONTHLY_REPORT_NOT_SUBMITTED' AND f.id = ANY($1::uuid[])`,
+      [[done.id, notYet.id]],
+    );
+    expect(rows).toEqual([
+      {
+        name: '未报',
+        day: '2026-05-20',
+        detail: { month: '2026-04', deadline: '2026-05-25', message: '2026-04 的月报尚未报送，民政局截止日为 2026-05-25' },
+      },
+    ]);
+    expect((job.output as { month: string }).month).toBe('2026-04');
   });
 });

@@ -58,3 +58,10 @@ export const READ_REQUEST_KEY = 'careops:read-request';
 /** Marked in the OpenAPI document too, so clients and the access tests know. */
 export const READ_REQUEST_EXTENSION = 'x-careops-read-request';
 export const ReadRequest = () => applyDecorators(SetMetadata(READ_REQUEST_KEY, true), ApiExtension(READ_REQUEST_EXTENSION, true));
+
+/**
+ * A write that belongs to a division, not to a facility (its targets, docs/rules.md §1 and §11):
+ * regulators may send it, in a transaction that may write; the service checks the division is theirs.
+ */
+export const DIVISION_WRITE_KEY = 'careops:division-write';
+export const DivisionWrite = () => SetMetadata(DIVISION_WRITE_KEY, true);

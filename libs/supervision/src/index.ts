@@ -1,0 +1,4 @@
+export * from './child-divisions';
+export * from './dto/supervision.response';
+export * from './monthly-reports.service';
+export * from './supervision.module';
