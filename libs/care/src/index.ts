@@ -20,3 +20,5 @@ export * from './claim-adjustments';
 export * from './claim-timing';
 export * from './money';
 export * from './day-center';
+export * from './level-policy';
+export * from './reassessment';

@@ -14,7 +14,24 @@ export class AssessmentsRepository {
   /** Inserts one; the returned entity holds its new id and what was written. */
   async insert(
     fields: Pick<Assessment, 'residentId' | 'facilityId' | 'careLevel' | 'grade' | 'effectiveOn' | 'assessor' | 'notes'> &
-      Partial<Pick<Assessment, 'admissionId'>>,
+      Partial<
+        Pick<
+          Assessment,
+          | 'admissionId'
+          | 'levelPolicyId'
+          | 'instrument'
+          | 'reason'
+          | 'assessedOn'
+          | 'assessors'
+          | 'items'
+          | 'diagnoses'
+          | 'riskEvents30d'
+          | 'coma'
+          | 'totalScore'
+          | 'baseGrade'
+          | 'adjustments'
+        >
+      >,
   ): Promise<Assessment> {
     const row = this.assessments.create(fields);
     await this.assessments.insert(row);

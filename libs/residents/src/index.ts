@@ -10,3 +10,7 @@ export * from './residents.errors';
 export * from './rotate-id-keys';
 export * from './care-levels.repository';
 export * from './name-initials';
+export * from './assessment-input';
+export * from './level-policies.repository';
+export * from './level-policies.service';
+export * from './reassessments.service';

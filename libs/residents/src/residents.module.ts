@@ -1,10 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@careops/audit';
+import { FacilitiesModule } from '@careops/facilities';
 import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
 import { ID_KEYS, IdKeySettings, IdNumberProtector } from './id-number.protector';
+import { LevelPoliciesController } from './level-policies.controller';
+import { LevelPoliciesRepository } from './level-policies.repository';
+import { LevelPoliciesService } from './level-policies.service';
+import { ReassessmentsController } from './reassessments.controller';
+import { ReassessmentsRepository } from './reassessments.repository';
+import { ReassessmentsService } from './reassessments.service';
 import { Resident } from './resident.entity';
 import { ResidentsController } from './residents.controller';
 import { ResidentsRepository } from './residents.repository';
@@ -16,8 +23,8 @@ export class ResidentsModule {
     return {
       module: ResidentsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule],
-      controllers: [ResidentsController],
+      imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule, FacilitiesModule],
+      controllers: [ResidentsController, LevelPoliciesController, ReassessmentsController],
       providers: [
         { provide: ID_KEYS, useValue: keys },
         IdNumberProtector,
@@ -25,8 +32,12 @@ export class ResidentsModule {
         ResidentsRepository,
         AssessmentsRepository,
         CareLevelsRepository,
+        LevelPoliciesRepository,
+        LevelPoliciesService,
+        ReassessmentsRepository,
+        ReassessmentsService,
       ],
-      exports: [ResidentsService, IdNumberProtector, CareLevelsRepository],
+      exports: [ResidentsService, IdNumberProtector, CareLevelsRepository, LevelPoliciesService, ReassessmentsService],
     };
   }
 }

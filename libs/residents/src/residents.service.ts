@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ABILITY_INSTRUMENT,
   calendarDate,
-  careLevelOfGrade,
   CareLevel,
   idNumberBirthDate,
   idNumberGender,
   idNumberProblem,
   ID_NUMBER_PROBLEM_MESSAGES,
+  scoreAssessment,
 } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
@@ -14,7 +15,9 @@ import { AppConfig, ConflictError, InvalidInputError, NotAllowedError, NotFoundE
 import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
+import { AssessmentView, assessmentView, scoredInput } from './assessment-input';
 import { CreateAssessmentDto } from './dto/assessment.dto';
+import { LevelPoliciesService } from './level-policies.service';
 import { CreateResidentDto, UpdateResidentDto } from './dto/resident.dto';
 import { IdNumberProtector } from './id-number.protector';
 import { EmergencyContact, Resident } from './resident.entity';
@@ -126,6 +129,7 @@ export class ResidentsService {
     private readonly ids: IdNumberProtector,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly levelPolicies: LevelPoliciesService,
   ) {}
 
   async create(dto: CreateResidentDto): Promise<ResidentView> {
@@ -230,26 +234,88 @@ export class ResidentsService {
     return after;
   }
 
-  async assess(residentId: string, dto: CreateAssessmentDto): Promise<Assessment> {
+  /**
+   * docs/rules.md §4a: a scored assessment (`instrument`) — its items checked, each problem naming the
+   * item, then scored by the instrument and its level set by the division's policy in force on the
+   * effective date; or the old body, a grade (its level by the same policy) or a level typed in, not scored.
+   */
+  async assess(residentId: string, dto: CreateAssessmentDto): Promise<AssessmentView> {
+    if (dto.instrument) return this.assessScored(residentId, dto);
+    const scoredOnly = (['reason', 'assessedOn', 'assessors', 'items', 'diagnoses', 'riskEvents30d', 'coma'] as const).filter(
+      (k) => dto[k] !== undefined,
+    );
+    if (scoredOnly.length)
+      throw validationFailed(scoredOnly.map((k) => `${k}: only with instrument "${ABILITY_INSTRUMENT}" (a scored assessment)`));
+    if (!dto.assessor) throw validationFailed(['assessor: the assessor is required (a scored assessment names two in assessors)']);
     if (!dto.grade && !dto.careLevel) throw new InvalidInputError('ASSESSMENT_LEVEL_REQUIRED');
-    const careLevel = dto.grade ? careLevelOfGrade(dto.grade) : (dto.careLevel as CareLevel);
+    await this.get(residentId);
+    const policy = dto.grade ? await this.levelPolicies.forFacilityOn(dto.effectiveOn) : null;
+    const careLevel = dto.grade && policy ? policy.mapping[dto.grade] : (dto.careLevel as CareLevel);
     if (dto.grade && dto.careLevel && dto.careLevel !== careLevel) {
       throw new InvalidInputError('ASSESSMENT_GRADE_MISMATCH', { grade: dto.grade, careLevel, given: dto.careLevel });
     }
-    await this.get(residentId);
-    return this.recordAssessment(residentId, {
+    const row = await this.recordAssessment(residentId, {
       careLevel,
       grade: dto.grade ?? null,
       effectiveOn: dto.effectiveOn,
       assessor: dto.assessor,
       notes: dto.notes ?? null,
+      levelPolicyId: policy?.id ?? null,
     });
+    return assessmentView(row);
+  }
+
+  private async assessScored(residentId: string, dto: CreateAssessmentDto): Promise<AssessmentView> {
+    const input = scoredInput(dto, this.today());
+    await this.get(residentId);
+    const result = scoreAssessment({
+      items: input.items,
+      diagnoses: input.diagnoses,
+      riskEvents30d: input.riskEvents30d,
+      coma: input.coma,
+    });
+    const policy = await this.levelPolicies.forFacilityOn(dto.effectiveOn);
+    const scored = {
+      careLevel: policy.mapping[result.grade],
+      grade: result.grade,
+      effectiveOn: dto.effectiveOn,
+      assessor: input.assessors.join('、'),
+      notes: dto.notes ?? null,
+      instrument: ABILITY_INSTRUMENT,
+      reason: input.reason,
+      assessedOn: input.assessedOn,
+      assessors: input.assessors,
+      items: input.items,
+      diagnoses: input.diagnoses,
+      riskEvents30d: input.riskEvents30d,
+      coma: input.coma,
+      totalScore: result.totalScore,
+      baseGrade: result.baseGrade,
+      adjustments: result.adjustments,
+      levelPolicyId: policy.id,
+    };
+    const row = await this.assessmentRows.insert({ ...scored, residentId, facilityId: this.db.facilityId() });
+    await this.audit.record({
+      action: 'assessment.create',
+      entityType: 'assessment',
+      entityId: row.id,
+      after: { residentId, ...scored, levelPolicy: policy.name },
+    });
+    return assessmentView(await this.assessmentRows.findById(row.id));
   }
 
   /** Also used by admissions (`careLevel` on admission records an assessment effective that day). */
   async recordAssessment(
     residentId: string,
-    a: { careLevel: CareLevel; grade: Assessment['grade']; effectiveOn: string; assessor: string; notes: string | null; admissionId?: string },
+    a: {
+      careLevel: CareLevel;
+      grade: Assessment['grade'];
+      effectiveOn: string;
+      assessor: string;
+      notes: string | null;
+      admissionId?: string;
+      levelPolicyId?: string | null;
+    },
     options: { audited: boolean } = { audited: true },
   ): Promise<Assessment> {
     const row = await this.assessmentRows.insert({ ...a, residentId, facilityId: this.db.facilityId() });
@@ -280,9 +346,9 @@ export class ResidentsService {
     return this.assessmentRows.voidOfAdmission(admissionId);
   }
 
-  async assessments(residentId: string): Promise<Assessment[]> {
+  async assessments(residentId: string): Promise<AssessmentView[]> {
     await this.get(residentId);
-    return this.assessmentRows.listFor(residentId);
+    return (await this.assessmentRows.listFor(residentId)).map(assessmentView);
   }
 
   /** Today in the configured time zone: the day whose level a resident is shown with. */

@@ -1,5 +1,6 @@
 import { ErrorParams, ErrorText, fillTemplate } from './catalogue';
 import { ADMISSIONS_ERRORS } from './admissions';
+import { ASSESSMENTS_ERRORS } from './assessments';
 import { AUTH_ERRORS } from './auth';
 import { BEDS_ERRORS } from './beds';
 import { CLAIMS_ERRORS } from './claims';
@@ -23,6 +24,7 @@ export const ERROR_GROUPS = {
   beds: BEDS_ERRORS,
   residents: RESIDENTS_ERRORS,
   admissions: ADMISSIONS_ERRORS,
+  assessments: ASSESSMENTS_ERRORS,
   corrections: CORRECTIONS_ERRORS,
   staff: STAFF_ERRORS,
   dayCare: DAY_CARE_ERRORS,
@@ -39,6 +41,7 @@ export const ERRORS = {
   ...BEDS_ERRORS,
   ...RESIDENTS_ERRORS,
   ...ADMISSIONS_ERRORS,
+  ...ASSESSMENTS_ERRORS,
   ...CORRECTIONS_ERRORS,
   ...STAFF_ERRORS,
   ...DAY_CARE_ERRORS,

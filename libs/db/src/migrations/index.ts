@@ -18,6 +18,7 @@ import { DocumentRegister1765420000000 } from './1765420000000-document-register
 import { DocumentForms1765430000000 } from './1765430000000-document-forms';
 import { ResidentRegister1765500000000 } from './1765500000000-resident-register';
 import { Corrections1765510000000 } from './1765510000000-corrections';
+import { ScoredAssessments1765520000000 } from './1765520000000-scored-assessments';
 import { AssessmentReport1765540000000 } from './1765540000000-assessment-report';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   DocumentForms1765430000000,
   ResidentRegister1765500000000,
   Corrections1765510000000,
+  ScoredAssessments1765520000000,
   AssessmentReport1765540000000,
 ];

@@ -147,6 +147,20 @@ export class AppConfig {
   @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai' })
   APP_TIMEZONE = DEFAULT_TIME_ZONE;
 
+  /** docs/rules.md §4a: months between routine ability assessments 常规评估. */
+  @Transform(toInt)
+  @IsInt({ message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
+  @Min(1, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
+  @Max(60, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
+  REASSESSMENT_INTERVAL_MONTHS = 12;
+
+  /** docs/rules.md §4a: a hospital leave of at least this many days calls for an 即时评估. */
+  @Transform(toInt)
+  @IsInt({ message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
+  @Min(1, { message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
+  @Max(365, { message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
+  REASSESSMENT_HOSPITAL_DAYS = 7;
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV?: string;
