@@ -378,27 +378,29 @@ export default function AssessPage() {
                 </Typography.Text>
               }
             >
-              {g.items.map((item) => (
-                <Form.Item
-                  key={item.code}
-                  name={['items', item.code]}
-                  label={`${item.code} ${lang === 'zh' ? item.zh : item.en}`}
-                  rules={[{ required: true, message: t.assessItemRequired }]}
-                  style={{ marginBottom: 12 }}
-                >
-                  <Radio.Group
-                    name={item.code}
-                    data-testid={`item-${item.code}`}
-                    style={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+              <div style={ITEMS_GRID}>
+                {g.items.map((item) => (
+                  <Form.Item
+                    key={item.code}
+                    name={['items', item.code]}
+                    label={`${item.code} ${lang === 'zh' ? item.zh : item.en}`}
+                    rules={[{ required: true, message: t.assessItemRequired }]}
+                    style={{ marginBottom: 12 }}
                   >
-                    {item.options.map((o) => (
-                      <Radio key={o.score} value={o.score} style={{ whiteSpace: 'normal' }}>
-                        <b>{o.score}</b> {lang === 'zh' ? o.zh : o.en}
-                      </Radio>
-                    ))}
-                  </Radio.Group>
-                </Form.Item>
-              ))}
+                    <Radio.Group
+                      name={item.code}
+                      data-testid={`item-${item.code}`}
+                      style={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+                    >
+                      {item.options.map((o) => (
+                        <Radio key={o.score} value={o.score} style={{ whiteSpace: 'normal' }}>
+                          <b>{o.score}</b> {lang === 'zh' ? o.zh : o.en}
+                        </Radio>
+                      ))}
+                    </Radio.Group>
+                  </Form.Item>
+                ))}
+              </div>
             </Card>
           ))}
 
@@ -465,6 +467,8 @@ export default function AssessPage() {
 const H2 = { fontSize: 16, margin: 0 };
 const ROW = { display: 'flex', flexWrap: 'wrap' as const, gap: '0 16px' };
 const CELL = { flex: '1 1 200px', minWidth: 0 };
+/** The items of a group side by side where the screen is wide, one under another on a phone. */
+const ITEMS_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 360px), 1fr))', gap: '0 24px' };
 const FIELDSET = { border: 0, padding: 0, margin: '0 0 8px' };
 const LEGEND = { fontSize: 14, marginBottom: 8, border: 0 };
 const SUMMARY = {
