@@ -37,7 +37,8 @@ const LATIN_ALLOWED = new Set([
   // national standards are named by their codes: GB 38600, GB/T 35796
   'GB',
   'T',
-  // the items of GB/T 42195-2022 (B1.1, B.4) and ICD-10 diagnosis codes (F01) are named by their codes
+  // the parts and items of GB/T 42195-2022 (A, B1.1, B.4) and ICD-10 diagnosis codes (F01) are named by their codes
+  'A',
   'B',
   'F',
   'KB',
