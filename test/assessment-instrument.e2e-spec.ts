@@ -327,3 +327,47 @@ describe('the GB/T 42195-2022 ability assessment', () => {
     expect((await get('/assessments/due?date=2026-06-15')).find((r: { residentId: string }) => r.residentId === who.ma)).toBeUndefined();
   });
 });
+
+describe('ASSESSORS_MUST_BE_CERTIFIED=true: both assessors hold a valid 评估员 certificate recorded in staff', () => {
+  let w: World;
+  const auth = { type: 'bearer' } as const;
+  const post = (path: string, body: Body) => w.t.http.post(`/api/facilities/${w.A}${path}`).auth(w.token.managerA, auth).send(body);
+
+  beforeAll(async () => {
+    w = await buildWorld({ ASSESSORS_MUST_BE_CERTIFIED: 'true' });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('refuses an assessor without one (422), accepts when both hold one on the assessed date', async () => {
+    const staff = async (name: string, certificate?: { issuedOn: string; expiresOn: string }) => {
+      const s = (await post('/staff', { name, role: 'NURSE', employedFrom: '2024-01-01', fte: 1 }).expect(201)).body;
+      if (certificate)
+        await post(`/staff/${s.id}/certificates`, { type: '老年人能力评估员', number: `PG-${name}`, ...certificate }).expect(201);
+    };
+    await staff('李评估员', { issuedOn: '2024-01-01', expiresOn: '2027-01-01' });
+    await staff('王评估员', { issuedOn: '2024-01-01', expiresOn: '2025-03-14' }); // expired on the day assessed
+    await staff('赵评估员', { issuedOn: '2025-01-01', expiresOn: '2028-01-01' });
+    const idNumber = idNumberFor('1940-01-01', 90);
+    const resident = (
+      await post('/residents', { name: '吴桂香', gender: genderOf(idNumber), dateOfBirth: '1940-01-01', idNumber }).expect(201)
+    ).body.id;
+    const body = (assessors: string[]) => ({
+      instrument: 'GB/T 42195-2022',
+      reason: 'FIRST',
+      assessedOn: '2025-03-14',
+      effectiveOn: '2025-03-15',
+      assessors,
+      items: exampleItems(),
+    });
+    const refused = await post(`/residents/${resident}/assessments`, body(['李评估员', '王评估员']));
+    expect([refused.status, refused.body.code, refused.body.params]).toEqual([
+      422,
+      'ASSESSOR_NOT_CERTIFIED',
+      { names: '王评估员', on: '2025-03-14' },
+    ]);
+    const ok = (await post(`/residents/${resident}/assessments`, body(['李评估员', '赵评估员'])).expect(201)).body;
+    expect(ok).toMatchObject({ totalScore: 84, careLevel: 'SEMI_DISABLED', assessors: ['李评估员', '赵评估员'] });
+  });
+});

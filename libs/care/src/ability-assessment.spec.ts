@@ -4,6 +4,7 @@ import {
   ABILITY_ITEM_CODES,
   ABILITY_ITEMS,
   ABILITY_MAX_TOTAL,
+  abilityItem,
   abilityItemProblems,
   AbilityScores,
   gradeOfTotal,
@@ -59,11 +60,7 @@ describe('the GB/T 42195-2022 item table (docs/rules.md §4a)', () => {
       for (const option of item.options) expect(option.zh.length * option.en.length).toBeGreaterThan(0);
     }
     expect(ABILITY_ITEMS[0].options[4].zh).toBe('完全依赖他人协助，且不能给予配合');
-    expect(ABILITY_ITEMS.find((i) => i.code === 'B3.9')!.options.map((o) => o.zh)).toEqual([
-      '神志清醒，对周围环境能做出正确反应',
-      '嗜睡或意识模糊',
-      '昏睡或昏迷',
-    ]);
+    expect(abilityItem('B3.9')?.options.map((o) => o.zh)).toEqual(['神志清醒，对周围环境能做出正确反应', '嗜睡或意识模糊', '昏睡或昏迷']);
   });
 });
 

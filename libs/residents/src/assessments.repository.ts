@@ -72,6 +72,20 @@ export class AssessmentsRepository {
     return row.n;
   }
 
+  /**
+   * Of `names`, those of staff employed on `day` who hold a certificate whose type names 评估员, valid on
+   * `day` ([issuedOn, expiresOn), docs/rules.md §6) — the assessors a facility may require (docs/rules.md §4a).
+   */
+  async certifiedAssessors(names: string[], day: string): Promise<Set<string>> {
+    const rows: { name: string }[] = await this.db.sql.query(
+      `SELECT DISTINCT s.name FROM staff s JOIN staff_certificate c ON c.staff_id = s.id
+       WHERE s.name = ANY($1::text[]) AND s.employed_from <= $2::date AND (s.employed_to IS NULL OR s.employed_to > $2::date)
+         AND c.type LIKE '%评估员%' AND c.issued_on <= $2::date AND c.expires_on > $2::date`,
+      [names, day],
+    );
+    return new Set(rows.map((r) => r.name));
+  }
+
   /** A resident's history, by effective date then order of recording. */
   listFor(residentId: string): Promise<Assessment[]> {
     return this.assessments

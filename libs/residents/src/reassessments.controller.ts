@@ -45,7 +45,7 @@ export class ReassessmentsController {
   @Roles(...FACILITY_STAFF)
   @ApiOperation({
     summary:
-      'Residents in care on the date due an ability assessment (docs/rules.md §4a): none yet, routine (REASSESSMENT_INTERVAL_MONTHS, listed 30 days ahead) or after a hospital leave of REASSESSMENT_HOSPITAL_DAYS or more',
+      'Residents in care on the date due an ability assessment (docs/rules.md §4a): none yet, routine (REASSESSMENT_MONTHS, listed 30 days ahead) or after a hospital leave of REASSESSMENT_HOSPITAL_DAYS or more',
   })
   @ApiOkResponse({ type: [ReassessmentDueResponse] })
   due(@Query() q: DueQuery) {

@@ -33,7 +33,7 @@ export class ReassessmentsService {
   ) {}
 
   settings(): ReassessmentSettings {
-    return { intervalMonths: this.config.REASSESSMENT_INTERVAL_MONTHS, hospitalDays: this.config.REASSESSMENT_HOSPITAL_DAYS, leadDays: 30 };
+    return { intervalMonths: this.config.REASSESSMENT_MONTHS, hospitalDays: this.config.REASSESSMENT_HOSPITAL_DAYS, leadDays: 30 };
   }
 
   /** Residents in care on `day` whose assessment is missing, due by the routine interval, or due after an event; by due date. */

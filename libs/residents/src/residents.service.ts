@@ -11,7 +11,15 @@ import {
 } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
-import { AppConfig, ConflictError, InvalidInputError, NotAllowedError, NotFoundError, validationFailed } from '@careops/platform';
+import {
+  AppConfig,
+  ConflictError,
+  InvalidInputError,
+  NotAllowedError,
+  NotFoundError,
+  RuleViolation,
+  validationFailed,
+} from '@careops/platform';
 import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
@@ -268,6 +276,11 @@ export class ResidentsService {
   private async assessScored(residentId: string, dto: CreateAssessmentDto): Promise<AssessmentView> {
     const input = scoredInput(dto, this.today());
     await this.get(residentId);
+    if (this.config.ASSESSORS_MUST_BE_CERTIFIED === 'true') {
+      const certified = await this.assessmentRows.certifiedAssessors(input.assessors, input.assessedOn);
+      const missing = input.assessors.filter((name) => !certified.has(name));
+      if (missing.length) throw new RuleViolation('ASSESSOR_NOT_CERTIFIED', { names: missing.join('、'), on: input.assessedOn });
+    }
     const result = scoreAssessment({
       items: input.items,
       diagnoses: input.diagnoses,

@@ -12,4 +12,9 @@ export const ASSESSMENTS_ERRORS = {
     en: 'no grade → level policy is in force on {day} for this facility',
     zh: '该日期没有适用的评估等级对应政策',
   },
+  ASSESSOR_NOT_CERTIFIED: {
+    status: 422,
+    en: 'assessors must hold a valid 评估员 certificate recorded in staff on {on}: {names} does not',
+    zh: '评估员须持有有效的评估员证书：{names}（{on}）',
+  },
 } as const satisfies Record<string, ErrorText>;

@@ -149,10 +149,10 @@ export class AppConfig {
 
   /** docs/rules.md §4a: months between routine ability assessments 常规评估. */
   @Transform(toInt)
-  @IsInt({ message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  @Min(1, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  @Max(60, { message: 'REASSESSMENT_INTERVAL_MONTHS must be an integer between 1 and 60' })
-  REASSESSMENT_INTERVAL_MONTHS = 12;
+  @IsInt({ message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  @Min(1, { message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  @Max(60, { message: 'REASSESSMENT_MONTHS must be an integer between 1 and 60' })
+  REASSESSMENT_MONTHS = 12;
 
   /** docs/rules.md §4a: a hospital leave of at least this many days calls for an 即时评估. */
   @Transform(toInt)
@@ -160,6 +160,10 @@ export class AppConfig {
   @Min(1, { message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
   @Max(365, { message: 'REASSESSMENT_HOSPITAL_DAYS must be an integer between 1 and 365' })
   REASSESSMENT_HOSPITAL_DAYS = 7;
+
+  /** docs/rules.md §4a: when true, both assessors of a scored assessment must be staff holding a valid 评估员 certificate. */
+  @IsIn(['true', 'false'], { message: 'ASSESSORS_MUST_BE_CERTIFIED must be true or false' })
+  ASSESSORS_MUST_BE_CERTIFIED = 'false';
 
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })

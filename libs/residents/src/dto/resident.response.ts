@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ASSESSMENT_GRADES, CARE_LEVELS, type AssessmentGrade, type CareLevel } from '@careops/care';
+import {
+  ABILITY_INSTRUMENT,
+  ASSESSMENT_GRADES,
+  ASSESSMENT_REASONS,
+  CARE_LEVELS,
+  type AssessmentGrade,
+  type AssessmentReason,
+  type CareLevel,
+} from '@careops/care';
+import { RiskEventsDto } from './assessment.dto';
 import { RESIDENT_CATEGORIES } from '../resident.entity';
 
 export class EmergencyContactResponse {
@@ -35,6 +44,18 @@ export class ResidentResponse {
 }
 
 /** An ability assessment as recorded (docs/rules.md §4). */
+/** docs/rules.md §4a: an adjustment that made the grade worse, and why. */
+export class GradeAdjustmentResponse {
+  @ApiProperty({ enum: ['COMA', 'DEMENTIA', 'MENTAL_DISORDER', 'RISK_EVENTS'] }) kind!:
+    | 'COMA'
+    | 'DEMENTIA'
+    | 'MENTAL_DISORDER'
+    | 'RISK_EVENTS';
+  @ApiProperty({ enum: ASSESSMENT_GRADES }) from!: AssessmentGrade;
+  @ApiProperty({ enum: ASSESSMENT_GRADES }) to!: AssessmentGrade;
+  @ApiProperty({ example: '诊断 F01（痴呆 F00–F03）：提高一个等级' }) reason!: string;
+}
+
 export class AssessmentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) residentId!: string;
@@ -44,6 +65,27 @@ export class AssessmentResponse {
   @ApiProperty({ example: '李评估员' }) assessor!: string;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: Date;
+  @ApiProperty({ description: 'scored by the GB/T 42195-2022 instrument (false: a level or grade typed in, 未评分)' }) scored!: boolean;
+  @ApiProperty({ type: String, enum: [ABILITY_INSTRUMENT], nullable: true }) instrument!: string | null;
+  @ApiProperty({ enum: ASSESSMENT_REASONS, nullable: true }) reason!: AssessmentReason | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) assessedOn!: string | null;
+  @ApiProperty({ type: [String], nullable: true, example: ['李评估员', '王评估员'] }) assessors!: string[] | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    nullable: true,
+    description: 'the 26 Part B scores by item code, B1.1–B4.5',
+  })
+  items!: Record<string, number> | null;
+  @ApiProperty({ type: [String], example: ['F01'] }) diagnoses!: string[];
+  @ApiProperty({ type: RiskEventsDto }) riskEvents30d!: RiskEventsDto;
+  @ApiProperty() coma!: boolean;
+  @ApiProperty({ type: Number, nullable: true, example: 84 }) totalScore!: number | null;
+  @ApiProperty({ enum: ASSESSMENT_GRADES, nullable: true, description: 'the grade of the total, before the adjustments' })
+  baseGrade!: AssessmentGrade | null;
+  @ApiProperty({ type: [GradeAdjustmentResponse] }) adjustments!: GradeAdjustmentResponse[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the grade → level policy version that set the level' })
+  levelPolicyId!: string | null;
 }
 
 /** One row of the register 老人档案: who, where and in what state today (docs/rules.md §4). */
