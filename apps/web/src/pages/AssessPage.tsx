@@ -21,11 +21,11 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ABILITY_GROUPS,
+  ABILITY_INSTRUMENT,
   ABILITY_ITEMS,
   ABILITY_MAX_TOTAL,
   type AbilityAssessmentResult,
   ASSESSMENT_REASONS,
-  type AssessmentGrade,
   type AssessmentReason,
   type CareLevel,
   careLevelOfGrade,
@@ -41,7 +41,7 @@ import {
 } from '@careops/care';
 import { ApiError, download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
-import { type NewAssessment, useAddAssessment, useResident } from '../api/hooks/residents';
+import { type Assessment, type NewAssessment, useAddAssessment, useResident } from '../api/hooks/residents';
 import { useStaff } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
@@ -64,13 +64,7 @@ interface ScoredForm {
 }
 
 /** What the API answered for a scored assessment: its word on the result is final (docs/rules.md §4a). */
-interface Saved {
-  id: string;
-  totalScore?: number | null;
-  grade?: AssessmentGrade | null;
-  baseGrade?: AssessmentGrade | null;
-  careLevel: CareLevel;
-}
+type Saved = Assessment;
 
 /** The diagnoses offered in the tag input: 痴呆 F00–F03 first (they raise the grade), then common others. */
 const COMMON_DIAGNOSES = ['F00', 'F01', 'F02', 'F03', 'F05', 'F20', 'F32', 'G20', 'I63', 'I69'] as const;
@@ -152,8 +146,8 @@ export default function AssessPage() {
 
   const submit = (v: ScoredForm) => {
     setServerError(null);
-    const body = {
-      instrument: 'GB/T 42195-2022',
+    const body: NewAssessment = {
+      instrument: ABILITY_INSTRUMENT,
       reason: v.reason,
       assessedOn: v.assessedOn.format('YYYY-MM-DD'),
       effectiveOn: v.effectiveOn.format('YYYY-MM-DD'),
@@ -164,10 +158,10 @@ export default function AssessPage() {
       coma: v.coma === true,
       ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}),
     };
-    add.mutate(body as unknown as NewAssessment, {
+    add.mutate(body, {
       onSuccess: (a) => {
         message.success(t.saved);
-        setSaved(a as unknown as Saved);
+        setSaved(a);
         window.scrollTo({ top: 0 });
       },
       onError: (e) => {

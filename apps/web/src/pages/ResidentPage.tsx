@@ -312,7 +312,7 @@ export default function ResidentPage() {
                       children: (
                         <span>
                           <b>{a.effectiveOn}</b> {t[a.careLevel]}{' '}
-                          {scored(a) ? (
+                          {a.scored ? (
                             <>
                               <span data-testid="history-score">
                                 {t.assessScore.replace('{n}', String(a.totalScore))}
@@ -377,15 +377,9 @@ export default function ResidentPage() {
   );
 }
 
-/** A scored assessment (GB/T 42195-2022) has its total; one recorded as a level only has none (docs/rules.md §4a). */
-const scored = (a: object): a is { totalScore: number; grade: string | null } =>
-  typeof (a as { totalScore?: unknown }).totalScore === 'number';
-
 /** The assessors of a scored assessment, or the one named with a level. */
-const assessorsOf = (a: { assessor: string }): string => {
-  const names = (a as { assessors?: string[] | null }).assessors;
-  return names?.length ? names.join('、') : a.assessor;
-};
+const assessorsOf = (a: { assessor: string; assessors: string[] | null }): string =>
+  a.assessors?.length ? a.assessors.join('、') : a.assessor;
 
 /** The resident categories in the user's language (the Chinese names are the API's, docs/rules.md §4). */
 export const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({

@@ -166,7 +166,9 @@ export function useAssessments(residentId: string) {
   });
 }
 
-/** What 录入评估 sends (docs/rules.md §4): a level or a grade, from a day, by an assessor. */
+/** An assessment as recorded: scored (GB/T 42195-2022, with its items and result) or a level only (docs/rules.md §4a). */
+export type Assessment = components['schemas']['AssessmentResponse'];
+/** What 录入评估 sends (docs/rules.md §4a): the scored body, or a level or a grade from a day by an assessor. */
 export type NewAssessment = components['schemas']['CreateAssessmentDto'];
 
 /** Records an assessment; the timeline, the resident and the bed board are refreshed. */
