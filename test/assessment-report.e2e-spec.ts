@@ -106,6 +106,8 @@ describe('the ability assessment report (docs/rules.md §4a, §8)', () => {
     expect(text).toContain('李评估员');
     expect(text).toContain('王评估员');
     expect(text).toContain('监护人');
+    // The level by the policy in force: the national default (the only one here).
+    expect(text).toContain('全国默认');
     // A registered document: numbered, and the same facts give back the same number.
     const number = res.headers['x-document-number'];
     expect(number).toMatch(/^ABA-\d{8}-\d{6}$/);

@@ -71,6 +71,8 @@ export interface AssessmentFacts {
   baseGrade: AssessmentGrade | null;
   adjustments: GradeAdjustment[];
   levelPolicyId: string | null;
+  /** The grade → level policy version that set the level, as printed. */
+  levelPolicy: { name: string; divisionCode: string; effectiveFrom: IsoDate; mapping: Record<AssessmentGrade, CareLevel> } | null;
 }
 
 /**
@@ -143,8 +145,10 @@ export class ReportsRepository {
     const [row]: AssessmentFacts[] = await this.db.sql.query(
       `SELECT id, resident_id AS "residentId", effective_on::text AS "effectiveOn", care_level AS "careLevel", grade, assessor, notes,
               instrument, reason, assessed_on::text AS "assessedOn", assessors, items, diagnoses, risk_events AS "riskEvents30d", coma,
-              total_score AS "totalScore", base_grade AS "baseGrade", adjustments, level_policy_id AS "levelPolicyId"
-       FROM assessment WHERE id = $1`,
+              total_score AS "totalScore", base_grade AS "baseGrade", adjustments, level_policy_id AS "levelPolicyId",
+              (SELECT json_build_object('name', p.name, 'divisionCode', p.division_code, 'effectiveFrom', p.effective_from, 'mapping', p.mapping)
+                 FROM level_policy p WHERE p.id = a.level_policy_id) AS "levelPolicy"
+       FROM assessment a WHERE id = $1`,
       [id],
     );
     return row;

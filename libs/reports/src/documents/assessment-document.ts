@@ -4,6 +4,8 @@ import {
   ABILITY_INSTRUMENT,
   ABILITY_MAX_TOTAL,
   ASSESSMENT_GRADE_LABELS,
+  ASSESSMENT_GRADES,
+  DEFAULT_GRADE_LEVEL_MAPPING,
   ASSESSMENT_REASON_LABELS,
   CARE_LEVEL_LABELS,
   RISK_EVENT_KINDS,
@@ -11,9 +13,9 @@ import {
   riskEventTotal,
 } from '@careops/care';
 import { FacilitiesService } from '@careops/facilities';
-import { NotFoundError, RuleViolation } from '@careops/platform';
+import { divisionName, NotFoundError, RuleViolation } from '@careops/platform';
 import { ageOn, ResidentsService } from '@careops/residents';
-import { ReportsRepository } from '../reports.repository';
+import { type AssessmentFacts, ReportsRepository } from '../reports.repository';
 import { draft, Draft, fileNameOf } from './draft';
 
 /** An assessment recorded as a level only (not scored) has no report: nothing was assessed item by item. */
@@ -27,6 +29,15 @@ const GENDER_LABELS: Record<string, string> = { M: '男', F: '女' };
 
 /** Printed where nothing is recorded: a blank to fill in by hand is not a fact. */
 const NONE = '无';
+
+/** The grade → level policy as printed: its name, where and since when, and what it maps (docs/rules.md §4a). */
+function policyText(p: AssessmentFacts['levelPolicy']): string {
+  const mapping = p?.mapping ?? DEFAULT_GRADE_LEVEL_MAPPING;
+  const pairs = ASSESSMENT_GRADES.map((g) => `${ASSESSMENT_GRADE_LABELS[g]}→${CARE_LEVEL_LABELS[mapping[g]]}`).join('，');
+  if (!p) return `默认对应：${pairs}`;
+  const where = p.divisionCode === '000000' ? '全国' : `${p.divisionCode} ${divisionName(p.divisionCode) ?? ''}`.trim();
+  return `「${p.name}」（${where}，自 ${p.effectiveFrom} 起）：${pairs}`;
+}
 
 /**
  * 老年人能力评估报告 (docs/rules.md §4a, §8): whom, why and when; the result up front — the total,
@@ -100,7 +111,7 @@ export class AssessmentDocument {
           grade: ASSESSMENT_GRADE_LABELS[a.grade],
           adjustments: a.adjustments.map((adj) => adj.reason),
           careLevel: CARE_LEVEL_LABELS[a.careLevel],
-          policy: a.levelPolicyId ? '所在地区的等级对应政策' : '默认对应（能力完好→自理，轻度、中度失能→半失能，重度、完全失能→全失能）',
+          policy: policyText(a.levelPolicy),
           groups,
           diagnoses: a.diagnoses,
           riskEvents,
