@@ -10,8 +10,8 @@ import { seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { squeezed, textOf } from './support/pdf-text';
-import { settle, signInPage } from './support/browser';
-import { buildWorld, World } from './support/world';
+import { demoPassword, settle, signInPage } from './support/browser';
+import { buildWorld, login, World } from './support/world';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 
@@ -42,6 +42,21 @@ describe('the scored ability assessment in the web app (Playwright, Chromium)', 
        WHERE r.facility_id = $1 ORDER BY r.name LIMIT 1`,
       [home],
     );
+    // One member of staff holds an assessor's certificate (评估员) valid today; the demo's caregivers hold others.
+    const token = await login(w.t, 'manager', demoPassword('manager'));
+    const api = `/api/facilities/${home}`;
+    const assessor = (
+      await w.t.http
+        .post(`${api}/staff`)
+        .auth(token, { type: 'bearer' })
+        .send({ name: '周评估', role: 'SOCIAL_WORKER', employedFrom: '2025-01-01', fte: 1 })
+        .expect(201)
+    ).body.id;
+    await w.t.http
+      .post(`${api}/staff/${assessor}/certificates`)
+      .auth(token, { type: 'bearer' })
+      .send({ type: '老年人能力评估员证书', number: 'PG-2025-0001', issuedOn: '2025-01-01', expiresOn: '2030-01-01' })
+      .expect(201);
     const server = await w.t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
@@ -73,6 +88,13 @@ describe('the scored ability assessment in the web app (Playwright, Chromium)', 
     expect(items.find((i) => i.code === 'B3.9')?.scores).toEqual([2, 1, 0]);
     await expect(page.getByTestId('assess-summary').innerText()).resolves.toContain('0 / 90');
 
+    // Staff holding a 评估员 certificate valid today are offered, and only they.
+    await page.getByLabel('评估员 1', { exact: true }).click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    const offered = await options.allInnerTexts();
+    expect(offered).toEqual(['周评估']);
+    await page.keyboard.press('Escape');
     await page.getByLabel('评估员 1', { exact: true }).fill('李评估员');
     await page.getByLabel('评估员 2', { exact: true }).fill('王评估员');
     await page.getByTestId('assess-diagnoses').click();

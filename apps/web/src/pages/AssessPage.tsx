@@ -133,12 +133,14 @@ export default function AssessPage() {
           coma: values?.coma === true,
         })
       : null;
-  // Staff holding an assessor's certificate (评估员) are offered first; anyone may be typed.
+  // Staff employed on the day assessed who hold a 评估员 certificate valid that day are offered (the API's check
+  // when the facility requires certified assessors); without any, every member of staff; anyone may be typed.
+  const day = values?.assessedOn?.format('YYYY-MM-DD') ?? today().format('YYYY-MM-DD');
   const assessorOptions = useMemo(() => {
-    const all = staff.data ?? [];
-    const certified = all.filter((s) => s.certificates.some((c) => c.type.includes('评估')));
+    const all = (staff.data ?? []).filter((s) => s.employedFrom <= day && (!s.employedTo || s.employedTo > day));
+    const certified = all.filter((s) => s.certificates.some((c) => c.type.includes('评估员') && c.issuedOn <= day && c.expiresOn > day));
     return (certified.length ? certified : all).map((s) => ({ value: s.name, label: <span data-data>{s.name}</span> }));
-  }, [staff.data]);
+  }, [staff.data, day]);
 
   if (resident.isLoading) return <Loading />;
   if (resident.error) return <Failed error={resident.error} retry={() => resident.refetch()} />;
