@@ -153,6 +153,20 @@ describe('the GB/T 42195-2022 ability assessment', () => {
       const [history] = await get(`/residents/${who.wang}/assessments`);
       expect(history).toMatchObject({ id: res.id, scored: true, totalScore: 84, items: exampleItems(), diagnoses: [] });
       expect(Object.keys(history.items)).toEqual(ABILITY_ITEMS.map((i) => i.code));
+      // Audited with every field; the trail says the total.
+      const trail = await get('/audit?from=2020-01-01&to=2099-01-01&kind=ASSESSMENT');
+      expect(trail.items.map((e: { sentence: { zh: string } }) => e.sentence.zh)).toContain(
+        'manager.a 为 王秀英 录入能力评估（总分 84）：半失能',
+      );
+      const [row] = await w.sql<{ diff: Record<string, { after: unknown }> }>(`SELECT diff FROM audit_event WHERE entity_id = $1`, [
+        res.id,
+      ]);
+      expect([row.diff.totalScore.after, row.diff.assessors.after, row.diff.items.after, row.diff.levelPolicy.after]).toEqual([
+        84,
+        ['李评估员', '王评估员'],
+        exampleItems(),
+        '全国默认',
+      ]);
     });
 
     it('with a diagnosis F01 → 中度失能, still SEMI_DISABLED', async () => {
@@ -273,6 +287,12 @@ describe('the GB/T 42195-2022 ability assessment', () => {
       expect(before).toMatchObject({ grade: 'MODERATE', careLevel: 'SEMI_DISABLED' });
       const inB = (await assess('bei', moderate('2026-02-01'), w.token.managerB, w.B).expect(201)).body;
       expect(inB).toMatchObject({ grade: 'MODERATE', careLevel: 'SEMI_DISABLED' });
+      // What the form previews with: the version in force for the facility on a date.
+      const inForce = async (facility: string, token: string, date: string) =>
+        (await w.t.http.get(`/api/facilities/${facility}/level-policy?date=${date}`).auth(token, auth).expect(200)).body;
+      expect(await inForce(w.A, w.token.accountantA, '2026-02-01')).toMatchObject({ divisionCode: '410400', mapping });
+      expect(await inForce(w.A, w.token.reg410400, '2025-12-31')).toMatchObject({ divisionCode: '000000', name: '全国默认' });
+      expect(await inForce(w.B, w.token.managerB, '2026-02-01')).toMatchObject({ divisionCode: '000000' });
     });
   });
 

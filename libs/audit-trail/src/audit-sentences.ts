@@ -125,6 +125,13 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
     }
     case 'assessment.create': {
       const level = LEVEL[String(after(e, 'careLevel'))];
+      const total = after(e, 'totalScore');
+      // docs/rules.md §4a: a scored assessment says its total.
+      if (level && typeof total === 'number')
+        return {
+          zh: s`${az} 为 ${rz} 录入能力评估（总分 ${w(String(total))}）：${w(level[0])}`,
+          en: s`${Ae} recorded a scored assessment of ${re} (total ${w(String(total))}): ${w(level[1])}`,
+        };
       return level
         ? { zh: s`${az} 为 ${rz} 录入能力评估：${w(level[0])}`, en: s`${Ae} recorded an assessment of ${re}: ${w(level[1])}` }
         : { zh: s`${az} 为 ${rz} 录入能力评估`, en: s`${Ae} recorded an assessment of ${re}` };
@@ -218,6 +225,8 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       };
     case 'subsidy_policy.create':
       return { zh: s`${az} 设置了补贴标准`, en: s`${Ae} set the subsidy rates` };
+    case 'level_policy.create':
+      return { zh: s`${az} 设置了评估等级与照护等级的对应政策`, en: s`${Ae} set which care level each assessment grade gives` };
     case 'report_job.create':
       return { zh: s`${az} 申请生成一份文件`, en: s`${Ae} requested a document` };
     case 'auth.login':

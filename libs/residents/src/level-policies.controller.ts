@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CARE_LEVELS, type GradeLevelMapping } from '@careops/care';
-import { ANY_ROLE, Roles } from '@careops/platform';
+import { calendarDate, CARE_LEVELS, type GradeLevelMapping } from '@careops/care';
+import { ANY_ROLE, AppConfig, FacilityController, Roles } from '@careops/platform';
+import { DueQuery } from './reassessments.controller';
 import { CreateLevelPolicyDto, GradeLevelMappingDto } from './dto/assessment.dto';
 import { LevelPoliciesService } from './level-policies.service';
 
@@ -33,5 +34,25 @@ export class LevelPoliciesController {
   @ApiCreatedResponse({ type: LevelPolicyResponse })
   add(@Body() dto: CreateLevelPolicyDto) {
     return this.policies.add(dto);
+  }
+}
+
+@ApiTags('level policies')
+@FacilityController('level-policy')
+export class FacilityLevelPolicyController {
+  constructor(
+    private readonly policies: LevelPoliciesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Roles(...ANY_ROLE)
+  @ApiOperation({
+    summary:
+      'The grade → care level policy version in force for this facility on the date (default today): its county’s, city’s, province’s or the national one (docs/rules.md §4a)',
+  })
+  @ApiOkResponse({ type: LevelPolicyResponse })
+  inForce(@Query() q: DueQuery) {
+    return this.policies.forFacilityOn(q.date ?? calendarDate(new Date(), this.config.APP_TIMEZONE));
   }
 }

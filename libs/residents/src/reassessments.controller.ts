@@ -2,9 +2,10 @@ import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { calendarDate } from '@careops/care';
-import { AppConfig, FACILITY_STAFF, FacilityController, IsIsoDate, Roles } from '@careops/platform';
+import { ANY_ROLE, AppConfig, FacilityController, IsIsoDate, Roles } from '@careops/platform';
 import { ReassessmentsService } from './reassessments.service';
 
+/** `?date=`, default today. */
 export class DueQuery {
   @ApiPropertyOptional({ example: '2026-03-15', format: 'date', description: 'default today' })
   @IsOptional()
@@ -42,7 +43,7 @@ export class ReassessmentsController {
   ) {}
 
   @Get('due')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
       'Residents in care on the date due an ability assessment (docs/rules.md §4a): none yet, routine (REASSESSMENT_MONTHS, listed 30 days ahead) or after a hospital leave of REASSESSMENT_HOSPITAL_DAYS or more',

@@ -6,7 +6,7 @@ import { Assessment } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { CareLevelsRepository } from './care-levels.repository';
 import { ID_KEYS, IdKeySettings, IdNumberProtector } from './id-number.protector';
-import { LevelPoliciesController } from './level-policies.controller';
+import { FacilityLevelPolicyController, LevelPoliciesController } from './level-policies.controller';
 import { LevelPoliciesRepository } from './level-policies.repository';
 import { LevelPoliciesService } from './level-policies.service';
 import { ReassessmentsController } from './reassessments.controller';
@@ -24,7 +24,7 @@ export class ResidentsModule {
       module: ResidentsModule,
       global: true,
       imports: [TypeOrmModule.forFeature([Resident, Assessment]), AuditModule, FacilitiesModule],
-      controllers: [ResidentsController, LevelPoliciesController, ReassessmentsController],
+      controllers: [ResidentsController, LevelPoliciesController, FacilityLevelPolicyController, ReassessmentsController],
       providers: [
         { provide: ID_KEYS, useValue: keys },
         IdNumberProtector,

@@ -14,7 +14,7 @@ export const ASSESSMENTS_ERRORS = {
   },
   ASSESSOR_NOT_CERTIFIED: {
     status: 422,
-    en: 'assessors must hold a valid 评估员 certificate recorded in staff on {on}: {names} does not',
+    en: 'both assessors must be staff holding a valid assessor certificate on {on}: {names} does not',
     zh: '评估员须持有有效的评估员证书：{names}（{on}）',
   },
 } as const satisfies Record<string, ErrorText>;

@@ -1,5 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { addDays, calendarDate, CareLevel, dayNumber, idNumberCheckChar, isoDate } from '@careops/care';
+import {
+  ABILITY_INSTRUMENT,
+  ABILITY_ITEMS,
+  addDays,
+  calendarDate,
+  CareLevel,
+  dayNumber,
+  DEFAULT_GRADE_LEVEL_MAPPING,
+  idNumberCheckChar,
+  isoDate,
+  scoreAssessment,
+} from '@careops/care';
 import { applyTenantScope } from '@careops/db';
 import { nameInitials, type IdNumberProtector } from '@careops/residents';
 
@@ -91,6 +102,36 @@ async function assess(
 }
 
 /**
+ * A scored assessment (docs/rules.md §4a), assessed the day before it takes effect: every item one point below its
+ * maximum except the 0–1 items and 意识水平 (清醒), 洗澡 and 上下楼梯 lower — 64 points, 中度失能 — with the diagnoses given.
+ */
+async function assessScored(tx: EntityManager, facilityId: string, residentId: string, effectiveOn: string, diagnoses: string[]) {
+  const items = Object.fromEntries(ABILITY_ITEMS.map((item) => [item.code, item.max === 1 ? 1 : item.max - 1]));
+  Object.assign(items, { 'B1.3': 1, 'B2.4': 1, 'B3.9': 2 });
+  const r = scoreAssessment({ items, diagnoses });
+  await tx.query(
+    `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, grade, assessor, instrument, reason, assessed_on, assessors,
+                             items, diagnoses, total_score, base_grade, adjustments, level_policy_id)
+     VALUES ($1, $2, $3, $4, $5, '李评估员、王评估员', $6, 'IMMEDIATE', $7, ARRAY['李评估员', '王评估员'], $8, $9, $10, $11, $12,
+             (SELECT id FROM level_policy WHERE division_code = '000000' ORDER BY effective_from DESC LIMIT 1))`,
+    [
+      facilityId,
+      residentId,
+      effectiveOn,
+      DEFAULT_GRADE_LEVEL_MAPPING[r.grade],
+      r.grade,
+      ABILITY_INSTRUMENT,
+      addDays(effectiveOn, -1),
+      JSON.stringify(items),
+      diagnoses,
+      r.totalScore,
+      r.baseGrade,
+      JSON.stringify(r.adjustments),
+    ],
+  );
+}
+
+/**
  * The demo care home of `npm start`: 60 beds on 3 floors, 36 of them nursing-type (60 %),
  * 2 general beds out of service; about 50 residents across the three levels, admitted over the last months, with
  * a transfer, a discharge last month, a level change in the middle of last month and a leave today.
@@ -160,8 +201,8 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
     );
     people.push({ id: r.id, admission: a.id, bed: bed.id });
   }
-  // A level change in the middle of last month: 自理 → 半失能 (中度) from the 15th.
-  await assess(tx, facilityId, people[0].id, `${lastMonth.slice(0, 7)}-15`, 'SEMI_DISABLED', 'MODERATE');
+  // A level change in the middle of last month: 自理 → 半失能 (中度, a scored assessment) from the 15th.
+  await assessScored(tx, facilityId, people[0].id, `${lastMonth.slice(0, 7)}-15`, []);
   // A discharge on the 20th of last month (the bed is free again from that day).
   const discharged = `${lastMonth.slice(0, 7)}-20`;
   await tx.query(`UPDATE admission SET period = daterange(lower(period), $2), discharge_reason = '回家养老' WHERE id = $1`, [
