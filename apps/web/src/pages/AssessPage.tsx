@@ -26,6 +26,7 @@ import {
   ABILITY_MAX_TOTAL,
   type AbilityAssessmentResult,
   ASSESSMENT_REASONS,
+  type AssessmentGrade,
   type AssessmentReason,
   type CareLevel,
   careLevelOfGrade,
@@ -41,7 +42,7 @@ import {
 } from '@careops/care';
 import { ApiError, download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
-import { type Assessment, type NewAssessment, useAddAssessment, useResident } from '../api/hooks/residents';
+import { type Assessment, type NewAssessment, useAddAssessment, useLevelPolicy, useResident } from '../api/hooks/residents';
 import { useStaff } from '../api/hooks/staff';
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
@@ -124,6 +125,9 @@ export default function AssessPage() {
     diagnoses: (values?.diagnoses ?? []).filter(isIcd10Code),
     riskEvents30d: values?.riskEvents30d ?? {},
   };
+  // The level by the policy in force on the effective day (the API's); the national default until it is read.
+  const policy = useLevelPolicy(values?.effectiveOn?.format('YYYY-MM-DD') ?? today().format('YYYY-MM-DD'));
+  const levelOf = (grade: AssessmentGrade): CareLevel => policy.data?.mapping[grade] ?? careLevelOfGrade(grade);
   const result =
     answered.length === ABILITY_ITEMS.length
       ? scoreAssessment({
@@ -428,8 +432,8 @@ export default function AssessPage() {
                   </>
                 )}{' '}
                 · {t.careLevel}{' '}
-                <Tag color={LEVEL_COLOR[careLevelOfGrade(result.grade)]} data-testid="assess-level-result">
-                  {t[careLevelOfGrade(result.grade)]}
+                <Tag color={LEVEL_COLOR[levelOf(result.grade)]} data-testid="assess-level-result">
+                  {t[levelOf(result.grade)]}
                 </Tag>
                 {result.adjustments.map((a) => (
                   <div key={a.kind}>
