@@ -168,6 +168,8 @@ describe('the scored ability assessment in the web app (Playwright, Chromium)', 
     expect(line).toContain('84 分 · 中度失能');
     expect(line).toContain('李评估员、王评估员');
     await expect(page.getByTestId('history-unscored').count()).resolves.toBeGreaterThan(0);
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'manager-assessment-history-390.png'), fullPage: true });
     await page.context().close();
   }, 180_000);
 

@@ -315,7 +315,7 @@ export default function ResidentPage() {
                           {a.scored ? (
                             <>
                               <span data-testid="history-score">
-                                {t.assessScore.replace('{n}', String(a.totalScore))}
+                                · {t.assessScore.replace('{n}', String(a.totalScore))}
                                 {a.grade ? ` · ${t[`grade_${a.grade}`]}` : ''}
                               </span>{' '}
                               <Button
