@@ -39,7 +39,9 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
     filled = await populate(w, w.A, w.token.managerA, 1);
     const [claim] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1`, [w.A]);
     const [staff] = await w.sql<{ id: string }>(`SELECT id FROM staff WHERE facility_id = $1`, [w.A]);
+    const [assessment] = await w.sql<{ id: string }>(`SELECT id FROM assessment WHERE resident_id = $1`, [filled.residents[1]]);
     ids = { residentId: filled.residents[1], admissionId: filled.admissionId, staffId: staff.id, claimId: claim.id, kind: 'RESIDENTS' };
+    ids.assessmentId = assessment.id;
   }, 60_000);
 
   /** A GET of facility A with real sub-resource ids and the queries it needs (January 2026, when populate's data lies). */

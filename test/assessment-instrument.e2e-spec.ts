@@ -153,6 +153,9 @@ describe('the GB/T 42195-2022 ability assessment', () => {
       const [history] = await get(`/residents/${who.wang}/assessments`);
       expect(history).toMatchObject({ id: res.id, scored: true, totalScore: 84, items: exampleItems(), diagnoses: [] });
       expect(Object.keys(history.items)).toEqual(ABILITY_ITEMS.map((i) => i.code));
+      expect(await get(`/residents/${who.wang}/assessments/${res.id}`)).toEqual(history);
+      const other = await w.t.http.get(`${base}/residents/${who.li}/assessments/${res.id}`).auth(w.token.managerA, auth);
+      expect([other.status, other.body.code]).toEqual([404, 'ASSESSMENT_NOT_FOUND']);
       // Audited with every field; the trail says the total.
       const trail = await get('/audit?from=2020-01-01&to=2099-01-01&kind=ASSESSMENT');
       expect(trail.items.map((e: { sentence: { zh: string } }) => e.sentence.zh)).toContain(

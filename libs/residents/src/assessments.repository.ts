@@ -43,6 +43,11 @@ export class AssessmentsRepository {
     return this.assessments.findOneByOrFail({ id });
   }
 
+  /** An assessment in force of a resident; null if none (voided, another resident's, or not in this facility). */
+  findOfResident(residentId: string, id: string): Promise<Assessment | null> {
+    return this.assessments.findOneBy({ id, residentId });
+  }
+
   /** An assessment in force, locked; undefined if there is none (or it was voided). */
   async findInForce(id: string): Promise<Assessment | undefined> {
     // Locked through the entries: the app may update only their voided_at, and a lock needs that right.

@@ -67,4 +67,12 @@ export class ResidentsController {
   assessments(@Param('residentId', ParseUUIDPipe) id: string) {
     return this.residents.assessments(id);
   }
+
+  @Get(':residentId/assessments/:assessmentId')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'One assessment of the resident, with every item score when scored (docs/rules.md §4a)' })
+  @ApiOkResponse({ type: AssessmentResponse })
+  assessment(@Param('residentId', ParseUUIDPipe) id: string, @Param('assessmentId', ParseUUIDPipe) assessmentId: string) {
+    return this.residents.assessment(id, assessmentId);
+  }
 }

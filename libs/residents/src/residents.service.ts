@@ -359,6 +359,13 @@ export class ResidentsService {
     return this.assessmentRows.voidOfAdmission(admissionId);
   }
 
+  /** One assessment in force of a resident (what the 老年人能力评估报告 prints); ASSESSMENT_NOT_FOUND otherwise. */
+  async assessment(residentId: string, id: string): Promise<AssessmentView> {
+    const row = await this.assessmentRows.findOfResident(residentId, id);
+    if (!row) throw new NotFoundError('ASSESSMENT_NOT_FOUND');
+    return assessmentView(row);
+  }
+
   async assessments(residentId: string): Promise<AssessmentView[]> {
     await this.get(residentId);
     return (await this.assessmentRows.listFor(residentId)).map(assessmentView);
