@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import { ABILITY_INSTRUMENT, ABILITY_ITEMS } from '@careops/care';
 import { PUBLIC_KEY, READ_REQUEST_EXTENSION, ROLES_KEY } from '@careops/platform';
 import { buildWorld, populate, Populated, World } from './support/world';
 
@@ -39,7 +40,6 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
     filled = await populate(w, w.A, w.token.managerA, 1);
     const [claim] = await w.sql<{ id: string }>(`SELECT id FROM claim WHERE facility_id = $1`, [w.A]);
     const [staff] = await w.sql<{ id: string }>(`SELECT id FROM staff WHERE facility_id = $1`, [w.A]);
-    const [assessment] = await w.sql<{ id: string }>(`SELECT id FROM assessment WHERE resident_id = $1`, [filled.residents[1]]);
     const [incident] = await w.sql<{ id: string }>(`SELECT id FROM incident WHERE facility_id = $1`, [w.A]);
     ids = {
       residentId: filled.residents[1],
@@ -48,8 +48,22 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
       claimId: claim.id,
       kind: 'RESIDENTS',
       incidentId: incident.id,
-      assessmentId: assessment.id,
     };
+    // A scored assessment of the resident: the 老年人能力评估报告 is of one (a level only answers 422).
+    ids.assessmentId = (
+      await w.t.http
+        .post(`/api/facilities/${w.A}/residents/${ids.residentId}/assessments`)
+        .auth(w.token.managerA, { type: 'bearer' })
+        .send({
+          instrument: ABILITY_INSTRUMENT,
+          reason: 'ROUTINE',
+          assessedOn: '2026-01-20',
+          effectiveOn: '2026-01-20',
+          assessors: ['李评估员', '王评估员'],
+          items: Object.fromEntries(ABILITY_ITEMS.map((i) => [i.code, i.max])),
+        })
+        .expect(201)
+    ).body.id;
   }, 60_000);
 
   /** A GET of facility A with real sub-resource ids and the queries it needs (January 2026, when populate's data lies). */

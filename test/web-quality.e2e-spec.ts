@@ -37,6 +37,10 @@ const LATIN_ALLOWED = new Set([
   // national standards are named by their codes: GB 38600, GB/T 35796
   'GB',
   'T',
+  // the parts and items of GB/T 42195-2022 (A, B1.1, B.4) and ICD-10 diagnosis codes (F01) are named by their codes
+  'A',
+  'B',
+  'F',
   'KB',
   'MB',
   'm',
@@ -253,6 +257,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'beds', path: f(home, 'beds') },
           { name: 'register', path: f(home, 'residents') },
           ...(residentHome ? [{ name: 'resident', path: f(home, `residents/${residentHome}`) }] : []),
+          ...(residentHome ? [{ name: 'assessment', path: f(home, `residents/${residentHome}/assess`) }] : []),
           { name: 'staff', path: f(home, 'staff') },
           { name: 'staffing', path: f(home, 'staffing') },
           { name: 'claims', path: f(home, 'claims') },

@@ -267,7 +267,9 @@ describe('the web app (Playwright, Chromium)', () => {
     );
     const page = await signIn('manager');
     await page.goto(`${base}/f/${home}/residents/${who.id}`);
+    // 录入评估 opens the scored form; the level alone is its secondary option (not scored).
     await page.getByTestId('assess').click();
+    await page.getByTestId('assess-quick').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('assess-level').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '全失能' }).click();

@@ -13,6 +13,7 @@ const Login = lazy(() => import('./pages/Login'));
 const Home = lazy(() => import('./pages/Home'));
 const BedBoard = lazy(() => import('./pages/BedBoard'));
 const ResidentPage = lazy(() => import('./pages/ResidentPage'));
+const AssessPage = lazy(() => import('./pages/AssessPage'));
 const Register = lazy(() => import('./pages/Register'));
 const StaffPage = lazy(() => import('./pages/StaffPage'));
 const AuditTrail = lazy(() => import('./pages/AuditTrail'));
@@ -52,6 +53,7 @@ export function App() {
             <Route path="beds" element={<BedBoard />} />
             <Route path="residents" element={<Register />} />
             <Route path="residents/:residentId" element={<ResidentPage />} />
+            <Route path="residents/:residentId/assess" element={<AssessPage />} />
             <Route path="staff" element={<StaffPage />} />
             <Route path="staffing" element={<StaffingCalendar />} />
             <Route path="attendance" element={<Attendance />} />

@@ -43,6 +43,23 @@ describe('DocumentIssuer: drafts, subjects and facts', () => {
     expect(issuer.provisionalOf(claim())).toBeNull();
   });
 
+  it('an assessment report is of a record, not of a month: final the day it is assessed; each assessment its own subject', () => {
+    const report = (assessmentId: string, day: string, at: string): Draft => ({
+      ...compliance(day, at),
+      kind: 'ASSESSMENT',
+      assessmentId,
+    });
+    // Assessed today (2026-12-07 in UTC+8): registered at once, never 预估.
+    expect(issuer.provisionalOf(report('a', '2026-12-07', '2026-12-07T02:00:00Z'))).toBeNull();
+    // Two assessments of one day are two documents; the same one printed later is the same subject.
+    expect(issuer.subjectOf(report('a', '2026-12-07', '2026-12-07T02:00:00Z'))).not.toBe(
+      issuer.subjectOf(report('b', '2026-12-07', '2026-12-07T02:00:00Z')),
+    );
+    expect(issuer.subjectOf(report('a', '2026-12-07', '2026-12-07T02:00:00Z'))).toBe(
+      issuer.subjectOf(report('a', '2026-12-07', '2026-12-09T02:00:00Z')),
+    );
+  });
+
   it('the facts leave out when the document was generated; a change in what it says is other facts', () => {
     const morning = compliance('2026-01', '2026-02-01T01:00:00Z');
     const evening = compliance('2026-01', '2026-02-01T13:00:00Z');

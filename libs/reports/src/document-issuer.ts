@@ -75,14 +75,15 @@ export class DocumentIssuer {
    */
   provisionalOf(draft: Draft): Provisional | null {
     if (draft.provisional) return draft.provisional;
-    if (draft.kind !== 'CLAIM' && draft.d.period >= monthOf(draft.at, draft.timeZone)) return 'ESTIMATE';
+    // A claim and an assessment report are of a record, not of a month: final as soon as it is.
+    if (draft.kind !== 'CLAIM' && draft.kind !== 'ASSESSMENT' && draft.d.period >= monthOf(draft.at, draft.timeZone)) return 'ESTIMATE';
     return null;
   }
 
-  /** The subject of the document's versions: kind, facility or division, period and claim. */
+  /** The subject of the document's versions: kind, facility or division, period and claim (or assessment). */
   subjectOf(draft: Draft): string {
     const { kind, d } = draft;
-    return [kind, d.facilityId ?? '', d.divisionCode ?? '', d.period, draft.claimId ?? ''].join('|');
+    return [kind, d.facilityId ?? '', d.divisionCode ?? '', d.period, draft.claimId ?? draft.assessmentId ?? ''].join('|');
   }
 
   /** SHA-256 of what the document says: its heading and data, without the time it was generated or who asked. */

@@ -28,6 +28,14 @@ export class ReportsController {
     return this.requests.send(res, f, () => this.reports.claim(id));
   }
 
+  @Get('assessment/:assessmentId.pdf')
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: '老年人能力评估报告 (PDF) of a scored assessment; 422 ASSESSMENT_NOT_SCORED for one recorded as a level only' })
+  @ApiFileResponse(['application/pdf'])
+  assessment(@Param('facilityId') f: string, @Param('assessmentId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.assessment(id));
+  }
+
   @Get('compliance.pdf')
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: '养老机构合规报告 (PDF); 422 REPORT_NOT_FOR_FACILITY for a day center' })

@@ -11,6 +11,7 @@ import { DocumentIssuer } from './document-issuer';
 import { DocumentRegistry } from './document-registry.repository';
 import { DocumentRequests } from './document-requests';
 import { DocumentsController } from './documents.controller';
+import { AssessmentDocument } from './documents/assessment-document';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
 import { DayCenterDocument } from './documents/day-center-document';
@@ -37,6 +38,7 @@ import { ReportsService } from './reports.service';
     OperationsDocument,
     DivisionSummaryDocument,
     DayCenterDocument,
+    AssessmentDocument,
   ],
   exports: [ReportsService],
 })

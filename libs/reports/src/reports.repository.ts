@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CareLevel, IsoDate } from '@careops/care';
+import type { AssessmentGrade, AssessmentReason, CareLevel, GradeAdjustment, IsoDate, RiskEventCounts } from '@careops/care';
 import { TenantDb } from '@careops/db';
 
 /** An admission or a discharge of the month, as the operations report lists it. */
@@ -50,11 +50,37 @@ export interface ServiceKindMonth {
   persons: number;
 }
 
+/** A scored assessment as the 老年人能力评估报告 prints it (docs/rules.md §4a); the Part B fields are null when not scored. */
+export interface AssessmentFacts {
+  id: string;
+  residentId: string;
+  effectiveOn: IsoDate;
+  careLevel: CareLevel;
+  grade: AssessmentGrade | null;
+  assessor: string;
+  notes: string | null;
+  instrument: string | null;
+  reason: AssessmentReason | null;
+  assessedOn: IsoDate | null;
+  assessors: string[] | null;
+  items: Record<string, number> | null;
+  diagnoses: string[];
+  riskEvents30d: RiskEventCounts;
+  coma: boolean;
+  totalScore: number | null;
+  baseGrade: AssessmentGrade | null;
+  adjustments: GradeAdjustment[];
+  levelPolicyId: string | null;
+  /** The grade → level policy version that set the level, as printed. */
+  levelPolicy: { name: string; divisionCode: string; effectiveFrom: IsoDate; mapping: Record<AssessmentGrade, CareLevel> } | null;
+}
+
 /**
  * What the documents read that no feature exports: the admissions and discharges of a month with
  * the bed of their first or last stay (no reader of admissions answers those), a day center's month
  * (memberships, attendance, services as totals; day-care answers them one day at a time), and the register's
- * verification (`careops_verify_document`, open to anyone holding a document).
+ * verification (`careops_verify_document`, open to anyone holding a document), and an assessment
+ * with its items and the bed on its day for the 老年人能力评估报告.
  */
 @Injectable()
 export class ReportsRepository {
@@ -112,6 +138,29 @@ export class ReportsRepository {
        GROUP BY kind`,
       [from, to, timeZone],
     );
+  }
+
+  /** An assessment in force (not voided) with every field the report prints (docs/rules.md §4a, §12). */
+  async assessment(id: string): Promise<AssessmentFacts | undefined> {
+    const [row]: AssessmentFacts[] = await this.db.sql.query(
+      `SELECT id, resident_id AS "residentId", effective_on::text AS "effectiveOn", care_level AS "careLevel", grade, assessor, notes,
+              instrument, reason, assessed_on::text AS "assessedOn", assessors, items, diagnoses, risk_events AS "riskEvents30d", coma,
+              total_score AS "totalScore", base_grade AS "baseGrade", adjustments, level_policy_id AS "levelPolicyId",
+              (SELECT json_build_object('name', p.name, 'divisionCode', p.division_code, 'effectiveFrom', p.effective_from, 'mapping', p.mapping)
+                 FROM level_policy p WHERE p.id = a.level_policy_id) AS "levelPolicy"
+       FROM assessment a WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The code of the bed a resident held on `day` (also while on leave), if any. */
+  async bedOn(residentId: string, day: IsoDate): Promise<string | null> {
+    const [row]: { code: string }[] = await this.db.sql.query(
+      `SELECT b.code FROM stay s JOIN bed b ON b.id = s.bed_id WHERE s.resident_id = $1 AND s.period @> $2::date`,
+      [residentId, day],
+    );
+    return row?.code ?? null;
   }
 
   /** The issued document with this SHA-256 (of the file or printed on it) or number, if any. */

@@ -4,6 +4,7 @@ import { ClaimsService } from '@careops/claims';
 import { FacilitiesService } from '@careops/facilities';
 import { RuleViolation } from '@careops/platform';
 import { DocumentIssuer, DocumentVerification, IssuedDocument } from './document-issuer';
+import { AssessmentDocument } from './documents/assessment-document';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
 import { DivisionSummaryDocument } from './documents/division-summary-document';
@@ -33,6 +34,7 @@ export class ReportsService {
     private readonly operationsDocument: OperationsDocument,
     private readonly divisionDocument: DivisionSummaryDocument,
     private readonly dayCenterDocument: DayCenterDocument,
+    private readonly assessmentDocument: AssessmentDocument,
     private readonly issuer: DocumentIssuer,
     private readonly claims: ClaimsService,
     private readonly facilities: FacilitiesService,
@@ -63,6 +65,11 @@ export class ReportsService {
     const { type } = await this.facilities.current();
     if (type === 'CARE_HOME') throw new ReportNotForFacilityError(TITLES.DAY_CENTER, type, `${TITLES.COMPLIANCE} (reports/compliance.pdf)`);
     return this.dayCenterDocument.build(month);
+  }
+
+  /** 老年人能力评估报告 of a scored assessment (docs/rules.md §4a); 422 for one recorded as a level only. */
+  assessment(assessmentId: string): Promise<Draft> {
+    return this.assessmentDocument.build(assessmentId);
   }
 
   /** 月度运营报表 of a month. */

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY' | 'DAY_CENTER';
+export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY' | 'DAY_CENTER' | 'ASSESSMENT';
 
 const BODIES: Record<DocumentKind, string> = {
   CLAIM: 'claim',
@@ -10,6 +10,7 @@ const BODIES: Record<DocumentKind, string> = {
   OPERATIONS: 'operations',
   DIVISION_SUMMARY: 'division',
   DAY_CENTER: 'day-center',
+  ASSESSMENT: 'assessment',
 };
 
 /** Where the .hbs files are: beside the bundle (copied as assets) or in the source tree. */

@@ -21,7 +21,7 @@ interface AssessForm {
  * Claims, staffing and metrics read the level from its effective day; a back-dated one after a claim
  * was submitted becomes that claim's 补差/追回 in the next (docs/rules.md §5).
  */
-export function AssessDialog({ residentId, onClose }: { residentId: string; onClose: () => void }) {
+export function AssessDialog({ residentId, onClose }: { residentId: string; onClose: (saved?: boolean) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
@@ -42,7 +42,7 @@ export function AssessDialog({ residentId, onClose }: { residentId: string; onCl
       {
         onSuccess: () => {
           message.success(t.saved);
-          onClose();
+          onClose(true);
         },
         onError: (e) => setServerError(describe(e)),
       },
@@ -51,8 +51,8 @@ export function AssessDialog({ residentId, onClose }: { residentId: string; onCl
   return (
     <Modal
       open
-      title={t.assessAdd}
-      onCancel={onClose}
+      title={t.assessQuick}
+      onCancel={() => onClose()}
       okText={t.save}
       cancelText={t.cancel}
       okButtonProps={{ htmlType: 'submit', form: 'assess-form', loading: add.isPending }}

@@ -19,8 +19,9 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { RESIDENT_CATEGORIES, type ResidentCategory } from '@careops/care';
+import { download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
 import { useBedsToChoose } from '../api/hooks/beds';
 import {
@@ -41,11 +42,10 @@ import { Loading } from '../components/Loading';
 import { type Messages, useI18n } from '../i18n';
 import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
-import { AssessDialog } from './AssessDialog';
 import { CorrectionsCard, entryText, VoidDialog, type VoidTarget } from './VoidDialog';
 import { RiskCard } from './RiskCard';
 
-type Action = StayActionKind | 'readmit' | 'edit' | 'assess';
+type Action = StayActionKind | 'readmit' | 'edit';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
 
 /** A mainland mobile or a landline with its area code, as the API checks it (docs/api.md). */
@@ -60,13 +60,16 @@ const STATUS_COLOR: Record<Resident['status'], string> = {
 
 /** A resident: stays, leaves, the assessment timeline (level history); transfer, leave, discharge. */
 export default function ResidentPage() {
-  const { residentId = '' } = useParams();
+  const { residentId = '', facilityId = '' } = useParams();
   const { t } = useI18n();
   const resident = useResident(residentId);
   const assessments = useAssessments(residentId);
   const admissions = useAdmissions(residentId);
   const [action, setAction] = useState<Action | null>(null);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
   const { me } = useAuth();
   const manages = me?.role === 'FACILITY_MANAGER';
   if (resident.isLoading) return <Loading />;
@@ -89,7 +92,7 @@ export default function ResidentPage() {
               </Button>
             )}
             {manages && (
-              <Button onClick={() => setAction('assess')} data-testid="assess">
+              <Button onClick={() => navigate('assess')} data-testid="assess">
                 {t.assessAdd}
               </Button>
             )}
@@ -310,8 +313,32 @@ export default function ResidentPage() {
                       children: (
                         <span>
                           <b>{a.effectiveOn}</b> {t[a.careLevel]}{' '}
+                          {a.scored ? (
+                            <>
+                              <span data-testid="history-score">
+                                · {t.assessScore.replace('{n}', String(a.totalScore))}
+                                {a.grade ? ` · ${t[`grade_${a.grade}`]}` : ''}
+                              </span>{' '}
+                              <Button
+                                size="small"
+                                type="link"
+                                aria-label={`${t.assessReport} ${a.effectiveOn}`}
+                                data-testid="assessment-report"
+                                onClick={() =>
+                                  download(
+                                    `/api/facilities/${facilityId}/reports/assessment/${a.id}.pdf`,
+                                    `assessment-${a.effectiveOn}.pdf`,
+                                  ).catch((e) => message.error(describe(e)))
+                                }
+                              >
+                                {t.assessReport}
+                              </Button>
+                            </>
+                          ) : (
+                            <Tag data-testid="history-unscored">{t.assessUnscored}</Tag>
+                          )}
                           <Typography.Text type="secondary">
-                            · <span data-data>{a.assessor}</span>
+                            · <span data-data>{assessorsOf(a)}</span>
                           </Typography.Text>
                           {manages && (
                             <Button
@@ -346,12 +373,15 @@ export default function ResidentPage() {
         )}
         {action === 'readmit' && <ReadmitDialog resident={r} onClose={() => setAction(null)} />}
         {action === 'edit' && <EditRecord resident={r} onClose={() => setAction(null)} />}
-        {action === 'assess' && <AssessDialog residentId={residentId} onClose={() => setAction(null)} />}
         {voiding && <VoidDialog target={voiding} residentId={residentId} onClose={() => setVoiding(null)} />}
       </Space>
     </>
   );
 }
+
+/** The assessors of a scored assessment, or the one named with a level. */
+const assessorsOf = (a: { assessor: string; assessors: string[] | null }): string =>
+  a.assessors?.length ? a.assessors.join('、') : a.assessor;
 
 /** The resident categories in the user's language (the Chinese names are the API's, docs/rules.md §4). */
 export const categoryLabels = (t: Messages): Record<ResidentCategory, string> => ({

@@ -16,5 +16,10 @@ export const REPORTS_ERRORS = {
     en: '{report} is not issued for a {facilityType}: ask for {instead}',
     zh: '{report}不适用于{facilityType}，请改用{instead}',
   },
+  ASSESSMENT_NOT_SCORED: {
+    status: 422,
+    en: 'the assessment of {effectiveOn} was recorded as a level only, not scored: it has no ability assessment report',
+    zh: '{effectiveOn} 的评估仅记录了等级（未评分），没有老年人能力评估报告',
+  },
   RENDER_TIMEOUT: { status: 503, en: 'the document took too long to render; try again shortly', zh: '文件生成超时，请稍后重试' },
 } as const satisfies Record<string, ErrorText>;

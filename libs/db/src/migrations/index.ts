@@ -20,6 +20,7 @@ import { ResidentRegister1765500000000 } from './1765500000000-resident-register
 import { Corrections1765510000000 } from './1765510000000-corrections';
 import { ScoredAssessments1765520000000 } from './1765520000000-scored-assessments';
 import { Safety1765530000000 } from './1765530000000-safety';
+import { AssessmentReport1765540000000 } from './1765540000000-assessment-report';
 import { DivisionRead1765550000000 } from './1765550000000-division-read';
 import { Supervision1765560000000 } from './1765560000000-supervision';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   Corrections1765510000000,
   ScoredAssessments1765520000000,
   Safety1765530000000,
+  AssessmentReport1765540000000,
   DivisionRead1765550000000,
   Supervision1765560000000,
 ];

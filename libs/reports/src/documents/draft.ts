@@ -11,6 +11,8 @@ export interface Draft {
   timeZone: string;
   /** The claim a 申领表 is of: part of its subject (docs/rules.md §8). */
   claimId?: string;
+  /** The assessment a 老年人能力评估报告 is of: part of its subject (docs/rules.md §8). */
+  assessmentId?: string;
   /** Set: printed with this watermark (草稿 a claim in DRAFT, 预估 an estimate), neither numbered nor registered. */
   provisional?: Provisional;
   d: {
@@ -38,6 +40,7 @@ export const TITLES: Record<DocumentKind, string> = {
   OPERATIONS: '月度运营报表',
   DIVISION_SUMMARY: '辖区汇总表',
   DAY_CENTER: '日间照料中心运营报告',
+  ASSESSMENT: '老年人能力评估报告',
 };
 
 /** The prefix of each kind's document number (CLM-20260105-000042). */
@@ -47,6 +50,7 @@ export const PREFIX: Record<DocumentKind, string> = {
   OPERATIONS: 'OPS',
   DIVISION_SUMMARY: 'DIV',
   DAY_CENTER: 'DCR',
+  ASSESSMENT: 'ABA',
 };
 
 /** Characters no file system takes in a name, and controls. */

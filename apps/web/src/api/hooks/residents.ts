@@ -166,8 +166,20 @@ export function useAssessments(residentId: string) {
   });
 }
 
-/** What 录入评估 sends (docs/rules.md §4): a level or a grade, from a day, by an assessor. */
+/** An assessment as recorded: scored (GB/T 42195-2022, with its items and result) or a level only (docs/rules.md §4a). */
+export type Assessment = components['schemas']['AssessmentResponse'];
+/** What 录入评估 sends (docs/rules.md §4a): the scored body, or a level or a grade from a day by an assessor. */
 export type NewAssessment = components['schemas']['CreateAssessmentDto'];
+
+/** The grade → care level policy in force for the facility on `date` (docs/rules.md §4a): the form previews the level by it. */
+export function useLevelPolicy(date: string) {
+  const facilityId = useRouteFacilityId();
+  return useQuery({
+    queryKey: ['level-policy', facilityId, date],
+    queryFn: () => read(api.GET('/api/facilities/{facilityId}/level-policy', { params: { path: { facilityId }, query: { date } } })),
+    placeholderData: (previous) => previous,
+  });
+}
 
 /** Records an assessment; the timeline, the resident and the bed board are refreshed. */
 export function useAddAssessment(residentId: string) {
