@@ -434,6 +434,8 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
     await page.getByLabel('密码').fill(password('manager'));
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/\/home$/);
+    // The home is shown (its code and data loaded) before the menu is opened, as a person would.
+    await settle(page);
     expect(await page.locator('nav').isVisible()).toBe(false);
     await page.getByRole('button', { name: '打开菜单' }).click();
     await page.locator('.ant-drawer-open nav').getByText('员工与证书').click();
