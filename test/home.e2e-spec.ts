@@ -153,6 +153,21 @@ describe('the manager’s home 工作台', () => {
     expect(alertOf(await read('2026-10-31'), 'ASSESSMENT_DUE')?.count).toBe(1);
   });
 
+  it('nine-risk assessments (GB 38600): those in care without one are listed until one is recorded', async () => {
+    const names = async () => alertOf(await read(D), 'RISK_ASSESSMENT_MISSING')?.items.map((i) => i.label);
+    const before = await names();
+    expect(before).toEqual(expect.arrayContaining(['李桂兰', '王秀英']));
+    const none = Object.fromEntries(
+      ['CHOKING', 'WRONG_INTAKE', 'PRESSURE_INJURY', 'SCALD', 'FALL_FROM_BED', 'FALL', 'WANDERING', 'HARM', 'RECREATION'].map((r) => [
+        r,
+        'NONE',
+      ]),
+    );
+    await post(`/residents/${ids['王秀英']}/risk-assessments`, { assessedOn: '2026-03-01', risks: none });
+    expect(await names()).toEqual(before?.filter((n) => n !== '王秀英'));
+    expect(alertOf(await read(D), 'RISK_ASSESSMENT_MISSING')).toMatchObject({ severity: 'WARN', link: `/f/${home}/safety` });
+  });
+
   it('last month’s claim: due by the 25th, late after it; a draft links to it; submitted, the alert is gone', async () => {
     expect(alertOf(await read(D), 'CLAIM_DUE')).toEqual({
       kind: 'CLAIM_DUE',

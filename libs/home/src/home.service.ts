@@ -15,6 +15,7 @@ import { DayCareService } from '@careops/day-care';
 import { FacilitiesService, type Facility } from '@careops/facilities';
 import { MetricsService } from '@careops/metrics';
 import { CareLevelsRepository, ReassessmentsService } from '@careops/residents';
+import { SafetyService } from '@careops/safety';
 import { DAY_CENTER_MIN_STAFF, StaffService } from '@careops/staff';
 import { MonthlyReportsService } from '@careops/supervision';
 import type { HomeAlertItemResponse, HomeAlertResponse, HomeCensusResponse, HomeResponse } from './dto/home.response';
@@ -37,6 +38,7 @@ export class HomeService {
     private readonly levels: CareLevelsRepository,
     private readonly reassessments: ReassessmentsService,
     private readonly monthlyReports: MonthlyReportsService,
+    private readonly safety: SafetyService,
   ) {}
 
   async home(date?: IsoDate): Promise<HomeResponse> {
@@ -48,6 +50,7 @@ export class HomeService {
       ...(await this.certificates(day, path)),
       ...(await this.staffing(facility, day, path)),
       ...(await this.assessments(facility, day, path)),
+      ...(await this.riskAssessments(day, path)),
       ...(await this.claim(day, path)),
       ...(await this.monthlyReport(day, path)),
     ];
@@ -149,6 +152,14 @@ export class HomeService {
       ...alert('ASSESSMENT_MISSING', 'DANGER', missing, path('residents')),
       ...alert('ASSESSMENT_DUE', 'WARN', due, path('residents')),
     ];
+  }
+
+  /** docs/rules.md §10 (GB 38600): everyone on a bed has a nine-risk 九防 assessment, from admission on. */
+  private async riskAssessments(day: IsoDate, path: (p: string) => string): Promise<HomeAlertResponse[]> {
+    const items = (await this.safety.unassessedOn(day))
+      .map((r) => ({ id: r.residentId, label: r.name, link: path(`residents/${r.residentId}`) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+    return alert('RISK_ASSESSMENT_MISSING', 'WARN', items, path('safety'));
   }
 
   /**

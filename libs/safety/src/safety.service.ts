@@ -228,6 +228,14 @@ export class SafetyService implements OnModuleInit, ReassessmentTriggerSource {
     return (await this.safety.drills({ kind: q.kind })).map(drillView);
   }
 
+  /** docs/rules.md §10: residents on a bed on `day` with no nine-risk assessment by then (the manager's home lists them). */
+  async unassessedOn(day: IsoDate): Promise<{ residentId: string; name: string }[]> {
+    const inCare = await this.safety.residentsInCareOn(day);
+    if (inCare.length === 0) return [];
+    const assessed = new Set((await this.safety.latestRiskAssessments(day, inCare)).map((r) => r.residentId));
+    return (await this.levels.profiles(inCare.filter((id) => !assessed.has(id)))).map((p) => ({ residentId: p.id, name: p.name }));
+  }
+
   /**
    * The month's safety figures (docs/rules.md §10): residents in care on the month's last day (or
    * today, if earlier) with a nine-risk assessment by then, HIGH risks of their latest assessments

@@ -44,6 +44,8 @@ export const enUS: Messages = {
   homeStaffingShort: '{day}: {required} caregivers required, {counted} counted',
   homeStaffingShortDayCenter: '{day}: {counted} management/service staff, at least {required} required',
   homeAssessmentMissing: '{name} has no ability assessment',
+  homeRiskMissingTitle: 'No safety-risk assessment',
+  homeRiskMissing: '{name} has no nine-risk safety assessment',
   homeAssessmentDue: "{name}'s routine assessment is due {date}",
   homeAssessmentAfterHospital: '{name} needs a new assessment after a hospital stay (from {date})',
   homeAssessmentAfterIncident: '{name} needs a new assessment after an incident (from {date})',

@@ -42,6 +42,8 @@ export const zhCN = {
   homeStaffingShort: '{day} 护理员应配 {required} 人、实配 {counted} 人',
   homeStaffingShortDayCenter: '{day} 管理/服务人员 {counted} 人，要求不少于 {required} 人',
   homeAssessmentMissing: '{name} 尚无能力评估',
+  homeRiskMissingTitle: '九防评估未做',
+  homeRiskMissing: '{name} 尚无九防风险评估',
   homeAssessmentDue: '{name} 的常规评估 {date} 到期',
   homeAssessmentAfterHospital: '{name} 外出住院后须即时评估（{date} 起）',
   homeAssessmentAfterIncident: '{name} 发生安全事件后须即时评估（{date} 起）',

@@ -42,6 +42,8 @@ function sentence(alert: HomeAlert, item: HomeAlertItem, t: Messages, lang: Lang
         required: item.required,
         counted: item.counted,
       });
+    case 'RISK_ASSESSMENT_MISSING':
+      return fill(t.homeRiskMissing, { name: data(item.label) });
     case 'ASSESSMENT_MISSING':
       return fill(t.homeAssessmentMissing, { name: data(item.label) });
     case 'ASSESSMENT_DUE':
@@ -71,6 +73,7 @@ const TITLES: Record<HomeAlert['kind'], keyof Messages> = {
   CERTIFICATES_EXPIRING: 'homeCertificatesExpiring',
   STAFFING_SHORT: 'homeStaffingShortTitle',
   ASSESSMENT_MISSING: 'homeAssessmentMissingTitle',
+  RISK_ASSESSMENT_MISSING: 'homeRiskMissingTitle',
   ASSESSMENT_DUE: 'homeAssessmentDueTitle',
   CLAIM_DUE: 'homeClaimDueTitle',
   MONTHLY_REPORT_DUE: 'homeMonthlyReportTitle',
