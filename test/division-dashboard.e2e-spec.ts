@@ -5,8 +5,8 @@ import { buildWorld, login, PASSWORD, World } from './support/world';
  * the drill-down into one facility, and the platform's archive taking a facility out of every figure.
  *
  * A hand-built county, 410423 鲁山县: 甲院 10 beds (6 nursing), one resident from 2026-08-16;
- * 乙院 4 beds (1 nursing), empty. No one assessed and no caregiver: nothing required, every day
- * staffed; no caregiver, so no 持证上岗率.
+ * 乙院 4 beds (1 nursing), empty. No one assessed: nothing required, every day staffed; two
+ * caregivers of 甲院, one certified until 2026-08-31.
  */
 describe('division dashboard: trend, drill-down, archive', () => {
   let w: World;
@@ -47,6 +47,17 @@ describe('division dashboard: trend, drill-down, archive', () => {
        SELECT $1, a.id, a.resident_id, (SELECT id FROM bed WHERE facility_id = $1 AND code = 'B1'), daterange('2026-08-16', NULL) FROM a`,
       [jia],
     );
+    // Two caregivers of 甲院 since 2026-01-01; one holds a certificate valid [2026-01-01, 2026-08-31): 持证上岗率
+    // on the month's last day 1 of 2 in July (50 %), none in August and September (0 %).
+    const staff = await w.sql<{ id: string; name: string }>(
+      `INSERT INTO staff (facility_id, name, role, employed_from, fte_hundredths)
+       VALUES ($1, '护理员甲', 'CAREGIVER', '2026-01-01', 100), ($1, '护理员乙', 'CAREGIVER', '2026-01-01', 100) RETURNING id, name`,
+      [jia],
+    );
+    await w.sql(
+      `INSERT INTO staff_certificate (facility_id, staff_id, type, number, issued_on, expires_on) VALUES ($1, $2, '养老护理员', 'C-1', '2026-01-01', '2026-08-31')`,
+      [jia, staff.find((x) => x.name === '护理员甲')?.id],
+    );
     await post('/users', { username: 'manager.yi', password: PASSWORD, role: 'FACILITY_MANAGER', facilityId: yi }, w.token.admin).expect(
       201,
     );
@@ -69,9 +80,9 @@ describe('division dashboard: trend, drill-down, archive', () => {
     expect(body).toMatchObject({ divisionCode: '410423', divisionName: '鲁山县', facilityId: null });
     // Nursing 7 of 14 beds = 50 %; occupied 16 bed-days of 14 × 31 = 434 → 3.69 %; 30 of 14 × 30 = 420 → 7.14 %.
     expect(ratios(body.months)).toEqual([
-      ['2026-07', 2, 50, 0, 100, null],
-      ['2026-08', 2, 50, 3.69, 100, null],
-      ['2026-09', 2, 50, 7.14, 100, null],
+      ['2026-07', 2, 50, 0, 100, 50],
+      ['2026-08', 2, 50, 3.69, 100, 0],
+      ['2026-09', 2, 50, 7.14, 100, 0],
     ]);
     // Twelve by default; a year boundary crossed.
     const year = (await get('/divisions/410423/trend?to=2026-02', w.token.reg410400).expect(200)).body.months;
@@ -99,8 +110,8 @@ describe('division dashboard: trend, drill-down, archive', () => {
     const one = (await get(`/divisions/410423/trend?months=2&to=2026-09&facilityId=${jia}`, w.token.reg410400).expect(200)).body;
     // 甲院 alone: 6 of 10 nursing; 16 of 310, 30 of 300 bed-days.
     expect(ratios(one.months)).toEqual([
-      ['2026-08', 1, 60, 5.16, 100, null],
-      ['2026-09', 1, 60, 10, 100, null],
+      ['2026-08', 1, 60, 5.16, 100, 0],
+      ['2026-09', 1, 60, 10, 100, 0],
     ]);
     // A facility outside the division named, or one the regulator may not see: 404.
     expect((await get(`/divisions/410423/trend?months=2&to=2026-09&facilityId=${w.A}`, w.token.reg410400).expect(404)).body.code).toBe(
@@ -147,7 +158,7 @@ describe('division dashboard: trend, drill-down, archive', () => {
     expect(city.rows.map((r: { facilityId: string }) => r.facilityId)).not.toContain(yi);
     expect(city.groups.find((g: { divisionCode: string }) => g.divisionCode === '410423').facilityIds).toEqual([jia]);
     const trend = (await get('/divisions/410423/trend?months=1&to=2026-09', w.token.reg410400).expect(200)).body;
-    expect(ratios(trend.months)).toEqual([['2026-09', 1, 60, 10, 100, null]]);
+    expect(ratios(trend.months)).toEqual([['2026-09', 1, 60, 10, 100, 0]]);
     await get(`/divisions/410423/trend?months=1&to=2026-09&facilityId=${yi}`, w.token.reg410400).expect(404);
     const tasks = (await get('/divisions/410423/tasks?year=2026', w.token.reg410400).expect(200)).body;
     expect(tasks.total.indicators.STREET_CENTERS.done).toBe(1);
