@@ -71,6 +71,7 @@ export default function Division() {
               />
               <Statistic title={t.occupancy} value={pct(total.occupancyPct)} />
               <Statistic title={t.staffingCompliance} value={pct(total.staffingCompliancePct)} />
+              <Statistic title={t.dashCertification} value={pct(total.certification.pct)} />
             </Space>
           )}
         </Card>
