@@ -71,6 +71,8 @@ try {
   };
   const provinceRun = await measure(province, `/api/divisions/410000/summary?month=${MONTH}`);
   const cityRun = await measure(city, `/api/divisions/410400/summary?month=${MONTH}`);
+  // The dashboard's 12-month trend of the city (docs/rules.md §11): one set-based figures() per month.
+  const trendRun = await measure(city, `/api/divisions/410400/trend?months=12&to=${MONTH}`, Math.min(RUNS, 5));
   if (provinceRun.body.rows.length !== FACILITIES)
     throw new Error(`province summary: ${provinceRun.body.rows.length} rows, not ${FACILITIES}`);
   if (cityRun.body.rows.length !== CITY_FACILITIES)
@@ -159,6 +161,7 @@ try {
       floorP95ms: ms(cityFloor),
       ratioToFloor: +(cityRun.p95 / cityFloor).toFixed(1),
     },
+    cityTrend12: { p50ms: ms(trendRun.p50), p95ms: ms(trendRun.p95), maxms: ms(trendRun.max) },
     before: {
       perFacilityMs: ms(perFacility),
       sample: sample.length,
@@ -178,6 +181,7 @@ try {
       `province summary of ${FACILITIES} facilities p95 ≤ 1 s (${ms(provinceRun.p95)} ms; floor ${ms(provinceFloor)} ms)`,
     ],
     [cityRun.p95 <= 200, `city summary of ${CITY_FACILITIES} facilities p95 ≤ 200 ms (${ms(cityRun.p95)} ms; floor ${ms(cityFloor)} ms)`],
+    [trendRun.p95 <= 2000, `city 12-month trend of ${CITY_FACILITIES} facilities p95 ≤ 2 s (${ms(trendRun.p95)} ms)`],
     [pdfMs <= 15_000, `辖区汇总表 PDF of ${FACILITIES} facilities ≤ 15 s (${Math.round(pdfMs)} ms)`],
   ];
   for (const [met, what] of goals) console.log(`${met ? 'MET    ' : 'NOT MET'} ${what}`);

@@ -298,7 +298,7 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...common,
         ];
       default:
-        return [{ name: 'division', path: '/division' }, ...common];
+        return [{ name: 'division', path: '/division' }, { name: 'division-facility', path: `/division/facility/${home}` }, ...common];
     }
   }
 

@@ -26,6 +26,7 @@ const Reports = lazy(() => import('./pages/Reports'));
 const Import = lazy(() => import('./pages/Import'));
 const FacilityInfo = lazy(() => import('./pages/FacilityInfo'));
 const Division = lazy(() => import('./pages/Division'));
+const DivisionFacility = lazy(() => import('./pages/DivisionFacility'));
 const Verify = lazy(() => import('./pages/Verify'));
 const Safety = lazy(() => import('./pages/Safety'));
 
@@ -68,6 +69,7 @@ export function App() {
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />
+          <Route path="/division/facility/:facilityId" element={<DivisionFacility />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ANY_ROLE, Roles } from '@careops/platform';
-import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
+import { ArchiveFacilityDto, CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
 import { FacilityResponse } from './dto/facility.response';
 import { FacilitiesService } from './facilities.service';
 
@@ -40,5 +40,23 @@ export class FacilitiesController {
   @ApiOkResponse({ type: FacilityResponse })
   update(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: UpdateFacilityDto) {
     return this.facilities.update(facilityId, dto);
+  }
+
+  @Post(':facilityId/archive')
+  @HttpCode(200)
+  @Roles('PLATFORM_ADMIN')
+  @ApiOperation({ summary: 'Archive a closed facility or a test tenant: it leaves every division figure; its users cannot sign in' })
+  @ApiOkResponse({ type: FacilityResponse })
+  archive(@Param('facilityId', ParseUUIDPipe) facilityId: string, @Body() dto: ArchiveFacilityDto) {
+    return this.facilities.archive(facilityId, dto.reason);
+  }
+
+  @Post(':facilityId/unarchive')
+  @HttpCode(200)
+  @Roles('PLATFORM_ADMIN')
+  @ApiOperation({ summary: 'Undo the archive: the facility is counted again and its users sign in again' })
+  @ApiOkResponse({ type: FacilityResponse })
+  unarchive(@Param('facilityId', ParseUUIDPipe) facilityId: string) {
+    return this.facilities.unarchive(facilityId);
   }
 }

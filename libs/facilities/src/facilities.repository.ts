@@ -29,4 +29,13 @@ export class FacilitiesRepository {
   async update(id: string, changes: UpdateFacilityDto): Promise<void> {
     await this.facilities.update({ id }, { ...changes, updatedAt: () => 'now()' } as never);
   }
+
+  /** docs/rules.md §11: archive (`reason`) or unarchive (null) in one statement; the row's new archived_at. */
+  async setArchived(id: string, reason: string | null): Promise<void> {
+    await this.db.sql.query(
+      `UPDATE facility SET archived_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END, archive_reason = $2::text, updated_at = now()
+       WHERE id = $1`,
+      [id, reason],
+    );
+  }
 }

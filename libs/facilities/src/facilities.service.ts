@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isProvincePrefix } from '@careops/care';
 import { AuditService } from '@careops/audit';
 import { TenantDb } from '@careops/db';
-import { InvalidInputError, NotAllowedError, NotFoundError, RuleViolation } from '@careops/platform';
+import { ConflictError, InvalidInputError, NotAllowedError, NotFoundError, RuleViolation } from '@careops/platform';
 import { CreateFacilityDto, UpdateFacilityDto } from './dto/facility.dto';
 import { FacilitiesRepository } from './facilities.repository';
 import { Facility } from './facility.entity';
@@ -56,6 +56,43 @@ export class FacilitiesService {
       action: 'facility.update',
       entityType: 'facility',
       entityId: id,
+      before: { ...before },
+      after: { ...after },
+    });
+    return after;
+  }
+
+  /**
+   * docs/rules.md §11 archive: the platform takes a closed facility or a test tenant out of every
+   * division figure and list; its accounts can no longer sign in (migration 1765570000000). Audited.
+   */
+  async archive(id: string, reason: string): Promise<Facility> {
+    const before = await this.get(id);
+    if (before.archivedAt) throw new ConflictError('FACILITY_ARCHIVED', { archivedAt: before.archivedAt.toISOString() });
+    await this.facilities.setArchived(id, reason.trim());
+    const after = await this.get(id);
+    await this.audit.record({
+      action: 'facility.archive',
+      entityType: 'facility',
+      entityId: id,
+      facilityId: id,
+      before: { ...before },
+      after: { ...after },
+    });
+    return after;
+  }
+
+  /** Back into the figures; its accounts sign in again (those deactivated one by one stay so). */
+  async unarchive(id: string): Promise<Facility> {
+    const before = await this.get(id);
+    if (!before.archivedAt) throw new ConflictError('FACILITY_NOT_ARCHIVED');
+    await this.facilities.setArchived(id, null);
+    const after = await this.get(id);
+    await this.audit.record({
+      action: 'facility.unarchive',
+      entityType: 'facility',
+      entityId: id,
+      facilityId: id,
       before: { ...before },
       after: { ...after },
     });

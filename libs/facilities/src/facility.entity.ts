@@ -81,6 +81,13 @@ export class Facility {
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
 
+  /** docs/rules.md §11 archive: set by the platform; the facility leaves every division figure. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true, insert: false })
+  archivedAt!: Date | null;
+
+  @Column({ name: 'archive_reason', type: 'text', nullable: true, insert: false })
+  archiveReason!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false })
   updatedAt!: Date;
 }

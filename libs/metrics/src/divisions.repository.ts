@@ -167,12 +167,16 @@ export class DivisionsRepository {
 
   /**
    * The figures of [from, to) for each facility whose division code starts with `prefix` ('' for all)
-   * that the caller may see, by division code, name and id.
+   * that the caller may see (only `facilityId` if given), by division code, name and id.
    */
-  async figures(prefix: string, from: IsoDate, to: IsoDate): Promise<FacilityFigureRow[]> {
+  async figures(prefix: string, from: IsoDate, to: IsoDate, facilityId?: string): Promise<FacilityFigureRow[]> {
     const rows: Row[] = await this.divisionRead(async () => {
-      // The facilities first (row-level security on facility decides which), then their figures by id.
-      const ids: { id: string }[] = await this.db.sql.query(`SELECT id FROM facility WHERE division_code LIKE $1 || '%'`, [prefix]);
+      // The facilities first (row-level security on facility decides which; archived ones never, docs/rules.md §11),
+      // then their figures by id.
+      const ids: { id: string }[] = await this.db.sql.query(
+        `SELECT id FROM facility WHERE division_code LIKE $1 || '%' AND archived_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)`,
+        [prefix, facilityId ?? null],
+      );
       return ids.length === 0 ? [] : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), from, to]);
     });
     return rows.map((r) => ({

@@ -57,6 +57,23 @@ export interface DivisionGroup {
   facilityIds: string[];
 }
 
+/** One month of the trend: the division's (or the facility's) ratios of sums (docs/rules.md §7). */
+export interface TrendMonth {
+  month: string;
+  facilities: number;
+  nursingBedRatioPct: number | null;
+  occupancyPct: number | null;
+  staffingCompliancePct: number | null;
+  certificationPct: number | null;
+}
+
+export interface Trend {
+  divisionCode: string;
+  divisionName: string | null;
+  facilityId: string | null;
+  months: TrendMonth[];
+}
+
 export interface DivisionSummary {
   divisionCode: string;
   divisionName: string | null;
@@ -105,27 +122,7 @@ export class DivisionsService {
   async summary(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<DivisionSummary> {
     assertDivisionVisible(this.db.principal(), code);
     const { from, to } = monthSpan(month);
-    const figures = await this.divisions.figures(divisionPrefix(code), from, to);
-    const rows: DivisionRow[] = figures.map((f) => ({
-      facilityId: f.facilityId,
-      name: f.name,
-      type: f.type,
-      divisionCode: f.divisionCode,
-      divisionName: divisionName(f.divisionCode),
-      residentsTotal: f.residentsTotal,
-      residentsByLevel: f.residentsByLevel,
-      residentsByCategory: f.residentsByCategory,
-      certification: { certified: f.certified, caregivers: f.caregivers, pct: percentHalfUp(f.certified, f.caregivers) },
-      lastReportAt: f.lastReportAt,
-      ...summaryFigures({
-        bedsInService: f.bedsInService,
-        nursingBeds: f.nursingBeds,
-        occupiedBedDays: f.occupiedBedDays,
-        inServiceBedDays: f.inServiceBedDays,
-        staffingDays: f.staffingDays,
-        compliantDays: f.compliantDays,
-      }),
-    }));
+    const rows = rowsOf(await this.divisions.figures(divisionPrefix(code), from, to));
     await onProgress?.(rows.length, rows.length);
     return {
       divisionCode: code,
@@ -136,6 +133,65 @@ export class DivisionsService {
       groups: groupsOf(rows),
     };
   }
+
+  /**
+   * `GET /api/divisions/:code/trend?months=&to=[&facilityId=]`: the division's ratios month by month
+   * (docs/rules.md §11 dashboard), each month the set-based figures of the summary — ratios of sums
+   * over the facilities counted that month, archived ones never. With `facilityId`, that facility
+   * alone (the drill-down); one the caller may not see in this division is a 404.
+   */
+  async trend(code: string, to: string, months: number, facilityId?: string): Promise<Trend> {
+    assertDivisionVisible(this.db.principal(), code);
+    const out: TrendMonth[] = [];
+    for (const month of monthsEnding(to, months)) {
+      const { from, to: end } = monthSpan(month);
+      const rows = rowsOf(await this.divisions.figures(divisionPrefix(code), from, end, facilityId));
+      if (facilityId && rows.length === 0) throw new NotFoundError('FACILITY_NOT_FOUND');
+      const t = figuresOf(rows);
+      out.push({
+        month,
+        facilities: rows.length,
+        nursingBedRatioPct: t.nursingBedRatioPct,
+        occupancyPct: t.occupancyPct,
+        staffingCompliancePct: t.staffingCompliancePct,
+        certificationPct: t.certification.pct,
+      });
+    }
+    return { divisionCode: code, divisionName: divisionName(code), facilityId: facilityId ?? null, months: out };
+  }
+}
+
+/** The summary's rows from the repository's counts: each facility's ratios (docs/rules.md §6–§7). */
+function rowsOf(figures: readonly FacilityFigureRow[]): DivisionRow[] {
+  return figures.map((f) => ({
+    facilityId: f.facilityId,
+    name: f.name,
+    type: f.type,
+    divisionCode: f.divisionCode,
+    divisionName: divisionName(f.divisionCode),
+    residentsTotal: f.residentsTotal,
+    residentsByLevel: f.residentsByLevel,
+    residentsByCategory: f.residentsByCategory,
+    certification: { certified: f.certified, caregivers: f.caregivers, pct: percentHalfUp(f.certified, f.caregivers) },
+    lastReportAt: f.lastReportAt,
+    ...summaryFigures({
+      bedsInService: f.bedsInService,
+      nursingBeds: f.nursingBeds,
+      occupiedBedDays: f.occupiedBedDays,
+      inServiceBedDays: f.inServiceBedDays,
+      staffingDays: f.staffingDays,
+      compliantDays: f.compliantDays,
+    }),
+  }));
+}
+
+/** `count` months ending with `to` (YYYY-MM), oldest first. */
+export function monthsEnding(to: string, count: number): string[] {
+  const [y, m] = to.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const n = y * 12 + (m - 1) - (count - 1 - i);
+    return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 /** Σ of the rows' counts and the ratios of those sums. */

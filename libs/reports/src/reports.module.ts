@@ -11,6 +11,8 @@ import { DocumentIssuer } from './document-issuer';
 import { DocumentRegistry } from './document-registry.repository';
 import { DocumentRequests } from './document-requests';
 import { DocumentsController } from './documents.controller';
+import { IssuedDocumentsController } from './issued-documents.controller';
+import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { AssessmentDocument } from './documents/assessment-document';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
@@ -47,8 +49,8 @@ export class DocumentsModule {}
 /** The document routes. */
 @Module({
   imports: [DocumentsModule],
-  controllers: [ReportsController, DivisionReportsController, DocumentsController],
-  providers: [DocumentRequests],
+  controllers: [ReportsController, DivisionReportsController, DocumentsController, IssuedDocumentsController],
+  providers: [DocumentRequests, IssuedDocumentsRepository],
   exports: [DocumentsModule],
 })
 export class ReportsModule {}

@@ -88,7 +88,7 @@ export class MonthlyReportsRepository {
               r.submitted_at AS first_at, (r.submitted_at AT TIME ZONE f.timezone)::date::text AS first_on,
               (SELECT count(*) FROM monthly_report x WHERE x.facility_id = f.id AND x.month = $2::date AND x.seq > 1)::int AS resubmissions
        FROM facility f LEFT JOIN monthly_report r ON r.facility_id = f.id AND r.month = $2::date AND r.seq = 1
-       WHERE starts_with(f.division_code::text, $1)
+       WHERE starts_with(f.division_code::text, $1) AND f.archived_at IS NULL
        ORDER BY f.division_code, f.name, f.id`,
       [prefix, `${month}-01`],
     );

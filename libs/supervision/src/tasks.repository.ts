@@ -44,7 +44,7 @@ export class TasksRepository {
       medical_arrangement: string | null;
     }[] = await this.db.sql.query(
       `SELECT id, division_code::text, type, in_operation_since::text, fire_safety_passed_on::text, medical_arrangement
-       FROM facility WHERE starts_with(division_code::text, $1) ORDER BY division_code, name, id`,
+       FROM facility WHERE starts_with(division_code::text, $1) AND archived_at IS NULL ORDER BY division_code, name, id`,
       [prefix],
     );
     return rows.map((r) => ({

@@ -648,6 +648,23 @@ export const zhCN = {
   operator: '运营方',
   inOperationSince: '投入运营日期',
   tekunSupport: '特困供养',
+  // The regulator's dashboard and drill-down (docs/rules.md §11).
+  dashFilterBelow: '未达标',
+  dashFilterBelowHint: '护理型占比 < 55 %、配备未每日达标或持证上岗率 < 100 %',
+  dashFilterType: '全部机构类型',
+  dashFilterCounty: '全部区县',
+  dashFilterReport: '月报逾期或未报',
+  dashSubtotal: '小计',
+  dashCertification: '持证上岗率',
+  dashTrend: '近 12 个月趋势',
+  dashFacilityTitle: '机构详情',
+  dashDocuments: '已出具文件',
+  dashMonthlyReports: '月报记录',
+  dashBack: '返回辖区',
+  dashShown: '显示 {n} 家机构',
+  dashReportState: '月报',
+  dashMonth: '月份',
+  dashSubmittedAt: '报送时间',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

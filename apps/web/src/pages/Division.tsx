@@ -1,10 +1,11 @@
-import { App, Button, Card, DatePicker, Space, Statistic, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Card, DatePicker, Space, Statistic, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { printPct as pct } from '@careops/care';
-import { download } from '../api/client';
-import { useErrorMessage } from '../api/errors';
-import { type DivisionRow, startDivisionSummaryJob, useDivisionSummary } from '../api/hooks/divisions';
+import { useDivisionTrend } from '../api/hooks/dashboard';
+import { startDivisionSummaryJob, useDivisionSummary } from '../api/hooks/divisions';
+import { useDivisionReports } from '../api/hooks/supervision';
 import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
@@ -12,19 +13,31 @@ import { JobButton } from '../components/JobButton';
 import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { DivisionSupervision } from './DivisionSupervision';
-import { EmptyText, ScrollRegion, VisuallyHidden } from './page-parts';
+import { DivisionTable } from './DivisionTable';
 
-/** The regulator's dashboard (docs/rules.md §7–§8): a row per facility of the division, the total as Σ ÷ Σ. */
+/** The chart code loads on its own, after the figures (docs/rules.md §11). */
+const TrendChart = lazy(() => import('../components/TrendChart'));
+
+/**
+ * The regulator's dashboard (docs/rules.md §7–§8, §11): the division's total as Σ ÷ Σ, its 12-month
+ * trend, the facilities grouped city → county with subtotals, filtered and sorted; each drills down.
+ */
 export default function Division() {
   const { t } = useI18n();
   const { me } = useAuth();
-  const { message } = App.useApp();
-  const describe = useErrorMessage();
   const today = useToday();
   const code = me?.divisionCode ?? '000000';
-  const [month, setMonth] = useState<Dayjs>(() => today().subtract(1, 'month'));
+  const [params] = useSearchParams();
+  // `?month=YYYY-MM` (a link back from the drill-down), else last month.
+  const [month, setMonth] = useState<Dayjs>(() => {
+    const asked = params.get('month') ?? '';
+    return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? dayjs(`${asked}-01`) : today().subtract(1, 'month');
+  });
   const m = month.format('YYYY-MM');
   const summary = useDivisionSummary(code, m);
+  const reports = useDivisionReports(code, m);
+  // The trend after the table's figures: its twelve months never delay the table (docs/rules.md §11).
+  const trend = useDivisionTrend(code, m, undefined, !!summary.data);
   if (summary.error) return <Failed error={summary.error} retry={() => summary.refetch()} />;
   const total = summary.data?.total;
   return (
@@ -58,65 +71,25 @@ export default function Division() {
               />
               <Statistic title={t.occupancy} value={pct(total.occupancyPct)} />
               <Statistic title={t.staffingCompliance} value={pct(total.staffingCompliancePct)} />
+              <Statistic title={t.dashCertification} value={pct(total.certification.pct)} />
             </Space>
           )}
         </Card>
+        <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.dashTrend}</h2>} loading={trend.isLoading}>
+          {trend.data && (
+            <Suspense fallback={<div style={{ height: 280 }} />}>
+              <TrendChart months={trend.data.months} label={`${t.dashTrend} ${code}`} />
+            </Suspense>
+          )}
+        </Card>
         <Card title={<h2 style={{ fontSize: 15, fontWeight: 600, margin: 0 }}>{t.facility}</h2>}>
-          {/* docs/rules.md §7–§8: the facilities' table scrolls sideways in its own box, never the page. */}
-          <ScrollRegion label={t.facility}>
-            <Table<DivisionRow>
-              rowKey="facilityId"
-              scroll={{ x: 'max-content' }}
-              sticky
-              dataSource={summary.data?.rows}
-              loading={summary.isLoading}
-              pagination={{ pageSize: 50 }}
-              locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
-              onRow={(r) =>
-                ({
-                  style: r.nursingBedTargetMet === false ? { background: '#fdecea' } : undefined,
-                  'data-testid': `row-${r.divisionCode}`,
-                }) as React.HTMLAttributes<HTMLElement>
-              }
-              columns={[
-                { title: t.facility, dataIndex: 'name', fixed: 'left', render: (v: string) => <span data-data>{v}</span> },
-                { title: t.divisionCode, dataIndex: 'divisionCode', render: (v: string) => <span data-data>{v}</span> },
-                { title: t.bedsInService, dataIndex: 'bedsInService', align: 'right', sorter: (a, b) => a.bedsInService - b.bedsInService },
-                { title: t.nursingBeds, dataIndex: 'nursingBeds', align: 'right' },
-                {
-                  title: t.nursingRatio,
-                  dataIndex: 'nursingBedRatioPct',
-                  align: 'right',
-                  sorter: (a, b) => (a.nursingBedRatioPct ?? -1) - (b.nursingBedRatioPct ?? -1),
-                  render: (v: number | null, r) => (
-                    <span>
-                      {pct(v)} {r.nursingBedTargetMet === false && <Tag color="red">{t.belowTarget}</Tag>}
-                    </span>
-                  ),
-                },
-                { title: t.occupancy, dataIndex: 'occupancyPct', align: 'right', render: pct },
-                { title: t.staffingCompliance, dataIndex: 'staffingCompliancePct', align: 'right', render: pct },
-                { title: t.lastReport, dataIndex: 'lastReportAt', render: (v: string | null) => v?.slice(0, 10) ?? '—' },
-                {
-                  title: <VisuallyHidden>{t.actions}</VisuallyHidden>,
-                  key: 'actions',
-                  render: (_, r) => (
-                    <Button
-                      size="small"
-                      aria-label={`${t.compliancePdf} ${r.name}`}
-                      onClick={() =>
-                        download(`/api/facilities/${r.facilityId}/reports/compliance.pdf?month=${m}`, `compliance-${m}.pdf`).catch((e) =>
-                          message.error(describe(e)),
-                        )
-                      }
-                    >
-                      {t.compliancePdf}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          </ScrollRegion>
+          <DivisionTable
+            rows={summary.data?.rows}
+            groups={summary.data?.groups}
+            reports={reports.data?.rows}
+            month={m}
+            loading={summary.isLoading}
+          />
         </Card>
         <DivisionSupervision code={code} month={m} />
       </Space>

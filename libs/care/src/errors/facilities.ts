@@ -8,5 +8,7 @@ export const FACILITIES_ERRORS = {
     en: 'only the platform admin may change divisionCode or type',
     zh: '仅平台管理员可修改行政区划或机构类型',
   },
+  FACILITY_ARCHIVED: { status: 409, en: 'the facility is archived since {archivedAt}', zh: '该机构已于 {archivedAt} 归档' },
+  FACILITY_NOT_ARCHIVED: { status: 409, en: 'the facility is not archived', zh: '该机构未归档' },
   NOTHING_TO_UPDATE: { status: 400, en: 'no field to update', zh: '没有需要修改的字段' },
 } as const satisfies Record<string, ErrorText>;

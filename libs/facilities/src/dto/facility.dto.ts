@@ -118,3 +118,12 @@ export class UpdateFacilityDto extends PartialType(CreateFacilityDto) {
   @Matches(/^[-0-9+ ]{7,20}$/, { message: 'contactPhone must be a phone number of 7 to 20 digits, "-", "+" or spaces (联系电话)' })
   contactPhone?: string;
 }
+
+/** `POST /api/facilities/:id/archive` (docs/rules.md §11): why the facility leaves the figures. */
+export class ArchiveFacilityDto {
+  @ApiProperty({ example: '2026年10月停业注销' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason is required: say why the facility is archived (请填写归档原因)' })
+  @MaxLength(200)
+  reason!: string;
+}

@@ -26,6 +26,9 @@ export class FacilityResponse {
     | null;
   @ApiProperty({ type: String, nullable: true, description: '账户名称' }) bankAccountName!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '银行账号' }) bankAccountNumber!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'archived by the platform (docs/rules.md §11)' })
+  archivedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) archiveReason!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '经办人' }) contactPerson!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '联系电话' }) contactPhone!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;

@@ -176,6 +176,11 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     const one = async (text: string, values: unknown[]) => (await sql.query(text, values)).rows[0];
     const done = await one(`INSERT INTO facility (name, type, division_code) VALUES ('已报', 'CARE_HOME', '410421') RETURNING id`, []);
     const notYet = await one(`INSERT INTO facility (name, type, division_code) VALUES ('未报', 'CARE_HOME', '410421') RETURNING id`, []);
+    // An archived facility is reminded of nothing.
+    const archived = await one(
+      `INSERT INTO facility (name, type, division_code, archived_at, archive_reason) VALUES ('已归档', 'CARE_HOME', '410421', now(), '停业') RETURNING id`,
+      [],
+    );
     await sql.query(`INSERT INTO monthly_report (facility_id, month, seq, snapshot) VALUES ($1, '2026-04-01', 1, '{}')`, [done.id]);
     const boss = worker.get<PgBoss>(PG_BOSS);
     const jobId = await boss.send(MONTHLY_REPORT_REMINDERS_QUEUE, { today: '2026-05-20' });
@@ -187,7 +192,7 @@ describe('nightly data-health check (worker, pg-boss)', () => {
     const { rows } = await sql.query(
       `SELECT f.name, a.day::text AS day, a.detail FROM compliance_alert a JOIN facility f ON f.id = a.facility_id
        WHERE a.kind = 'MONTHLY_REPORT_NOT_SUBMITTED' AND f.id = ANY($1::uuid[])`,
-      [[done.id, notYet.id]],
+      [[done.id, notYet.id, archived.id]],
     );
     expect(rows).toEqual([
       {

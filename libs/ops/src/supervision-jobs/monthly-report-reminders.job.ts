@@ -49,7 +49,8 @@ export class MonthlyReportRemindersJob implements OnApplicationBootstrap {
   async remindAll(today = calendarDate(new Date(), this.settings.timezone)): Promise<{ month: string; reminded: number }> {
     const month = previousMonth(today);
     let reminded = 0;
-    const ids = (await this.inScope({ platform: true }, () => this.facilities.list())).map((f) => f.id);
+    // An archived facility reports nothing (docs/rules.md §11).
+    const ids = (await this.inScope({ platform: true }, () => this.facilities.list())).filter((f) => !f.archivedAt).map((f) => f.id);
     for (const id of ids) reminded += await this.inScope({ facilityId: id }, () => this.reports.remindUnsubmitted(month, today));
     this.logger.log({ month, reminded }, 'monthly-report reminders');
     return { month, reminded };
