@@ -1,13 +1,16 @@
 // Tier 3 (docs/architecture.md): the real app over HTTP, and the real processes the README starts.
 const { nxPreset } = require('@nx/jest/preset');
 
+const { ECHARTS_TRANSFORM, ECHARTS_TRANSFORM_IGNORE } = require('../jest.echarts.cjs');
+
 module.exports = {
   ...nxPreset,
   displayName: 'e2e',
   rootDir: '..',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }], ...ECHARTS_TRANSFORM },
+  transformIgnorePatterns: ECHARTS_TRANSFORM_IGNORE,
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 120_000,
