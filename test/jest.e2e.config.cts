@@ -1,7 +1,15 @@
 // Tier 3 (docs/architecture.md): the real app over HTTP, and the real processes the README starts.
 const { nxPreset } = require('@nx/jest/preset');
 
-const { ECHARTS_TRANSFORM, ECHARTS_TRANSFORM_IGNORE } = require('../jest.echarts.cjs');
+// ECharts (the documents' charts, libs/reports/src/charts.ts) ships ES modules only: Node requires them,
+// Jest's module loader does not, so its files and zrender's are turned into CommonJS for the tests.
+const ECHARTS_TRANSFORM = {
+  '/node_modules/(echarts|zrender)/.+\\.js$': [
+    'babel-jest',
+    { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] },
+  ],
+};
+const ECHARTS_TRANSFORM_IGNORE = ['/node_modules/(?!(echarts|zrender)/)'];
 
 module.exports = {
   ...nxPreset,

@@ -59,7 +59,7 @@ export function lineChart(
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT },
-    grid: { left: 44, right: 14, top: 22, bottom: 22 },
+    grid: { left: 44, right: 24, top: 22, bottom: 22 },
     legend: {
       left: 44,
       top: 0,

@@ -241,6 +241,8 @@ export const enUS: Messages = {
   assessUnscored: 'Not scored',
   assessScore: '{n} points',
   docKindASSESSMENT: 'Ability assessment report',
+  docKindTASK_LIST: 'Task list',
+  docKindBULLETIN: 'Bulletin',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: 'Facility details',
   facilityType: 'Type',
@@ -641,6 +643,8 @@ export const enUS: Messages = {
   onTimeRate: 'On-time rate',
   resubmissions: 'Resubmissions',
   keyTasks: 'Key tasks',
+  bulletinPdf: 'Bulletin PDF',
+  taskListPdf: 'Task list PDF',
   taskDivision: 'Division',
   taskGap: 'gap',
   indicatorSTREET_CENTERS: 'Street centers',

@@ -23,6 +23,7 @@ import { Safety1765530000000 } from './1765530000000-safety';
 import { AssessmentReport1765540000000 } from './1765540000000-assessment-report';
 import { DivisionRead1765550000000 } from './1765550000000-division-read';
 import { Supervision1765560000000 } from './1765560000000-supervision';
+import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AssessmentReport1765540000000,
   DivisionRead1765550000000,
   Supervision1765560000000,
+  SupervisionDocuments1765580000000,
 ];
