@@ -11,6 +11,8 @@ import { appDatabaseUrl, PG_BOSS } from '@careops/db';
 import { Client } from 'pg';
 import { PdfRenderer } from '@careops/pdf';
 import { ReportJobsWorker, ReportsService } from '@careops/reports';
+
+const squeezedText = (text: string) => text.replace(/[ \t]+/g, ' ');
 import { binary, textOf } from './support/pdf-text';
 import { buildWorld, populate, World } from './support/world';
 
@@ -209,6 +211,18 @@ describe('the PDF documents', () => {
       res.headers['x-document-number'],
     ])
       expect(text).toContain(s);
+    // The occupancy trend drawn by ECharts (docs/rules.md §8): its legend and axis are text in the PDF, in the CJK font.
+    expect(squeezedText(text)).toMatch(/入住率 %/);
+    expect(squeezedText(text)).toMatch(/100%/);
+  });
+
+  it('the charts are inline SVG drawn on the server: a path per series, no script', async () => {
+    const res = await get(`/api/facilities/${w.A}/reports/compliance.html?month=2026-01`, w.token.managerA).expect(200);
+    const html = (res.body as Buffer).toString('utf8');
+    const svg = /<svg class="chart" role="img"[^>]*>[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+L/);
+    expect(svg).toContain('应配护理员');
+    expect(html).not.toMatch(/<script/);
   });
 
   it('辖区汇总表: one row per facility of the division, "—" for no beds; anyone holding it can verify it', async () => {

@@ -1,3 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Response } from 'supertest';
+import { binary, squeezed, textOf } from './support/pdf-text';
 import { buildWorld, login, PASSWORD, World } from './support/world';
 
 /**
@@ -267,6 +271,80 @@ describe('supervision: targets, the task list, monthly reports', () => {
       expect(october.rows.find((r: { facilityId: string }) => r.facilityId === w.A)).toMatchObject({ state: 'LATE', resubmissions: 1 });
       await get('/divisions/410400/monthly-reports?month=2026-09', w.token.reg370000).expect(404);
       await get('/divisions/410400/monthly-reports?month=2026-9', w.token.reg410400).expect(400);
+    });
+  });
+
+  describe('the task list and the bulletin as PDFs (docs/rules.md §8, §11)', () => {
+    /** The PDF's text, each run of blanks one space; the file is kept under tmp/documents for a look (pdftoppm -png). */
+    const pdf = async (path: string, token: string, keep: string): Promise<{ res: Response; text: string }> => {
+      const res: Response = await binary(w.t.http.get(path).auth(token, auth)).expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      mkdirSync(join(process.cwd(), 'tmp', 'documents'), { recursive: true });
+      writeFileSync(join(process.cwd(), 'tmp', 'documents', keep), res.body as Buffer);
+      return { res, text: squeezed(textOf(res.body as Buffer)) };
+    };
+
+    it('重点任务清单 reproduces 平顶山 under the bureau’s name: the city row 55 / 7 / 12.73% / 48, names beside codes', async () => {
+      const { res, text } = await pdf('/api/divisions/410400/tasks.pdf?year=2026', w.token.reg410400, 'tasks-410400-2026.pdf');
+      expect(text).toContain('重点任务清单');
+      expect(text).toMatch(/填报单位 平顶山市民政局 辖区 平顶山市（410400）/);
+      expect(text).toMatch(/年度 2026\s+数据截至 2026-\d\d-\d\d/);
+      // 街道综合养老服务中心 first among the counts: the total row, then 郏县 3 / 2 / 66.67% / 1 and 宝丰县 10 / 2 / 20.00% / 8.
+      expect(text).toMatch(/平顶山市合计 55 7 12\.73% 48 /);
+      expect(text).toMatch(/郏县（410425） 3 2 66\.67% 1 /);
+      expect(text).toMatch(/宝丰县（410421） 10 2 20\.00% 8 /);
+      expect(text).toMatch(/舞钢市（410481） 2 0 0\.00% 2 /);
+      // The ratios: 护理型床位占比 3,264 of 7,885 = 41.40 % against 55.00, 75.27 % of the target, 13.60 points short.
+      expect(text).toMatch(/平顶山市合计 55\.00 41\.40 75\.27% 13\.60 /);
+      for (const s of ['制表人（签字）', '审核人（签字）', '平顶山市民政局（盖章）', '核验码']) expect(text).toContain(s);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('重点任务清单-平顶山市410400-2026.pdf'));
+      // Registered: numbered TSK-, verifiable as a 重点任务清单 of the division.
+      const [doc] = await w.sql<{ kind: string; number: string; division_code: string }>(
+        `SELECT kind, number, division_code FROM document WHERE kind = 'TASK_LIST' ORDER BY issued_at DESC LIMIT 1`,
+      );
+      expect(doc).toMatchObject({ kind: 'TASK_LIST', division_code: '410400' });
+      expect(doc.number).toMatch(/^TSK-\d{8}-\d{6}$/);
+      expect(text).toContain(doc.number);
+      // A county's list is the county alone.
+      const county = await pdf('/api/divisions/410425/tasks.pdf?year=2026', regJia, 'tasks-410425-2026.pdf');
+      expect(county.text).toMatch(/郏县民政局/);
+      expect(county.text).toMatch(/郏县合计 3 2 66\.67% 1 /);
+    });
+
+    it('通报 ranks the facilities, names the one below target with its figure and the late and missing with their report', async () => {
+      const { res, text } = await pdf('/api/divisions/410400/bulletin.pdf?month=2026-09', w.token.reg410400, 'bulletin-410400-2026-09.pdf');
+      expect(text).toContain('通报');
+      expect(text).toMatch(/发文单位 平顶山市民政局 辖区 平顶山市（410400） 通报月份 2026年09月/);
+      // The division: 3,264 nursing of 7,885 beds in service = 41.40 %; one on time of ten: 10.00 %.
+      expect(text).toContain('41.40 %');
+      expect(text).toMatch(/Σ护理型 3264 ÷ Σ在用 7885/);
+      expect(text).toMatch(/10\.00 %/);
+      expect(text).toMatch(/按时 1 · 逾期 1 · 未报 8/);
+      // Below target: 郏县's first center, 264 of 885 = 29.83 %; 舞钢's, 3,000 of 7,000 = 42.86 %.
+      expect(text).toMatch(/410425街道综合养老服务中心1 410425 郏县 护理型床位占比 ≥ 55 % 29\.83 %（264 \/ 885 张）/);
+      expect(text).toMatch(/410482街道综合养老服务中心1 410482 汝州市 护理型床位占比 ≥ 55 % 42\.86 %（3000 \/ 7000 张）/);
+      // Late: 郏县's second center, first submitted 2026-10-26 00:00 (Asia/Shanghai); missing: the world's 宝丰县 center.
+      expect(text).toMatch(/410425街道综合养老服务中心2 410425 郏县 逾期报送 2026-10-26 00:00:00/);
+      expect(text).toMatch(/颐康综合养老服务中心 410421 宝丰县 未报送 —/);
+      // Ranked: the on-time center (1 of 4 met: its report) above the late one (none met); names in the ranking.
+      // 郏县's first center meets 2 of 4 (staffing, its report; not its nursing beds) and leads; the late one meets 1 (staffing).
+      expect(text).toMatch(/ 1 410425街道综合养老服务中心1 410425 郏县 2\/4 29\.83 % 100\.00 % — 按时报送/);
+      expect(text).toMatch(/ 2 410482街道综合养老服务中心1 410482 汝州市 1\/4 42\.86 %/);
+      expect(text).toMatch(/ \d+ 410425街道综合养老服务中心2 410425 郏县 1\/4 — 100\.00 % — 逾期报送/);
+      // The 12-month trend, 2025-10 to 2026-09, drawn by ECharts: its labels are text in the PDF.
+      for (const s of ['近十二个月走势', '2025-10', '2026-09', '护理型床位占比目标 55%']) expect(text).toContain(s);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('通报-平顶山市410400-2026-09.pdf'));
+      const [doc] = await w.sql<{ number: string }>(`SELECT number FROM document WHERE kind = 'BULLETIN' ORDER BY issued_at DESC LIMIT 1`);
+      expect(doc.number).toMatch(/^BUL-\d{8}-\d{6}$/);
+    });
+
+    it('refused: a regulator outside the division 404, a county’s of its city 404, a manager 403, a bad year or month 400', async () => {
+      await w.t.http.get('/api/divisions/410400/tasks.pdf?year=2026').auth(w.token.reg370000, auth).expect(404);
+      await w.t.http.get('/api/divisions/410400/bulletin.pdf?month=2026-09').auth(w.token.reg370000, auth).expect(404);
+      await w.t.http.get('/api/divisions/410400/bulletin.pdf?month=2026-09').auth(regJia, auth).expect(404);
+      await w.t.http.get('/api/divisions/410400/tasks.pdf?year=2026').auth(w.token.managerA, auth).expect(403);
+      await w.t.http.get('/api/divisions/410400/tasks.pdf?year=20x6').auth(w.token.reg410400, auth).expect(400);
+      await w.t.http.get('/api/divisions/410400/bulletin.pdf?month=2026-9').auth(w.token.reg410400, auth).expect(400);
     });
   });
 

@@ -358,6 +358,13 @@ describe('the web app (Playwright, Chromium)', () => {
     await tasks.getByTestId('task-total').waitFor();
     expect(await tasks.getByTestId('task-410421').textContent()).toContain('宝丰县');
     expect(await tasks.getByTestId('task-total').textContent()).toContain('合计');
+    // The bureau's two PDFs (docs/rules.md §11), saved under the names the API gives.
+    const [tasksPdf] = await Promise.all([page.waitForEvent('download'), tasks.getByTestId('tasks-pdf').click()]);
+    expect(textOf(readFileSync(await tasksPdf.path()))).toContain('重点任务清单');
+    expect(tasksPdf.suggestedFilename()).toMatch(/^重点任务清单-.+-\d{4}\.pdf$/);
+    const [bulletin] = await Promise.all([page.waitForEvent('download'), reports.getByTestId('bulletin-pdf').click()]);
+    expect(textOf(readFileSync(await bulletin.path()))).toContain('机构排名');
+    expect(bulletin.suggestedFilename()).toMatch(/^通报-.+-\d{4}-\d{2}\.pdf$/);
     await settle(page);
     await page.screenshot({ path: join(SHOTS, 'regulator-supervision.png'), fullPage: true });
     await page.close();

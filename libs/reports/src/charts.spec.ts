@@ -1,5 +1,8 @@
 import { countTicks, lineChart } from './charts';
 
+/** The text of the chart's labels, in document order. */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
 describe('chart axes (docs/rules.md §8)', () => {
   it('count in whole steps of 1, 2 or 5 × 10ⁿ: never half a person', () => {
     expect(countTicks(0)).toEqual([0, 1]);
@@ -9,16 +12,25 @@ describe('chart axes (docs/rules.md §8)', () => {
     expect(countTicks(230)).toEqual([0, 100, 200, 300]);
   });
 
-  it('a headcount chart labels its axis in integers; a percentage keeps its quarters', () => {
-    const labels = (svg: string) => [...svg.matchAll(/text-anchor="end" class="ax">([^<]*)</g)].map((m) => m[1]);
+  it('drawn by ECharts as inline SVG: a headcount axis in integers, a percentage in quarters, Chinese legend as text', () => {
     const days = ['2026-11-01', '2026-11-02', '2026-11-03'];
-    expect(labels(lineChart(days, [{ label: '在院', colour: '#000', values: [1, 2, 2] }]))).toEqual(['0', '1', '2', '3']);
-    expect(labels(lineChart(days, [{ label: '入住率', colour: '#000', values: [50, 60, 70] }], { max: 100, unit: '%' }))).toEqual([
-      '0%',
-      '25%',
-      '50%',
-      '75%',
-      '100%',
-    ]);
+    const counts = lineChart(days, [{ label: '在院', colour: '#1d3557', values: [1, 2, 2] }]);
+    expect(counts).toMatch(/^<svg class="chart" role="img"[^>]* viewBox="0 0 680 190"/);
+    expect(counts).toMatch(/<path d="M[^"]+" [^>]*stroke="#1d3557"/);
+    expect(texts(counts)).toEqual(expect.arrayContaining(['在院', '0', '1', '2', '3', '01', '02', '03']));
+    expect(texts(counts)).not.toContain('0.5');
+    const pct = texts(lineChart(days, [{ label: '入住率', colour: '#000', values: [50, 60, 70] }], { max: 100, unit: '%' }));
+    expect(pct).toEqual(expect.arrayContaining(['0%', '25%', '50%', '75%', '100%']));
+    expect(pct).not.toContain('20%');
+  });
+
+  it('months label as they are; a target is a labelled line', () => {
+    const svg = lineChart(['2026-04', '2026-05'], [{ label: '护理型床位占比 %', colour: '#000', values: [40, 41.4] }], {
+      max: 100,
+      unit: '%',
+      target: { value: 55, label: '目标 55%' },
+    });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['2026-04', '2026-05', '目标 55%', '护理型床位占比 %']));
+    expect(svg).toContain('stroke="#c0392b"');
   });
 });

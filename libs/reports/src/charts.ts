@@ -1,6 +1,15 @@
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+// Only what the documents draw is loaded: line charts, their grid, legend and target line, as SVG.
+echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+
 /**
- * Charts for the documents as inline SVG, drawn on the server: no script runs in the
- * page, and the PDF keeps them as vectors. Values are plain numbers; labels are text.
+ * Charts for the documents as inline SVG, drawn on the server by ECharts (`ssr: true`, no DOM): no
+ * script runs in the page, and the PDF keeps them as vectors, their labels as text in the
+ * documents' font. Values are plain numbers; labels are text.
  */
 export interface Series {
   label: string;
@@ -12,9 +21,8 @@ export interface Series {
 }
 
 const W = 680;
-const PAD = { left: 40, right: 12, top: 12, bottom: 26 };
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+/** The documents' font (templates/style.css): Chinese labels render with the embedded CJK font. */
+const FONT = "CareopsCJK, 'Noto Sans CJK SC', sans-serif";
 
 /**
  * The axis of counts: the smallest step of 1, 2 or 5 × 10ⁿ (never below 1, so a headcount never
@@ -27,61 +35,88 @@ export function countTicks(dataMax: number): number[] {
   return Array.from({ length: Math.ceil(top / step) + 1 }, (_, k) => k * step);
 }
 
+/** A day (YYYY-MM-DD) is labelled by its day of the month; anything else (a month, YYYY-MM) as it is. */
+const xLabel = (x: string) => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? x.slice(8) : x);
+
 /**
- * A line chart over days (x labels: day of month). With `max` the axis is 0…max in quarters (a
- * percentage); without, it counts (`countTicks`: whole numbers only).
+ * A line chart over days or months. With `max` the axis is 0…max in quarters (a percentage);
+ * without, it counts (`countTicks`: whole numbers only). `target` draws a dashed red line.
  */
 export function lineChart(
-  days: string[],
+  xs: string[],
   series: Series[],
   opts: { max?: number; unit?: string; target?: { value: number; label: string }; height?: number } = {},
 ): string {
-  const H = opts.height ?? 190;
+  const height = opts.height ?? 190;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const ticks =
     opts.max !== undefined
       ? [0, 1, 2, 3, 4].map((k) => (opts.max as number) * (k / 4))
       : countTicks(Math.max(0, ...all, opts.target?.value ?? 0));
   const max = ticks[ticks.length - 1];
-  const iw = W - PAD.left - PAD.right;
-  const ih = H - PAD.top - PAD.bottom;
-  const n = Math.max(1, days.length);
-  const x = (i: number) => PAD.left + (n === 1 ? iw / 2 : (i * iw) / (n - 1));
-  const y = (v: number) => PAD.top + ih - (v / max) * ih;
-  const parts: string[] = [];
-  for (const v of ticks) {
-    parts.push(
-      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e3e8ef" stroke-width="0.8"/>`,
-    );
-    parts.push(
-      `<text x="${PAD.left - 6}" y="${(y(v) + 3).toFixed(1)}" text-anchor="end" class="ax">${Number.isInteger(v) ? v : v.toFixed(1)}${opts.unit ?? ''}</text>`,
-    );
-  }
-  days.forEach((d, i) => {
-    if (n <= 16 || i % 2 === 0 || i === n - 1)
-      parts.push(`<text x="${x(i).toFixed(1)}" y="${H - 8}" text-anchor="middle" class="ax">${esc(d.slice(8))}</text>`);
+  const unit = opts.unit ?? '';
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: W, height });
+  chart.setOption({
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    grid: { left: 44, right: 24, top: 22, bottom: 22 },
+    legend: {
+      selectedMode: false,
+      left: 44,
+      top: 0,
+      itemWidth: 14,
+      itemHeight: 3,
+      textStyle: { fontSize: 9, color: '#334e68', fontFamily: FONT },
+      data: series.map((s) => ({ name: s.label, icon: 'rect' })),
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: xs.map(xLabel),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#cbd2d9' } },
+      axisLabel: { fontSize: 8, color: '#7b8794', interval: xs.length <= 16 ? 0 : 1, fontFamily: FONT },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max,
+      interval: ticks[1] - ticks[0],
+      axisLabel: {
+        fontSize: 8,
+        color: '#7b8794',
+        fontFamily: FONT,
+        formatter: (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)}${unit}`,
+      },
+      splitLine: { lineStyle: { color: '#e3e8ef', width: 0.8 } },
+    },
+    series: series.map((s, i) => ({
+      name: s.label,
+      type: 'line',
+      // Nothing to hover in a PDF: no emphasis states to build (a few ms per chart).
+      silent: true,
+      emphasis: { disabled: true },
+      step: s.step ? 'middle' : undefined,
+      showSymbol: false,
+      connectNulls: false,
+      data: s.values,
+      color: s.colour,
+      lineStyle: { color: s.colour, width: 1.8, type: s.dashed ? [5, 3] : 'solid' },
+      ...(i === 0 && opts.target
+        ? {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: '#c0392b', type: [4, 3], width: 1 },
+              label: { formatter: opts.target.label, position: 'insideEndTop', fontSize: 8, color: '#c0392b', fontFamily: FONT },
+              data: [{ yAxis: opts.target.value }],
+            },
+          }
+        : {}),
+    })),
   });
-  if (opts.target) {
-    parts.push(
-      `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(opts.target.value).toFixed(1)}" y2="${y(opts.target.value).toFixed(1)}" stroke="#c0392b" stroke-dasharray="4 3" stroke-width="1"/>`,
-    );
-    parts.push(
-      `<text x="${W - PAD.right}" y="${(y(opts.target.value) - 4).toFixed(1)}" text-anchor="end" class="ax" fill="#c0392b">${esc(opts.target.label)}</text>`,
-    );
-  }
-  for (const s of series) {
-    let d = '';
-    s.values.forEach((v, i) => {
-      if (v === null) return;
-      if (s.step)
-        d += `${d ? 'L' : 'M'}${(x(i) - (i === 0 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)},${y(v).toFixed(1)}H${(x(i) + (i === n - 1 ? 0 : iw / (2 * (n - 1 || 1)))).toFixed(1)}`;
-      else d += `${d ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-    });
-    parts.push(`<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''}/>`);
-  }
-  const legend = series.map(
-    (s, i) =>
-      `<g transform="translate(${PAD.left + 8 + i * 130},${PAD.top + 2})"><rect width="14" height="3" y="4" fill="${s.colour}"/><text x="20" y="9" class="lg">${esc(s.label)}</text></g>`,
-  );
-  return `<svg class="chart" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img">${parts.join('')}${legend.join('')}</svg>`;
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  // Scales with the page like the rest of the document (templates/style.css `svg.chart`).
+  return svg.replace(/^<svg width="\d+" height="\d+"/, '<svg class="chart" role="img"');
 }

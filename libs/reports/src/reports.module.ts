@@ -6,6 +6,7 @@ import { FacilitiesModule } from '@careops/facilities';
 import { MetricsModule } from '@careops/metrics';
 import { SafetyModule } from '@careops/safety';
 import { StaffModule } from '@careops/staff';
+import { SupervisionModule } from '@careops/supervision';
 import { DivisionReportsController } from './division-reports.controller';
 import { DocumentIssuer } from './document-issuer';
 import { DocumentRegistry } from './document-registry.repository';
@@ -19,6 +20,8 @@ import { ComplianceDocument } from './documents/compliance-document';
 import { DayCenterDocument } from './documents/day-center-document';
 import { DivisionSummaryDocument } from './documents/division-summary-document';
 import { OperationsDocument } from './documents/operations-document';
+import { BulletinDocument } from './documents/bulletin-document';
+import { TaskListDocument } from './documents/task-list-document';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
@@ -29,7 +32,7 @@ import { ReportsService } from './reports.service';
  * process) and ResidentsModule (global).
  */
 @Module({
-  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule, SafetyModule],
+  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule, SafetyModule, SupervisionModule],
   providers: [
     ReportsService,
     DocumentIssuer,
@@ -41,6 +44,8 @@ import { ReportsService } from './reports.service';
     DivisionSummaryDocument,
     DayCenterDocument,
     AssessmentDocument,
+    TaskListDocument,
+    BulletinDocument,
   ],
   exports: [ReportsService],
 })

@@ -11,6 +11,8 @@ import { DivisionSummaryDocument } from './documents/division-summary-document';
 import { DayCenterDocument } from './documents/day-center-document';
 import { type Draft, fileNameOf, TITLES } from './documents/draft';
 import { OperationsDocument } from './documents/operations-document';
+import { BulletinDocument } from './documents/bulletin-document';
+import { TaskListDocument } from './documents/task-list-document';
 
 export type { Draft } from './documents/draft';
 export type { IssuedDocument } from './document-issuer';
@@ -35,6 +37,8 @@ export class ReportsService {
     private readonly divisionDocument: DivisionSummaryDocument,
     private readonly dayCenterDocument: DayCenterDocument,
     private readonly assessmentDocument: AssessmentDocument,
+    private readonly taskListDocument: TaskListDocument,
+    private readonly bulletinDocument: BulletinDocument,
     private readonly issuer: DocumentIssuer,
     private readonly claims: ClaimsService,
     private readonly facilities: FacilitiesService,
@@ -80,6 +84,16 @@ export class ReportsService {
   /** 辖区汇总表 of a division and month. */
   division(code: string, month: string, onProgress?: (done: number, total: number) => Promise<void> | void): Promise<Draft> {
     return this.divisionDocument.build(code, month, onProgress);
+  }
+
+  /** 重点任务清单 of a division and year (docs/rules.md §11). */
+  taskList(code: string, year: number): Promise<Draft> {
+    return this.taskListDocument.build(code, year);
+  }
+
+  /** 通报 of a division and month (docs/rules.md §11). */
+  bulletin(code: string, month: string): Promise<Draft> {
+    return this.bulletinDocument.build(code, month);
   }
 
   /** The facility's claims of a year, by month then number (a year of claim PDFs). */

@@ -2,7 +2,15 @@ import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type DocumentKind = 'CLAIM' | 'COMPLIANCE' | 'OPERATIONS' | 'DIVISION_SUMMARY' | 'DAY_CENTER' | 'ASSESSMENT';
+export type DocumentKind =
+  | 'CLAIM'
+  | 'COMPLIANCE'
+  | 'OPERATIONS'
+  | 'DIVISION_SUMMARY'
+  | 'DAY_CENTER'
+  | 'ASSESSMENT'
+  | 'TASK_LIST'
+  | 'BULLETIN';
 
 const BODIES: Record<DocumentKind, string> = {
   CLAIM: 'claim',
@@ -11,6 +19,8 @@ const BODIES: Record<DocumentKind, string> = {
   DIVISION_SUMMARY: 'division',
   DAY_CENTER: 'day-center',
   ASSESSMENT: 'assessment',
+  TASK_LIST: 'task-list',
+  BULLETIN: 'bulletin',
 };
 
 /** Where the .hbs files are: beside the bundle (copied as assets) or in the source tree. */

@@ -2,3 +2,5 @@ export * from './child-divisions';
 export * from './dto/supervision.response';
 export * from './monthly-reports.service';
 export * from './supervision.module';
+export { TasksService } from './tasks.service';
+export { YearQuery } from './dto/supervision.dto';

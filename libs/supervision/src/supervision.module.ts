@@ -16,6 +16,6 @@ import { TasksService } from './tasks.service';
   imports: [AuditModule, FacilitiesModule, MetricsModule],
   controllers: [SupervisionController, MonthlyReportsController],
   providers: [TargetsService, TasksService, MonthlyReportsService, TargetsRepository, TasksRepository, MonthlyReportsRepository],
-  exports: [MonthlyReportsService],
+  exports: [MonthlyReportsService, TasksService],
 })
 export class SupervisionModule {}

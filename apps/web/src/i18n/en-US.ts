@@ -243,6 +243,8 @@ export const enUS: Messages = {
   assessUnscored: 'Not scored',
   assessScore: '{n} points',
   docKindASSESSMENT: 'Ability assessment report',
+  docKindTASK_LIST: 'Task list',
+  docKindBULLETIN: 'Bulletin',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: 'Facility details',
   facilityType: 'Type',
@@ -643,6 +645,8 @@ export const enUS: Messages = {
   onTimeRate: 'On-time rate',
   resubmissions: 'Resubmissions',
   keyTasks: 'Key tasks',
+  bulletinPdf: 'Bulletin PDF',
+  taskListPdf: 'Task list PDF',
   taskDivision: 'Division',
   taskGap: 'gap',
   indicatorSTREET_CENTERS: 'Street centers',

@@ -240,6 +240,8 @@ export const zhCN = {
   assessUnscored: '未评分',
   assessScore: '{n} 分',
   docKindASSESSMENT: '老年人能力评估报告',
+  docKindTASK_LIST: '重点任务清单',
+  docKindBULLETIN: '通报',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: '机构信息',
   facilityType: '机构类型',
@@ -635,6 +637,8 @@ export const zhCN = {
   onTimeRate: '按时报送率',
   resubmissions: '重报次数',
   keyTasks: '重点任务',
+  bulletinPdf: '下载通报',
+  taskListPdf: '下载重点任务清单',
   taskDivision: '辖区',
   taskGap: '缺口',
   indicatorSTREET_CENTERS: '街道综合养老服务中心',

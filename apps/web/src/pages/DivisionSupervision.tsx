@@ -1,6 +1,8 @@
-import { Card, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Space, Statistic, Table, Tag } from 'antd';
 import { INDICATORS, type Indicator, isRatioIndicator, type MonthlyReportState, printPct as pct } from '@careops/care';
 import { type DivisionReportRow, type TaskCell, type TaskRow, useDivisionReports, useTaskList } from '../api/hooks/supervision';
+import { download } from '../api/client';
+import { useErrorMessage } from '../api/errors';
 import { Failed } from '../components/Failed';
 import { useI18n } from '../i18n';
 import { REPORT_STATE_COLOR } from './MonthlyReportCard';
@@ -44,6 +46,14 @@ export function DivisionSupervision({ code, month }: { code: string; month: stri
   const year = Number(month.slice(0, 4));
   const reports = useDivisionReports(code, month);
   const tasks = useTaskList(code, year);
+  const { message } = App.useApp();
+  const describe = useErrorMessage();
+  /** The bureau's PDFs of docs/rules.md §11: the 通报 of the month, the 重点任务清单 of its year. */
+  const pdf = (path: string, name: string, label: string, testId: string) => (
+    <Button size="small" data-testid={testId} onClick={() => download(path, name).catch((e) => message.error(describe(e)))}>
+      {label}
+    </Button>
+  );
   if (reports.error) return <Failed error={reports.error} retry={() => reports.refetch()} />;
   if (tasks.error) return <Failed error={tasks.error} retry={() => tasks.refetch()} />;
   const taskRows: (TaskRow & { key: string; isTotal?: boolean })[] = tasks.data
@@ -51,7 +61,12 @@ export function DivisionSupervision({ code, month }: { code: string; month: stri
     : [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={heading(t.monthlyReport)} loading={reports.isLoading} data-testid="division-reports">
+      <Card
+        title={heading(t.monthlyReport)}
+        loading={reports.isLoading}
+        data-testid="division-reports"
+        extra={pdf(`/api/divisions/${code}/bulletin.pdf?month=${month}`, `bulletin-${code}-${month}.pdf`, t.bulletinPdf, 'bulletin-pdf')}
+      >
         {reports.data && (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Space size={[32, 12]} wrap>
@@ -93,7 +108,12 @@ export function DivisionSupervision({ code, month }: { code: string; month: stri
           </Space>
         )}
       </Card>
-      <Card title={heading(`${t.keyTasks} ${year}`)} loading={tasks.isLoading} data-testid="division-tasks">
+      <Card
+        title={heading(`${t.keyTasks} ${year}`)}
+        loading={tasks.isLoading}
+        data-testid="division-tasks"
+        extra={pdf(`/api/divisions/${code}/tasks.pdf?year=${year}`, `tasks-${code}-${year}.pdf`, t.taskListPdf, 'tasks-pdf')}
+      >
         <ScrollRegion label={t.keyTasks}>
           <Table<TaskRow & { key: string; isTotal?: boolean }>
             rowKey="key"

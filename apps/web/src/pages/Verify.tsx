@@ -7,7 +7,7 @@ import { useDocumentCheck } from '../api/hooks/documents';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 
-const KINDS = ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY', 'ASSESSMENT'] as const;
+const KINDS = ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY', 'ASSESSMENT', 'TASK_LIST', 'BULLETIN'] as const;
 
 /**
  * The public verification page (docs/rules.md §8): opened from a document's QR code with `?code=`, or

@@ -24,6 +24,7 @@ import { AssessmentReport1765540000000 } from './1765540000000-assessment-report
 import { DivisionRead1765550000000 } from './1765550000000-division-read';
 import { Supervision1765560000000 } from './1765560000000-supervision';
 import { FacilityArchive1765570000000 } from './1765570000000-facility-archive';
+import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DivisionRead1765550000000,
   Supervision1765560000000,
   FacilityArchive1765570000000,
+  SupervisionDocuments1765580000000,
 ];

@@ -41,6 +41,8 @@ export const TITLES: Record<DocumentKind, string> = {
   DIVISION_SUMMARY: '辖区汇总表',
   DAY_CENTER: '日间照料中心运营报告',
   ASSESSMENT: '老年人能力评估报告',
+  TASK_LIST: '重点任务清单',
+  BULLETIN: '通报',
 };
 
 /** The prefix of each kind's document number (CLM-20260105-000042). */
@@ -51,6 +53,8 @@ export const PREFIX: Record<DocumentKind, string> = {
   DIVISION_SUMMARY: 'DIV',
   DAY_CENTER: 'DCR',
   ASSESSMENT: 'ABA',
+  TASK_LIST: 'TSK',
+  BULLETIN: 'BUL',
 };
 
 /** Characters no file system takes in a name, and controls. */

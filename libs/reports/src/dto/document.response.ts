@@ -6,7 +6,8 @@ export class DocumentVerificationResponse {
   @ApiProperty({ description: 'what the reference matched: the file, the printed code or the number', enum: ['FILE', 'CODE', 'NUMBER'] })
   matched!: string;
   @ApiProperty({ example: 'CMP-20260105-000042' }) number!: string;
-  @ApiProperty({ enum: ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY'] }) kind!: string;
+  @ApiProperty({ enum: ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY', 'DAY_CENTER', 'ASSESSMENT', 'TASK_LIST', 'BULLETIN'] })
+  kind!: string;
   @ApiProperty({ example: '养老机构合规报告' }) title!: string;
   @ApiProperty({ description: 'the version of this subject (1, then 2 when its facts changed, …)', example: 1 }) version!: number;
   @ApiProperty({ type: String, nullable: true, description: 'the number of the version that replaced this one', example: null })
