@@ -19,34 +19,10 @@ import { useAuth } from '../auth';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
-import { useTimeZone, useToday } from '../today';
+import { instantOf, localTime, useTimeZone, useToday } from '../today';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
 
 const H2 = { fontSize: 16, fontWeight: 600, margin: 0 };
-
-/** The time an instant reads in the facility's time zone, `YYYY-MM-DD HH:mm`. */
-function localTime(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
-}
-
-/** A wall-clock time picked in the facility's time zone, as an instant with its offset. */
-function instantOf(wall: Dayjs, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(wall.toDate())
-    .find((p) => p.type === 'timeZoneName');
-  const offset = /GMT([+-]\d{2}:\d{2})/.exec(name?.value ?? '')?.[1] ?? '+00:00';
-  return `${wall.format('YYYY-MM-DDTHH:mm:00')}${offset}`;
-}
 
 /**
  * 安全管理 (docs/rules.md §10, GB 38600-2019): the month's figures (residents risk-assessed, 高 risks

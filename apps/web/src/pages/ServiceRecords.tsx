@@ -16,32 +16,8 @@ import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { useTimeZone, useToday } from '../today';
+import { instantOf, localTime, useTimeZone, useToday } from '../today';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
-
-/** The time an instant reads in the facility's time zone, `YYYY-MM-DD HH:mm`. */
-function localTime(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
-}
-
-/** The UTC offset of the time zone at an instant, `+08:00`. */
-function offsetOf(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  const m = /GMT([+-]\d{2}:\d{2})/.exec(name?.value ?? '');
-  return m ? m[1] : '+00:00';
-}
 
 /**
  * 六助服务记录 (docs/rules.md §4): the month's services by kind (services and different members), the
@@ -172,9 +148,8 @@ function RecordServiceDialog({ onClose }: { onClose: () => void }) {
   const record = useRecordService();
   const submit = (v: ServiceForm) => {
     setServerError(null);
-    const wall = v.servedAt.format('YYYY-MM-DDTHH:mm:00');
     // The wall-clock time picked is the facility's (its time zone), whatever the browser's.
-    const servedAt = `${wall}${offsetOf(timeZone, v.servedAt.toDate())}`;
+    const servedAt = instantOf(v.servedAt, timeZone);
     record.mutate(
       { residentId: v.residentId, kind: v.kind, servedAt, servedBy: v.servedBy.trim(), notes: v.notes?.trim() || undefined },
       {
