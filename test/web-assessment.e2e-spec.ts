@@ -92,7 +92,12 @@ describe('the scored ability assessment in the web app (Playwright, Chromium)', 
     await page.getByLabel('评估员 1', { exact: true }).click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
-    const offered = await options.allInnerTexts();
+    // The staff list may still be arriving when the dropdown opens: read it until it settles (≤ 5 s).
+    let offered = await options.allInnerTexts();
+    for (let i = 0; i < 25 && JSON.stringify(offered) !== JSON.stringify(['周评估']); i++) {
+      await page.waitForTimeout(200);
+      offered = await options.allInnerTexts();
+    }
     expect(offered).toEqual(['周评估']);
     await page.keyboard.press('Escape');
     await page.getByLabel('评估员 1', { exact: true }).fill('李评估员');

@@ -33,4 +33,13 @@ describe('chart axes (docs/rules.md §8)', () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(['2026-04', '2026-05', '目标 55%', '护理型床位占比 %']));
     expect(svg).toContain('stroke="#c0392b"');
   });
+
+  it('renders the same chart to the same SVG every time (a registered document is the same bytes for the same facts)', () => {
+    const draw = () =>
+      lineChart(['2026-01', '2026-02'], [{ label: '入住率', colour: '#1d3557', values: [40, 55] }], { max: 100, unit: '%' });
+    const first = draw();
+    lineChart(['x'], [{ label: 'other', colour: '#000', values: [1] }]);
+    expect(draw()).toBe(first);
+    expect(first).not.toMatch(/zr\d+-/);
+  });
 });

@@ -68,7 +68,8 @@ export class Supervision1765560000000 implements MigrationInterface {
       CREATE POLICY monthly_report_division_read ON monthly_report FOR SELECT
       USING (careops_platform() OR EXISTS (SELECT 1 FROM facility f WHERE f.id = monthly_report.facility_id AND careops_division_visible(f.division_code)))`);
     await q.query(`
-      CREATE FUNCTION careops_monthly_report_append_only() RETURNS trigger LANGUAGE plpgsql AS
+      CREATE FUNCTION careops_monthly_report_append_only() RETURNS trigger LANGUAGE plpgsql
+      SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN RAISE EXCEPTION 'monthly_report is append-only: % refused (resubmit with a reason)', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
     await q.query(`
       CREATE TRIGGER monthly_report_no_update_delete BEFORE UPDATE OR DELETE ON monthly_report
