@@ -91,7 +91,8 @@ export default function Division() {
             loading={summary.isLoading}
           />
         </Card>
-        <DivisionSupervision code={code} month={m} />
+        {/* The task list and the monthly reports after the table's figures, as the trend (a city's task list reads every facility). */}
+        {summary.data && <DivisionSupervision code={code} month={m} />}
       </Space>
     </>
   );
