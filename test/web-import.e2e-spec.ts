@@ -1,14 +1,9 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
-import { createDataSource } from '@careops/db';
-import { seedDemo } from '@careops/ops';
-import { findChromium } from '@careops/pdf';
-import { IdNumberProtector } from '@careops/residents';
-import { buildWorld, idNumberFor, World } from './support/world';
-import { signInPage } from './support/browser';
+import { Browser } from 'playwright-core';
+import { idNumberFor, World } from './support/world';
+import { demoBrowserWorld, signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const HEADERS = ['姓名*', '身份证号*', '性别', '出生日期', '户籍', '电话', '类别', '床位', '入住日期', '照护等级'];
@@ -29,13 +24,7 @@ describe('the import page (Playwright, Chromium)', () => {
   let home: string;
 
   beforeAll(async () => {
-    w = await buildWorld();
-    const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
-    home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
-    await owner.destroy();
-    const server = await w.t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    ({ w, home, base, browser } = await demoBrowserWorld());
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {

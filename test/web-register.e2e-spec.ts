@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { addDays, calendarDate } from '@careops/care';
-import { createDataSource } from '@careops/db';
-import { DEMO_LOGINS, seedDemo } from '@careops/ops';
-import { findChromium } from '@careops/pdf';
-import { IdNumberProtector, nameInitials } from '@careops/residents';
-import { buildWorld, idNumberFor, login, World } from './support/world';
-import { settle, signInPage } from './support/browser';
+import { DEMO_LOGINS } from '@careops/ops';
+import { nameInitials } from '@careops/residents';
+import { idNumberFor, login, World } from './support/world';
+import { demoBrowserWorld, settle, signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const password = (username: string) => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
@@ -60,14 +57,8 @@ describe('the resident register in the web app (Playwright, Chromium)', () => {
   }
 
   beforeAll(async () => {
-    w = await buildWorld();
-    const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
-    home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
-    await owner.destroy();
-    const server = await w.t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ w, home, base, browser } = await demoBrowserWorld());
     token = await login(w.t, 'manager', password('manager'));
-    browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {

@@ -1,15 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { calendarDate } from '@careops/care';
-import { createDataSource } from '@careops/db';
-import { seedDemo } from '@careops/ops';
-import { findChromium } from '@careops/pdf';
-import { IdNumberProtector } from '@careops/residents';
 import { binary, squeezed, textOf } from './support/pdf-text';
-import { buildWorld, login, World } from './support/world';
-import { demoPassword, settle, signInPage } from './support/browser';
+import { login, World } from './support/world';
+import { demoBrowserWorld, demoPassword, settle, signInPage } from './support/browser';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
 const PHONE = { width: 390, height: 844 };
@@ -27,13 +22,7 @@ describe('service safety in the web app (Playwright, Chromium)', () => {
   const today = calendarDate(new Date(), 'Asia/Shanghai');
 
   beforeAll(async () => {
-    w = await buildWorld();
-    const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
-    home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
-    await owner.destroy();
-    const server = await w.t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    ({ w, home, base, browser } = await demoBrowserWorld());
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {

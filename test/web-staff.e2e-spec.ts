@@ -1,15 +1,10 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { calendarDate } from '@careops/care';
-import { createDataSource } from '@careops/db';
-import { seedDemo } from '@careops/ops';
-import { findChromium } from '@careops/pdf';
-import { IdNumberProtector } from '@careops/residents';
-import { buildWorld, World } from './support/world';
-import { settle, signInPage } from './support/browser';
+import { World } from './support/world';
+import { demoBrowserWorld, settle, signInPage } from './support/browser';
 
 const ROOT = join(__dirname, '..');
 const SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -30,13 +25,7 @@ describe('staff in the web app (Playwright, Chromium)', () => {
   const today = calendarDate(new Date());
 
   beforeAll(async () => {
-    w = await buildWorld();
-    const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
-    home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
-    await owner.destroy();
-    const server = await w.t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    ({ w, home, base, browser } = await demoBrowserWorld());
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {

@@ -1,5 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_LOGINS } from '@careops/ops';
+import type { AddressInfo } from 'node:net';
+import { Browser, chromium, Page } from 'playwright-core';
+import { createDataSource } from '@careops/db';
+import { DEMO_LOGINS, seedDemo } from '@careops/ops';
+import { findChromium } from '@careops/pdf';
+import { IdNumberProtector } from '@careops/residents';
+import { buildWorld, World } from './world';
 
 /** The password of a demo login (the logins `npm start` prints). */
 export const demoPassword = (username: string): string => DEMO_LOGINS.find((l) => l.username === username)?.password as string;
@@ -32,4 +37,26 @@ export async function signInPage(
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
   await page.waitForTimeout(400);
+}
+
+/** The demo world a browser journey runs on: the API serving the built web app, the demo data, Chromium. */
+export interface DemoBrowserWorld {
+  w: World;
+  /** The demo care home's facility id. */
+  home: string;
+  /** The address the web app and the API answer on. */
+  base: string;
+  browser: Browser;
+}
+
+/** Builds the world, loads the demo, serves it on a free port and starts Chromium. */
+export async function demoBrowserWorld(): Promise<DemoBrowserWorld> {
+  const w = await buildWorld();
+  const owner = await createDataSource({ url: w.db.url, poolSize: 2 }).initialize();
+  const home = (await seedDemo(owner, w.t.app.get(IdNumberProtector))).facilityId;
+  await owner.destroy();
+  const server = await w.t.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return { w, home, base, browser };
 }
