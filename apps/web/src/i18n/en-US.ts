@@ -650,6 +650,7 @@ export const enUS: Messages = {
   monthlyReportReason: 'Reason for resubmitting',
   monthlyReportDeadline: 'Due {date}',
   monthlyReportSubmittedAt: 'Submitted',
+  monthlyReportDocument: 'Compliance report issued with it:',
   monthlyReportNotOver: 'Can be submitted once the month is over',
   monthlyReportDone: 'Monthly report submitted',
   reportStateON_TIME: 'On time',

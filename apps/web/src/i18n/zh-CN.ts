@@ -641,6 +641,7 @@ export const zhCN = {
   monthlyReportReason: '重新报送原因',
   monthlyReportDeadline: '截止日 {date}',
   monthlyReportSubmittedAt: '报送时间',
+  monthlyReportDocument: '随月报出具的合规报告：',
   monthlyReportNotOver: '月末之后方可报送',
   monthlyReportDone: '月报已报送',
   reportStateON_TIME: '按时',
