@@ -208,11 +208,20 @@ describe('supervision: targets, the task list, monthly reports', () => {
       expect(first.body).toMatchObject({ month: '2026-10', seq: 1, reason: null, submittedOn: today });
       expect(first.body.snapshot.metrics).toMatchObject({ month: '2026-10', facilityId: w.A, bedsInService: 0 });
       expect(first.body.snapshot.facility).toMatchObject({ name: '颐康综合养老服务中心', divisionCode: '410421' });
+      // The month's 养老机构合规报告 is issued with it: registered, numbered, verifiable, and the regulator's drill-down lists it.
+      const number: string = first.body.documentNumber;
+      expect(number).toMatch(/^[A-Z]+-\d{8}-\d{6}$/);
+      const verified = (await w.t.http.get(`/api/documents/${number}`).expect(200)).body;
+      expect(verified).toMatchObject({ valid: true, kind: 'COMPLIANCE', title: '养老机构合规报告', period: '2026-10' });
+      const listed = (await w.t.http.get(`/api/facilities/${w.A}/documents`).auth(w.token.reg410400, auth).expect(200)).body;
+      expect(JSON.stringify(listed)).toContain(number);
       expect((await post({ month: '2026-10' }).expect(422)).body.code).toBe('MONTHLY_REPORT_REASON_REQUIRED');
       expect((await post({ month: '2026-09', reason: '更正' }).expect(400)).body.code).toBe('MONTHLY_REPORT_REASON_NOT_EXPECTED');
       expect((await post({ month: today.slice(0, 7) }).expect(422)).body.code).toBe('MONTHLY_REPORT_MONTH_NOT_OVER');
       const again = await post({ month: '2026-10', reason: '护理型床位数填报有误' }).expect(201);
       expect(again.body).toMatchObject({ seq: 2, reason: '护理型床位数填报有误' });
+      // The same facts, the same document: the register keeps one number.
+      expect(again.body.documentNumber).toBe(number);
       const history = (await w.t.http.get(`/api/facilities/${w.A}/monthly-reports`).auth(w.token.accountantA, auth).expect(200)).body;
       expect(history.rows.map((r: { month: string; seq: number }) => [r.month, r.seq])).toEqual([
         ['2026-10', 1],

@@ -316,7 +316,13 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...common,
         ];
       default:
-        return [{ name: 'division', path: '/division' }, { name: 'division-facility', path: `/division/facility/${home}` }, ...common];
+        return [
+          { name: 'division', path: '/division' },
+          { name: 'division-facility', path: `/division/facility/${home}` },
+          // The platform's 机构信息 with its 归档 card (docs/rules.md §11).
+          ...(role === 'admin' ? [{ name: 'info', path: f(home, 'info') }] : []),
+          ...common,
+        ];
     }
   }
 

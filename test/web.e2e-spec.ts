@@ -343,6 +343,12 @@ describe('the web app (Playwright, Chromium)', () => {
     const card = manager.getByTestId('monthly-report');
     await card.getByTestId('monthly-report-submit').click();
     await card.getByTestId('monthly-report-state').filter({ hasText: expected }).waitFor();
+    // The month's 合规报告 is issued with it: its number, checked on 文件核验.
+    const number = (await card.getByTestId('monthly-report-document').innerText()).trim();
+    expect(number).toMatch(/^[A-Z]+-\d{8}-\d{6}$/);
+    await card.getByTestId('monthly-report-document').click();
+    await manager.getByText('养老机构合规报告').first().waitFor();
+    await manager.goto(`${base}/f/${home}/reports`);
     await card.getByTestId('monthly-report-resubmit').click();
     await manager.getByLabel('重新报送原因').fill('床位数更正');
     await manager.getByRole('button', { name: /提\s*交/ }).click();

@@ -17,7 +17,8 @@ import { MetricsService, summaryOf } from './metrics.service';
  * per-facility computation `GET metrics?month=` answers and the summary looped over), on random
  * facilities: beds, outages, stays with transfers, voided stays, leaves, assessments (several on one
  * day, voided ones), caregivers with trainings and certificates. Read as the application role,
- * under row-level security: a regulator's read never reaches a facility outside its division.
+ * under row-level security: a regulator's read never reaches a facility outside its division. Several
+ * months read together (the trend's one query) equal each month read alone.
  */
 describe('DivisionsRepository.figures: set-based figures equal the per-facility computation', () => {
   let db: TestDatabase;
@@ -284,6 +285,16 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
             };
             expect({ facility: r.facilityId, ...got }).toEqual({ facility: r.facilityId, ...expected.get(r.facilityId) });
           }
+          // Several months in one query (the trend) equal each month's own query, the history running across all three.
+          await sql.query('SAVEPOINT one');
+          await as({ prefix: '41' });
+          const spans = ['2026-01', '2026-02', '2026-03'].map((m) => monthSpan(m));
+          const together = await divisions.figuresOfPeriods('', spans);
+          const apart = [];
+          for (const span of spans) apart.push(await divisions.figures('', span.from, span.to));
+          await sql.query('ROLLBACK TO SAVEPOINT one');
+          expect(together).toEqual(apart);
+          expect(together[1]).toEqual(rows);
           // The platform sees every facility; a city's prefix narrows to it.
           await sql.query('SAVEPOINT one');
           await as({ platform: true });

@@ -136,27 +136,31 @@ export class DivisionsService {
 
   /**
    * `GET /api/divisions/:code/trend?months=&to=[&facilityId=]`: the division's ratios month by month
-   * (docs/rules.md §11 dashboard), each month the set-based figures of the summary — ratios of sums
+   * (docs/rules.md §11 dashboard), the set-based figures of the summary for all the months in one query — ratios of sums
    * over the facilities counted that month, archived ones never. With `facilityId`, that facility
    * alone (the drill-down); one the caller may not see in this division is a 404.
    */
   async trend(code: string, to: string, months: number, facilityId?: string): Promise<Trend> {
     assertDivisionVisible(this.db.principal(), code);
-    const out: TrendMonth[] = [];
-    for (const month of monthsEnding(to, months)) {
-      const { from, to: end } = monthSpan(month);
-      const rows = rowsOf(await this.divisions.figures(divisionPrefix(code), from, end, facilityId));
+    const list = monthsEnding(to, months);
+    const perMonth = await this.divisions.figuresOfPeriods(
+      divisionPrefix(code),
+      list.map((m) => monthSpan(m)),
+      facilityId,
+    );
+    const out: TrendMonth[] = list.map((month, i) => {
+      const rows = rowsOf(perMonth[i]);
       if (facilityId && rows.length === 0) throw new NotFoundError('FACILITY_NOT_FOUND');
       const t = figuresOf(rows);
-      out.push({
+      return {
         month,
         facilities: rows.length,
         nursingBedRatioPct: t.nursingBedRatioPct,
         occupancyPct: t.occupancyPct,
         staffingCompliancePct: t.staffingCompliancePct,
         certificationPct: t.certification.pct,
-      });
-    }
+      };
+    });
     return { divisionCode: code, divisionName: divisionName(code), facilityId: facilityId ?? null, months: out };
   }
 }

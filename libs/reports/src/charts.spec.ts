@@ -1,4 +1,4 @@
-import { countTicks, lineChart } from './charts';
+import { countTicks, forgetDrawnCharts, lineChart } from './charts';
 
 /** The text of the chart's labels, in document order. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -41,5 +41,18 @@ describe('chart axes (docs/rules.md §8)', () => {
     lineChart(['x'], [{ label: 'other', colour: '#000', values: [1] }]);
     expect(draw()).toBe(first);
     expect(first).not.toMatch(/zr\d+-/);
+    // Drawn again rather than taken from the cache of drawn charts: still the same bytes.
+    forgetDrawnCharts();
+    expect(draw()).toBe(first);
+  });
+
+  it('the same figures are drawn once: the second time from the cache, other figures drawn anew', () => {
+    const at = (v: number) => lineChart(['2026-01', '2026-02'], [{ label: '入住率', colour: '#1d3557', values: [v, 55] }], { max: 100 });
+    const first = at(40);
+    const t = performance.now();
+    for (let i = 0; i < 50; i++) expect(at(40)).toBe(first);
+    // 50 draws from the cache take less than one real draw (tens of ms).
+    expect(performance.now() - t).toBeLessThan(20);
+    expect(at(41)).not.toBe(first);
   });
 });

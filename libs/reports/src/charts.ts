@@ -43,11 +43,39 @@ const xLabel = (x: string) => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? x.slice(8) : x);
  * A line chart over days or months. With `max` the axis is 0…max in quarters (a percentage);
  * without, it counts (`countTicks`: whole numbers only). `target` draws a dashed red line.
  */
-export function lineChart(
-  xs: string[],
-  series: Series[],
-  opts: { max?: number; unit?: string; target?: { value: number; label: string }; height?: number } = {},
-): string {
+export function lineChart(xs: string[], series: Series[], opts: ChartOptions = {}): string {
+  // The same figures draw the same chart: a document issued again, or another one of the same month,
+  // takes it from the cache (the SVG is a pure function of its inputs; its ids are made from itself).
+  const key = JSON.stringify([xs, series, opts]);
+  const cached = drawn.get(key);
+  if (cached !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, cached);
+    return cached;
+  }
+  const svg = draw(xs, series, opts);
+  drawn.set(key, svg);
+  if (drawn.size > CACHED_CHARTS) drawn.delete(drawn.keys().next().value as string);
+  return svg;
+}
+
+export interface ChartOptions {
+  max?: number;
+  unit?: string;
+  target?: { value: number; label: string };
+  height?: number;
+}
+
+/** The charts drawn last, least recently used first (a Map keeps insertion order). */
+const drawn = new Map<string, string>();
+const CACHED_CHARTS = 200;
+
+/** For the tests: forget the drawn charts (the next draws render again). */
+export function forgetDrawnCharts(): void {
+  drawn.clear();
+}
+
+function draw(xs: string[], series: Series[], opts: ChartOptions): string {
   const height = opts.height ?? 190;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const ticks =

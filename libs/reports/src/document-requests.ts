@@ -56,7 +56,8 @@ export class DocumentRequests {
     res.send(this.reports.preview(draft));
   }
 
-  private async issue(res: Response, draft: Draft): Promise<IssuedDocument> {
+  /** Issues a draft; a full or restarted renderer is 503 with Retry-After, one over its budget too. */
+  async issue(res: Response, draft: Draft): Promise<IssuedDocument> {
     try {
       return await this.reports.issue(draft);
     } catch (e) {

@@ -22,6 +22,7 @@ import { DivisionSummaryDocument } from './documents/division-summary-document';
 import { OperationsDocument } from './documents/operations-document';
 import { BulletinDocument } from './documents/bulletin-document';
 import { TaskListDocument } from './documents/task-list-document';
+import { MonthlyReportSubmissionsController } from './monthly-report-submissions.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
@@ -53,8 +54,14 @@ export class DocumentsModule {}
 
 /** The document routes. */
 @Module({
-  imports: [DocumentsModule],
-  controllers: [ReportsController, DivisionReportsController, DocumentsController, IssuedDocumentsController],
+  imports: [DocumentsModule, SupervisionModule],
+  controllers: [
+    ReportsController,
+    DivisionReportsController,
+    DocumentsController,
+    IssuedDocumentsController,
+    MonthlyReportSubmissionsController,
+  ],
   providers: [DocumentRequests, IssuedDocumentsRepository],
   exports: [DocumentsModule],
 })

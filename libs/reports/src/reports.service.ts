@@ -64,6 +64,12 @@ export class ReportsService {
     return { ...d, d: { ...d.d, fileName: fileNameOf('COMPLIANCE', d.d.subject, month), asciiFileName: d.d.fileName } };
   }
 
+  /** The document a monthly report carries (docs/rules.md §11): a day center's 运营报告, any other facility's 合规报告. */
+  async monthlyDocument(month: string): Promise<Draft> {
+    const { type } = await this.facilities.current();
+    return type === 'DAY_CENTER' ? this.dayCenter(month) : this.compliance(month);
+  }
+
   /** 日间照料中心运营报告 of a month: for day centers and the day side of street centers (docs/rules.md §2). */
   async dayCenter(month: string): Promise<Draft> {
     const { type } = await this.facilities.current();

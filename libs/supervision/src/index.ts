@@ -3,4 +3,4 @@ export * from './dto/supervision.response';
 export * from './monthly-reports.service';
 export * from './supervision.module';
 export { TasksService } from './tasks.service';
-export { YearQuery } from './dto/supervision.dto';
+export { SubmitMonthlyReportDto, YearQuery } from './dto/supervision.dto';

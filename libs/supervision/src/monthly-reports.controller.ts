@@ -1,22 +1,14 @@
-import { Body, Get, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANY_ROLE, FacilityController, MANAGING, Roles } from '@careops/platform';
-import { SubmitMonthlyReportDto } from './dto/supervision.dto';
-import { FacilityMonthlyReportsResponse, MonthlyReportResponse } from './dto/supervision.response';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ANY_ROLE, FacilityController, Roles } from '@careops/platform';
+import { FacilityMonthlyReportsResponse } from './dto/supervision.response';
 import { MonthlyReportsService } from './monthly-reports.service';
 
+/** The facility's monthly reports; the submission (POST), which issues the month's document, is in the reports (MonthlyReportSubmissionsController). */
 @ApiTags('supervision')
 @FacilityController('monthly-reports')
 export class MonthlyReportsController {
   constructor(private readonly reports: MonthlyReportsService) {}
-
-  @Post()
-  @Roles(...MANAGING)
-  @ApiOperation({ summary: '报送月报: a past month’s figures, frozen; again with a reason to correct it (the first is kept)' })
-  @ApiCreatedResponse({ type: MonthlyReportResponse })
-  submit(@Body() dto: SubmitMonthlyReportDto) {
-    return this.reports.submit(dto.month, dto.reason);
-  }
 
   @Get()
   @Roles(...ANY_ROLE)

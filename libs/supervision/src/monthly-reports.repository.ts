@@ -11,6 +11,8 @@ export interface MonthlyReportRecord {
   submittedOn: IsoDate;
   reason: string | null;
   snapshot: Record<string, unknown>;
+  /** The 养老机构合规报告 (or a day center's report) of the month issued with it (docs/rules.md §8, §11). */
+  documentNumber: string | null;
 }
 
 /** A facility of a division and the first submission of its report for a month, if any. */
@@ -39,9 +41,10 @@ export class MonthlyReportsRepository {
       submitted_on: string;
       reason: string | null;
       snapshot: Record<string, unknown>;
+      document_number: string | null;
     }[] = await this.db.sql.query(
       `SELECT r.id, to_char(r.month, 'YYYY-MM') AS month, r.seq, r.submitted_at,
-              (r.submitted_at AT TIME ZONE f.timezone)::date::text AS submitted_on, r.reason, r.snapshot
+              (r.submitted_at AT TIME ZONE f.timezone)::date::text AS submitted_on, r.reason, r.snapshot, r.document_number
        FROM monthly_report r JOIN facility f ON f.id = r.facility_id
        WHERE r.facility_id = $1 AND ($2::date IS NULL OR r.month = $2::date)
        ORDER BY r.month DESC, r.seq`,
@@ -55,20 +58,21 @@ export class MonthlyReportsRepository {
       submittedOn: r.submitted_on,
       reason: r.reason,
       snapshot: r.snapshot,
+      documentNumber: r.document_number,
     }));
   }
 
   /** One submission: the next in the month's sequence (the unique key refuses a concurrent twin). */
-  async insert(month: string, reason: string | null, snapshot: object): Promise<string> {
+  async insert(month: string, reason: string | null, snapshot: object, documentNumber: string | null): Promise<string> {
     await this.db.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended('monthly_report:' || $1 || ':' || $2, 0))`, [
       this.db.facilityId(),
       month,
     ]);
     const [row]: { id: string }[] = await this.db.sql.query(
-      `INSERT INTO monthly_report (facility_id, month, seq, submitted_by, reason, snapshot)
-       SELECT $1, $2::date, coalesce(max(seq), 0) + 1, $3, $4, $5::jsonb FROM monthly_report WHERE facility_id = $1 AND month = $2::date
+      `INSERT INTO monthly_report (facility_id, month, seq, submitted_by, reason, snapshot, document_number)
+       SELECT $1, $2::date, coalesce(max(seq), 0) + 1, $3, $4, $5::jsonb, $6 FROM monthly_report WHERE facility_id = $1 AND month = $2::date
        RETURNING id`,
-      [this.db.facilityId(), `${month}-01`, this.db.userId(), reason, JSON.stringify(snapshot)],
+      [this.db.facilityId(), `${month}-01`, this.db.userId(), reason, JSON.stringify(snapshot), documentNumber],
     );
     return row.id;
   }

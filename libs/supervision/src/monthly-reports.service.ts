@@ -38,13 +38,23 @@ export class MonthlyReportsService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(month: string, reason?: string): Promise<MonthlyReportResponse> {
+  /** Refuses a submission before anything is issued for it: a month not over, a resubmission without a reason, a first with one. */
+  async check(month: string, reason?: string): Promise<void> {
     const facility = await this.facilities.current();
     const today = calendarDate(new Date(), facility.timezone);
     if (month >= today.slice(0, 7)) throw new RuleViolation('MONTHLY_REPORT_MONTH_NOT_OVER', { month });
     const earlier = await this.reports.history(month);
     if (earlier.length > 0 && !reason) throw new RuleViolation('MONTHLY_REPORT_REASON_REQUIRED', { month });
     if (earlier.length === 0 && reason) throw new InvalidInputError('MONTHLY_REPORT_REASON_NOT_EXPECTED', { month });
+  }
+
+  /**
+   * The submission, frozen, with the number of the month's document issued for it (docs/rules.md §8):
+   * the controller issues the document between `check` and this, outside any transaction.
+   */
+  async submit(month: string, reason?: string, documentNumber: string | null = null): Promise<MonthlyReportResponse> {
+    await this.check(month, reason);
+    const facility = await this.facilities.current();
     const { from, to } = monthSpan(month);
     const figures = await this.metrics.period(from, to, { month });
     const snapshot = {
@@ -64,13 +74,13 @@ export class MonthlyReportsService {
       },
       metrics: figures,
     };
-    const id = await this.reports.insert(month, reason ?? null, snapshot);
+    const id = await this.reports.insert(month, reason ?? null, snapshot, documentNumber);
     const submitted = (await this.reports.history(month)).find((r) => r.id === id)!;
     await this.audit.record({
       action: submitted.seq === 1 ? 'monthly_report.submit' : 'monthly_report.resubmit',
       entityType: 'monthly_report',
       entityId: id,
-      after: { month, seq: submitted.seq, ...(reason ? { reason } : {}) },
+      after: { month, seq: submitted.seq, documentNumber, ...(reason ? { reason } : {}) },
     });
     return submitted;
   }

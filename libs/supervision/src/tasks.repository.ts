@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClsService } from 'nestjs-cls';
 import type { IsoDate } from '@careops/care';
-import { type RequestContext, TenantDb } from '@careops/db';
+import { TenantDb } from '@careops/db';
 
 /** What the task list reads of a facility row (visible to the regulator through the facility policy). */
 export interface TaskFacility {
@@ -24,15 +23,12 @@ export interface FacilityTaskFigures {
 }
 
 /**
- * The facts behind the task list (docs/rules.md §11): the division's facilities, then each
- * facility's own figures in its tenant scope — one query per facility, each set-based.
+ * The facts behind the task list (docs/rules.md §11): the division's facilities, then all their
+ * figures in one set-based query (two queries for a division of any size).
  */
 @Injectable()
 export class TasksRepository {
-  constructor(
-    private readonly db: TenantDb,
-    private readonly cls: ClsService<RequestContext>,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   async facilitiesIn(prefix: string): Promise<TaskFacility[]> {
     const rows: {
@@ -58,37 +54,50 @@ export class TasksRepository {
   }
 
   /**
-   * In the tenant scope of `facilityId` (an id row-level security has just shown this caller), then
-   * back to the caller's scope: home-care beds enrolled and caregivers who passed a training in
-   * [yearFrom, yearTo); beds in service and nursing ones, caregivers employed and those holding a
-   * valid certificate on `asOf` (docs/rules.md §6, §7).
+   * For every facility of `ids` at once (docs/rules.md §6, §7, §11), under the read-only division
+   * read (the caller's row-level security on `facility` decides which facilities it reaches):
+   * home-care beds enrolled and caregivers who passed a training in [yearFrom, yearTo); beds in
+   * service and nursing ones, caregivers employed and those holding a valid certificate on `asOf`.
+   * One query for the division, whatever its size.
    */
-  async figuresOf(facilityId: string, asOf: IsoDate, yearFrom: IsoDate, yearTo: IsoDate): Promise<FacilityTaskFigures> {
-    const scope = this.cls.get('scope');
+  async figuresOf(ids: readonly string[], asOf: IsoDate, yearFrom: IsoDate, yearTo: IsoDate): Promise<Map<string, FacilityTaskFigures>> {
+    if (ids.length === 0) return new Map();
+    await this.db.sql.query(`SELECT set_config('app.division_read', 'on', true)`);
     try {
-      await this.db.sql.query(`SELECT set_config('app.facility_id', $1, true)`, [facilityId]);
-      const [r]: Record<keyof FacilityTaskFigures, number>[] = await this.db.sql.query(
-        `WITH in_service AS (
-           SELECT b.kind FROM bed b
-           WHERE NOT EXISTS (SELECT 1 FROM bed_outage o WHERE o.facility_id = b.facility_id AND o.bed_id = b.id AND o.period @> $1::date)),
+      const rows: (FacilityTaskFigures & { id: string })[] = await this.db.sql.query(
+        `WITH f AS MATERIALIZED (SELECT id FROM facility WHERE id = ANY($1::uuid[])),
+         beds AS (
+           SELECT b.facility_id, count(*)::int AS beds, count(*) FILTER (WHERE b.kind = 'NURSING')::int AS nursing
+           FROM bed b
+           WHERE b.facility_id = ANY($1::uuid[])
+             AND NOT EXISTS (SELECT 1 FROM bed_outage o WHERE o.facility_id = b.facility_id AND o.bed_id = b.id AND o.period @> $2::date)
+           GROUP BY b.facility_id),
          caregivers AS (
-           SELECT s.id, EXISTS (SELECT 1 FROM staff_certificate c WHERE c.facility_id = s.facility_id AND c.staff_id = s.id
-                                 AND c.issued_on <= $1::date AND c.expires_on > $1::date) AS certified
+           SELECT s.facility_id, count(*)::int AS caregivers,
+                  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM staff_certificate c WHERE c.facility_id = s.facility_id AND c.staff_id = s.id
+                                                  AND c.issued_on <= $2::date AND c.expires_on > $2::date))::int AS certified
            FROM staff s
-           WHERE s.role = 'CAREGIVER' AND s.employed_from <= $1::date AND (s.employed_to IS NULL OR s.employed_to > $1::date))
-         SELECT
-           (SELECT count(*) FROM home_care_bed h WHERE lower(h.period) >= $2::date AND lower(h.period) < $3::date)::int AS "homeCareBeds",
-           (SELECT count(DISTINCT t.staff_id) FROM staff_training t JOIN staff s ON s.facility_id = t.facility_id AND s.id = t.staff_id
-             WHERE s.role = 'CAREGIVER' AND t.passed AND t.completed_on >= $2::date AND t.completed_on < $3::date)::int AS "caregiversTrained",
-           (SELECT count(*) FROM in_service)::int AS beds,
-           (SELECT count(*) FROM in_service WHERE kind = 'NURSING')::int AS "nursingBeds",
-           (SELECT count(*) FROM caregivers)::int AS caregivers,
-           (SELECT count(*) FROM caregivers WHERE certified)::int AS certified`,
-        [asOf, yearFrom, yearTo],
+           WHERE s.facility_id = ANY($1::uuid[]) AND s.role = 'CAREGIVER' AND s.employed_from <= $2::date
+             AND (s.employed_to IS NULL OR s.employed_to > $2::date)
+           GROUP BY s.facility_id),
+         home AS (
+           SELECT facility_id, count(*)::int AS n FROM home_care_bed
+           WHERE facility_id = ANY($1::uuid[]) AND lower(period) >= $3::date AND lower(period) < $4::date GROUP BY facility_id),
+         trained AS (
+           SELECT t.facility_id, count(DISTINCT t.staff_id)::int AS n
+           FROM staff_training t JOIN staff s ON s.facility_id = t.facility_id AND s.id = t.staff_id
+           WHERE t.facility_id = ANY($1::uuid[]) AND s.role = 'CAREGIVER' AND t.passed AND t.completed_on >= $3::date AND t.completed_on < $4::date
+           GROUP BY t.facility_id)
+         SELECT f.id, coalesce(h.n, 0) AS "homeCareBeds", coalesce(t.n, 0) AS "caregiversTrained",
+                coalesce(b.beds, 0) AS beds, coalesce(b.nursing, 0) AS "nursingBeds",
+                coalesce(c.caregivers, 0) AS caregivers, coalesce(c.certified, 0) AS certified
+         FROM f LEFT JOIN beds b ON b.facility_id = f.id LEFT JOIN caregivers c ON c.facility_id = f.id
+         LEFT JOIN home h ON h.facility_id = f.id LEFT JOIN trained t ON t.facility_id = f.id`,
+        [ids, asOf, yearFrom, yearTo],
       );
-      return r;
+      return new Map(rows.map(({ id, ...figures }) => [id, figures]));
     } finally {
-      await this.db.sql.query(`SELECT set_config('app.facility_id', $1, true)`, [scope?.facilityId ?? '']);
+      await this.db.sql.query(`SELECT set_config('app.division_read', '', true)`);
     }
   }
 }

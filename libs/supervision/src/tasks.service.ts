@@ -64,8 +64,12 @@ export class TasksService {
     const asOf = today < yearEnd ? today : yearEnd;
     const children = childDivisions(code);
     const facilities = await this.tasks.facilitiesIn(divisionPrefix(code));
-    const figures = new Map<string, FacilityTaskFigures>();
-    for (const f of facilities) figures.set(f.id, await this.tasks.figuresOf(f.id, asOf, `${year}-01-01`, `${year + 1}-01-01`));
+    const figures = await this.tasks.figuresOf(
+      facilities.map((f) => f.id),
+      asOf,
+      `${year}-01-01`,
+      `${year + 1}-01-01`,
+    );
     const stored = await this.targets.ofDivisions([code, ...children.filter((c) => c !== code)], year);
     const targetsOf = (c: string) => new Map(stored.filter((t) => t.divisionCode === c).map((t) => [t.indicator, t.target]));
 

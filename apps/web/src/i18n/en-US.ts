@@ -247,6 +247,20 @@ export const enUS: Messages = {
   docKindBULLETIN: 'Bulletin',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: 'Facility details',
+  // docs/rules.md §11: the platform archives a facility (FacilityArchive).
+  archiveTitle: 'Archive',
+  archiveHint:
+    'Archive a closed facility or a test tenant: it leaves every division figure and its accounts cannot sign in; it can be brought back at any time.',
+  archive: 'Archive',
+  archiveConfirm: 'Archive this facility?',
+  archiveEffect: ' will leave every division figure and its accounts will not be able to sign in.',
+  archiveReason: 'Reason',
+  archiveReasonRequired: 'Say why the facility is archived',
+  archived: 'Archived',
+  archivedSince: 'Archived on',
+  unarchive: 'Bring back',
+  unarchiveConfirm: 'Bring this facility back? It is counted again and its accounts can sign in again.',
+  unarchived: 'Brought back',
   facilityType: 'Type',
   type_CARE_HOME: 'Care home',
   type_DAY_CENTER: 'Community day center',
@@ -636,6 +650,7 @@ export const enUS: Messages = {
   monthlyReportReason: 'Reason for resubmitting',
   monthlyReportDeadline: 'Due {date}',
   monthlyReportSubmittedAt: 'Submitted',
+  monthlyReportDocument: 'Compliance report issued with it:',
   monthlyReportNotOver: 'Can be submitted once the month is over',
   monthlyReportDone: 'Monthly report submitted',
   reportStateON_TIME: 'On time',

@@ -8,6 +8,7 @@ import { useAuth } from '../auth';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
+import { FacilityArchive } from './FacilityArchive';
 import { Toolbar } from './page-parts';
 
 const TEXT_FIELDS = [
@@ -168,6 +169,7 @@ export default function FacilityInfo() {
           )}
         </Form>
       </Card>
+      {me?.role === 'PLATFORM_ADMIN' && <FacilityArchive facility={f} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { App, Button, Card, Form, Input, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { monthlyReportDeadline, monthlyReportState, type MonthlyReportState } from '@careops/care';
 import { useErrorMessage } from '../api/errors';
 import { useMonthlyReports, useSubmitMonthlyReport } from '../api/hooks/supervision';
@@ -57,6 +58,15 @@ export function MonthlyReportCard({ month }: { month: string }) {
           <Secondary>
             {t.monthlyReportSubmittedAt} <span data-data>{new Date(first.submittedAt).toLocaleString('zh-CN', { hour12: false })}</span>
             {mine.length > 1 && ` · ${t.resubmissions} ${mine.length - 1}`}
+          </Secondary>
+        )}
+        {/* The month's 合规报告 issued with the latest submission (docs/rules.md §11): its number, checkable on 文件核验. */}
+        {mine.at(-1)?.documentNumber && (
+          <Secondary>
+            {t.monthlyReportDocument}{' '}
+            <Link to={`/verify?code=${mine.at(-1)?.documentNumber}`} data-testid="monthly-report-document">
+              <span data-data>{mine.at(-1)?.documentNumber}</span>
+            </Link>
           </Secondary>
         )}
         {manages && !over && <Secondary>{t.monthlyReportNotOver}</Secondary>}

@@ -25,6 +25,7 @@ import { DivisionRead1765550000000 } from './1765550000000-division-read';
 import { Supervision1765560000000 } from './1765560000000-supervision';
 import { FacilityArchive1765570000000 } from './1765570000000-facility-archive';
 import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
+import { SupervisionSetBased1765590000000 } from './1765590000000-supervision-set-based';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Supervision1765560000000,
   FacilityArchive1765570000000,
   SupervisionDocuments1765580000000,
+  SupervisionSetBased1765590000000,
 ];

@@ -70,6 +70,14 @@ export class MonthlyReportResponse {
   @ApiProperty({ type: String, nullable: true, description: 'why it was resubmitted' }) reason!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the frozen figures: metrics of the month and the facility' })
   snapshot!: Record<string, unknown>;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'HN-2026-000123',
+    description:
+      'the 养老机构合规报告 of the month issued with this submission (a day center’s: its 运营报告); verify at /api/documents/:number',
+  })
+  documentNumber!: string | null;
 }
 
 export class MonthStatusResponse {

@@ -36,3 +36,18 @@ export function useUpdateFacility(facilityId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['facility', facilityId] }),
   });
 }
+
+/**
+ * The platform archives a closed facility or a test tenant with a reason, or brings it back
+ * (docs/rules.md §11): out of every division figure, its accounts unable to sign in, and back.
+ */
+export function useArchiveFacility(facilityId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { archive: true; reason: string } | { archive: false }) =>
+      change.archive
+        ? read(api.POST('/api/facilities/{facilityId}/archive', { params: { path: { facilityId } }, body: { reason: change.reason } }))
+        : read(api.POST('/api/facilities/{facilityId}/unarchive', { params: { path: { facilityId } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['facility', facilityId] }),
+  });
+}
