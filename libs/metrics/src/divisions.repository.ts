@@ -170,15 +170,18 @@ export class DivisionsRepository {
    * that the caller may see (only `facilityId` if given), by division code, name and id.
    */
   async figures(prefix: string, from: IsoDate, to: IsoDate, facilityId?: string): Promise<FacilityFigureRow[]> {
-    const rows: Row[] = await this.divisionRead(async () => {
-      // The facilities first (row-level security on facility decides which; archived ones never, docs/rules.md §11),
-      // then their figures by id.
-      const ids: { id: string }[] = await this.db.sql.query(
-        `SELECT id FROM facility WHERE division_code LIKE $1 || '%' AND archived_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)`,
-        [prefix, facilityId ?? null],
-      );
-      return ids.length === 0 ? [] : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), from, to]);
-    });
+    // On the read replica when there is one (docs/scale.md): the summaries, their trend and the 辖区汇总表 read here.
+    const rows: Row[] = await this.db.onReplica(() =>
+      this.divisionRead(async () => {
+        // The facilities first (row-level security on facility decides which; archived ones never, docs/rules.md §11),
+        // then their figures by id.
+        const ids: { id: string }[] = await this.db.sql.query(
+          `SELECT id FROM facility WHERE division_code LIKE $1 || '%' AND archived_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)`,
+          [prefix, facilityId ?? null],
+        );
+        return ids.length === 0 ? [] : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), from, to]);
+      }),
+    );
     return rows.map((r) => ({
       facilityId: r.facility_id,
       name: r.name,

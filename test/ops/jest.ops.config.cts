@@ -1,0 +1,13 @@
+// Ops tier, part 2: a streaming replica (DATABASE_READ_URL) and backups, each spec with its own
+// servers from Debian's postgresql, stopped in afterAll (docs/scale.md).
+const e2e = require('../jest.e2e.config.cts');
+
+module.exports = {
+  ...e2e,
+  displayName: 'ops',
+  rootDir: '../..',
+  testMatch: ['<rootDir>/test/ops/**/*.ops-spec.ts'],
+  globalSetup: '<rootDir>/test/ops/ops-setup.mjs',
+  globalTeardown: undefined,
+  testTimeout: 60_000,
+};
