@@ -95,6 +95,12 @@ export class DebianCluster {
     this.running = true;
   }
 
+  /** Stops the server at once (its files stay). */
+  stop(): void {
+    pgRun('pg_ctl', ['stop', '-D', this.dir, '-m', 'immediate', '-w', '-t', '30']);
+    this.running = false;
+  }
+
   /** Stops the server (immediately) and removes its files; safe to call twice or after a failed start. */
   destroy(): void {
     if (existsSync(join(this.dir, 'postmaster.pid'))) {
