@@ -8,7 +8,7 @@ module.exports = {
   ...e2e,
   displayName: 'ops-pgbouncer',
   rootDir: '../..',
-  testMatch: CORE.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`),
+  testMatch: [...CORE.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`), '<rootDir>/test/ops/*.pgbouncer-spec.ts'],
   globalSetup: '<rootDir>/test/ops/pgbouncer-setup.mjs',
   globalTeardown: '<rootDir>/test/ops/pgbouncer-teardown.mjs',
 };
