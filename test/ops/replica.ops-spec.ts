@@ -74,7 +74,12 @@ describe('read replica: DATABASE_READ_URL', () => {
 
   it('the replica streams from the primary (in recovery, a walsender on the primary)', async () => {
     expect(await replica.query('careops', 'SELECT pg_is_in_recovery() AS r')).toEqual([{ r: true }]);
-    const senders = await primary.query<{ usename: string; state: string }>('postgres', 'SELECT usename, state FROM pg_stat_replication');
+    const { value: senders } = await until(
+      'a streaming walsender',
+      () => primary.query<{ usename: string; state: string }>('postgres', 'SELECT usename, state FROM pg_stat_replication'),
+      (rows) => rows.some((r) => r.state === 'streaming'),
+      10_000,
+    );
     expect(senders).toEqual([expect.objectContaining({ usename: 'replicator', state: 'streaming' })]);
   });
 
