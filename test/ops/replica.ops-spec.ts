@@ -4,7 +4,12 @@
 // write shows there after replication (≤ 5 s).
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { PG_BOSS, TenantDb } from '@careops/db';
 import { DEMO_LOGINS } from '@careops/ops';
+import { ReportJobsWorker, ReportsService } from '@careops/reports';
 import { TEST_ID_KEYS } from '../support/secrets';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DebianCluster, pgRun } from './support/debian-postgres';
@@ -30,6 +35,30 @@ describe('read replica: DATABASE_READ_URL', () => {
   let token: string;
   const month = new Date().toISOString().slice(0, 7);
   const regulator = DEMO_LOGINS.find((l) => l.role === 'REGULATOR');
+  const accountant = DEMO_LOGINS.find((l) => l.role === 'ACCOUNTANT');
+
+  /** A year of claim PDFs as a job, run by the worker's own processor (as pg-boss would call it): its final state and error. */
+  async function claimsJob(): Promise<{ state: string; error: string | null }> {
+    const login = await t.http.post('/api/auth/login').send({ username: accountant?.username, password: accountant?.password }).expect(200);
+    const bearer = { type: 'bearer' } as const;
+    const me = await t.http.get('/api/auth/me').auth(login.body.accessToken, bearer).expect(200);
+    const year = new Date().getFullYear() - 5; // the demo has no claims that year: the job reads, then fails saying so
+    const job = await t.http
+      .post(`/api/facilities/${me.body.facilityId}/reports/claim-jobs`)
+      .auth(login.body.accessToken, bearer)
+      .send({ year })
+      .expect(202);
+    const worker = new ReportJobsWorker(
+      t.app.get(PG_BOSS),
+      t.app.get(DataSource),
+      t.app.get(TransactionHost),
+      t.app.get(ClsService),
+      t.app.get(ReportsService),
+      t.app.get(TenantDb),
+    );
+    await worker.run(job.body.id);
+    return (await t.http.get(`/api/jobs/${job.body.id}`).auth(login.body.accessToken, bearer).expect(200)).body;
+  }
 
   beforeAll(async () => {
     const [p1, p2] = await freePorts(2);
@@ -115,10 +144,19 @@ describe('read replica: DATABASE_READ_URL', () => {
     expect((await summary()).rows.find((r) => r.facilityId === facility.facilityId)?.name).toBe(renamed);
   });
 
-  it('other requests stay on the primary: with the replica stopped, only the summary fails', async () => {
+  it("report jobs read the replica: a year's claims are looked up there", async () => {
+    // The replica answers: the job reads the year and finds no claim in it.
+    expect(await claimsJob()).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/^no claims in \d{4}/) });
+  });
+
+  it('other requests stay on the primary: with the replica stopped, only the summary and the job reads fail', async () => {
     replica.stop();
     const res = await t.http.get(`/api/divisions/${regulator?.divisionCode}/summary?month=${month}`).auth(token, { type: 'bearer' });
     expect(res.status).toBe(503);
     await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200);
+    const job = await claimsJob();
+    expect(job.state).toBe('FAILED');
+    // Not "no claims": the job could not reach the replica.
+    expect(job.error).toMatch(/ECONNREFUSED|terminat|connect/i);
   });
 });
