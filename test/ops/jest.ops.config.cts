@@ -9,5 +9,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/ops/**/*.ops-spec.ts'],
   globalSetup: '<rootDir>/test/ops/ops-setup.mjs',
   globalTeardown: undefined,
-  testTimeout: 60_000,
+  // Hooks start servers and seed: generous on a loaded machine.
+  testTimeout: 180_000,
+  // The two specs wait mostly on their servers: side by side.
+  maxWorkers: 2,
 };
