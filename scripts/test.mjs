@@ -69,4 +69,16 @@ step(
   ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')],
   join(out, 'e2e.json'),
 );
+step(
+  'ops: the core end-to-end specs through PgBouncer in transaction pooling',
+  bin('jest'),
+  ['-c', 'test/ops/jest.pgbouncer.config.cts', '--runInBand', ...jestJson('ops-pgbouncer')],
+  join(out, 'ops-pgbouncer.json'),
+);
+step(
+  'ops: a streaming replica (DATABASE_READ_URL), backup and restore (Debian postgresql)',
+  bin('jest'),
+  ['-c', 'test/ops/jest.ops.config.cts', ...jestJson('ops')],
+  join(out, 'ops.json'),
+);
 finish();

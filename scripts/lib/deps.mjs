@@ -79,7 +79,35 @@ export function ensureSystemPackages({ forTests = false } = {}) {
       process.exit(1);
     }
   }
+  if (forTests) ensureOpsPackages();
   ensureTrueTypeFonts();
+}
+
+/** A Debian PostgreSQL (server and client programs of one major) under /usr/lib/postgresql/<major>/bin. */
+const hasDebianPostgres = () =>
+  existsSync('/usr/lib/postgresql') &&
+  readdirSync('/usr/lib/postgresql').some((v) =>
+    ['postgres', 'pg_basebackup', 'pg_dump', 'pg_restore'].every((b) => existsSync(join('/usr/lib/postgresql', v, 'bin', b))),
+  );
+
+/**
+ * The ops tier (test/ops, docs/scale.md) runs PgBouncer in transaction pooling and, for the replica
+ * and the backups, Debian's PostgreSQL with pg_basebackup, pg_dump and pg_restore of its own major
+ * (the embedded server's bundle has only the server): Debian `pgbouncer` and `postgresql`.
+ */
+function ensureOpsPackages() {
+  const wanted = [];
+  if (!existsSync('/usr/sbin/pgbouncer') && !has('pgbouncer')) wanted.push('pgbouncer');
+  if (!hasDebianPostgres()) wanted.push('postgresql');
+  if (wanted.length === 0) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get') || !aptInstall(wanted)) {
+    console.error(
+      `[careops] the ops tests (PgBouncer, a streaming replica, backups) need: ${wanted.join(' ')}. Install them (Debian, as root):\n` +
+        `  apt-get install -y ${wanted.join(' ')}`,
+    );
+    process.exit(1);
+  }
 }
 
 function aptInstall(packages) {

@@ -23,6 +23,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** `url`'s login and database on the pooler's host and port. */
+function viaPooler(url: string, pooler: string): string {
+  const u = new URL(url);
+  const p = new URL(pooler);
+  u.hostname = p.hostname;
+  u.port = p.port;
+  return u.toString();
+}
+
 /** The real AppModule with main.ts's global set-up, in-process, logs captured. */
 
 export async function startTestApp(databaseUrl: string, extraControllers: Type[] = [], env: Record<string, string> = {}): Promise<TestApp> {
@@ -33,8 +42,13 @@ export async function startTestApp(databaseUrl: string, extraControllers: Type[]
       done();
     },
   });
+  // The ops tier (test/ops) puts PgBouncer in transaction pooling in front: requests through it, sessions direct.
+  const pooler = process.env['CAREOPS_TEST_POOLER_URL'];
+  const database = pooler
+    ? { DATABASE_URL: viaPooler(databaseUrl, pooler), DATABASE_DIRECT_URL: databaseUrl }
+    : { DATABASE_URL: databaseUrl };
   const config = loadConfig({
-    DATABASE_URL: databaseUrl,
+    ...database,
     LOG_LEVEL: 'info',
     JWT_SECRET: TEST_JWT_SECRET,
     ...TEST_ID_KEYS,

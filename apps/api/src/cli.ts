@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { AccountError, createOrResetAdmin } from '@careops/auth';
-import { createDataSource, runMigrations } from '@careops/db';
+import { createDataSource, onServer, runMigrations } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { IdNumberProtector, rotateIdKeys } from '@careops/residents';
 import { exitOnBootFailure, OperatorError } from '@careops/platform';
@@ -10,8 +10,10 @@ import { exitOnBootFailure, OperatorError } from '@careops/platform';
 async function main(args: string[]): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new OperatorError('DATABASE_URL is required');
-  const database = { url, connectTimeoutMs: 5000, applicationName: 'careops:cli' };
-  const provision = { provisionAppRole: !process.env['DATABASE_APP_URL'] };
+  // Past a pooler, straight to PostgreSQL (the migrator's session-level advisory lock; docs/scale.md).
+  const direct = process.env['DATABASE_DIRECT_URL'] ? onServer(url, process.env['DATABASE_DIRECT_URL']) : url;
+  const database = { url: direct, connectTimeoutMs: 5000, applicationName: 'careops:cli' };
+  const provision = { provisionAppRole: !process.env['DATABASE_APP_URL'], appPasswordFrom: url };
   switch (args[0]) {
     case 'migrate': {
       const applied = await runMigrations(database, (m) => console.log(`[careops] ${m}`), provision);

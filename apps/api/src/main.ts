@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { runMigrations } from '@careops/db';
+import { directOwnerUrl, runMigrations } from '@careops/db';
 import { armShutdownDeadline, exitOnBootFailure, loadConfig } from '@careops/platform';
 import { AppModule } from './app/app.module';
 import { configureApp, GLOBAL_PREFIX } from './app/configure-app';
@@ -10,12 +10,13 @@ import { Draining } from './app/health/draining';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const database = { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:api' };
+  // Migrations hold a session-level advisory lock: straight to PostgreSQL, past any pooler (docs/scale.md).
+  const database = { url: directOwnerUrl(config), connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:api' };
   if (config.MIGRATIONS_RUN === 'true' && cluster.isPrimary) {
     await runMigrations(
       database,
       (m) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: m, context: 'Migrations' })}\n`),
-      { provisionAppRole: !config.DATABASE_APP_URL },
+      { provisionAppRole: !config.DATABASE_APP_URL, appPasswordFrom: config.DATABASE_URL },
     );
   }
   if (config.API_WORKERS > 1 && cluster.isPrimary) return supervise(config.API_WORKERS, config.SHUTDOWN_TIMEOUT_MS);

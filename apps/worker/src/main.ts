@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { runMigrations } from '@careops/db';
+import { directOwnerUrl, runMigrations } from '@careops/db';
 import { armShutdownDeadline, exitOnBootFailure, loadConfig } from '@careops/platform';
 import { WorkerModule } from './worker.module';
 
@@ -8,9 +8,14 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   if (config.MIGRATIONS_RUN === 'true') {
     await runMigrations(
-      { url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, applicationName: 'careops:worker' },
+      {
+        // a session-level advisory lock: straight to PostgreSQL, past any pooler (docs/scale.md)
+        url: directOwnerUrl(config),
+        connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        applicationName: 'careops:worker',
+      },
       () => undefined,
-      { provisionAppRole: !config.DATABASE_APP_URL },
+      { provisionAppRole: !config.DATABASE_APP_URL, appPasswordFrom: config.DATABASE_URL },
     );
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });

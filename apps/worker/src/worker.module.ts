@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule } from '@careops/db';
+import { appDatabaseUrl, databaseServers, dataSourceOptions, directOwnerUrl, QueueModule, TenancyModule } from '@careops/db';
 import { WorkerJobsModule } from '@careops/ops';
 import { PdfModule } from '@careops/pdf';
 import { ReportJobsWorkerModule } from '@careops/reports';
@@ -28,9 +28,9 @@ export class WorkerModule {
           retryDelay: 1000,
         }),
         // Request-like scopes for jobs that reuse the features' services (the monthly claims).
-        TenancyModule.forRoot(),
+        TenancyModule.forRoot(databaseServers(config, 'careops:worker:replica')),
         // pg-boss manages its own schema, so it connects as the owner.
-        QueueModule.forRoot({ url: config.DATABASE_URL, role: 'worker' }),
+        QueueModule.forRoot({ url: directOwnerUrl(config), role: 'worker' }),
         WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
         // large documents (a division summary) are rendered here, as pg-boss jobs.
         PdfModule.forRoot({

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PgNotifications, type Principal } from '@careops/db';
+import { DatabaseServers, PgNotifications, type Principal } from '@careops/db';
 import { SessionsRepository } from './auth.repository';
 
 interface UserStanding {
@@ -33,10 +33,11 @@ export class ActiveUsers implements OnModuleInit, OnModuleDestroy {
   private readonly notifications: PgNotifications;
   private readonly sessions: SessionsRepository;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource, servers: DatabaseServers) {
     this.sessions = new SessionsRepository(dataSource);
     this.notifications = new PgNotifications({
-      url: (dataSource.options as { url: string }).url,
+      // LISTEN needs a session of its own: past a pooler, straight to PostgreSQL (docs/scale.md).
+      url: servers.direct((dataSource.options as { url: string }).url),
       channel: 'careops_user',
       applicationName: 'careops:user-listener',
       onNotify: (userId) => this.forget(userId),

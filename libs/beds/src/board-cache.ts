@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { FacilityWrites, PgNotifications } from '@careops/db';
+import { DatabaseServers, FacilityWrites, PgNotifications } from '@careops/db';
 
 export interface BoardEntry<T = unknown> {
   generation: number;
@@ -31,10 +31,11 @@ export class BoardCache implements OnModuleInit, OnModuleDestroy {
   private epoch = 0;
   private readonly notifications: PgNotifications;
 
-  constructor(@InjectDataSource() dataSource: DataSource, writes: FacilityWrites) {
+  constructor(@InjectDataSource() dataSource: DataSource, writes: FacilityWrites, servers: DatabaseServers) {
     writes.subscribe((facilityId) => this.invalidate(facilityId));
     this.notifications = new PgNotifications({
-      url: (dataSource.options as { url: string }).url,
+      // LISTEN needs a session of its own: past a pooler, straight to PostgreSQL (docs/scale.md).
+      url: servers.direct((dataSource.options as { url: string }).url),
       channel: 'careops_board',
       applicationName: 'careops:board-listener',
       onNotify: (facilityId) => this.invalidate(facilityId),

@@ -13,3 +13,4 @@ export * from './tenancy/facility-data';
 export * from './tenancy/tenant-db';
 export * from './queue/serially';
 export * from './notifications/pg-notifications';
+export * from './servers';

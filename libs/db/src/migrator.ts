@@ -55,7 +55,7 @@ export async function connectClient(settings: DatabaseSettings): Promise<Client>
 export async function runMigrations(
   settings: DatabaseSettings,
   log: MigrationLog = () => undefined,
-  options: { provisionAppRole?: boolean } = { provisionAppRole: true },
+  options: { provisionAppRole?: boolean; appPasswordFrom?: string } = { provisionAppRole: true },
 ): Promise<string[]> {
   const lock = await connectClient(settings);
   try {
@@ -65,7 +65,8 @@ export async function runMigrations(
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       for (const m of applied) log(`applied migration ${m.name}`);
-      if (options.provisionAppRole) await provisionAppRole(lock, settings.url);
+      // The app's password derives from DATABASE_URL even when migrating past a pooler (DATABASE_DIRECT_URL).
+      if (options.provisionAppRole) await provisionAppRole(lock, options.appPasswordFrom ?? settings.url);
       return applied.map((m) => m.name);
     } finally {
       await dataSource.destroy();

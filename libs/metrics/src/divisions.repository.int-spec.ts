@@ -31,6 +31,8 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
     ({
       sql: { query: async (q: string, p?: unknown[]) => (await sql.query(q, p)).rows },
       facilityId,
+      // no replica here: the reads stay on this connection
+      onReplica: <T>(work: () => Promise<T>) => work(),
     }) as unknown as TenantDb;
   let current: Facility;
   const scoped = tenantDb(() => current.id);

@@ -193,17 +193,20 @@ export class DivisionsRepository {
     const out: FacilityFigureRow[][] = periods.map(() => []);
     if (periods.length === 0) return out;
     const hull = `[${periods.reduce((m, p) => (p.from < m ? p.from : m), periods[0].from)},${periods.reduce((m, p) => (p.to > m ? p.to : m), periods[0].to)})`;
-    const rows: Row[] = await this.divisionRead(async () => {
-      // The facilities first (row-level security on facility decides which; archived ones never, docs/rules.md §11),
-      // then their figures by id.
-      const ids: { id: string }[] = await this.db.sql.query(
-        `SELECT id FROM facility WHERE division_code >= $1::bpchar AND division_code < ($1 || '~')::bpchar AND archived_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)`,
-        [prefix, facilityId ?? null],
-      );
-      return ids.length === 0
-        ? []
-        : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), periods.map((p) => p.from), periods.map((p) => p.to), hull]);
-    });
+    // On the read replica when there is one (docs/scale.md): the summaries, their trend and the 辖区汇总表 read here.
+    const rows: Row[] = await this.db.onReplica(() =>
+      this.divisionRead(async () => {
+        // The facilities first (row-level security on facility decides which; archived ones never, docs/rules.md §11),
+        // then their figures by id.
+        const ids: { id: string }[] = await this.db.sql.query(
+          `SELECT id FROM facility WHERE division_code >= $1::bpchar AND division_code < ($1 || '~')::bpchar AND archived_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)`,
+          [prefix, facilityId ?? null],
+        );
+        return ids.length === 0
+          ? []
+          : this.db.sql.query(FIGURES_SQL, [ids.map((f) => f.id), periods.map((p) => p.from), periods.map((p) => p.to), hull]);
+      }),
+    );
     for (const r of rows)
       out[r.period - 1].push({
         facilityId: r.facility_id,

@@ -1,11 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
 import type PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { InjectQueue, type RequestContext, scopeOf, serially, withTenantScope } from '@careops/db';
+import { InjectQueue, type RequestContext, scopeOf, serially, TenantDb, withTenantScope } from '@careops/db';
 import { RendererUnavailableError } from '@careops/pdf';
 import { ReportJobsQueueRepository } from './report-jobs.repository';
 import { REPORT_JOBS_QUEUE } from './report-jobs.service';
@@ -27,6 +27,7 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
     private readonly reports: ReportsService,
+    @Optional() private readonly db?: TenantDb,
   ) {
     this.jobs = new ReportJobsQueueRepository(dataSource);
   }
@@ -82,11 +83,12 @@ export class ReportJobsWorker implements OnApplicationBootstrap {
   }
 
   /**
-   * Facts are read in a short transaction of the job's scope; rendering happens after it ends, so
+   * Facts are read in a short transaction of the job's scope (on the replica when there is one); rendering happens after it ends, so
    * the worker never holds a database connection while Chromium works (as for requests).
    */
   private read<T>(work: () => Promise<T>): Promise<T> {
-    return withTenantScope(this.txHost, this.cls, this.cls.get('scope') ?? {}, work);
+    // On the read replica when there is one (docs/scale.md): a job's facts are a past month's or year's.
+    return withTenantScope(this.txHost, this.cls, this.cls.get('scope') ?? {}, () => (this.db ? this.db.onReplica(work) : work()));
   }
 
   /** Every claim of the year issued as its own numbered, recorded PDF, added to one ZIP as it is issued. */

@@ -5,7 +5,15 @@ import type { DestinationStream } from 'pino';
 import { AuditModule, IdempotencyInterceptor } from '@careops/audit';
 import { AuditTrailModule } from '@careops/audit-trail';
 import { AuthModule } from '@careops/auth';
-import { appDatabaseUrl, dataSourceOptions, QueueModule, TenancyModule, TenantTransactionInterceptor } from '@careops/db';
+import {
+  appDatabaseUrl,
+  databaseServers,
+  dataSourceOptions,
+  directOwnerUrl,
+  QueueModule,
+  TenancyModule,
+  TenantTransactionInterceptor,
+} from '@careops/db';
 import { FacilitiesModule } from '@careops/facilities';
 import { AdmissionsModule } from '@careops/admissions';
 import { BedsModule } from '@careops/beds';
@@ -57,7 +65,7 @@ export class AppModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
-        TenancyModule.forRoot(),
+        TenancyModule.forRoot(databaseServers(config, 'careops:api:replica')),
         HealthModule,
         AuthModule.forRoot({
           jwtSecret: config.JWT_SECRET,
@@ -82,7 +90,7 @@ export class AppModule {
         PdfModule.forRoot(pdfOptions(config)),
         ReportsModule,
         AuditTrailModule,
-        QueueModule.forRoot({ url: config.DATABASE_URL, role: 'client' }),
+        QueueModule.forRoot({ url: directOwnerUrl(config), role: 'client' }),
         ReportJobsApiModule,
         DemoModule,
       ],

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { FacilityWrites } from './facility-writes';
 import { TenantDb } from './tenant-db';
+import { DATABASE_SERVERS, DatabaseServers, type DatabaseServerSettings } from '../servers';
 
 /**
  * Request-scoped context and transactions (nestjs-cls + @nestjs-cls/transactional, TypeORM adapter).
@@ -13,12 +14,13 @@ import { TenantDb } from './tenant-db';
  */
 @Module({})
 export class TenancyModule {
-  static forRoot(): DynamicModule {
+  /** `servers`: a direct URL past a pooler, a read replica (docs/scale.md); none by default. */
+  static forRoot(servers: DatabaseServerSettings = {}): DynamicModule {
     return {
       module: TenancyModule,
       global: true,
-      providers: [FacilityWrites, TenantDb],
-      exports: [FacilityWrites, TenantDb],
+      providers: [FacilityWrites, TenantDb, DatabaseServers, { provide: DATABASE_SERVERS, useValue: servers }],
+      exports: [FacilityWrites, TenantDb, DatabaseServers],
       imports: [
         ClsModule.forRoot({
           global: true,

@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable, Optional } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import { currentFacilityId, currentPrincipal } from './facility-data';
 import type { RequestContext } from './request-context';
-import type { Principal } from './tenant-scope';
+import { applyTenantScope, type Principal } from './tenant-scope';
+import { DatabaseServers } from '../servers';
+
+/** The replica's transaction while `TenantDb.onReplica` runs (kept out of CLS: its store's types stay plain). */
+const replicaTx = new AsyncLocalStorage<EntityManager>();
 
 /**
  * The request's transaction, its tenant already set, and who is acting: what repositories query
@@ -18,11 +23,26 @@ export class TenantDb {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
+    @Optional() private readonly servers?: DatabaseServers,
   ) {}
 
-  /** The current transaction's manager (RLS scoped to the request's tenant). */
+  /** The current transaction's manager (RLS scoped to the request's tenant); the replica's inside `onReplica`. */
   get sql(): EntityManager {
-    return this.txHost.tx;
+    return replicaTx.getStore() ?? this.txHost.tx;
+  }
+
+  /**
+   * Runs `work` — reads only — with `sql` on the read replica (DATABASE_READ_URL) in a read-only
+   * transaction of its own, under the same tenant settings as the current scope; on the current
+   * transaction when there is no replica (docs/scale.md lists what reads there).
+   */
+  async onReplica<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.servers?.hasReplica || replicaTx.getStore()) return work();
+    const scope = this.cls.get('scope') ?? {};
+    return this.servers.readTransaction(async (manager) => {
+      await applyTenantScope(manager, { ...scope, readOnly: false });
+      return replicaTx.run(manager, work);
+    });
   }
 
   /** The facility of the current tenant scope; throws outside one (a programming error). */

@@ -26,6 +26,23 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
   DATABASE_APP_URL?: string;
 
+  /**
+   * PostgreSQL itself when DATABASE_URL is a pooler in transaction mode (PgBouncer): migrations
+   * (session advisory lock), LISTEN and the queue connect here; its server and database with
+   * DATABASE_URL's logins (docs/scale.md). Unset: DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_DIRECT_URL must be a postgres:// URL' })
+  DATABASE_DIRECT_URL?: string;
+
+  /**
+   * A streaming replica for the read-mostly heavy reads (the division summaries, their documents):
+   * its server and database, reached with the app's login. Unset: everything reads the primary.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
   /** HS256 key of the access tokens; the same on every API instance. */
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
@@ -175,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).concat(
     'DATABASE_URL',
     'DATABASE_APP_URL',
+    'DATABASE_DIRECT_URL',
+    'DATABASE_READ_URL',
     'JWT_SECRET',
     'ID_ENCRYPTION_KEYS',
     'ID_HMAC_KEY',

@@ -1,0 +1,158 @@
+// Backups (README "Backups", docs/scale.md): `npm run backup` of a populated database (the demo seed),
+// `npm run restore` into an empty database on a NEW server (no careops_app role there yet), every
+// table's rows compared by count and checksum, and the copy still enforcing row-level security and
+// the append-only audit. Servers from Debian's postgresql (pg_dump of the server's own major).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { derivedAppPassword } from '@careops/db';
+import { TEST_ID_KEYS } from '../support/secrets';
+import { DebianCluster } from './support/debian-postgres';
+import { freePorts } from './support/ports';
+
+const root = resolve(__dirname, '../..');
+
+function npmScript(script: 'backup' | 'restore', args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', `${script}.mjs`), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** Every table of every schema but the system's: its row count and the md5 of its rows in text order (no ctid, no key needed). */
+async function fingerprint(cluster: DebianCluster, database: string): Promise<Record<string, { rows: number; md5: string }>> {
+  const tables = await cluster.query<{ name: string }>(
+    database,
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+      ORDER BY 1`,
+  );
+  const out: Record<string, { rows: number; md5: string }> = {};
+  for (const { name } of tables) {
+    const [r] = await cluster.query<{ rows: number; md5: string }>(
+      database,
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text COLLATE "C"), '')) AS md5 FROM ONLY ${name} t`,
+    );
+    out[name] = r;
+  }
+  return out;
+}
+
+/** Per table: row-level security enabled and forced, and the triggers' names. */
+async function guards(cluster: DebianCluster, database: string) {
+  return cluster.query(
+    database,
+    `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+            (SELECT string_agg(t.tgname, ',' ORDER BY t.tgname) FROM pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) AS triggers,
+            (SELECT string_agg(p.polname, ',' ORDER BY p.polname) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`,
+  );
+}
+
+describe('backups: npm run backup, npm run restore', () => {
+  let source: DebianCluster;
+  let target: DebianCluster;
+  let dir: string;
+  let dump: string;
+
+  beforeAll(async () => {
+    const [p1, p2] = await freePorts(2);
+    dir = mkdtempSync(join(tmpdir(), 'careops-backups-'));
+    source = DebianCluster.init(p1);
+    target = DebianCluster.init(p2);
+    source.start();
+    target.start();
+    await source.query('postgres', 'CREATE DATABASE careops');
+    const seed = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'seed-demo'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: source.url('careops'), ...TEST_ID_KEYS },
+    });
+    if (seed.status !== 0) throw new Error(`seed-demo failed:\n${seed.stderr}${seed.stdout}`);
+  });
+
+  afterAll(() => {
+    source?.destroy();
+    target?.destroy();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes backups/careops-YYYYMMDD-HHMMSS.dump in pg_dump custom format', () => {
+    const r = npmScript('backup', [], { DATABASE_URL: source.url('careops'), CAREOPS_BACKUP_DIR: dir });
+    expect(r).toMatchObject({ status: 0 });
+    const files = readdirSync(dir);
+    expect(files).toEqual([expect.stringMatching(/^careops-\d{8}-\d{6}\.dump$/)]);
+    dump = join(dir, files[0]);
+    expect(readFileSync(dump).subarray(0, 5).toString('latin1')).toBe('PGDMP'); // the custom format's magic
+    // The name is the time of the backup (UTC), to the minute here.
+    const [, d, t] = /(\d{8})-(\d{6})/.exec(files[0]) ?? [];
+    const named = Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}Z`);
+    expect(Math.abs(Date.now() - named)).toBeLessThan(60_000);
+  });
+
+  it('refuses to restore into a database that is not empty, and says how to proceed', async () => {
+    const before = await fingerprint(source, 'careops');
+    const r = npmScript('restore', [dump], { DATABASE_URL: source.url('careops') });
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/is not empty \(\d+ tables\).*--force/s);
+    expect(await fingerprint(source, 'careops')).toEqual(before);
+  });
+
+  it('restores into an empty database on a new server: every table, every row the same', async () => {
+    await target.query('postgres', 'CREATE DATABASE careops');
+    const r = npmScript('restore', [dump], { DATABASE_URL: target.url('careops') });
+    expect(r).toMatchObject({ status: 0 });
+    const [a, b] = [await fingerprint(source, 'careops'), await fingerprint(target, 'careops')];
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(a['public.resident'].rows).toBeGreaterThan(10); // populated: the demo's residents
+    expect(a['public.audit_event'].rows).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+    expect(await guards(target, 'careops')).toEqual(await guards(source, 'careops'));
+  });
+
+  it('the restored database still enforces row-level security and the append-only audit for the app login', async () => {
+    // The restore provisioned careops_app's login on the new server, its password derived from the new DATABASE_URL.
+    const app = new Client({
+      connectionString: target.url('careops', 'careops_app', derivedAppPassword(target.url('careops'))),
+    });
+    await app.connect();
+    try {
+      const facilities = await target.query<{ id: string; residents: number }>(
+        'careops',
+        `SELECT f.id, (SELECT count(*)::int FROM resident r WHERE r.facility_id = f.id) AS residents FROM facility f
+          ORDER BY residents DESC`,
+      );
+      const withResidents = facilities.filter((f) => f.residents > 0);
+      expect(withResidents.length).toBeGreaterThanOrEqual(1);
+      const [a] = withResidents;
+      const count = async () => (await app.query('SELECT count(*)::int AS n FROM resident')).rows[0].n;
+      await app.query('BEGIN');
+      expect(await count()).toBe(0); // no tenant set: nothing
+      await app.query(`SELECT set_config('app.facility_id', $1, true)`, [a.id]);
+      expect(await count()).toBe(a.residents);
+      const other = facilities.find((f) => f.id !== a.id);
+      if (other) {
+        await expect(
+          app.query(`UPDATE resident SET name = name WHERE facility_id = $1 RETURNING id`, [other.id]).then((r) => r.rowCount),
+        ).resolves.toBe(0);
+      }
+      await app.query('ROLLBACK');
+      // Append-only: even the owner cannot rewrite the audit trail.
+      await expect(target.query('careops', `UPDATE audit_event SET action = action`)).rejects.toThrow(/append-only|not allowed|audit/i);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('--force restores over a database that has data', async () => {
+    await target.query('careops', `INSERT INTO login_throttle (username_key) VALUES ('someone-else')`);
+    expect(await fingerprint(target, 'careops')).not.toEqual(await fingerprint(source, 'careops'));
+    const r = npmScript('restore', [dump, '--force'], { DATABASE_URL: target.url('careops') });
+    expect(r).toMatchObject({ status: 0 });
+    expect(r.out).toMatch(/--force: dropping/);
+    expect(await fingerprint(target, 'careops')).toEqual(await fingerprint(source, 'careops'));
+  });
+});
