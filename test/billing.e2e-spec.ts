@@ -72,6 +72,9 @@ describe('billing (docs/rules.md §9)', () => {
     // Another facility's manager, and a regulator of another province: not found.
     await w.t.http.get(`${base}/fee-items`).auth(w.token.managerB, auth).expect(404);
     await w.t.http.get(`${base}/bills`).auth(w.token.reg370000, auth).expect(404);
+    // The facility's regulator reads, as it reads claims; it never writes.
+    await w.t.http.get(`${base}/fee-items`).auth(w.token.reg410400, auth).expect(200);
+    await w.t.http.post(`${base}/bills/run`).auth(w.token.reg410400, auth).send({ month: '2025-03' }).expect(403);
   });
 
   it('example: admitted 15 March at 半失能, leave 20–25 March → 82258 + 43871 + 23226 = ¥1,493.55; the run is idempotent', async () => {
