@@ -328,6 +328,20 @@ describe('billing (docs/rules.md §9)', () => {
     expect([bills, credits, paid, deposits, refunds]).toEqual([149355 + 290000 + 93548, 9678, 100000 + 60000 + 269677, 200000, 106452]);
   });
 
+  it('every billing action is in the audit trail (kind BILLING), read as a sentence', async () => {
+    const trail = (await get('/audit?from=2020-01-01&to=2099-01-01&kind=BILLING&pageSize=100', w.token.managerA).expect(200)).body;
+    const zh = trail.items.map((e: { sentence: { zh: string } }) => e.sentence.zh);
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        'accountant.a 生成了 2025-03 的账单',
+        'accountant.a 开具了账单 ZD202503-0001',
+        'accountant.a 收到 王秀英 缴费 1000.00 元，收据 SJ2025-00001',
+        'accountant.a 收到 王秀英 押金 2000.00 元，收据 SJ2025-00003',
+        'accountant.a 为 王秀英 办理退住结算',
+      ]),
+    );
+  });
+
   it('exports: CSV with a UTF-8 BOM and Chinese headers; XLSX', async () => {
     const csv = await get('/bills/export.csv?month=2025-03')
       .buffer(true)
