@@ -172,6 +172,53 @@ describe('the billing ledger (docs/rules.md §9)', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
+  it('a subsidy paid to the elder (beneficiary RESIDENT) is credited once its claim is PAID, once', async () => {
+    await w.t.http
+      .post('/api/subsidy-policies')
+      .auth(w.token.admin, auth)
+      .send({
+        programme: 'INSTITUTIONAL_CARE',
+        divisionCode: '410421',
+        effectiveFrom: '2023-01-01',
+        rates: { SELF_CARE: 10000, SEMI_DISABLED: 15000, FULLY_DISABLED: 30000 },
+        beneficiary: 'RESIDENT',
+      })
+      .expect(201);
+    for (const item of [
+      { code: 'BED', name: '床位费', kind: 'MONTHLY', category: 'BED', amountFen: 150000, effectiveFrom: '2023-01-01' },
+      {
+        code: 'CARE',
+        name: '护理费',
+        kind: 'MONTHLY',
+        category: 'CARE',
+        amountFen: 80000,
+        careLevel: 'SEMI_DISABLED',
+        effectiveFrom: '2023-01-01',
+      },
+      { code: 'MEALS', name: '伙食费', kind: 'MONTHLY', category: 'MEALS', amountFen: 60000, effectiveFrom: '2023-01-01' },
+    ])
+      await post('/fee-items', item).expect(201);
+    const { resident } = await admit('2023-06-01');
+    const [bill] = (await post('/bills/run', { month: '2023-06' }).expect(201)).body.bills;
+    expect(bill).toMatchObject({ residentId: resident, totalFen: 150000 + 80000 + 60000 });
+    const claim = (await post('/claims', { month: '2023-06' }).expect(201)).body;
+    expect(claim.totalFen).toBe(15000);
+    for (const step of ['submit', 'approve', 'pay']) await post(`/claims/${claim.id}/${step}`, {}).expect(201);
+    await post('/bills/issue', { month: '2023-06' }).expect(201);
+    const issued = (await get(`/bills/${bill.id}`).expect(200)).body;
+    expect(issued).toMatchObject({ subsidyCreditFen: 15000, state: 'ISSUED', paidFen: 15000, openFen: 290000 - 15000 });
+    const a: Account = (await get(`/residents/${resident}/account`).expect(200)).body;
+    expect(a.ledger.filter((e) => e.debitAccount === 'SUBSIDY')).toEqual([
+      expect.objectContaining({ creditAccount: 'PREPAYMENT', amountFen: 15000 }),
+    ]);
+    expect(a.balanceFen).toBe(290000 - 15000);
+    // Issued again (nothing to issue) and paid: credited once.
+    await post(`/residents/${resident}/payments`, { amountFen: 275000, method: 'CASH', receivedOn: '2023-07-05' }).expect(201);
+    const after: Account = (await get(`/residents/${resident}/account`).expect(200)).body;
+    expect(after.ledger.filter((e) => e.debitAccount === 'SUBSIDY')).toHaveLength(1);
+    expect(after).toMatchObject({ balanceFen: 0, owedFen: 0 });
+  });
+
   it('50 concurrent identical payments with one Idempotency-Key: one payment, one receipt', async () => {
     const { resident } = await admit('2025-01-01');
     const body = { amountFen: 12345, method: 'ALIPAY', reference: 'ALI-42', receivedOn: '2025-02-01' };
