@@ -1,4 +1,4 @@
-import { amountInCapitals, calendarDate, monthSpan } from '@careops/care';
+import { amountInCapitals, calendarDate, dayNumber, monthSpan } from '@careops/care';
 import {
   BILL_KIND_LABELS,
   BILL_STATE_LABELS,
@@ -17,8 +17,15 @@ export interface BillFacts {
   instructions: PaymentInstructions;
   /** The resident's bills (this one may be among them): the issued ones still open are owed besides this one. */
   bills: BillSummaryView[];
-  /** The number of the bill a supplementary bill or a credit note corrects. */
-  refersToNumber?: string | null;
+}
+
+/** The days of care the bill covers: admitted or discharged within its month, else none printed. */
+function inCareText(bill: BillView): string | null {
+  const span = monthSpan(bill.month);
+  const from = bill.inCareFrom && bill.inCareFrom > span.from ? bill.inCareFrom : null;
+  const to = bill.inCareTo && bill.inCareTo < span.to ? bill.inCareTo : null;
+  if (!from && !to) return null;
+  return `${from ? `${from} 入住` : ''}${from && to ? '，' : ''}${to ? `${to} 退住（当日不计费）` : ''}`;
 }
 
 const dash = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
@@ -30,7 +37,7 @@ const dash = (n: number | null | undefined) => (n === null || n === undefined ? 
  * the amount due by the due date; how to pay. An account of fees, not a tax invoice. A DRAFT bill
  * prints as 草稿 and is not registered.
  */
-export function billDraft({ bill, facility, instructions, bills, refersToNumber }: BillFacts): Draft {
+export function billDraft({ bill, facility, instructions, bills }: BillFacts): Draft {
   const linesFen = bill.lines.reduce((sum, l) => sum + l.amountFen, 0);
   const openFen = bill.state === 'DRAFT' ? bill.totalFen - bill.paidFen : bill.openFen;
   const earlier = bills.filter((b) => b.id !== bill.id && b.state === 'ISSUED' && b.openFen !== 0);
@@ -63,7 +70,8 @@ export function billDraft({ bill, facility, instructions, bills, refersToNumber 
           daysInMonth: monthSpan(bill.month).days,
           kind: kindLabel,
           corrects: bill.kind === 'SUPPLEMENTARY' || bill.kind === 'CREDIT_NOTE',
-          refersTo: refersToNumber ?? null,
+          refersTo: bill.refersToNumber ?? null,
+          inCare: inCareText(bill),
           state: BILL_STATE_LABELS[bill.state],
           issuedOn: bill.issuedAt ? calendarDate(new Date(bill.issuedAt), facility.timezone) : null,
           dueOn: bill.dueOn,
@@ -79,7 +87,11 @@ export function billDraft({ bill, facility, instructions, bills, refersToNumber 
           amount: figures(l.amountFen),
           formula: l.formula,
         })),
-        leaves: bill.leaves,
+        leaves: bill.leaves.map((l) => ({
+          from: l.from,
+          to: l.to,
+          days: l.to ? dayNumber(l.to) - dayNumber(l.from) : null,
+        })),
         linesTotal: figures(linesFen),
         subsidy: bill.subsidyCreditFen !== 0 ? figures(-bill.subsidyCreditFen) : null,
         total: figures(bill.totalFen),

@@ -106,7 +106,7 @@ describe('缴费通知单 (docs/rules.md §9)', () => {
     expect(t).toContain('3 伙食费 12 5 600.00 — 232.26 600.00 × 12 ÷ 31 = 232.26');
     expect(t).toContain('本单合计（人民币） ¥1,493.55');
     expect(t).toContain('本单合计（大写）： 壹仟肆佰玖拾叁元伍角伍分');
-    expect(t).toContain('2026-03-20 至 2026-03-25');
+    expect(t).toContain('2026-03-20 离院，2026-03-25 返院（请假 5 天）');
     expect(t).toContain('应缴金额（请于 2026-04-10 前缴清） ¥1,493.55');
     expect(t).toContain('银行转账 户名：颐康养老院 中国银行安阳分行 6216 6100 0001 2345 678');
     expect(t).toContain('微信支付 扫描前台“颐康养老院”收款码');
@@ -143,11 +143,11 @@ describe('缴费通知单 (docs/rules.md §9)', () => {
           number: 'ZD2026-000009',
           kind: 'CREDIT_NOTE',
           refersToId: march.id,
+          refersToNumber: 'ZD2026-000001',
           lines: [{ ...march.lines[2], amountFen: -23226, formula: '−600.00 × 12 ÷ 31 = −232.26' }],
           totalFen: -23226,
           openFen: -23226,
         },
-        refersToNumber: 'ZD2026-000001',
       }),
     );
     const t = text(credit);
@@ -231,7 +231,7 @@ describe('退款凭证 (docs/rules.md §9)', () => {
     paidOn: '2026-05-01',
     reason: '退住结算',
     voucherNumber: 'TK2026-000003',
-    settlement: { depositFen: 500000, prepaymentFen: 20000, owedFen: 100000, refundFen: 420000, finalBillNumber: 'ZD2026-000020' },
+    settlement: { depositFen: 500000, prepaymentFen: 20000, owedFen: 100000, finalBillNumber: 'ZD2026-000020' },
   };
 
   it('a settlement: deposit and prepayment refunded, what was owed deducted, the net in figures and capitals, both signatures', () => {

@@ -15,6 +15,7 @@ export interface BillSummaryView {
   month: string;
   kind: BillKind;
   refersToId: string | null;
+  refersToNumber?: string | null;
   totalFen: number;
   paidFen: number;
   openFen: number;
@@ -38,7 +39,10 @@ export interface BillLineView {
 export interface BillView extends BillSummaryView {
   lines: BillLineView[];
   subsidyCreditFen: number;
-  leaves: { from: string; to: string }[];
+  /** Leaves of the month, [from, to): `to` is the day of return, null while away. */
+  leaves: { from: string; to: string | null }[];
+  inCareFrom?: string | null;
+  inCareTo?: string | null;
   account: { balanceFen: number; depositFen: number; prepaymentFen: number };
 }
 
@@ -69,7 +73,7 @@ export interface RefundView {
   reason: string;
   voucherNumber: string;
   /** Set when the refund closes a discharge settlement 退住结算: what was held and what was owed. */
-  settlement?: { depositFen: number; prepaymentFen: number; owedFen: number; refundFen: number; finalBillNumber?: string | null } | null;
+  settlement?: { depositFen: number; prepaymentFen: number; owedFen: number; finalBillNumber: string | null } | null;
 }
 
 /** How a family pays: the payee and bank account (settings BILLING_PAYEE, BILLING_BANK_ACCOUNT), and any WeChat/Alipay wording. */

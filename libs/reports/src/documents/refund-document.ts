@@ -29,6 +29,7 @@ export function refundDraft({
   const depositFen = s ? s.depositFen : refund.from === 'DEPOSIT' ? refund.amountFen : 0;
   const prepaymentFen = s ? s.prepaymentFen : refund.from === 'PREPAYMENT' ? refund.amountFen : 0;
   const owedFen = s ? s.owedFen : 0;
+  const purpose = s ? '退住结算' : (REASON_LABELS[refund.from] ?? refund.from);
   return {
     ...draft('REFUND', facility.timezone, {
       facilityId: facility.id,
@@ -45,8 +46,10 @@ export function refundDraft({
         resident: refund.residentName,
         settlement: s !== null,
         finalBill: s?.finalBillNumber ?? null,
-        purpose: s ? '退住结算' : (REASON_LABELS[refund.from] ?? refund.from),
+        purpose,
         reason: refund.reason,
+        // The reason is printed when it says more than the purpose does.
+        reasonDiffers: refund.reason.trim() !== '' && refund.reason.trim() !== purpose,
         deposit: figures(depositFen),
         prepayment: figures(prepaymentFen),
         owed: figures(-owedFen),
