@@ -15,7 +15,7 @@ export interface BillFacts {
   bill: BillView;
   facility: BillingFacility;
   instructions: PaymentInstructions;
-  /** The resident's bills (this one may be among them): the issued ones still open are owed besides this one. */
+  /** The resident's bills (this one may be among them): the issued ones still open and due by its due day are owed besides it. */
   bills: BillSummaryView[];
 }
 
@@ -40,7 +40,10 @@ const dash = (n: number | null | undefined) => (n === null || n === undefined ? 
 export function billDraft({ bill, facility, instructions, bills }: BillFacts): Draft {
   const linesFen = bill.lines.reduce((sum, l) => sum + l.amountFen, 0);
   const openFen = bill.state === 'DRAFT' ? bill.totalFen - bill.paidFen : bill.openFen;
-  const earlier = bills.filter((b) => b.id !== bill.id && b.state === 'ISSUED' && b.openFen !== 0);
+  // Other issued bills still open and due by this one's due day: owed besides it (a later month's bill is not).
+  const earlier = bills.filter(
+    (b) => b.id !== bill.id && b.state === 'ISSUED' && b.openFen !== 0 && (!bill.dueOn || !b.dueOn || b.dueOn <= bill.dueOn),
+  );
   const earlierFen = earlier.reduce((sum, b) => sum + b.openFen, 0);
   const prepaymentFen = bill.account.prepaymentFen;
   const dueFen = Math.max(0, openFen + earlierFen - prepaymentFen);

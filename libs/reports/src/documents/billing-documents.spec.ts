@@ -132,6 +132,13 @@ describe('缴费通知单 (docs/rules.md §9)', () => {
     expect(t).toContain('壹仟伍佰肆拾叁元伍角伍分');
   });
 
+  it('leaves out a later month’s bill, due after this one', () => {
+    const april: BillSummaryView = { ...march, id: 'apr', number: 'ZD2026-000002', month: '2026-04', openFen: 90000, dueOn: '2026-05-10' };
+    const t = text(billDraft(facts({ bills: [march, april] })));
+    expect(t).not.toContain('ZD2026-000002');
+    expect(t).toContain('应缴金额（请于 2026-04-10 前缴清） ¥1,493.55');
+  });
+
   it('credits a subsidy paid to the elder and prints a credit note in red figures with the bill it corrects', () => {
     const credited = text(billDraft(facts({ bill: { ...march, subsidyCreditFen: 8226, totalFen: 141129, openFen: 141129 } })));
     expect(credited).toContain('减：老年人补贴抵扣（补贴已由民政部门拨付） -82.26');
