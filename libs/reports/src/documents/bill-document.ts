@@ -49,7 +49,7 @@ export function billDraft({ bill, facility, instructions, bills }: BillFacts): D
   const dueFen = Math.max(0, openFen + earlierFen - prepaymentFen);
   const ways = [
     instructions.bankAccount
-      ? { how: '银行转账', to: `${instructions.payee ? `户名：${instructions.payee}　` : ''}${instructions.bankAccount}` }
+      ? { how: '银行转账', to: `${instructions.payee ? `户名：${instructions.payee}\u3000` : ''}${instructions.bankAccount}` }
       : null,
     instructions.wechat ? { how: '微信支付', to: instructions.wechat } : null,
     instructions.alipay ? { how: '支付宝', to: instructions.alipay } : null,
