@@ -86,7 +86,8 @@ export function billDraft({ bill, facility, instructions, bills }: BillFacts): D
           days: dash(l.days),
           leaveDays: l.leaveDays ? String(l.leaveDays) : '—',
           rate: figures(l.rateFen),
-          quantity: dash(l.quantity),
+          // A monthly line is counted in days; a per-use one in times.
+          quantity: l.days === null ? dash(l.quantity) : '—',
           amount: figures(l.amountFen),
           formula: l.formula,
         })),

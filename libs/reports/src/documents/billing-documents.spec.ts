@@ -114,6 +114,23 @@ describe('缴费通知单 (docs/rules.md §9)', () => {
     expect(t).toContain('不是税务发票');
   });
 
+  it('prints a per-use charge with its count, a monthly one without', () => {
+    const bath = {
+      item: '助浴',
+      code: 'BATH',
+      category: 'OTHER',
+      days: null,
+      leaveDays: null,
+      rateFen: 3000,
+      quantity: 2,
+      amountFen: 6000,
+      formula: '30.00 × 2 = 60.00',
+    };
+    const t = text(billDraft(facts({ bill: { ...march, lines: [{ ...march.lines[0], quantity: 1 }, bath], totalFen: 88258 } })));
+    expect(t).toContain('1 床位费 17 5 1,500.00 — 822.58');
+    expect(t).toContain('2 助浴 — — 30.00 2 60.00 30.00 × 2 = 60.00');
+  });
+
   it('takes earlier open bills and the prepayment into the amount due: 1,493.55 + 100.00 − 50.00 = 1,543.55', () => {
     const february: BillSummaryView = {
       ...march,
@@ -238,7 +255,7 @@ describe('退款凭证 (docs/rules.md §9)', () => {
     paidOn: '2026-05-01',
     reason: '退住结算',
     voucherNumber: 'TK2026-000003',
-    settlement: { depositFen: 500000, prepaymentFen: 20000, owedFen: 100000, finalBillNumber: 'ZD2026-000020' },
+    settlement: { depositFen: 500000, prepaymentFen: 20000, owedFen: 100000, finalBillNumber: 'ZD2026-000020', finalBillTotalFen: 96667 },
   };
 
   it('a settlement: deposit and prepayment refunded, what was owed deducted, the net in figures and capitals, both signatures', () => {
@@ -247,7 +264,7 @@ describe('退款凭证 (docs/rules.md §9)', () => {
     expect(t).toContain('凭证号 TK2026-000003 退款日期 2026-05-01');
     expect(t).toContain('退还押金 5,000.00 退还预交款 200.00 减：抵扣欠费 -1,000.00 实退金额（人民币） ¥4,200.00');
     expect(t).toContain('人民币肆仟贰佰元整');
-    expect(t).toContain('结算账单 ZD2026-000020');
+    expect(t).toContain('结算账单 ZD2026-000020 ，合计 966.67 元');
     expect(t).toContain('经办会计（签字）');
     expect(t).toContain('领款人（家属）签字 登记监护人：王建国（子女）');
     expect(d).toMatchObject({ kind: 'REFUND', recordId: refund.id, totalFen: 420000 });

@@ -52,7 +52,7 @@ export class BillingDocuments {
     if (refund.settlement) {
       const account = await this.billing.account(refund.residentId);
       const s = refund.settlement as typeof refund.settlement & { depositFen?: number; prepaymentFen?: number };
-      const finalBillNumber = account.bills.find((b) => b.id === s.finalBillId)?.number ?? null;
+      const finalBill = account.bills.find((b) => b.id === s.finalBillId);
       // What was held: as the settlement recorded it, or else from the ledger — the refund's own rows
       // by account, and the deposit that paid bills at the settlement (docs/rules.md §9: every balance
       // is a sum of ledger rows). Deposit + prepayment − owed = the refund either way.
@@ -63,7 +63,13 @@ export class BillingDocuments {
         sum((r) => r.refundId === refund.id && r.debitAccount === 'DEPOSIT') +
           sum((r) => r.kind === 'SETTLEMENT' && r.debitAccount === 'DEPOSIT' && r.on === s.settledOn);
       const prepaymentFen = s.prepaymentFen ?? refund.amountFen + s.owedFen - depositFen;
-      settlement = { depositFen, prepaymentFen, owedFen: s.owedFen, finalBillNumber };
+      settlement = {
+        depositFen,
+        prepaymentFen,
+        owedFen: s.owedFen,
+        finalBillNumber: finalBill?.number ?? null,
+        finalBillTotalFen: finalBill?.totalFen ?? null,
+      };
     }
     return refundDraft({ refund: { ...refund, settlement }, facility: facilityOf(f), recipient: guardian });
   }

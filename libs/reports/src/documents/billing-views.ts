@@ -73,7 +73,13 @@ export interface RefundView {
   reason: string;
   voucherNumber: string;
   /** Set when the refund closes a discharge settlement 退住结算: what was held and what was owed. */
-  settlement?: { depositFen: number; prepaymentFen: number; owedFen: number; finalBillNumber: string | null } | null;
+  settlement?: {
+    depositFen: number;
+    prepaymentFen: number;
+    owedFen: number;
+    finalBillNumber: string | null;
+    finalBillTotalFen?: number | null;
+  } | null;
 }
 
 /** How a family pays: the payee and bank account (settings BILLING_PAYEE, BILLING_BANK_ACCOUNT), and any WeChat/Alipay wording. */

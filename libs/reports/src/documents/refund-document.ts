@@ -46,6 +46,7 @@ export function refundDraft({
         resident: refund.residentName,
         settlement: s !== null,
         finalBill: s?.finalBillNumber ?? null,
+        finalBillTotal: s?.finalBillTotalFen != null ? figures(s.finalBillTotalFen) : null,
         purpose,
         reason: refund.reason,
         // The reason is printed when it says more than the purpose does.
