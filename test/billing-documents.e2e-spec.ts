@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Response } from 'supertest';
+import { findChromium } from '@careops/pdf';
 import { factsOf } from './support/facts';
 import { binary, squeezed, textOf } from './support/pdf-text';
 import { buildWorld, World } from './support/world';
@@ -18,6 +21,7 @@ describe('the bill, the receipt and the refund voucher (docs/rules.md §8, §9)'
   let resident: string;
   let admission: string;
   let billId: string;
+  let receiptNumber: string;
 
   const get = (path: string, token = w.token.accountantA, facility = w.A) =>
     binary(w.t.http.get(`/api/facilities/${facility}${path}`).auth(token, auth));
@@ -106,6 +110,7 @@ describe('the bill, the receipt and the refund voucher (docs/rules.md §8, §9)'
     const res: Response = await get(`/reports/receipt/${payment.id}.pdf`).expect(200);
     const number = res.headers['x-document-number'];
     expect(number).toMatch(/^RCP-\d{8}-\d{6}$/);
+    receiptNumber = number;
     const text = read('receipt', res.body);
     expect(text).toContain('收据');
     expect(text).toContain(payment.receiptNumber);
@@ -153,5 +158,21 @@ describe('the bill, the receipt and the refund voucher (docs/rules.md §8, §9)'
   it('another facility asks for them: 404; a regulator may not print them', async () => {
     await get(`/reports/bill/${billId}.pdf`, w.token.managerB, w.B).expect(404);
     await get(`/reports/bill/${billId}.pdf`, w.token.reg410400).expect((r) => expect([403, 404]).toContain(r.status));
+  });
+
+  it('the public /verify page names a receipt and its amount as printed (Chromium, not signed in; dist/apps/web)', async () => {
+    const server = await w.t.app.listen(0, '127.0.0.1');
+    const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/verify?code=${receiptNumber}`);
+      const card = page.getByTestId('verify-result');
+      await card.waitFor({ state: 'visible', timeout: 10_000 });
+      const text = await card.innerText();
+      for (const s of [receiptNumber, '收据', '票面金额（元）', '8226.00', '2026-04-02']) expect(text).toContain(s);
+      expect(text).not.toContain('申领金额');
+    } finally {
+      await browser.close();
+    }
   });
 });
