@@ -155,6 +155,25 @@ describe('the bill, the receipt and the refund voucher (docs/rules.md §8, §9)'
     expect(verified).toMatchObject({ valid: true, kind: 'REFUND', title: '退款凭证', totalFen: 776578 });
   });
 
+  it('a settlement where the deposit pays what is owed: the voucher deducts it and refunds the rest', async () => {
+    const f = factsOf(w, w.A, w.token.managerA);
+    const sun = await f.resident('孙桂英', '1938-09-12');
+    const stay = await f.admit(sun, await f.bed(await f.room('302'), '302-1', 'NURSING'), '2026-04-01', 'SEMI_DISABLED');
+    await post(`/residents/${sun}/deposits`, { amountFen: 200000, method: 'CASH', receivedOn: '2026-04-01' });
+    await f.discharge(stay, '2026-04-11', '转院');
+    const settlement = await post(`/admissions/${stay}/settle`, { method: 'CASH' });
+    // Final bill 1–10 April: 50000 + 26667 + 20000 = 96667 owed, no prepayment; the deposit pays it: 200000 − 96667 = 103333.
+    expect(settlement).toMatchObject({ owedFen: 96667, depositFen: 200000, prepaymentFen: 0, refundFen: 103333 });
+    const res: Response = await get(`/reports/refund/${settlement.refundId}.pdf`).expect(200);
+    const text = read('refund-owed', res.body);
+    expect(text).toMatch(/退还押金 2,000\.00/);
+    expect(text).toMatch(/退还预交款 0\.00/);
+    expect(text).toMatch(/减：抵扣欠费 -966\.67/);
+    expect(text).toContain('¥1,033.33');
+    expect(text).toContain('人民币壹仟零叁拾叁元叁角叁分');
+    expect(text).toMatch(/退款方式 现金 交易参考号 —/);
+  });
+
   it('another facility asks for them: 404; a regulator may not print them', async () => {
     await get(`/reports/bill/${billId}.pdf`, w.token.managerB, w.B).expect(404);
     await get(`/reports/bill/${billId}.pdf`, w.token.reg410400).expect((r) => expect([403, 404]).toContain(r.status));
