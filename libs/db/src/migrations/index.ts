@@ -27,6 +27,7 @@ import { FacilityArchive1765570000000 } from './1765570000000-facility-archive';
 import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
 import { SupervisionSetBased1765590000000 } from './1765590000000-supervision-set-based';
 import { Billing1765600000000 } from './1765600000000-billing';
+import { BillingDocuments1765610000000 } from './1765610000000-billing-documents';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SupervisionDocuments1765580000000,
   SupervisionSetBased1765590000000,
   Billing1765600000000,
+  BillingDocuments1765610000000,
 ];
