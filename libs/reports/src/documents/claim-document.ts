@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, amountInWords, CARE_LEVEL_LABELS, CARE_LEVELS, monthSpan, PROGRAMME_LABELS, yuan } from '@careops/care';
+import { addDays, amountInCapitals, CARE_LEVEL_LABELS, CARE_LEVELS, monthSpan, PROGRAMME_LABELS, yuan } from '@careops/care';
 import { ClaimsService, type ClaimView } from '@careops/claims';
 import { FacilitiesService } from '@careops/facilities';
 import { bureauName, divisionFullName, divisionName } from '@careops/platform';
@@ -101,7 +101,7 @@ export class ClaimDocument {
         byLevel,
         people,
         total: yuan(claim.totalFen),
-        totalWords: amountInWords(claim.totalFen),
+        totalWords: amountInCapitals(claim.totalFen),
         programmeLabel,
         stateLabel: STATE_LABELS[claim.state],
         daysInMonth: monthSpan(claim.month).days,
