@@ -60,7 +60,26 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
       amountFen: 150000,
       effectiveFrom: '2025-01-01',
     });
-    ids.billId = (await billing('/bills/run', { month: '2026-01' })).body.bills[0].id;
+    const [bill] = (await billing('/bills/run', { month: '2026-01' })).body.bills as { id: string; residentId: string; totalFen: number }[];
+    ids.billId = bill.id;
+    // Issued and paid with ¥100.00 over, which is then refunded: a receipt and a refund voucher to read.
+    await billing(`/bills/${bill.id}/issue`, {});
+    ids.paymentId = (
+      await billing(`/residents/${bill.residentId}/payments`, {
+        amountFen: bill.totalFen + 10000,
+        method: 'CASH',
+        receivedOn: '2026-02-05',
+      })
+    ).body.id;
+    ids.refundId = (
+      await billing(`/residents/${bill.residentId}/refunds`, {
+        amountFen: 10000,
+        from: 'PREPAYMENT',
+        method: 'CASH',
+        paidOn: '2026-02-06',
+        reason: '多缴退还',
+      })
+    ).body.id;
     // A scored assessment of the resident: the 老年人能力评估报告 is of one (a level only answers 422).
     ids.assessmentId = (
       await w.t.http
