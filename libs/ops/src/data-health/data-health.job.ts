@@ -27,7 +27,12 @@ export class DataHealthJob implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await serially(async () => {
       await this.boss.createQueue(DATA_HEALTH_QUEUE, { name: DATA_HEALTH_QUEUE, policy: 'singleton', retryLimit: 2 });
-      await this.boss.schedule(DATA_HEALTH_QUEUE, this.settings.rehearsalCron ?? this.settings.cron, { trigger: 'SCHEDULE' }, { tz: this.settings.timezone });
+      await this.boss.schedule(
+        DATA_HEALTH_QUEUE,
+        this.settings.rehearsalCron ?? this.settings.cron,
+        { trigger: 'SCHEDULE' },
+        { tz: this.settings.timezone },
+      );
     });
     await this.boss.work<{ trigger?: 'SCHEDULE' | 'MANUAL' }>(
       DATA_HEALTH_QUEUE,
