@@ -8,7 +8,8 @@
 // two-instance ratio; a Markdown table for docs/scale.md. Exits non-zero when any request failed.
 //   node bench/load.bench.mjs
 // Knobs: BENCH_CLIENTS (200), BENCH_SECONDS (60), BENCH_WARMUP_SECONDS (5), BENCH_FACILITIES (1000),
-// BENCH_ACTIVE (50: facilities whose staff are among the clients), API_WORKERS (2 per API).
+// BENCH_ACTIVE (50: facilities whose staff are among the clients), API_WORKERS (2 per API), BENCH_THINK_MS (0:
+// a pause of 0.5–1.5× this after each answer, as a person reading the screen would).
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { call, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
@@ -17,6 +18,8 @@ import { loadProvince } from './province.mjs';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+/** Milliseconds a client waits after an answer before its next request (0: each client keeps one request in flight). */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 1000);
 const CITY = Math.min(FACILITIES, 150);
 const ACTIVE = Math.min(CITY, Number(process.env.BENCH_ACTIVE ?? 50));
@@ -120,17 +123,26 @@ try {
   const request = async (base, kind, rnd) => {
     const s = staff[Math.floor(rnd() * staff.length)];
     const f = `/api/facilities/${s.facilityId}`;
-    const get = async (path, token) => {
-      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      return [res.status, (await res.arrayBuffer()).byteLength];
+    /** [status, bytes]; an error's status with its code (503 DATABASE_UNAVAILABLE: the pool had no connection within its timeout). */
+    const answer = async (res) => {
+      const bytes = await res.arrayBuffer();
+      if (res.ok) return [res.status, bytes.byteLength];
+      let code = '';
+      try {
+        code = JSON.parse(Buffer.from(bytes).toString('utf8')).code ?? '';
+      } catch {
+        /* not JSON */
+      }
+      return [`${res.status} ${code}`.trim(), bytes.byteLength];
     };
+    const get = async (path, token) => answer(await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }));
     const post = async (path, token, body, headers = {}) => {
       const res = await fetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
         body: JSON.stringify(body),
       });
-      return [res.status, (await res.arrayBuffer()).byteLength];
+      return answer(res);
     };
     switch (kind) {
       case 'bed board':
@@ -178,6 +190,7 @@ try {
         } catch (e) {
           status = `${e.cause?.code ?? e.message}`;
         }
+        if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + rnd())));
         if (!measuring) continue;
         const k = byKind.get(kind);
         if (status === 0) {
@@ -185,7 +198,7 @@ try {
           continue;
         }
         k.times.push(performance.now() - started);
-        if (!(status >= 200 && status < 300)) {
+        if (!(typeof status === 'number' && status >= 200 && status < 300)) {
           k.errors++;
           k.statuses[status] = (k.statuses[status] ?? 0) + 1;
         }
@@ -234,7 +247,7 @@ try {
 
   console.log(
     `load: ${FACILITIES} facilities loaded in ${loadSeconds.toFixed(1)} s; ${CLIENTS} clients, ${SECONDS} s (+${WARMUP} s warm-up) per run, ` +
-      `${ACTIVE} active facilities; ${cpus().length} cores`,
+      `${ACTIVE} active facilities, think time ${THINK_MS} ms; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`,
   );
   const one = await measure([stack.base], 'one API');
   const second = await stack.otherApi({});
