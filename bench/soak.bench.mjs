@@ -77,6 +77,9 @@ const connections = async () =>
     ).rows[0].n,
   );
 let worker;
+let sampling = false;
+let progress;
+let sampler = Promise.resolve();
 const failures = [];
 const chromiumSeen = new Set();
 try {
@@ -128,14 +131,35 @@ try {
   let requests = 0;
   let errors = 0;
   const statuses = {};
-  const get = async (path, token) => {
-    const res = await fetch(`${stack.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    await res.arrayBuffer();
-    if (!res.ok) {
-      errors++;
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+  /**
+   * fetch, sent once more when a kept-alive connection turns out closed by the server as the request
+   * went out (what a browser does too; the POSTs carry an Idempotency-Key, so that is safe): counted.
+   */
+  let resent = 0;
+  const sent = async (url, init) => {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(e.cause?.code)) throw e;
+      resent++;
+      return fetch(url, init);
     }
-    return res;
+  };
+  /** An error counted by its status and route (a dropped connection as its code): the run goes on. */
+  const failed = (status, path, detail = '') => {
+    errors++;
+    const key = `${status} ${path.replace(/[0-9a-f-]{36}/g, ':id').replace(/\?.*/, '')}`;
+    statuses[key] = (statuses[key] ?? 0) + 1;
+    if (detail && statuses[key] === 1) console.log(`  first ${key}: ${detail.slice(0, 400)}`);
+  };
+  const get = async (path, token) => {
+    try {
+      const res = await sent(`${stack.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = Buffer.from(await res.arrayBuffer());
+      if (!res.ok) failed(res.status, path, body.toString('utf8'));
+    } catch (e) {
+      failed(e.cause?.code ?? e.message, path);
+    }
   };
   const mixed = [
     (i) => get(`/api/facilities/${facilities[i % facilities.length]}/beds?date=2026-09-15`, admin),
@@ -143,36 +167,39 @@ try {
     () => get(`/api/divisions/410400/summary?month=${MONTH}`, regulator),
     (i) => get(`/api/facilities/${facilities[i % facilities.length]}/residents`, admin),
     async (i) => {
-      const res = await fetch(`${stack.base}/api/facilities/${facilities[i % facilities.length]}/claims`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ month: MONTH }),
-      });
-      await res.arrayBuffer();
-      if (!res.ok) {
-        errors++;
-        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      const path = `/api/facilities/${facilities[i % facilities.length]}/claims`;
+      try {
+        const res = await sent(`${stack.base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ month: MONTH }),
+        });
+        const body = Buffer.from(await res.arrayBuffer());
+        if (!res.ok) failed(res.status, path, body.toString('utf8'));
+      } catch (e) {
+        failed(e.cause?.code ?? e.message, path);
       }
     },
   ];
   // One report job (the worker's Chromium) every 500 requests.
   let jobs = 0;
   const reportJob = async () => {
-    const job = await must(call(stack.base, 'POST', '/api/divisions/410400/summary-jobs', regulator, { month: MONTH }), 'job');
+    const started = await call(stack.base, 'POST', '/api/divisions/410400/summary-jobs', regulator, { month: MONTH });
+    if (started.status !== 202) return failed(started.status, '/api/divisions/:code/summary-jobs', JSON.stringify(started.body));
     jobs++;
     for (let i = 0; i < 600; i++) {
-      const j = await must(call(stack.base, 'GET', `/api/jobs/${job.id}`, regulator), 'job');
-      if (j.state === 'DONE') return;
-      if (j.state === 'FAILED') throw new Error(`report job failed: ${j.error}`);
+      const j = await call(stack.base, 'GET', `/api/jobs/${started.body.id}`, regulator).catch(() => ({ body: null }));
+      if (j.body?.state === 'DONE') return;
+      if (j.body?.state === 'FAILED') throw new Error(`report job failed: ${j.body.error}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   };
 
   const baselineBefore = await connections();
-  let sampling = true;
-  const sampler = (async () => {
+  sampling = true;
+  sampler = (async () => {
     while (sampling) {
-      await sample();
+      await sample().catch((e) => console.error(`a sample failed: ${e.message}`));
       await new Promise((r) => setTimeout(r, SAMPLE_MS));
     }
   })();
@@ -186,10 +213,12 @@ try {
     requests++;
     if (i % 500 === 250) await reportJob();
   });
-  const progress = setInterval(() => {
+  progress = setInterval(() => {
     const s = ((performance.now() - t0) / 1000).toFixed(0);
     console.log(
-      `  ${s} s: ${pdfs}/${PDFS} PDFs, ${requests}/${REQUESTS} requests, ${errors} errors; RSS MB api ${series.api.at(-1)}, worker ${series.worker.at(-1)}, chromium ${series.chromium.at(-1)}`,
+      `  ${s} s: ${pdfs}/${PDFS} PDFs, ${requests}/${REQUESTS} requests, ${errors} errors ${JSON.stringify(statuses)}; ` +
+        `MB api ${series.api.at(-1)}, worker ${series.worker.at(-1)}${worker.exitCode === null ? '' : ` (exited ${worker.exitCode})`}, ` +
+        `chromium ${series.chromium.at(-1)}`,
     );
   }, 30_000);
   await Promise.all([pdfRun, apiRun]);
@@ -209,7 +238,8 @@ try {
   }
 
   console.log(
-    `\nsoak: ${pdfs} PDFs and ${requests} API requests (${jobs} report jobs) in ${seconds.toFixed(0)} s, ${errors} errors ${JSON.stringify(statuses)}; ${cpus().length} cores; ` +
+    `\nsoak: ${pdfs} PDFs and ${requests} API requests (${jobs} report jobs) in ${seconds.toFixed(0)} s, ${errors} errors ${JSON.stringify(statuses)}, ${resent} sent again; ` +
+      `${cpus().length} cores; ` +
       `${series.api.length} samples every ${SAMPLE_MS / 1000} s`,
   );
   const summary = {};
@@ -234,7 +264,12 @@ try {
   console.log(`series (MB): ${JSON.stringify(series)}`);
   if (idle > steady) failures.push(`connections: ${idle} after the load, more than the ${steady} of the steady state`);
   if (errors > 0) failures.push(`${errors} requests failed ${JSON.stringify(statuses)}`);
+} catch (e) {
+  failures.push(`the run stopped: ${e.stack ?? e}`);
 } finally {
+  clearInterval(progress);
+  sampling = false;
+  await sampler;
   if (worker && worker.exitCode === null) {
     worker.kill('SIGTERM');
     await new Promise((r) => worker.once('exit', r));
