@@ -194,6 +194,8 @@ try {
       // A small deterministic generator per client: the same mix in both runs.
       let seed = 0x9e3779b9 ^ (c * 7919);
       const rnd = () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0) >>> 0) / 2 ** 32;
+      // With a think time, the clients start spread over one of it rather than all at once.
+      if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * rnd()));
       while (!stop) {
         let pick = rnd() * total;
         const [kind] = MIX.find(([, w]) => (pick -= w) < 0) ?? MIX[0];
