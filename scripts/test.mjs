@@ -2,16 +2,23 @@
 // `npm test`: installs what is missing, then runs every tier — the architecture checks, formatting,
 // lint (module boundaries) and type check, unit (libs/care), integration (real PostgreSQL), end-to-end (real processes over HTTP).
 // Each tier that needs a database starts its own throwaway PostgreSQL unless DATABASE_URL is set.
+// Two Node versions: this machine's (Node 20: lint, build, unit, integration, scale) and Node 24, the
+// supported LTS the image runs, from the npm registry (scripts/lib/node24.mjs: unit again, then end-to-end
+// with every API and worker process it starts). CAREOPS_SKIP_NODE24=1 runs those under this Node instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies, ensureSystemPackages } from './lib/deps.mjs';
+import { ensureNode24 } from './lib/node24.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 ensureDependencies(root);
 ensureSystemPackages({ forTests: true });
 const { NX_ENV } = await import('./lib/build.mjs');
+const node24 = process.env.CAREOPS_SKIP_NODE24 ? process.execPath : ensureNode24(root);
+const versionOf = (node) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const versions = { [process.execPath]: process.version, [node24]: versionOf(node24) };
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const out = join(root, 'tmp', 'test-results');
@@ -21,9 +28,10 @@ const env = { ...process.env, ...NX_ENV, CI: process.env.CI ?? 'true', FORCE_COL
 const started = Date.now();
 const tiers = [];
 
-function step(name, command, args, results) {
+function step(name, command, args, results, node) {
   const t = Date.now();
-  console.log(`\n[careops test] ${name} …`);
+  const on = node ? ` under Node ${versions[node]}` : '';
+  console.log(`\n[careops test] ${name}${on} …`);
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   const seconds = ((Date.now() - t) / 1000).toFixed(1);
   let counts = null;
@@ -31,7 +39,7 @@ function step(name, command, args, results) {
     const json = JSON.parse(readFileSync(results, 'utf8'));
     counts = { passed: json.numPassedTests, failed: json.numFailedTests + json.numRuntimeErrorTestSuites, total: json.numTotalTests };
   }
-  tiers.push({ name, ok: r.status === 0, seconds, counts });
+  tiers.push({ name: `${name}${on}`, ok: r.status === 0, seconds, counts });
   if (r.status !== 0) finish();
 }
 
@@ -49,6 +57,7 @@ function finish() {
 }
 
 const jestJson = (tier) => ['--ci', '--json', `--outputFile=${join(out, `${tier}.json`)}`];
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 
 step('architecture: SQL only in repositories, no import circle in the web app, nothing outside the repo', process.execPath, [
   join(root, 'scripts', 'check-architecture.mjs'),
@@ -56,18 +65,40 @@ step('architecture: SQL only in repositories, no import circle in the web app, n
 step('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('type check (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.spec.json']);
 step('lint with module boundaries, build', bin('nx'), ['run-many', '-t', 'lint', 'build', '--outputStyle=static', '--parallel=2']);
-step('unit tests (libs/*)', bin('jest'), ['-c', 'jest.unit.config.cts', ...jestJson('unit')], join(out, 'unit.json'));
+step(
+  'unit tests (libs/*)',
+  process.execPath,
+  [jest, '-c', 'jest.unit.config.cts', ...jestJson('unit')],
+  join(out, 'unit.json'),
+  process.execPath,
+);
+step(
+  'unit tests (libs/*)',
+  node24,
+  [jest, '-c', 'jest.unit.config.cts', ...jestJson('unit-node24')],
+  join(out, 'unit-node24.json'),
+  node24,
+);
 step(
   'integration tests (real PostgreSQL)',
-  bin('jest'),
-  ['-c', 'jest.integration.config.cts', ...jestJson('integration')],
+  process.execPath,
+  [jest, '-c', 'jest.integration.config.cts', ...jestJson('integration')],
   join(out, 'integration.json'),
+  process.execPath,
+);
+step(
+  'scale tests (two APIs, two workers, one database)',
+  process.execPath,
+  [jest, '-c', 'test/scale/jest.scale.config.cts', '--runInBand', ...jestJson('scale')],
+  join(out, 'scale.json'),
+  process.execPath,
 );
 step(
   'end-to-end tests (HTTP, processes)',
-  bin('jest'),
-  ['-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')],
+  node24,
+  [jest, '-c', 'test/jest.e2e.config.cts', '--runInBand', ...jestJson('e2e')],
   join(out, 'e2e.json'),
+  node24,
 );
 step(
   'ops: the core end-to-end specs through PgBouncer in transaction pooling',

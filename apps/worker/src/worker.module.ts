@@ -30,8 +30,8 @@ export class WorkerModule {
         // Request-like scopes for jobs that reuse the features' services (the monthly claims).
         TenancyModule.forRoot(databaseServers(config, 'careops:worker:replica')),
         // pg-boss manages its own schema, so it connects as the owner.
-        QueueModule.forRoot({ url: directOwnerUrl(config), role: 'worker' }),
-        WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE }),
+        QueueModule.forRoot({ url: directOwnerUrl(config), role: 'worker', ...(config.JOBS_CRON ? { cronCheckSeconds: 2 } : {}) }),
+        WorkerJobsModule.forRoot({ cron: config.DATA_HEALTH_CRON, timezone: config.APP_TIMEZONE, rehearsalCron: config.JOBS_CRON }),
         // large documents (a division summary) are rendered here, as pg-boss jobs.
         PdfModule.forRoot({
           ...(config.PDF_POOL_SIZE > 0 ? { poolSize: config.PDF_POOL_SIZE } : {}),

@@ -22,7 +22,7 @@ export class WorkerJobsModule {
         { provide: DATA_HEALTH_SETTINGS, useValue: settings },
         StaffingAlertsJob,
         // Evening, so the manager sees tomorrow's gap while it can still be covered.
-        { provide: STAFFING_ALERTS_SETTINGS, useValue: { cron: '0 18 * * *', timezone: settings.timezone } },
+        { provide: STAFFING_ALERTS_SETTINGS, useValue: { cron: settings.rehearsalCron ?? '0 18 * * *', timezone: settings.timezone } },
         MonthlyClaimsJob,
         MonthlyReportRemindersJob,
       ],

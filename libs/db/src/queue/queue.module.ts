@@ -8,6 +8,8 @@ export interface QueueSettings {
   url: string;
   /** Run pg-boss's cron scheduler and maintenance in this process (the worker), or only send (the API). */
   role: 'worker' | 'client';
+  /** Seconds between looks at the schedules (pg-boss's cronMonitorIntervalSeconds; its default 30). */
+  cronCheckSeconds?: number;
 }
 
 /** Stops pg-boss on shutdown, letting running jobs finish first. */
@@ -44,6 +46,7 @@ export class QueueModule {
               schedule: worker,
               supervise: worker,
               migrate: true,
+              ...(settings.cronCheckSeconds ? { cronMonitorIntervalSeconds: settings.cronCheckSeconds, cronWorkerIntervalSeconds: 1 } : {}),
             });
             boss.on('error', (err) => logger.error({ err }, 'queue error'));
             await boss.start();

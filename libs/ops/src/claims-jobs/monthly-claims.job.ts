@@ -37,11 +37,12 @@ export class MonthlyClaimsJob implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const tz = this.settings.timezone;
+    const every = this.settings.rehearsalCron;
     await serially(async () => {
       await this.boss.createQueue(MONTHLY_CLAIMS_QUEUE, { name: MONTHLY_CLAIMS_QUEUE, policy: 'singleton', retryLimit: 2 });
-      await this.boss.schedule(MONTHLY_CLAIMS_QUEUE, '0 2 1 * *', {}, { tz });
+      await this.boss.schedule(MONTHLY_CLAIMS_QUEUE, every ?? '0 2 1 * *', {}, { tz });
       await this.boss.createQueue(CLAIM_REMINDERS_QUEUE, { name: CLAIM_REMINDERS_QUEUE, policy: 'singleton', retryLimit: 2 });
-      await this.boss.schedule(CLAIM_REMINDERS_QUEUE, '0 9 20 * *', {}, { tz });
+      await this.boss.schedule(CLAIM_REMINDERS_QUEUE, every ?? '0 9 20 * *', {}, { tz });
     });
     await this.boss.work<{ today?: string }>(MONTHLY_CLAIMS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
       this.draftAll(job.data?.today),

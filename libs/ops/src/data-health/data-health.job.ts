@@ -9,6 +9,8 @@ export const DATA_HEALTH_SETTINGS = Symbol('DATA_HEALTH_SETTINGS');
 export interface DataHealthJobSettings {
   cron: string;
   timezone: string;
+  /** JOBS_CRON (a rehearsal): every scheduled job runs on this cron instead of its own. */
+  rehearsalCron?: string;
 }
 
 /** Worker side: schedules the check nightly and runs each job that arrives on its queue. */
@@ -25,7 +27,12 @@ export class DataHealthJob implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await serially(async () => {
       await this.boss.createQueue(DATA_HEALTH_QUEUE, { name: DATA_HEALTH_QUEUE, policy: 'singleton', retryLimit: 2 });
-      await this.boss.schedule(DATA_HEALTH_QUEUE, this.settings.cron, { trigger: 'SCHEDULE' }, { tz: this.settings.timezone });
+      await this.boss.schedule(
+        DATA_HEALTH_QUEUE,
+        this.settings.rehearsalCron ?? this.settings.cron,
+        { trigger: 'SCHEDULE' },
+        { tz: this.settings.timezone },
+      );
     });
     await this.boss.work<{ trigger?: 'SCHEDULE' | 'MANUAL' }>(
       DATA_HEALTH_QUEUE,

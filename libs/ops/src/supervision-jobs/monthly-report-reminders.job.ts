@@ -32,7 +32,7 @@ export class MonthlyReportRemindersJob implements OnApplicationBootstrap {
     await serially(async () => {
       const q = MONTHLY_REPORT_REMINDERS_QUEUE;
       await this.boss.createQueue(q, { name: q, policy: 'singleton', retryLimit: 2 });
-      await this.boss.schedule(q, '0 9 20 * *', {}, { tz: this.settings.timezone });
+      await this.boss.schedule(q, this.settings.rehearsalCron ?? '0 9 20 * *', {}, { tz: this.settings.timezone });
     });
     await this.boss.work<{ today?: string }>(MONTHLY_REPORT_REMINDERS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) =>
       this.remindAll(job.data?.today),
