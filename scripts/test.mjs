@@ -5,8 +5,8 @@
 // Two Node versions: this machine's (Node 20: lint, build, unit, integration, scale) and Node 24, the
 // supported LTS the image runs, from the npm registry (scripts/lib/node24.mjs: unit again, then end-to-end
 // with every API and worker process it starts). CAREOPS_SKIP_NODE24=1 runs those under this Node instead.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies, ensureSystemPackages } from './lib/deps.mjs';
@@ -28,19 +28,59 @@ const env = { ...process.env, ...NX_ENV, CI: process.env.CI ?? 'true', FORCE_COL
 const started = Date.now();
 const tiers = [];
 
-function step(name, command, args, results, node) {
-  const t = Date.now();
-  const on = node ? ` under Node ${versions[node]}` : '';
-  console.log(`\n[careops test] ${name}${on} …`);
-  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
-  const seconds = ((Date.now() - t) / 1000).toFixed(1);
+/** A tier: its name, the command, where its Jest results go, and the Node it runs under. */
+const tier = (name, command, args, results, node) => ({
+  name: `${name}${node ? ` under Node ${versions[node]}` : ''}`,
+  command,
+  args,
+  results,
+});
+
+function record(t, status, startedAt) {
   let counts = null;
-  if (results && existsSync(results)) {
-    const json = JSON.parse(readFileSync(results, 'utf8'));
+  if (t.results && existsSync(t.results)) {
+    const json = JSON.parse(readFileSync(t.results, 'utf8'));
     counts = { passed: json.numPassedTests, failed: json.numFailedTests + json.numRuntimeErrorTestSuites, total: json.numTotalTests };
   }
-  tiers.push({ name: `${name}${on}`, ok: r.status === 0, seconds, counts });
+  tiers.push({ name: t.name, ok: status === 0, seconds: ((Date.now() - startedAt) / 1000).toFixed(1), counts });
+}
+
+function step(...args) {
+  const t = tier(...args);
+  const startedAt = Date.now();
+  console.log(`\n[careops test] ${t.name} …`);
+  const r = spawnSync(t.command, t.args, { cwd: root, stdio: 'inherit', env });
+  record(t, r.status, startedAt);
   if (r.status !== 0) finish();
+}
+
+/**
+ * Tiers that neither time anything nor share a server, side by side: each mostly waits on its own
+ * PostgreSQL, PgBouncer or replica, and on two cores one waits while the other runs. Each one's output
+ * goes to tmp/test-results/<n>.log and is printed whole when all have ended, one after the other.
+ */
+async function together(...list) {
+  console.log(`\n[careops test] side by side: ${list.map((args) => tier(...args).name).join('; ')} …`);
+  const runs = list.map((args, i) => {
+    const t = tier(...args);
+    const log = join(out, `together-${i}.log`);
+    const fd = openSync(log, 'w');
+    const startedAt = Date.now();
+    return new Promise((done) => {
+      const child = spawn(t.command, t.args, { cwd: root, stdio: ['ignore', fd, fd], env });
+      child.on('exit', (status) => {
+        closeSync(fd);
+        done({ t, status: status ?? 1, startedAt, log });
+      });
+    });
+  });
+  const ended = await Promise.all(runs);
+  for (const { t, status, startedAt, log } of ended) {
+    console.log(`\n[careops test] ${t.name}:`);
+    process.stdout.write(readFileSync(log, 'utf8'));
+    record(t, status, startedAt);
+  }
+  if (ended.some((e) => e.status !== 0)) finish();
 }
 
 function finish() {
@@ -100,16 +140,20 @@ step(
   join(out, 'e2e.json'),
   node24,
 );
-step(
-  'ops: the core end-to-end specs through PgBouncer in transaction pooling',
-  bin('jest'),
-  ['-c', 'test/ops/jest.pgbouncer.config.cts', '--runInBand', ...jestJson('ops-pgbouncer')],
-  join(out, 'ops-pgbouncer.json'),
-);
-step(
-  'ops: a streaming replica (DATABASE_READ_URL), backup and restore (Debian postgresql)',
-  bin('jest'),
-  ['-c', 'test/ops/jest.ops.config.cts', ...jestJson('ops')],
-  join(out, 'ops.json'),
+await together(
+  [
+    'ops: the core end-to-end specs through PgBouncer in transaction pooling',
+    process.execPath,
+    [jest, '-c', 'test/ops/jest.pgbouncer.config.cts', '--runInBand', ...jestJson('ops-pgbouncer')],
+    join(out, 'ops-pgbouncer.json'),
+    process.execPath,
+  ],
+  [
+    'ops: a streaming replica (DATABASE_READ_URL), backup and restore (Debian postgresql)',
+    process.execPath,
+    [jest, '-c', 'test/ops/jest.ops.config.cts', ...jestJson('ops')],
+    join(out, 'ops.json'),
+    process.execPath,
+  ],
 );
 finish();

@@ -2,7 +2,7 @@
 // transaction pooling (test/ops/pgbouncer-setup.mjs); LISTEN, the queue and migrations direct (docs/scale.md).
 const e2e = require('../jest.e2e.config.cts');
 
-const CORE = ['auth', 'rls', 'admissions', 'residents', 'claims', 'corrections'];
+const CORE = ['auth', 'rls', 'admissions', 'claims'];
 
 module.exports = {
   ...e2e,
