@@ -44,6 +44,7 @@ import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 import { CorrectionsCard, entryText, VoidDialog, type VoidTarget } from './VoidDialog';
 import { RiskCard } from './RiskCard';
+import { AccountCard } from './AccountCard';
 
 type Action = StayActionKind | 'readmit' | 'edit';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
@@ -367,6 +368,7 @@ export default function ResidentPage() {
           </Col>
         </Row>
         <RiskCard residentId={residentId} />
+        <AccountCard residentId={residentId} discharged={r.status === 'DISCHARGED'} />
         <CorrectionsCard residentId={residentId} />
         {(action === 'transfer' || action === 'leave' || action === 'discharge') && current && (
           <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />
