@@ -21,6 +21,8 @@ export const AUDIT_KINDS = {
   CORRECTION: ['admission.void', 'transfer.void', 'leave.void', 'discharge.void', 'assessment.void'],
   // docs/rules.md §10: nine-risk assessments, incidents, drills and inspections.
   SAFETY: ['risk_assessment.%', 'incident.%', 'safety_drill.%'],
+  // docs/rules.md §9: fee items, bill runs and issues, payments, deposits, refunds, reminders, settlements.
+  BILLING: ['billing.%'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS | 'OTHER';

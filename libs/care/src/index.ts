@@ -25,3 +25,4 @@ export * from './level-policy';
 export * from './reassessment';
 export * from './safety';
 export * from './supervision';
+export * from './billing';

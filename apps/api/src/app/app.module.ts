@@ -15,6 +15,7 @@ import { SafetyModule } from '@careops/safety';
 import { StaffModule } from '@careops/staff';
 import { ImportsModule } from '@careops/imports';
 import { ClaimsModule } from '@careops/claims';
+import { BillingModule } from '@careops/billing';
 import { MetricsModule } from '@careops/metrics';
 import { HomeModule } from '@careops/home';
 import { SupervisionModule } from '@careops/supervision';
@@ -75,6 +76,7 @@ export class AppModule {
         StaffModule,
         ImportsModule,
         ClaimsModule,
+        BillingModule,
         MetricsModule,
         HomeModule,
         SupervisionModule,

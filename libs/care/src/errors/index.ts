@@ -3,6 +3,7 @@ import { ADMISSIONS_ERRORS } from './admissions';
 import { ASSESSMENTS_ERRORS } from './assessments';
 import { AUTH_ERRORS } from './auth';
 import { BEDS_ERRORS } from './beds';
+import { BILLING_ERRORS } from './billing';
 import { CLAIMS_ERRORS } from './claims';
 import { COMMON_ERRORS } from './common';
 import { CORRECTIONS_ERRORS } from './corrections';
@@ -36,6 +37,7 @@ export const ERROR_GROUPS = {
   imports: IMPORTS_ERRORS,
   safety: SAFETY_ERRORS,
   supervision: SUPERVISION_ERRORS,
+  billing: BILLING_ERRORS,
 } as const;
 
 export const ERRORS = {
@@ -55,6 +57,7 @@ export const ERRORS = {
   ...IMPORTS_ERRORS,
   ...SAFETY_ERRORS,
   ...SUPERVISION_ERRORS,
+  ...BILLING_ERRORS,
 } as const satisfies Record<string, ErrorText>;
 
 export type ErrorCode = keyof typeof ERRORS;

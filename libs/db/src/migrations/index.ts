@@ -25,6 +25,7 @@ import { DivisionRead1765550000000 } from './1765550000000-division-read';
 import { Supervision1765560000000 } from './1765560000000-supervision';
 import { FacilityArchive1765570000000 } from './1765570000000-facility-archive';
 import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
+import { Billing1765600000000 } from './1765600000000-billing';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Supervision1765560000000,
   FacilityArchive1765570000000,
   SupervisionDocuments1765580000000,
+  Billing1765600000000,
 ];

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { DEFAULT_TIME_ZONE } from '@careops/care';
 import { OperatorError } from '../boot/boot';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 /** A configuration problem found at boot: printed as one line naming the variable, never a stack. */
 export class ConfigError extends OperatorError {
@@ -165,6 +165,37 @@ export class AppConfig {
   @IsIn(['true', 'false'], { message: 'ASSESSORS_MUST_BE_CERTIFIED must be true or false' })
   ASSESSORS_MUST_BE_CERTIFIED = 'false';
 
+  /** docs/rules.md §9: a leave of at least this many consecutive days is not charged for items such as meals. */
+  @Transform(toInt)
+  @IsInt({ message: 'BILLING_MIN_LEAVE_DAYS must be an integer between 1 and 31' })
+  @Min(1, { message: 'BILLING_MIN_LEAVE_DAYS must be an integer between 1 and 31' })
+  @Max(31, { message: 'BILLING_MIN_LEAVE_DAYS must be an integer between 1 and 31' })
+  BILLING_MIN_LEAVE_DAYS = 3;
+
+  /** docs/rules.md §9: a deposit is capped at this many times the resident's current monthly fees. */
+  @Transform(toInt)
+  @IsInt({ message: 'BILLING_DEPOSIT_CAP_MONTHS must be an integer between 0 and 120' })
+  @Min(0, { message: 'BILLING_DEPOSIT_CAP_MONTHS must be an integer between 0 and 120' })
+  @Max(120, { message: 'BILLING_DEPOSIT_CAP_MONTHS must be an integer between 0 and 120' })
+  BILLING_DEPOSIT_CAP_MONTHS = 12;
+
+  /** docs/rules.md §9: a month's bill is due on this day of the next month. */
+  @Transform(toInt)
+  @IsInt({ message: 'BILLING_DUE_DAY must be an integer between 1 and 28' })
+  @Min(1, { message: 'BILLING_DUE_DAY must be an integer between 1 and 28' })
+  @Max(28, { message: 'BILLING_DUE_DAY must be an integer between 1 and 28' })
+  BILLING_DUE_DAY = 10;
+
+  /** docs/rules.md §9: the payee printed on bills (缴费通知单), if set. */
+  @IsOptional()
+  @MaxLength(100, { message: 'BILLING_PAYEE must be at most 100 characters' })
+  BILLING_PAYEE?: string;
+
+  /** docs/rules.md §9: the bank account printed on bills (开户行及账号), if set. */
+  @IsOptional()
+  @MaxLength(200, { message: 'BILLING_BANK_ACCOUNT must be at most 200 characters' })
+  BILLING_BANK_ACCOUNT?: string;
+
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'NODE_ENV must be development, production or test' })
   NODE_ENV?: string;
@@ -180,6 +211,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ID_HMAC_KEY',
     'NODE_ENV',
     'PUBLIC_BASE_URL',
+    'BILLING_PAYEE',
+    'BILLING_BANK_ACCOUNT',
   );
   const input: Record<string, string> = {};
   for (const key of known) {

@@ -168,6 +168,19 @@ function databaseRefusal(e: unknown): ErrorBody | null {
       return body(422, 'REFERENCE_MISSING', `a referenced record does not exist${constraint} (关联记录不存在)`);
     case '23000':
     case '23001':
+      // docs/rules.md §9: the trigger guarding an issued bill and its lines names its constraint.
+      if (err.constraint === 'bill_issued')
+        return body(
+          409,
+          'BILL_ISSUED',
+          'an issued bill never changes; a correction is a credit note or a supplementary bill (账单已开具，不能修改)',
+        );
+      if (err.constraint === 'fee_item_used')
+        return body(
+          409,
+          'FEE_ITEM_USED',
+          'this fee item version was used by a bill: post a new version instead (该收费项目版本已用于账单，不能修改)',
+        );
       return body(409, 'CONFLICT', `the database refused this change${constraint} (数据库拒绝了此修改)`);
     case '40001':
     case '40P01':
