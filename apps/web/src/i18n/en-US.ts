@@ -835,4 +835,5 @@ export const enUS: Messages = {
   billAcctREVENUE: 'Revenue',
   billAcctSUBSIDY: 'Subsidy',
   billRefundFromSETTLEMENT: 'Discharge settlement',
+  auditKindBilling: 'Billing',
 };

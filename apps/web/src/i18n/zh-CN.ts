@@ -826,6 +826,7 @@ export const zhCN = {
   billAcctREVENUE: '服务收入',
   billAcctSUBSIDY: '补贴',
   billRefundFromSETTLEMENT: '退住结算',
+  auditKindBilling: '收费',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -37,6 +37,7 @@ import {
   usePendingSettlements,
   useRefund,
   useSettle,
+  useTakeDeposit,
   useTakePayment,
 } from '../api/hooks/billing';
 import { useAuth } from '../auth';
@@ -252,7 +253,9 @@ function PaymentDialog({ residentId, kind, onClose }: { residentId: string; kind
   const describe = useErrorMessage();
   const today = useToday();
   const [idempotencyKey] = useState(newUuid);
-  const take = useTakePayment(residentId, kind === 'payment' ? 'payments' : 'deposits');
+  const payment = useTakePayment(residentId);
+  const deposit = useTakeDeposit(residentId);
+  const take = kind === 'payment' ? payment : deposit;
   const [form] = Form.useForm<MoneyForm>();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Payment | null>(null);

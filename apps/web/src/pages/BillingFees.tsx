@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { fenOfYuan, yuan } from '@careops/care';
-import { FEE_CATEGORIES, type FeeCategory, type FeeItem, type FeeKind } from '../api/billing';
+import { FEE_CATEGORIES, type FeeCategory, type FeeItem, type FeeKind, type NewFeeItem } from '../api/billing';
 import { ApiError } from '../api/client';
 import { useErrorMessage } from '../api/errors';
 import { useAddFeeItem, useFeeItems } from '../api/hooks/billing';
@@ -24,8 +24,8 @@ interface FeeForm {
   kind: FeeKind;
   category: FeeCategory;
   amount: string;
-  careLevel?: string;
-  bedKind?: string;
+  careLevel?: NewFeeItem['careLevel'];
+  bedKind?: NewFeeItem['bedKind'];
   unit?: string;
   chargedOnLeave: boolean;
   effectiveFrom: Dayjs;
@@ -190,6 +190,13 @@ const FORM_FIELDS = new Set([
   'effectiveFrom',
 ]);
 
+/** The form field an API refusal names: its `field` param, the field a validation message starts with, */
+function fieldOf(e: ApiError): string {
+  if (typeof e.params?.field === 'string') return e.params.field;
+  const first = /^(\w+) /.exec(e.message)?.[1] ?? '';
+  return e.code === 'VALIDATION_FAILED' && FORM_FIELDS.has(first) ? first : '';
+}
+
 /** The form of a fee item or of its new version (the code then fixed); the API's refusal is shown on the field it names. */
 function FeeDialog({ initial, onClose }: { initial: Partial<FeeForm>; onClose: () => void }) {
   const { t } = useI18n();
@@ -211,8 +218,9 @@ function FeeDialog({ initial, onClose }: { initial: Partial<FeeForm>; onClose: (
         kind: v.kind,
         category: v.category,
         amountFen: fenOfYuan(v.amount) ?? 0,
-        careLevel: v.careLevel || undefined,
-        bedKind: v.bedKind || undefined,
+        // A level only for a care fee, a bed kind only for a bed fee (a value left from another category is not sent).
+        careLevel: v.category === 'CARE' ? v.careLevel || undefined : undefined,
+        bedKind: v.category === 'BED' ? v.bedKind || undefined : undefined,
         unit: v.kind === 'PER_USE' ? v.unit?.trim() || undefined : undefined,
         chargedOnLeave: v.chargedOnLeave,
         effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
@@ -225,7 +233,7 @@ function FeeDialog({ initial, onClose }: { initial: Partial<FeeForm>; onClose: (
         onError: (e) => {
           const text = describe(e);
           // A refusal naming one of the form's fields is shown under that field; anything else above the form.
-          const field = e instanceof ApiError ? String(e.params?.field ?? '') : '';
+          const field = e instanceof ApiError ? fieldOf(e) : '';
           if (FORM_FIELDS.has(field))
             form.setFields([{ name: field === 'amountFen' ? 'amount' : (field as keyof FeeForm), errors: [text] }]);
           else setError(text);

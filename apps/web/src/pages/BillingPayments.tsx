@@ -21,7 +21,9 @@ export default function BillingPayments() {
   const [q, setQ] = useState('');
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const payments = usePayments(from, to, q);
+  // The API's `to` is exclusive: the day after the last one chosen.
+  const until = range[1].add(1, 'day').format('YYYY-MM-DD');
+  const payments = usePayments(from, until, q);
   const fetchFile = useFacilityDownload();
   if (payments.error) return <Failed error={payments.error} retry={() => payments.refetch()} />;
   const rows = payments.data ?? [];
@@ -48,13 +50,13 @@ export default function BillingPayments() {
             data-testid="payments-search"
           />
           <Button
-            onClick={() => fetchFile(`payments/export.csv?from=${from}&to=${to}`, `payments-${from}-${to}.csv`)}
+            onClick={() => fetchFile(`payments/export.csv?from=${from}&to=${until}`, `payments-${from}-${to}.csv`)}
             data-testid="payments-csv"
           >
             {t.billExportCsv}
           </Button>
           <Button
-            onClick={() => fetchFile(`payments/export.xlsx?from=${from}&to=${to}`, `payments-${from}-${to}.xlsx`)}
+            onClick={() => fetchFile(`payments/export.xlsx?from=${from}&to=${until}`, `payments-${from}-${to}.xlsx`)}
             data-testid="payments-xlsx"
           >
             {t.billExportXlsx}
