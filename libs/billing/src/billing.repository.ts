@@ -296,8 +296,8 @@ export class BillingRepository {
   async inCareAround(residentId: string, span: { from: IsoDate; to: IsoDate }): Promise<{ from: string | null; to: string | null }> {
     const [row] = await this.db.sql.query(
       `SELECT lower(period)::text AS "from", upper(period)::text AS "to" FROM admission
-       WHERE resident_id = $1 AND lower(period) < $3::date ORDER BY lower(period) DESC LIMIT 1`,
-      [residentId, span.from, span.to],
+       WHERE resident_id = $1 AND lower(period) < $2::date ORDER BY lower(period) DESC LIMIT 1`,
+      [residentId, span.to],
     );
     return row ?? { from: null, to: null };
   }
@@ -348,13 +348,14 @@ export class BillingRepository {
     const rows: { id: string; number: string }[] = await this.db.sql.query(
       `INSERT INTO bill (facility_id, resident_id, month, kind, refers_to_id, admission_id, number, total_fen, due_on)
        SELECT $1, x.resident_id, x.month, x.kind, x.refers_to_id, x.admission_id, x.number, x.total_fen, x.due_on
-       FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(resident_id uuid, month text, kind text, refers_to_id uuid, admission_id uuid,
+       FROM jsonb_to_recordset($2::jsonb) AS x(resident_id uuid, month text, kind text, refers_to_id uuid, admission_id uuid,
             number text, total_fen bigint, due_on date, n int)
        ORDER BY x.n RETURNING id, number`,
       [
         this.db.facilityId(),
         JSON.stringify(
-          bills.map((b) => ({
+          bills.map((b, n) => ({
+            n,
             resident_id: b.residentId,
             month: b.month,
             kind: b.kind,
@@ -505,13 +506,14 @@ export class BillingRepository {
     await this.db.sql.query(
       `INSERT INTO ledger_entry (facility_id, resident_id, "on", kind, debit_account, credit_account, amount_fen, memo, bill_id, payment_id, refund_id, source_key)
        SELECT $1, x.resident_id, x.on, x.kind, x.debit, x.credit, x.amount_fen, x.memo, x.bill_id, x.payment_id, x.refund_id, x.source_key
-       FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS x(resident_id uuid, "on" date, kind text, debit text, credit text, amount_fen bigint, memo text,
+       FROM jsonb_to_recordset($2::jsonb) AS x(resident_id uuid, "on" date, kind text, debit text, credit text, amount_fen bigint, memo text,
             bill_id uuid, payment_id uuid, refund_id uuid, source_key text, n int)
        ORDER BY x.n`,
       [
         this.db.facilityId(),
         JSON.stringify(
-          rows.map((e) => ({
+          rows.map((e, n) => ({
+            n,
             resident_id: e.residentId,
             on: e.on,
             kind: e.kind,
