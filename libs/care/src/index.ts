@@ -11,6 +11,7 @@ export * from './staffing-range';
 export * from './subsidy';
 export * from './metrics';
 export * from './amount-in-words';
+export * from './amount-in-capitals';
 export * from './resident-category';
 export * from './programmes';
 export * from './errors';

@@ -40,6 +40,9 @@ const MARKS: Record<Provisional | 'PREVIEW', string> = { DRAFT: '草稿', ESTIMA
 /** Renders of the same subject that may collide with another process's before this one gives up. */
 const REGISTER_ATTEMPTS = 5;
 
+/** Kinds of a record (a claim, an assessment, a bill, a payment, a refund), not of a month: final as soon as the record is. */
+const OF_A_RECORD = new Set<Draft['kind']>(['CLAIM', 'ASSESSMENT', 'BILL', 'RECEIPT', 'REFUND']);
+
 /** `YYYY-MM` of `at` on the wall clock of `timeZone`. */
 const monthOf = (at: Date, timeZone: string) => wallClock(at, timeZone).slice(0, 7);
 
@@ -75,15 +78,16 @@ export class DocumentIssuer {
    */
   provisionalOf(draft: Draft): Provisional | null {
     if (draft.provisional) return draft.provisional;
-    // A claim and an assessment report are of a record, not of a month: final as soon as it is.
-    if (draft.kind !== 'CLAIM' && draft.kind !== 'ASSESSMENT' && draft.d.period >= monthOf(draft.at, draft.timeZone)) return 'ESTIMATE';
+    if (!OF_A_RECORD.has(draft.kind) && draft.d.period >= monthOf(draft.at, draft.timeZone)) return 'ESTIMATE';
     return null;
   }
 
-  /** The subject of the document's versions: kind, facility or division, period and claim (or assessment). */
+  /** The subject of the document's versions: kind, facility or division, period and claim (or assessment, bill, payment, refund). */
   subjectOf(draft: Draft): string {
     const { kind, d } = draft;
-    return [kind, d.facilityId ?? '', d.divisionCode ?? '', d.period, draft.claimId ?? draft.assessmentId ?? ''].join('|');
+    return [kind, d.facilityId ?? '', d.divisionCode ?? '', d.period, draft.claimId ?? draft.assessmentId ?? draft.recordId ?? ''].join(
+      '|',
+    );
   }
 
   /** SHA-256 of what the document says: its heading and data, without the time it was generated or who asked. */
@@ -140,6 +144,7 @@ export class DocumentIssuer {
         facilityId: d.facilityId ?? null,
         divisionCode: d.divisionCode ?? null,
         claimId: draft.claimId ?? null,
+        totalFen: draft.totalFen ?? null,
         period: d.period,
         subject,
         factsHash,

@@ -11,6 +11,8 @@ export interface DocumentRecord {
   facilityId: string | null;
   divisionCode: string | null;
   claimId: string | null;
+  /** The amount a billing document printed (docs/rules.md §9), null for the others. */
+  totalFen: number | null;
   period: string;
   /** What the document is of (kind, facility or division, period, claim): its versions share it. */
   subject: string;
@@ -94,8 +96,8 @@ export class DocumentRegistry implements OnModuleDestroy {
     return this.inScope(scope, async (client) => {
       const { rows } = await client.query(
         `INSERT INTO document (number, kind, title, facility_id, division_code, claim_id, period, subject, facts_hash, version, replaces,
-                               sha256, content_hash, bytes, pdf, requested_by, requested_by_name, requested_by_role)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                               sha256, content_hash, bytes, pdf, requested_by, requested_by_name, requested_by_role, total_fen)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          ON CONFLICT ON CONSTRAINT document_version DO NOTHING
          RETURNING id`,
         [
@@ -117,6 +119,7 @@ export class DocumentRegistry implements OnModuleDestroy {
           d.requestedBy,
           d.requestedByName,
           d.requestedByRole,
+          d.totalFen,
         ],
       );
       return rows[0]?.id ?? null;

@@ -2,7 +2,7 @@ import { Get, Param, ParseUUIDPipe, Query, Res, SetMetadata } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OWN_TRANSACTIONS } from '@careops/db';
-import { ANY_ROLE, ApiFileResponse, FacilityController, MonthQuery, Roles } from '@careops/platform';
+import { ANY_ROLE, ApiFileResponse, FACILITY_STAFF, FacilityController, MonthQuery, Roles } from '@careops/platform';
 import { DocumentRequests } from './document-requests';
 import { ReportsService } from './reports.service';
 
@@ -34,6 +34,30 @@ export class ReportsController {
   @ApiFileResponse(['application/pdf'])
   assessment(@Param('facilityId') f: string, @Param('assessmentId', ParseUUIDPipe) id: string, @Res() res: Response) {
     return this.requests.send(res, f, () => this.reports.assessment(id));
+  }
+
+  @Get('bill/:billId.pdf')
+  @Roles(...FACILITY_STAFF)
+  @ApiOperation({ summary: '缴费通知单 (PDF) of a bill; a DRAFT bill prints as 草稿, not registered; another facility’s: 404' })
+  @ApiFileResponse(['application/pdf'])
+  bill(@Param('facilityId') f: string, @Param('billId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.bill(id));
+  }
+
+  @Get('receipt/:paymentId.pdf')
+  @Roles(...FACILITY_STAFF)
+  @ApiOperation({ summary: '收据 (PDF) of a payment or a deposit: its receipt number, the amount in capitals, the bills it paid' })
+  @ApiFileResponse(['application/pdf'])
+  receipt(@Param('facilityId') f: string, @Param('paymentId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.receipt(id));
+  }
+
+  @Get('refund/:refundId.pdf')
+  @Roles(...FACILITY_STAFF)
+  @ApiOperation({ summary: '退款凭证 (PDF) of a refund: deposit and prepayment refunded, owed deducted, the net in capitals' })
+  @ApiFileResponse(['application/pdf'])
+  refund(@Param('facilityId') f: string, @Param('refundId', ParseUUIDPipe) id: string, @Res() res: Response) {
+    return this.requests.send(res, f, () => this.reports.refund(id));
   }
 
   @Get('compliance.pdf')

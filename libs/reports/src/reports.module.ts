@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AdmissionsModule } from '@careops/admissions';
 import { BedsModule } from '@careops/beds';
+import { BillingModule } from '@careops/billing';
 import { ClaimsModule } from '@careops/claims';
 import { FacilitiesModule } from '@careops/facilities';
 import { MetricsModule } from '@careops/metrics';
@@ -15,6 +16,7 @@ import { DocumentsController } from './documents.controller';
 import { IssuedDocumentsController } from './issued-documents.controller';
 import { IssuedDocumentsRepository } from './issued-documents.repository';
 import { AssessmentDocument } from './documents/assessment-document';
+import { BillingDocuments } from './documents/billing-sources';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
 import { DayCenterDocument } from './documents/day-center-document';
@@ -32,7 +34,17 @@ import { ReportsService } from './reports.service';
  * process) and ResidentsModule (global).
  */
 @Module({
-  imports: [ClaimsModule, MetricsModule, StaffModule, BedsModule, FacilitiesModule, AdmissionsModule, SafetyModule, SupervisionModule],
+  imports: [
+    ClaimsModule,
+    MetricsModule,
+    StaffModule,
+    BedsModule,
+    FacilitiesModule,
+    AdmissionsModule,
+    SafetyModule,
+    SupervisionModule,
+    BillingModule,
+  ],
   providers: [
     ReportsService,
     DocumentIssuer,
@@ -46,6 +58,7 @@ import { ReportsService } from './reports.service';
     AssessmentDocument,
     TaskListDocument,
     BulletinDocument,
+    BillingDocuments,
   ],
   exports: [ReportsService],
 })

@@ -29,6 +29,7 @@ export interface VerifiedDocument {
   issuedAt: Date;
   /** A claim's state and total now, not as printed. */
   state?: string;
+  /** A claim's total now; a bill's total, a receipt's or a refund's amount as printed. */
   totalFen?: number;
 }
 
@@ -193,7 +194,8 @@ export class ReportsRepository {
       period: row.period,
       sha256: row.sha256,
       issuedAt: row.issued_at,
-      ...(row.claim_state !== null && { state: row.claim_state, totalFen: Number(row.claim_total_fen) }),
+      ...(row.claim_state !== null && { state: row.claim_state }),
+      ...(row.claim_total_fen !== null && { totalFen: Number(row.claim_total_fen) }),
     };
   }
 }

@@ -5,6 +5,7 @@ import { FacilitiesService } from '@careops/facilities';
 import { RuleViolation } from '@careops/platform';
 import { DocumentIssuer, DocumentVerification, IssuedDocument } from './document-issuer';
 import { AssessmentDocument } from './documents/assessment-document';
+import { BillingDocuments } from './documents/billing-sources';
 import { ClaimDocument } from './documents/claim-document';
 import { ComplianceDocument } from './documents/compliance-document';
 import { DivisionSummaryDocument } from './documents/division-summary-document';
@@ -39,6 +40,7 @@ export class ReportsService {
     private readonly assessmentDocument: AssessmentDocument,
     private readonly taskListDocument: TaskListDocument,
     private readonly bulletinDocument: BulletinDocument,
+    private readonly billingDocuments: BillingDocuments,
     private readonly issuer: DocumentIssuer,
     private readonly claims: ClaimsService,
     private readonly facilities: FacilitiesService,
@@ -74,6 +76,21 @@ export class ReportsService {
   /** 老年人能力评估报告 of a scored assessment (docs/rules.md §4a); 422 for one recorded as a level only. */
   assessment(assessmentId: string): Promise<Draft> {
     return this.assessmentDocument.build(assessmentId);
+  }
+
+  /** 缴费通知单 of a bill (docs/rules.md §9): a DRAFT bill prints as 草稿, not registered. */
+  bill(billId: string): Promise<Draft> {
+    return this.billingDocuments.bill(billId);
+  }
+
+  /** 收据 of a payment or a deposit (docs/rules.md §9). */
+  receipt(paymentId: string): Promise<Draft> {
+    return this.billingDocuments.receipt(paymentId);
+  }
+
+  /** 退款凭证 of a refund (docs/rules.md §9). */
+  refund(refundId: string): Promise<Draft> {
+    return this.billingDocuments.refund(refundId);
   }
 
   /** 月度运营报表 of a month. */

@@ -10,7 +10,10 @@ export type DocumentKind =
   | 'DAY_CENTER'
   | 'ASSESSMENT'
   | 'TASK_LIST'
-  | 'BULLETIN';
+  | 'BULLETIN'
+  | 'BILL'
+  | 'RECEIPT'
+  | 'REFUND';
 
 const BODIES: Record<DocumentKind, string> = {
   CLAIM: 'claim',
@@ -21,6 +24,9 @@ const BODIES: Record<DocumentKind, string> = {
   ASSESSMENT: 'assessment',
   TASK_LIST: 'task-list',
   BULLETIN: 'bulletin',
+  BILL: 'bill',
+  RECEIPT: 'receipt',
+  REFUND: 'refund',
 };
 
 /** Where the .hbs files are: beside the bundle (copied as assets) or in the source tree. */

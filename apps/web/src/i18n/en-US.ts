@@ -245,6 +245,10 @@ export const enUS: Messages = {
   docKindASSESSMENT: 'Ability assessment report',
   docKindTASK_LIST: 'Task list',
   docKindBULLETIN: 'Bulletin',
+  docKindBILL: 'Bill',
+  docKindRECEIPT: 'Receipt',
+  docKindREFUND: 'Refund voucher',
+  documentAmountPrinted: 'Amount printed (yuan)',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: 'Facility details',
   facilityType: 'Type',

@@ -242,6 +242,10 @@ export const zhCN = {
   docKindASSESSMENT: '老年人能力评估报告',
   docKindTASK_LIST: '重点任务清单',
   docKindBULLETIN: '通报',
+  docKindBILL: '缴费通知单',
+  docKindRECEIPT: '收据',
+  docKindREFUND: '退款凭证',
+  documentAmountPrinted: '票面金额（元）',
   // 机构信息: what the claim form prints about the facility, and its checks
   facilityInfo: '机构信息',
   facilityType: '机构类型',

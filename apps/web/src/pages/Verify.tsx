@@ -7,7 +7,20 @@ import { useDocumentCheck } from '../api/hooks/documents';
 import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 
-const KINDS = ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY', 'ASSESSMENT', 'TASK_LIST', 'BULLETIN'] as const;
+const KINDS = [
+  'CLAIM',
+  'COMPLIANCE',
+  'OPERATIONS',
+  'DIVISION_SUMMARY',
+  'ASSESSMENT',
+  'TASK_LIST',
+  'BULLETIN',
+  'BILL',
+  'RECEIPT',
+  'REFUND',
+] as const;
+/** Kinds whose `totalFen` is the amount printed (a bill, a receipt, a refund), not a claim's total now. */
+const AMOUNT_PRINTED = new Set(['BILL', 'RECEIPT', 'REFUND']);
 
 /**
  * The public verification page (docs/rules.md §8): opened from a document's QR code with `?code=`, or
@@ -116,7 +129,12 @@ export default function Verify() {
                           ]
                         : []),
                       ...(result.totalFen !== undefined
-                        ? [{ label: t.claimTotalNow, children: <span data-data>{yuan(result.totalFen)}</span> }]
+                        ? [
+                            {
+                              label: AMOUNT_PRINTED.has(result.kind) ? t.documentAmountPrinted : t.claimTotalNow,
+                              children: <span data-data>{yuan(result.totalFen)}</span>,
+                            },
+                          ]
                         : []),
                     ]}
                   />

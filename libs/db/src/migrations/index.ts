@@ -26,6 +26,7 @@ import { Supervision1765560000000 } from './1765560000000-supervision';
 import { FacilityArchive1765570000000 } from './1765570000000-facility-archive';
 import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-documents';
 import { Billing1765600000000 } from './1765600000000-billing';
+import { BillingDocuments1765610000000 } from './1765610000000-billing-documents';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   FacilityArchive1765570000000,
   SupervisionDocuments1765580000000,
   Billing1765600000000,
+  BillingDocuments1765610000000,
 ];

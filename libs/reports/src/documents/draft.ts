@@ -13,6 +13,10 @@ export interface Draft {
   claimId?: string;
   /** The assessment a 老年人能力评估报告 is of: part of its subject (docs/rules.md §8). */
   assessmentId?: string;
+  /** The bill, payment or refund a billing document is of: part of its subject (docs/rules.md §9). */
+  recordId?: string;
+  /** The amount a billing document prints (a bill's total, a receipt's or a refund's amount), told by verification. */
+  totalFen?: number;
   /** Set: printed with this watermark (草稿 a claim in DRAFT, 预估 an estimate), neither numbered nor registered. */
   provisional?: Provisional;
   d: {
@@ -43,6 +47,9 @@ export const TITLES: Record<DocumentKind, string> = {
   ASSESSMENT: '老年人能力评估报告',
   TASK_LIST: '重点任务清单',
   BULLETIN: '通报',
+  BILL: '缴费通知单',
+  RECEIPT: '收据',
+  REFUND: '退款凭证',
 };
 
 /** The prefix of each kind's document number (CLM-20260105-000042). */
@@ -55,6 +62,9 @@ export const PREFIX: Record<DocumentKind, string> = {
   ASSESSMENT: 'ABA',
   TASK_LIST: 'TSK',
   BULLETIN: 'BUL',
+  BILL: 'BIL',
+  RECEIPT: 'RCP',
+  REFUND: 'RFD',
 };
 
 /** Characters no file system takes in a name, and controls. */

@@ -6,7 +6,21 @@ export class DocumentVerificationResponse {
   @ApiProperty({ description: 'what the reference matched: the file, the printed code or the number', enum: ['FILE', 'CODE', 'NUMBER'] })
   matched!: string;
   @ApiProperty({ example: 'CMP-20260105-000042' }) number!: string;
-  @ApiProperty({ enum: ['CLAIM', 'COMPLIANCE', 'OPERATIONS', 'DIVISION_SUMMARY', 'DAY_CENTER', 'ASSESSMENT', 'TASK_LIST', 'BULLETIN'] })
+  @ApiProperty({
+    enum: [
+      'CLAIM',
+      'COMPLIANCE',
+      'OPERATIONS',
+      'DIVISION_SUMMARY',
+      'DAY_CENTER',
+      'ASSESSMENT',
+      'TASK_LIST',
+      'BULLETIN',
+      'BILL',
+      'RECEIPT',
+      'REFUND',
+    ],
+  })
   kind!: string;
   @ApiProperty({ example: '养老机构合规报告' }) title!: string;
   @ApiProperty({ description: 'the version of this subject (1, then 2 when its facts changed, …)', example: 1 }) version!: number;
@@ -24,5 +38,6 @@ export class DocumentVerificationResponse {
     enum: ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'],
   })
   state?: string;
-  @ApiPropertyOptional({ description: "a claim's total now, in fen" }) totalFen?: number;
+  @ApiPropertyOptional({ description: "a claim's total now; a bill's total, a receipt's or a refund's amount as printed; in fen" })
+  totalFen?: number;
 }
