@@ -840,4 +840,5 @@ export const enUS: Messages = {
   billAcctSUBSIDY: 'Subsidy',
   billRefundFromSETTLEMENT: 'Discharge settlement',
   auditKindBilling: 'Billing',
+  billPaymentCount: 'Payments',
 };

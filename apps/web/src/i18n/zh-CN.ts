@@ -831,6 +831,7 @@ export const zhCN = {
   billAcctSUBSIDY: '补贴',
   billRefundFromSETTLEMENT: '退住结算',
   auditKindBilling: '收费',
+  billPaymentCount: '笔数',
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -63,7 +63,7 @@ export default function BillingPayments() {
           </Button>
         </Toolbar>
         <Space size={[32, 12]} wrap style={{ marginBottom: 12 }}>
-          <Statistic title={t.billCount} value={rows.length} />
+          <Statistic title={t.billPaymentCount} value={rows.length} />
           <Statistic
             title={`${t.billPaymentsTotal}${t.inYuan}`}
             value={yuan(rows.reduce((s, p) => s + p.amountFen, 0))}
