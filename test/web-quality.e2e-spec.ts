@@ -127,6 +127,19 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           .send({ month: last.toISOString().slice(0, 7), programme: 'DAY_CENTER_OPERATION' })
       : undefined;
     claimDay = dayDraft?.status === 201 ? (dayDraft.body.id as string) : undefined;
+    // Billing (docs/rules.md §9): fee items and last month's bills, so the billing screens have rows to show.
+    for (const fee of [
+      { code: 'BED', name: '床位费', category: 'BED', amountFen: 150000 },
+      { code: 'MEALS', name: '伙食费', category: 'MEALS', amountFen: 60000 },
+    ])
+      await w.t.http
+        .post(`/api/facilities/${home}/fee-items`)
+        .auth(token, { type: 'bearer' })
+        .send({ ...fee, kind: 'MONTHLY', effectiveFrom: '2020-01-01' });
+    await w.t.http
+      .post(`/api/facilities/${home}/bills/run`)
+      .auth(token, { type: 'bearer' })
+      .send({ month: last.toISOString().slice(0, 7) });
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(join(ROOT, 'tmp', 'screenshots-en'), { recursive: true });
@@ -267,6 +280,8 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'audit', path: f(home, 'audit') },
           { name: 'import', path: f(home, 'import') },
           { name: 'safety', path: f(home, 'safety') },
+          { name: 'billing', path: f(home, 'billing') },
+          { name: 'billing-fees', path: f(home, 'billing/fees') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -295,6 +310,11 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimEstimate ? [{ name: 'claim-estimate', path: f(home, `claims/${claimEstimate}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
           { name: 'info', path: f(home, 'info') },
+          { name: 'billing', path: f(home, 'billing') },
+          { name: 'billing-fees', path: f(home, 'billing/fees') },
+          { name: 'billing-arrears', path: f(home, 'billing/arrears') },
+          { name: 'billing-payments', path: f(home, 'billing/payments') },
+          ...(residentHome ? [{ name: 'resident', path: f(home, `residents/${residentHome}`) }] : []),
           ...common,
         ];
       default:

@@ -1,20 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Drawer,
-  Grid,
-  Input,
-  List,
-  Popconfirm,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Drawer, Grid, Input, List, Popconfirm, Select, Space, Statistic, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -305,10 +289,10 @@ export function BillDrawer({
                       label: t.billRefersTo,
                       children: onOpen ? (
                         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(b.refersToId as string)}>
-                          {t.billBills}
+                          <span data-data>{b.refersToNumber ?? t.billBills}</span>
                         </Button>
                       ) : (
-                        '—'
+                        <span data-data>{b.refersToNumber ?? '—'}</span>
                       ),
                     },
                   ]
@@ -370,7 +354,6 @@ export function BillDrawer({
               />
             </ScrollRegion>
           </Card>
-          {b.kind === 'CREDIT_NOTE' && <Tag color="orange">{billKindLabel(t, b.kind)}</Tag>}
         </Space>
       )}
     </Drawer>
