@@ -49,6 +49,18 @@ describe('access: every route declares its roles; tenants are isolated (docs/api
       kind: 'RESIDENTS',
       incidentId: incident.id,
     };
+    // A bill of January 2026 (docs/rules.md §9): a fee item and the month's run.
+    const billing = (path: string, body: object) =>
+      w.t.http.post(`/api/facilities/${w.A}${path}`).auth(w.token.accountantA, { type: 'bearer' }).send(body).expect(201);
+    await billing('/fee-items', {
+      code: 'BED',
+      name: '床位费',
+      kind: 'MONTHLY',
+      category: 'BED',
+      amountFen: 150000,
+      effectiveFrom: '2025-01-01',
+    });
+    ids.billId = (await billing('/bills/run', { month: '2026-01' })).body.bills[0].id;
     // A scored assessment of the resident: the 老年人能力评估报告 is of one (a level only answers 422).
     ids.assessmentId = (
       await w.t.http

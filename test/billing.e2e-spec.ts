@@ -72,6 +72,9 @@ describe('billing (docs/rules.md §9)', () => {
     // Another facility's manager, and a regulator of another province: not found.
     await w.t.http.get(`${base}/fee-items`).auth(w.token.managerB, auth).expect(404);
     await w.t.http.get(`${base}/bills`).auth(w.token.reg370000, auth).expect(404);
+    // The facility's regulator reads, as it reads claims; it never writes.
+    await w.t.http.get(`${base}/fee-items`).auth(w.token.reg410400, auth).expect(200);
+    await w.t.http.post(`${base}/bills/run`).auth(w.token.reg410400, auth).send({ month: '2025-03' }).expect(403);
   });
 
   it('example: admitted 15 March at 半失能, leave 20–25 March → 82258 + 43871 + 23226 = ¥1,493.55; the run is idempotent', async () => {
@@ -323,6 +326,20 @@ describe('billing (docs/rules.md §9)', () => {
     // The deposit, once used and refunded at settlement, counts as money paid in.
     expect(account.balanceFen - account.depositFen).toBe(bills - credits - paid - deposits + refunds);
     expect([bills, credits, paid, deposits, refunds]).toEqual([149355 + 290000 + 93548, 9678, 100000 + 60000 + 269677, 200000, 106452]);
+  });
+
+  it('every billing action is in the audit trail (kind BILLING), read as a sentence', async () => {
+    const trail = (await get('/audit?from=2020-01-01&to=2099-01-01&kind=BILLING&pageSize=100', w.token.managerA).expect(200)).body;
+    const zh = trail.items.map((e: { sentence: { zh: string } }) => e.sentence.zh);
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        'accountant.a 生成了 2025-03 的账单',
+        'accountant.a 开具了账单 ZD202503-0001',
+        'accountant.a 收到 王秀英 缴费 1000.00 元，收据 SJ2025-00001',
+        'accountant.a 收到 王秀英 押金 2000.00 元，收据 SJ2025-00003',
+        'accountant.a 为 王秀英 办理退住结算',
+      ]),
+    );
   });
 
   it('exports: CSV with a UTF-8 BOM and Chinese headers; XLSX', async () => {

@@ -79,6 +79,11 @@ const before = (e: AuditEvent, key: string): unknown => {
   return change && typeof change === 'object' ? change.before : undefined;
 };
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+/** Fen as yuan with two decimals, by integer arithmetic (docs/rules.md §5). */
+const money = (v: unknown): string => {
+  const fen = typeof v === 'number' && Number.isInteger(v) ? v : 0;
+  return `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+};
 
 /**
  * One readable sentence per entry, in Chinese and English, from its action, its before/after and
@@ -342,6 +347,44 @@ export function describeEntry(e: AuditEvent, names: TrailNames): Sentence {
       return { zh: s`演示数据已载入`, en: s`The demo data was loaded` };
     case 'request.replay':
       return { zh: s`${az} 重复提交的请求已按首次结果答复`, en: s`${Ae} sent a request again; it got the first answer` };
+    // docs/rules.md §9: billing.
+    case 'billing.fee_item.create':
+    case 'billing.fee_item.replace': {
+      const item = str(after(e, 'name')) ?? str(after(e, 'code')) ?? '';
+      const from = str(after(e, 'effectiveFrom')) ?? '';
+      return { zh: s`${az} 设置收费项目 ${item}（${from} 起）`, en: s`${Ae} set the fee item ${item} from ${from}` };
+    }
+    case 'billing.usage':
+      return { zh: s`${az} 为 ${rz} 登记按次收费 ${str(after(e, 'code')) ?? ''}`, en: s`${Ae} recorded a per-use charge for ${re}` };
+    case 'billing.run':
+      return { zh: s`${az} 生成了 ${month} 的账单`, en: s`${Ae} ran the ${month} bills` };
+    case 'billing.issue':
+      return {
+        zh: s`${az} 开具了账单 ${str(after(e, 'number')) ?? ''}`,
+        en: s`${Ae} issued the bill ${str(after(e, 'number')) ?? ''}`,
+      };
+    case 'billing.issue_month':
+      return { zh: s`${az} 开具了 ${month} 的账单`, en: s`${Ae} issued the ${month} bills` };
+    case 'billing.payment':
+    case 'billing.deposit': {
+      const amount = money(after(e, 'amountFen'));
+      const receipt = str(after(e, 'receiptNumber')) ?? '';
+      return e.action === 'billing.payment'
+        ? { zh: s`${az} 收到 ${rz} 缴费 ${amount} 元，收据 ${receipt}`, en: s`${Ae} received ¥${amount} from ${re}, receipt ${receipt}` }
+        : {
+            zh: s`${az} 收到 ${rz} 押金 ${amount} 元，收据 ${receipt}`,
+            en: s`${Ae} received a deposit of ¥${amount} from ${re}, receipt ${receipt}`,
+          };
+    }
+    case 'billing.refund':
+      return {
+        zh: s`${az} 向 ${rz} 退款 ${money(after(e, 'amountFen'))} 元`,
+        en: s`${Ae} refunded ¥${money(after(e, 'amountFen'))} to ${re}`,
+      };
+    case 'billing.reminder':
+      return { zh: s`${az} 记录了欠费催缴`, en: s`${Ae} recorded a reminder of arrears` };
+    case 'billing.settlement':
+      return { zh: s`${az} 为 ${rz} 办理退住结算`, en: s`${Ae} settled the account of ${re} at discharge` };
     default:
       return { zh: s`${az} 进行了一项操作`, en: s`${Ae} made a change` };
   }

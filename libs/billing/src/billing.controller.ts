@@ -1,7 +1,7 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiFileResponse, FACILITY_STAFF, FacilityController, Roles } from '@careops/platform';
+import { ANY_ROLE, ApiFileResponse, FACILITY_STAFF, FacilityController, Roles } from '@careops/platform';
 import { BillingExports, csvOf, xlsxOf } from './billing-exports';
 import { BillingService } from './billing.service';
 import {
@@ -12,6 +12,7 @@ import {
   DepositDto,
   FeeItemQueryDto,
   MonthDto,
+  MonthQueryDto,
   PaymentDto,
   PaymentQueryDto,
   RefundDto,
@@ -50,8 +51,8 @@ function send(res: Response, mime: string, name: string, body: string | Buffer):
 }
 
 /**
- * Billing the elder and the family 收费 (docs/rules.md §9): the facility's manager and accountant
- * (not its regulator). Routes under /api/facilities/:facilityId/.
+ * Billing the elder and the family 收费 (docs/rules.md §9), as claims: the facility's manager and
+ * accountant write; every role of the facility, and its regulator, reads. Routes under /api/facilities/:facilityId/.
  */
 @ApiTags('billing')
 @FacilityController('')
@@ -71,7 +72,7 @@ export class BillingController {
   }
 
   @Get('fee-items')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Fee item versions: those in force on a day (`on`), or all' })
   @ApiOkResponse({ type: FeeItemListResponse })
   async feeItems(@Query() q: FeeItemQueryDto) {
@@ -87,7 +88,7 @@ export class BillingController {
   }
 
   @Get('usage-charges')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Per-use charges of a month and/or a resident' })
   @ApiOkResponse({ type: UsageChargeListResponse })
   async usageCharges(@Query() q: UsageChargeQueryDto) {
@@ -113,7 +114,7 @@ export class BillingController {
   }
 
   @Get('bills')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Bills by month, state, or a name / bed / number' })
   @ApiOkResponse({ type: BillListResponse })
   async bills(@Query() q: BillQueryDto) {
@@ -121,23 +122,25 @@ export class BillingController {
   }
 
   @Get('bills/export.csv')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The month's bills as CSV (UTF-8 with BOM)" })
   @ApiFileResponse(['text/csv'])
-  async billsCsv(@Query() q: MonthDto, @Res() res: Response) {
-    send(res, CSV, `bills-${q.month}.csv`, csvOf(await this.exports.bills(q.month)));
+  async billsCsv(@Query() q: MonthQueryDto, @Res() res: Response) {
+    const month = q.month ?? (await this.billing.currentMonth());
+    send(res, CSV, `bills-${month}.csv`, csvOf(await this.exports.bills(month)));
   }
 
   @Get('bills/export.xlsx')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The month's bills as an Excel workbook" })
   @ApiFileResponse([XLSX])
-  async billsXlsx(@Query() q: MonthDto, @Res() res: Response) {
-    send(res, XLSX, `bills-${q.month}.xlsx`, await xlsxOf(await this.exports.bills(q.month)));
+  async billsXlsx(@Query() q: MonthQueryDto, @Res() res: Response) {
+    const month = q.month ?? (await this.billing.currentMonth());
+    send(res, XLSX, `bills-${month}.xlsx`, await xlsxOf(await this.exports.bills(month)));
   }
 
   @Get('bills/:billId')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'A bill with its lines (each with its formula), leaves, subsidy credit and the balances' })
   @ApiOkResponse({ type: BillResponse })
   bill(@Param('billId', ParseUUIDPipe) id: string) {
@@ -177,7 +180,7 @@ export class BillingController {
   }
 
   @Get('residents/:residentId/account')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: "The resident's account: balances summed from the ledger, bills, payments, refunds, the ledger" })
   @ApiOkResponse({ type: AccountResponse })
   account(@Param('residentId', ParseUUIDPipe) id: string) {
@@ -185,7 +188,7 @@ export class BillingController {
   }
 
   @Get('payments')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Payments and deposits received in [from, to), by receipt number' })
   @ApiOkResponse({ type: PaymentListResponse })
   async payments(@Query() q: PaymentQueryDto) {
@@ -193,7 +196,7 @@ export class BillingController {
   }
 
   @Get('payments/export.csv')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Payments as CSV (UTF-8 with BOM)' })
   @ApiFileResponse(['text/csv'])
   async paymentsCsv(@Query() q: PaymentQueryDto, @Res() res: Response) {
@@ -201,7 +204,7 @@ export class BillingController {
   }
 
   @Get('payments/export.xlsx')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Payments as an Excel workbook' })
   @ApiFileResponse([XLSX])
   async paymentsXlsx(@Query() q: PaymentQueryDto, @Res() res: Response) {
@@ -209,7 +212,7 @@ export class BillingController {
   }
 
   @Get('billing/arrears')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Arrears 欠费: open issued bills past due, by resident, in aging buckets' })
   @ApiOkResponse({ type: ArrearsResponse })
   arrears(@Query() q: AsOfDto) {
@@ -217,7 +220,7 @@ export class BillingController {
   }
 
   @Get('billing/arrears/export.csv')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Arrears as CSV (UTF-8 with BOM)' })
   @ApiFileResponse(['text/csv'])
   async arrearsCsv(@Query() q: AsOfDto, @Res() res: Response) {
@@ -226,7 +229,7 @@ export class BillingController {
   }
 
   @Get('billing/arrears/export.xlsx')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Arrears as an Excel workbook' })
   @ApiFileResponse([XLSX])
   async arrearsXlsx(@Query() q: AsOfDto, @Res() res: Response) {
@@ -242,7 +245,7 @@ export class BillingController {
   }
 
   @Get('billing/settlements/pending')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Discharged residents not yet settled, with money held or owed' })
   @ApiOkResponse({ type: PendingSettlementListResponse })
   async pending() {
@@ -250,7 +253,7 @@ export class BillingController {
   }
 
   @Get('billing/payment-instructions')
-  @Roles(...FACILITY_STAFF)
+  @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'The payee and bank account printed on bills (settings BILLING_PAYEE, BILLING_BANK_ACCOUNT)' })
   @ApiOkResponse({ type: PaymentInstructionsResponse })
   instructions() {

@@ -192,6 +192,11 @@ export class BillingService {
     if (timing.phase !== 'ENDED') throw new RuleViolation('BILL_MONTH_NOT_ENDED', { month, endsOn: timing.endsOn });
   }
 
+  /** The facility's current month (the exports' default). */
+  async currentMonth(): Promise<string> {
+    return (await this.runs.today()).slice(0, 7);
+  }
+
   // ---- money as read ----
 
   /** A payment with the bills it paid, its receipt number, who and which bed (the receipt 收据 prints these). */

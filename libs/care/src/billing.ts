@@ -89,22 +89,28 @@ function mergeLeaves(leaves: readonly DateInterval[], limit: number): [number, n
   return merged;
 }
 
-/** The version in force on `day` for a resident at `level` on a bed of `bedKind`, of one code; a variant beats the general item. */
-function versionOn(versions: readonly FeeVersion[], day: IsoDate, level: CareLevel | null, bedKind: BedKind | null): FeeVersion | null {
-  let best: FeeVersion | null = null;
+/** The version in force on day number `day` for a resident at `level` on a bed of `bedKind`, of one code; a variant beats the general item. */
+function versionOn(
+  versions: readonly { v: FeeVersion; from: number }[],
+  day: number,
+  level: CareLevel | null,
+  bedKind: BedKind | null,
+): FeeVersion | null {
+  let best: { v: FeeVersion; from: number } | null = null;
   let bestScore = -1;
-  for (const v of versions) {
-    if (v.effectiveFrom > day) continue;
+  for (const x of versions) {
+    const v = x.v;
+    if (x.from > day) continue;
     if (v.careLevel !== null && v.careLevel !== level) continue;
     if (v.bedKind !== null && v.bedKind !== bedKind) continue;
     const score = (v.careLevel !== null ? 2 : 0) + (v.bedKind !== null ? 1 : 0);
     // The latest version of the most specific variant.
-    if (score > bestScore || (score === bestScore && best !== null && v.effectiveFrom > best.effectiveFrom)) {
-      best = v;
+    if (score > bestScore || (score === bestScore && best !== null && x.from > best.from)) {
+      best = x;
       bestScore = score;
     }
   }
-  return best;
+  return best?.v ?? null;
 }
 
 /**
@@ -144,11 +150,11 @@ export function billLines(
     for (let d = Math.max(a, start); d < Math.min(b, end); d++) away[d - start] = true;
   }
 
-  const byCode = new Map<string, FeeVersion[]>();
+  const byCode = new Map<string, { v: FeeVersion; from: number }[]>();
   for (const f of fees) {
-    if (f.kind !== 'MONTHLY') continue;
+    if (f.kind !== 'MONTHLY' || f.effectiveFrom >= span.to) continue;
     const list = byCode.get(f.code) ?? [];
-    list.push(f);
+    list.push({ v: f, from: dayNumber(f.effectiveFrom) });
     byCode.set(f.code, list);
   }
 
@@ -157,7 +163,7 @@ export function billLines(
     const acc = new Map<string, { v: FeeVersion; days: number; leaveDays: number; first: number }>();
     for (let i = 0; i < n; i++) {
       if (bedKind[i] === null) continue;
-      const v = versionOn(versions, isoDate(start + i), level[i], bedKind[i]);
+      const v = versionOn(versions, start + i, level[i], bedKind[i]);
       if (!v) continue;
       const a = acc.get(v.id) ?? { v, days: 0, leaveDays: 0, first: start + i };
       if (away[i] && !v.chargedOnLeave) a.leaveDays++;

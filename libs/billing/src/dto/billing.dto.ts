@@ -90,6 +90,13 @@ export class MonthDto {
   @ApiProperty({ example: '2025-03' }) @IsMonth() month!: string;
 }
 
+export class MonthQueryDto {
+  @ApiPropertyOptional({ example: '2025-03', description: "default: the facility's current month" })
+  @IsOptional()
+  @IsMonth()
+  month?: string;
+}
+
 export class BillQueryDto {
   @ApiPropertyOptional({ example: '2025-03' }) @IsOptional() @IsMonth() month?: string;
   @ApiPropertyOptional({ enum: BILL_STATES })

@@ -12,6 +12,7 @@ import {
   scoreAssessment,
 } from '@careops/care';
 import { applyTenantScope } from '@careops/db';
+import { seedBilling } from './demo-billing';
 import { nameInitials, type IdNumberProtector } from '@careops/residents';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕'.split('');
@@ -351,6 +352,7 @@ export async function seedCareHome(tx: EntityManager, ids: IdNumberProtector, fa
     `INSERT INTO safety_drill (facility_id, kind, "on", participants, findings) VALUES ($1, 'SAFETY_INSPECTION', $2, '王院长、后勤主管', '消防通道畅通，灭火器在有效期内')`,
     [facilityId, addDays(today, -10)],
   );
+  await seedBilling(tx, facilityId, today);
 }
 
 /** The demo day center: 12 members and a month of attendance and services (六助), 4 staff. */

@@ -116,6 +116,32 @@ describe('demo data of npm start', () => {
     );
   });
 
+  it("the accountant's demo (docs/rules.md §9): fee items, last month's bills issued, two payments and a deposit with receipts", async () => {
+    expect(await one(`SELECT count(*)::int AS n FROM fee_item WHERE facility_id = $1`)).toEqual({ n: 7 });
+    const bills = await one<{ n: number; issued: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE state <> 'DRAFT')::int AS issued FROM bill WHERE facility_id = $1`,
+    );
+    expect(bills.n).toBeGreaterThan(40);
+    expect(bills.issued).toBe(bills.n);
+    // Each bill is the sum of its lines; each issued bill is in the journal once.
+    expect(
+      await one(
+        `SELECT count(*)::int AS n FROM bill b WHERE b.facility_id = $1
+         AND (b.total_fen <> (SELECT sum(l.amount_fen) FROM bill_line l WHERE l.bill_id = b.id)
+              OR b.total_fen <> (SELECT sum(e.amount_fen) FROM ledger_entry e WHERE e.bill_id = b.id AND e.kind = 'BILL'))`,
+      ),
+    ).toEqual({ n: 0 });
+    const receipts = await dataSource.query(`SELECT receipt_seq AS seq, kind FROM payment WHERE facility_id = $1 ORDER BY receipt_seq`, [
+      home,
+    ]);
+    expect(receipts).toEqual([
+      { seq: 1, kind: 'PAYMENT' },
+      { seq: 2, kind: 'PAYMENT' },
+      { seq: 3, kind: 'DEPOSIT' },
+    ]);
+    expect(await one(`SELECT count(*)::int AS n FROM bill WHERE facility_id = $1 AND state = 'PAID'`)).toEqual({ n: 1 });
+  });
+
   it('the day center: members and a month of attendance and services', async () => {
     const [dc] = await dataSource.query(`SELECT id FROM facility WHERE name = $1`, [DEMO_DAY_CENTER_NAME]);
     expect(await one(`SELECT count(*)::int AS n FROM day_member WHERE facility_id = $1`, [dc.id])).toEqual({ n: 12 });
