@@ -131,6 +131,26 @@ describe('billing in the web app (Playwright, Chromium)', () => {
     }
   }
 
+  /** Posts a new version of a fee item (its code and variant kept) effective 1 January 2026. */
+  async function newVersion(page: Page, variant: string, amount: string) {
+    await page.getByTestId(`fee-version-${variant}`).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('fee-code').isDisabled()).resolves.toBe(true);
+    await dialog.getByTestId('fee-amount').fill(amount);
+    await pickDate(page, 'fee-effective', '2026-01-01');
+    await dialog.getByTestId('fee-save').click();
+    await closed(dialog);
+  }
+
+  /** Waits for a form's dialog to close; one still open after 15 s fails with what it says. */
+  async function closed(dialog: Locator) {
+    const gone = await dialog
+      .waitFor({ state: 'hidden', timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!gone) throw new Error(`the dialog stayed open: ${await dialog.innerText()}`);
+  }
+
   /** Adds a monthly fee item through the form (the default effective date replaced by 1 January 2026). */
   async function addFee(page: Page, fee: { code: string; name: string; category: string; amount: string; level?: string; unit?: string }) {
     await page.getByTestId('fee-add').click();
@@ -148,7 +168,7 @@ describe('billing in the web app (Playwright, Chromium)', () => {
     }
     await pickDate(page, 'fee-effective', '2026-01-01');
     await dialog.getByTestId('fee-save').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closed(dialog);
   }
 
   it('the accountant sets the fees, runs and issues March, takes a payment on a phone and settles a discharge', async () => {
@@ -167,16 +187,17 @@ describe('billing in the web app (Playwright, Chromium)', () => {
     await dialog.getByText('请输入金额，例如 1234.56（最多两位小数）').waitFor();
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await addFee(page, { code: 'BED', name: '床位费', category: '床位费', amount: '1500' });
-    await addFee(page, { code: 'CARE', name: '护理费', category: '护理费', amount: '800.00', level: '半失能' });
-    await addFee(page, { code: 'MEALS', name: '伙食费', category: '伙食费', amount: '600' });
-    await addFee(page, { code: 'BATH', name: '助浴', category: '其他', amount: '30', unit: '次' });
-    expect(await page.getByTestId('fee-category-OTHER').innerText()).toMatch(/助浴[\s\S]*按次[\s\S]*30\.00 \/ 次/);
+    // The demo's fees (from 2025) get new versions from 1 January 2026: the §9 example's bed, care and meals.
+    await newVersion(page, 'BED-GENERAL', '1500');
+    await newVersion(page, 'CARE-SEMI_DISABLED', '800.00');
+    await newVersion(page, 'MEALS', '600');
+    // A new per-use item.
+    await addFee(page, { code: 'ESCORT', name: '陪诊', category: '其他', amount: '50', unit: '次' });
+    expect(await page.getByTestId('fee-category-OTHER').innerText()).toMatch(/陪诊[\s\S]*按次[\s\S]*50\.00 \/ 次/);
     const meals = await page.getByTestId('fee-category-MEALS').innerText();
-    expect(meals).toContain('600.00');
     // docs/rules.md §9: meals are not charged on leave days by default, the bed and the care are.
-    expect(meals).toMatch(/伙食费[\s\S]*否/);
-    expect(await page.getByTestId('fee-category-BED').innerText()).toMatch(/1500\.00[\s\S]*是/);
+    expect(meals).toMatch(/伙食费[\s\S]*600\.00 元\/月[\s\S]*否[\s\S]*2026-01-01 现行/);
+    expect(await page.getByTestId('fee-category-BED').innerText()).toMatch(/1500\.00 元\/月[\s\S]*普通[\s\S]*是[\s\S]*2026-01-01 现行/);
     await shot(page, 'accountant-billing-fees-1440.png', true);
 
     // 2. 司徒建国's deposit of 5000.00, then (the manager) the discharge on 1 April.
@@ -233,6 +254,10 @@ describe('billing in the web app (Playwright, Chromium)', () => {
     await phone.getByTestId('bill-card-欧阳秀英').waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await shot(phone, 'accountant-billing-390.png');
+    // The 工作台: March is past due by more than 30 days, and 司徒建国 waits for settlement.
+    await phone.goto(`${base}/f/${home}/home`);
+    await phone.getByTestId('alert-BILLING_ARREARS').waitFor();
+    await phone.getByTestId('alert-BILLING_SETTLEMENTS').waitFor();
     await phone.goto(`${base}/f/${home}/residents/${ouyang.id}`);
     const card = phone.getByTestId('account-card');
     await card.waitFor();

@@ -127,19 +127,6 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           .send({ month: last.toISOString().slice(0, 7), programme: 'DAY_CENTER_OPERATION' })
       : undefined;
     claimDay = dayDraft?.status === 201 ? (dayDraft.body.id as string) : undefined;
-    // Billing (docs/rules.md §9): fee items and last month's bills, so the billing screens have rows to show.
-    for (const fee of [
-      { code: 'BED', name: '床位费', category: 'BED', amountFen: 150000 },
-      { code: 'MEALS', name: '伙食费', category: 'MEALS', amountFen: 60000 },
-    ])
-      await w.t.http
-        .post(`/api/facilities/${home}/fee-items`)
-        .auth(token, { type: 'bearer' })
-        .send({ ...fee, kind: 'MONTHLY', effectiveFrom: '2020-01-01' });
-    await w.t.http
-      .post(`/api/facilities/${home}/bills/run`)
-      .auth(token, { type: 'bearer' })
-      .send({ month: last.toISOString().slice(0, 7) });
     browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(join(ROOT, 'tmp', 'screenshots-en'), { recursive: true });

@@ -47,9 +47,10 @@ export default function BillingFees() {
   if (items.error) return <Failed error={items.error} retry={() => items.refetch()} />;
   const now = today().format('YYYY-MM-DD');
   // The version in force today of each code: the latest effective on or before today.
+  // An item is its code and variant (a care level, a bed kind): each has its own versions.
   const inForce = new Set<string>();
   const byCode = new Map<string, FeeItem[]>();
-  for (const i of items.data ?? []) byCode.set(i.code, [...(byCode.get(i.code) ?? []), i]);
+  for (const i of items.data ?? []) byCode.set(variantOf(i), [...(byCode.get(variantOf(i)) ?? []), i]);
   for (const versions of byCode.values()) {
     versions.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
     const current = versions.find((v) => v.effectiveFrom <= now);
@@ -158,8 +159,8 @@ export default function BillingFees() {
                       title: t.actions,
                       key: 'actions',
                       render: (_: unknown, i) =>
-                        byCode.get(i.code)?.[0].id === i.id && (
-                          <Button size="small" onClick={() => newVersion(i)} data-testid={`fee-version-${i.code}`}>
+                        byCode.get(variantOf(i))?.[0].id === i.id && (
+                          <Button size="small" onClick={() => newVersion(i)} data-testid={`fee-version-${variantOf(i)}`}>
                             {t.billFeeNewVersion}
                           </Button>
                         ),
@@ -175,6 +176,9 @@ export default function BillingFees() {
     </>
   );
 }
+
+/** The item a version belongs to: `BED-GENERAL`, `CARE-SEMI_DISABLED`, `MEALS`. */
+const variantOf = (i: FeeItem) => [i.code, i.careLevel, i.bedKind].filter(Boolean).join('-');
 
 const FORM_FIELDS = new Set([
   'code',
@@ -263,7 +267,7 @@ function FeeDialog({ initial, onClose }: { initial: Partial<FeeForm>; onClose: (
           category: 'BED',
           chargedOnLeave: chargedOnLeaveByDefault(initial.category ?? 'BED'),
           ...initial,
-          effectiveFrom: version ? undefined : dayjs(today().format('YYYY-MM-01')),
+          effectiveFrom: dayjs(today().format('YYYY-MM-01')),
         }}
         onValuesChange={(changed: Partial<FeeForm>) => {
           if (changed.category && !version) form.setFieldValue('chargedOnLeave', chargedOnLeaveByDefault(changed.category));
