@@ -285,6 +285,8 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           { name: 'audit', path: f(home, 'audit') },
           { name: 'import', path: f(home, 'import') },
           { name: 'safety', path: f(home, 'safety') },
+          { name: 'billing', path: f(home, 'billing') },
+          { name: 'billing-fees', path: f(home, 'billing/fees') },
           { name: 'not-found', path: f(home, 'no-such-page') },
           ...common,
         ];
@@ -313,6 +315,11 @@ describe('the web app’s quality: layout, accessibility, language, speed (Playw
           ...(claimEstimate ? [{ name: 'claim-estimate', path: f(home, `claims/${claimEstimate}`) }] : []),
           { name: 'reports', path: f(home, 'reports') },
           { name: 'info', path: f(home, 'info') },
+          { name: 'billing', path: f(home, 'billing') },
+          { name: 'billing-fees', path: f(home, 'billing/fees') },
+          { name: 'billing-arrears', path: f(home, 'billing/arrears') },
+          { name: 'billing-payments', path: f(home, 'billing/payments') },
+          ...(residentHome ? [{ name: 'resident', path: f(home, `residents/${residentHome}`) }] : []),
           ...common,
         ];
       default:

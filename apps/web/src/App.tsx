@@ -32,6 +32,10 @@ const Division = lazy(divisionPage);
 const DivisionFacility = lazy(() => import('./pages/DivisionFacility'));
 const Verify = lazy(() => import('./pages/Verify'));
 const Safety = lazy(() => import('./pages/Safety'));
+const Billing = lazy(() => import('./pages/Billing'));
+const BillingFees = lazy(() => import('./pages/BillingFees'));
+const BillingArrears = lazy(() => import('./pages/BillingArrears'));
+const BillingPayments = lazy(() => import('./pages/BillingPayments'));
 
 /** The routes: sign-in and the public verification page, then the shell with the facility screens (checked by FacilityRoute) and the rest. */
 export function App() {
@@ -69,6 +73,10 @@ export function App() {
             <Route path="audit" element={<AuditTrail />} />
             <Route path="import" element={<Import />} />
             <Route path="safety" element={<Safety />} />
+            <Route path="billing" element={<Billing />} />
+            <Route path="billing/fees" element={<BillingFees />} />
+            <Route path="billing/arrears" element={<BillingArrears />} />
+            <Route path="billing/payments" element={<BillingPayments />} />
             <Route path="*" element={<NotFound />} />
           </Route>
           <Route path="/division" element={<Division />} />

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AppstoreOutlined,
   AuditOutlined,
   IdcardOutlined,
@@ -74,6 +75,7 @@ export function Shell() {
     ...(me.role === 'FACILITY_MANAGER' || me.role === 'ACCOUNTANT'
       ? [
           ...(me.role === 'ACCOUNTANT' ? [{ key: f('residents'), icon: <IdcardOutlined />, label: t.regTitle }] : []),
+          { key: f('billing'), icon: <AccountBookOutlined />, label: t.billing },
           { key: f('claims'), icon: <AuditOutlined />, label: t.claims },
           { key: f('reports'), icon: <FilePdfOutlined />, label: t.reports },
           { key: f('info'), icon: <ShopOutlined />, label: t.facilityInfo },

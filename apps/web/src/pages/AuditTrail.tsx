@@ -27,6 +27,7 @@ const kindLabels = (t: Messages): Record<AuditKind, string> => ({
   FACILITY: t.auditKindFacility,
   CORRECTION: t.auditKindCorrection,
   SAFETY: t.auditKindSafety,
+  BILLING: t.auditKindBilling,
   OTHER: t.auditKindOther,
 });
 

@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
 import { type Lang, type Messages, useI18n } from '../i18n';
 import { programmeLabel } from './claim-labels';
+import { BillingHomeAlerts } from './BillingHomeAlerts';
 import { Secondary } from './page-parts';
 
 /** How many items an alert lists before "and N more" (the screen it links to has them all). */
@@ -130,6 +131,7 @@ export default function Home() {
       </section>
       <section aria-label={t.homeTodo}>
         <h2 style={{ fontSize: 16, fontWeight: 600, margin: '0 0 12px' }}>{t.homeTodo}</h2>
+        <BillingHomeAlerts />
         {alerts.length === 0 ? (
           <Card>
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.homeNoAlerts} data-testid="home-empty" />

@@ -44,6 +44,7 @@ import { EmptyText, ScrollRegion } from './page-parts';
 import { useToday } from '../today';
 import { CorrectionsCard, entryText, VoidDialog, type VoidTarget } from './VoidDialog';
 import { RiskCard } from './RiskCard';
+import { AccountCard } from './AccountCard';
 
 type Action = StayActionKind | 'readmit' | 'edit';
 type StayActionKind = 'transfer' | 'leave' | 'discharge';
@@ -133,6 +134,8 @@ export default function ResidentPage() {
         </Tag>
       </PageTitle>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {/* The accountant comes for the account (docs/rules.md §9): first for them, after the care records for the others. */}
+        {me?.role === 'ACCOUNTANT' && <AccountCard residentId={residentId} discharged={r.status === 'DISCHARGED'} />}
         <Card>
           {/* One item a row on a phone, label above its value: a date or an ID never wraps a character a line. */}
           <Descriptions
@@ -367,6 +370,7 @@ export default function ResidentPage() {
           </Col>
         </Row>
         <RiskCard residentId={residentId} />
+        {me?.role !== 'ACCOUNTANT' && <AccountCard residentId={residentId} discharged={r.status === 'DISCHARGED'} />}
         <CorrectionsCard residentId={residentId} />
         {(action === 'transfer' || action === 'leave' || action === 'discharge') && current && (
           <StayAction action={action} admission={current} residentId={residentId} onClose={() => setAction(null)} />
