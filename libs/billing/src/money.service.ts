@@ -355,7 +355,7 @@ export class MoneyService {
       ].filter((p) => p.amountFen > 0);
       refundId = await this.writeRefund(a.residentId, parts, 'SETTLEMENT', dto.method, ref, settledOn, '退住结算');
     }
-    const id = await this.repo.insertSettlement({
+    const settled = {
       admissionId,
       residentId: a.residentId,
       settledOn,
@@ -366,35 +366,17 @@ export class MoneyService {
       refundFen: s.refundFen,
       stillOwedFen: s.stillOwedFen,
       refundId,
-    });
+    };
+    const id = await this.repo.insertSettlement(settled);
     const voucher = refundId ? (await this.repo.refunds({ ids: [refundId] }))[0].voucherNumber : null;
+    const { owedFen, depositFen, prepaymentFen, refundFen } = settled;
     await this.audit.record({
       action: 'billing.settlement',
       entityType: 'admission',
       entityId: admissionId,
-      after: {
-        residentId: a.residentId,
-        owedFen: b.receivableFen,
-        depositFen: b.depositFen,
-        prepaymentFen: b.prepaymentFen,
-        refundFen: s.refundFen,
-        voucher,
-      },
+      after: { residentId: a.residentId, owedFen, depositFen, prepaymentFen, refundFen, voucher },
     });
-    return {
-      id,
-      admissionId,
-      residentId: a.residentId,
-      settledOn,
-      finalBillId,
-      owedFen: b.receivableFen,
-      depositFen: b.depositFen,
-      prepaymentFen: b.prepaymentFen,
-      refundFen: s.refundFen,
-      stillOwedFen: s.stillOwedFen,
-      refundId,
-      voucherNumber: voucher,
-    };
+    return { id, ...settled, voucherNumber: voucher };
   }
 
   /** GET billing/settlements/pending: discharged and not settled, with money held or owed. */

@@ -16,10 +16,12 @@ import {
   Table,
   Tag,
 } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { fenOfYuan, yuan } from '@careops/care';
 import {
+  type BillSummary,
   type LedgerRow,
   PAYMENT_METHODS,
   type Payment,
@@ -124,93 +126,72 @@ function Account({ residentId, discharged }: { residentId: string; discharged: b
         <Statistic title={`${t.billDeposit}${t.inYuan}`} value={yuan(a.depositFen)} data-testid="account-deposit-held" />
         <Statistic title={`${t.billPrepayment}${t.inYuan}`} value={yuan(a.prepaymentFen)} data-testid="account-prepayment" />
       </Space>
-      <ScrollRegion label={t.billBills}>
-        <Table
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          pagination={a.bills.length > 6 ? { pageSize: 6, size: 'small' } : false}
-          dataSource={a.bills}
-          locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
-          data-testid="account-bills"
-          columns={[
-            { title: t.month, dataIndex: 'month' },
-            { title: t.billNumber, dataIndex: 'number', render: (v: string) => <span data-data>{v}</span> },
-            { title: t.billKind, dataIndex: 'kind', render: (k) => billKindLabel(t, k) },
-            { title: `${t.billTotal}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => <Money fen={f} /> },
-            { title: `${t.billOpen}${t.inYuan}`, dataIndex: 'openFen', align: 'right', render: (f: number) => <Money fen={f} /> },
-            { title: t.state, dataIndex: 'state', render: (s) => <BillStateTag state={s} /> },
-            {
-              title: t.actions,
-              key: 'pdf',
-              render: (_: unknown, b) =>
-                b.state !== 'DRAFT' && (
-                  <Button size="small" type="link" onClick={() => fetchFile(`reports/bill/${b.id}.pdf`, `bill-${b.number}.pdf`)}>
-                    PDF
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      </ScrollRegion>
-      <h3 style={{ ...H2, fontSize: 14, margin: '16px 0 8px' }}>{t.billPayments}</h3>
-      <ScrollRegion label={t.billPayments}>
-        <Table<Payment>
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          pagination={a.payments.length > 6 ? { pageSize: 6, size: 'small' } : false}
-          dataSource={a.payments}
-          locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
-          data-testid="account-payments"
-          columns={[
-            { title: t.billReceivedOn, dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-            { title: t.kind, dataIndex: 'kind', render: (k: Payment['kind']) => (k === 'DEPOSIT' ? t.billKindDeposit : t.billKindPayment) },
-            { title: t.billMethod, dataIndex: 'method', render: (m: PaymentMethod) => t[`billMethod${m}`] },
-            { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => <Money fen={f} /> },
-            { title: t.billReceiptNumber, dataIndex: 'receiptNumber', render: (v: string | null) => <span data-data>{v ?? '—'}</span> },
-            {
-              title: t.actions,
-              key: 'pdf',
-              render: (_: unknown, p) =>
-                p.receiptNumber && (
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => fetchFile(`reports/receipt/${p.id}.pdf`, `receipt-${p.receiptNumber}.pdf`)}
-                  >
-                    {t.billReceipt}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      </ScrollRegion>
-      <h3 style={{ ...H2, fontSize: 14, margin: '16px 0 8px' }}>{t.billLedger}</h3>
-      <ScrollRegion label={t.billLedger}>
-        <Table<LedgerRow>
-          rowKey="id"
-          size="small"
-          scroll={{ x: 'max-content' }}
-          pagination={a.ledger.length > 10 ? { pageSize: 10, size: 'small' } : false}
-          dataSource={a.ledger}
-          locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
-          data-testid="account-ledger"
-          columns={[
-            { title: t.date, dataIndex: 'on', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-            { title: t.kind, dataIndex: 'kind', render: (k: LedgerRow['kind']) => <Tag>{t[`billLedger${k}`]}</Tag> },
-            { title: t.billLedgerDebit, dataIndex: 'debitAccount', render: (v: string) => <span data-data>{accountName(v)}</span> },
-            { title: t.billLedgerCredit, dataIndex: 'creditAccount', render: (v: string) => <span data-data>{accountName(v)}</span> },
-            { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => <Money fen={f} /> },
-            { title: t.billLedgerMemo, dataIndex: 'memo', render: (v: string | null) => <span data-data>{v ?? '—'}</span> },
-            {
-              title: t.billRecordedAt,
-              dataIndex: 'at',
-              render: (v: string) => <Secondary style={{ whiteSpace: 'nowrap' }}>{localTime(v, timeZone)}</Secondary>,
-            },
-          ]}
-        />
-      </ScrollRegion>
+      <AccountTable<BillSummary>
+        label={t.billBills}
+        testId="account-bills"
+        rows={a.bills}
+        pageSize={6}
+        columns={[
+          { title: t.month, dataIndex: 'month' },
+          { title: t.billNumber, dataIndex: 'number', render: (v: string) => <span data-data>{v}</span> },
+          { title: t.billKind, dataIndex: 'kind', render: (k) => billKindLabel(t, k) },
+          { title: `${t.billTotal}${t.inYuan}`, dataIndex: 'totalFen', align: 'right', render: (f: number) => <Money fen={f} /> },
+          { title: `${t.billOpen}${t.inYuan}`, dataIndex: 'openFen', align: 'right', render: (f: number) => <Money fen={f} /> },
+          { title: t.state, dataIndex: 'state', render: (s) => <BillStateTag state={s} /> },
+          {
+            title: t.actions,
+            key: 'pdf',
+            render: (_: unknown, b) =>
+              b.state !== 'DRAFT' && (
+                <Button size="small" type="link" onClick={() => fetchFile(`reports/bill/${b.id}.pdf`, `bill-${b.number}.pdf`)}>
+                  PDF
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <AccountTable<Payment>
+        title={t.billPayments}
+        testId="account-payments"
+        rows={a.payments}
+        pageSize={6}
+        columns={[
+          { title: t.billReceivedOn, dataIndex: 'receivedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+          { title: t.kind, dataIndex: 'kind', render: (k: Payment['kind']) => (k === 'DEPOSIT' ? t.billKindDeposit : t.billKindPayment) },
+          { title: t.billMethod, dataIndex: 'method', render: (m: PaymentMethod) => t[`billMethod${m}`] },
+          { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => <Money fen={f} /> },
+          { title: t.billReceiptNumber, dataIndex: 'receiptNumber', render: (v: string | null) => <span data-data>{v ?? '—'}</span> },
+          {
+            title: t.actions,
+            key: 'pdf',
+            render: (_: unknown, p) =>
+              p.receiptNumber && (
+                <Button size="small" type="link" onClick={() => fetchFile(`reports/receipt/${p.id}.pdf`, `receipt-${p.receiptNumber}.pdf`)}>
+                  {t.billReceipt}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <AccountTable<LedgerRow>
+        title={t.billLedger}
+        testId="account-ledger"
+        rows={a.ledger}
+        pageSize={10}
+        columns={[
+          { title: t.date, dataIndex: 'on', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+          { title: t.kind, dataIndex: 'kind', render: (k: LedgerRow['kind']) => <Tag>{t[`billLedger${k}`]}</Tag> },
+          { title: t.billLedgerDebit, dataIndex: 'debitAccount', render: (v: string) => <span data-data>{accountName(v)}</span> },
+          { title: t.billLedgerCredit, dataIndex: 'creditAccount', render: (v: string) => <span data-data>{accountName(v)}</span> },
+          { title: `${t.amount}${t.inYuan}`, dataIndex: 'amountFen', align: 'right', render: (f: number) => <Money fen={f} /> },
+          { title: t.billLedgerMemo, dataIndex: 'memo', render: (v: string | null) => <span data-data>{v ?? '—'}</span> },
+          {
+            title: t.billRecordedAt,
+            dataIndex: 'at',
+            render: (v: string) => <Secondary style={{ whiteSpace: 'nowrap' }}>{localTime(v, timeZone)}</Secondary>,
+          },
+        ]}
+      />
       {(dialog === 'payment' || dialog === 'deposit') && (
         <PaymentDialog residentId={residentId} kind={dialog} onClose={() => setDialog(null)} />
       )}
@@ -224,6 +205,42 @@ function Account({ residentId, discharged }: { residentId: string; discharged: b
 }
 
 /** The yuan text of an amount field: required, at most two decimals, more than 0. */
+/** One of the account's lists: a heading (or a label), a region that scrolls sideways, a small table that pages past `pageSize` rows. */
+function AccountTable<T extends { id: string }>({
+  title,
+  label,
+  testId,
+  rows,
+  pageSize,
+  columns,
+}: {
+  title?: string;
+  label?: string;
+  testId: string;
+  rows: T[];
+  pageSize: number;
+  columns: TableColumnsType<T>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {title && <h3 style={{ ...H2, fontSize: 14, margin: '16px 0 8px' }}>{title}</h3>}
+      <ScrollRegion label={title ?? label ?? ''}>
+        <Table<T>
+          rowKey="id"
+          size="small"
+          scroll={{ x: 'max-content' }}
+          pagination={rows.length > pageSize ? { pageSize, size: 'small' } : false}
+          dataSource={rows}
+          locale={{ emptyText: <EmptyText>{t.empty}</EmptyText> }}
+          data-testid={testId}
+          columns={columns}
+        />
+      </ScrollRegion>
+    </>
+  );
+}
+
 function useAmountRules() {
   const { t } = useI18n();
   return [
