@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { APP_ROLE, appDatabaseUrl } from '@careops/db';
-import { buildWorld, populate, World } from './support/world';
+import { buildWorld, genderOf, idNumberFor, populate, Populated, World } from './support/world';
 
 /** Row-level security seen from the application's own login (docs/architecture.md). */
 describe('row-level security as the application role', () => {
@@ -8,13 +8,51 @@ describe('row-level security as the application role', () => {
   let app: Client;
   let rlsTables: string[];
 
+  /**
+   * A row in every billing table (docs/rules.md §9): fee items, a per-use charge, two months billed and
+   * issued, a deposit partly refunded, a part payment with its reminder, and a discharge settled.
+   */
+  async function billingRows(facilityId: string, token: string, p: Populated) {
+    const post = async (path: string, body: object) => {
+      const res = await w.t.http.post(`/api/facilities/${facilityId}${path}`).auth(token, { type: 'bearer' }).send(body);
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const fee = { kind: 'MONTHLY', category: 'BED', amountFen: 150000, chargedOnLeave: true, effectiveFrom: '2025-01-01' };
+    await post('/fee-items', { ...fee, code: 'BED', name: '床位费' });
+    await post('/fee-items', { ...fee, code: 'BATH', name: '助浴', kind: 'PER_USE', category: 'OTHER', amountFen: 3000, unit: '次' });
+    const [owes] = p.residents;
+    const dob = '1945-03-13';
+    const id = idNumberFor(dob, p.residents.length + 90);
+    const leaves = (await post('/residents', { name: '结算老人', gender: genderOf(id), dateOfBirth: dob, idNumber: id })).id as string;
+    await post('/usage-charges', { residentId: owes, code: 'BATH', on: '2026-01-12', quantity: 1 });
+    const bed = await post('/beds', { code: `S-${facilityId.slice(0, 4)}`, roomId: p.roomId, kind: 'GENERAL' });
+    const admission = await post('/admissions', { residentId: leaves, bedId: bed.id, admittedOn: '2026-02-02', careLevel: 'SELF_CARE' });
+    await post(`/admissions/${admission.id}/discharge`, { dischargedOn: '2026-02-20', reason: '回家' });
+    for (const month of ['2026-01', '2026-02']) {
+      await post('/bills/run', { month });
+      await post('/bills/issue', { month });
+    }
+    await post(`/residents/${owes}/deposits`, { amountFen: 10000, receivedOn: '2026-01-06' });
+    await post(`/residents/${owes}/refunds`, {
+      amountFen: 5000,
+      from: 'DEPOSIT',
+      method: 'CASH',
+      paidOn: '2026-01-07',
+      reason: '多收押金',
+    });
+    await post(`/residents/${owes}/payments`, { amountFen: 1000, method: 'CASH', receivedOn: '2026-02-12' });
+    await post('/billing/arrears/reminders', { residentIds: [owes] });
+    await post(`/admissions/${admission.id}/settle`, { method: 'CASH' });
+  }
+
   beforeAll(async () => {
     w = await buildWorld();
     // Some facility data in B and A for every table that has it.
     await w.t.http.patch(`/api/facilities/${w.B}`).auth(w.token.managerB, { type: 'bearer' }).send({ address: '和平路9号' }).expect(200);
     await w.t.http.patch(`/api/facilities/${w.A}`).auth(w.token.managerA, { type: 'bearer' }).send({ address: '健康路18号' }).expect(200);
-    await populate(w, w.A, w.token.managerA, 1);
-    await populate(w, w.B, w.token.managerB, 2);
+    await billingRows(w.A, w.token.managerA, await populate(w, w.A, w.token.managerA, 1));
+    await billingRows(w.B, w.token.managerB, await populate(w, w.B, w.token.managerB, 2));
     app = new Client({ connectionString: appDatabaseUrl(w.db.url) });
     await app.connect();
     rlsTables = (

@@ -208,7 +208,7 @@ export class BillingRepository {
   async insertUsage(u: { residentId: string; feeItemId: string; on: IsoDate; quantity: number; unitFen: number; note: string | null }) {
     const [row]: { id: string }[] = await this.db.sql.query(
       `INSERT INTO usage_charge (facility_id, resident_id, fee_item_id, "on", quantity, unit_fen, amount_fen, note, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $6::bigint * $5, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5::int, $6::bigint, $6::bigint * $5::int, $7, $8) RETURNING id`,
       [this.db.facilityId(), u.residentId, u.feeItemId, u.on, u.quantity, u.unitFen, u.note, this.db.userId()],
     );
     return row.id;
