@@ -130,7 +130,7 @@ export class Billing1765600000000 implements MigrationInterface {
 
     // docs/rules.md §9: an issued bill is never edited; its state moves ISSUED → PAID only.
     await q.query(`
-      CREATE FUNCTION careops_bill_issued() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS
+      CREATE FUNCTION careops_bill_issued() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN
         IF OLD.state = 'DRAFT' THEN
           IF TG_OP = 'UPDATE' AND NEW.state = 'PAID' THEN
@@ -147,7 +147,7 @@ export class Billing1765600000000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER bill_issued BEFORE UPDATE OR DELETE ON bill FOR EACH ROW EXECUTE FUNCTION careops_bill_issued()`);
     await q.query(`
-      CREATE FUNCTION careops_bill_line_issued() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS
+      CREATE FUNCTION careops_bill_line_issued() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
       $$ DECLARE s text; n text;
       BEGIN
         SELECT state, number INTO s, n FROM bill WHERE id = CASE TG_OP WHEN 'DELETE' THEN OLD.bill_id ELSE NEW.bill_id END;
@@ -164,7 +164,7 @@ export class Billing1765600000000 implements MigrationInterface {
     );
     // A fee version a bill used never changes: a new version is posted instead.
     await q.query(`
-      CREATE FUNCTION careops_fee_item_used() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS
+      CREATE FUNCTION careops_fee_item_used() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN
         IF EXISTS (SELECT 1 FROM bill_line WHERE fee_item_id = OLD.id) OR EXISTS (SELECT 1 FROM usage_charge WHERE fee_item_id = OLD.id) THEN
           RAISE EXCEPTION 'fee item % from % was used: post a new version instead (docs/rules.md §9)', OLD.code, OLD.effective_from
@@ -294,7 +294,7 @@ export class Billing1765600000000 implements MigrationInterface {
 
     // The journal and the documents of money are append-only, for the owner too (triggers), and the app may only add.
     await q.query(`
-      CREATE FUNCTION careops_money_append_only() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS
+      CREATE FUNCTION careops_money_append_only() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS
       $$ BEGIN RAISE EXCEPTION '% is append-only (docs/rules.md §9): % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
     for (const t of ['ledger_entry', 'payment', 'refund', 'settlement', 'arrears_reminder']) {
       await q.query(
