@@ -112,7 +112,7 @@ function group(code: AbilityGroupCode, zh: string, en: string, specs: readonly I
 
 /** docs/rules.md §4a: Part B, 26 items in four groups, 90 points. */
 export const ABILITY_GROUPS: readonly AbilityGroup[] = [
-  group('B.1', '自理能力', 'Self-care', [
+  /* @__PURE__ */ group('B.1', '自理能力', 'Self-care', [
     ['B1.1', '进食', 'Eating'],
     ['B1.2', '修饰', 'Grooming'],
     ['B1.3', '洗澡', 'Bathing'],
@@ -122,13 +122,13 @@ export const ABILITY_GROUPS: readonly AbilityGroup[] = [
     ['B1.7', '大便控制', 'Bowel control'],
     ['B1.8', '如厕', 'Toileting'],
   ]),
-  group('B.2', '基础运动能力', 'Basic mobility', [
+  /* @__PURE__ */ group('B.2', '基础运动能力', 'Basic mobility', [
     ['B2.1', '床上体位转移', 'Turning in bed'],
     ['B2.2', '床椅转移', 'Bed–chair transfer'],
     ['B2.3', '平地行走', 'Walking on level ground'],
     ['B2.4', '上下楼梯', 'Stairs', STAIRS],
   ]),
-  group('B.3', '精神状态', 'Mental state', [
+  /* @__PURE__ */ group('B.3', '精神状态', 'Mental state', [
     ['B3.1', '时间定向', 'Orientation to time'],
     ['B3.2', '空间定向', 'Orientation to place'],
     ['B3.3', '人物定向', 'Orientation to people'],
@@ -139,7 +139,7 @@ export const ABILITY_GROUPS: readonly AbilityGroup[] = [
     ['B3.8', '抑郁症状', 'Depressive symptoms', DEPRESSION],
     ['B3.9', '意识水平', 'Level of consciousness', CONSCIOUSNESS],
   ]),
-  group('B.4', '感知觉与社会参与', 'Perception and social participation', [
+  /* @__PURE__ */ group('B.4', '感知觉与社会参与', 'Perception and social participation', [
     ['B4.1', '视力', 'Vision', VISION],
     ['B4.2', '听力', 'Hearing', HEARING],
     ['B4.3', '执行日常事务', 'Daily tasks'],
@@ -149,11 +149,13 @@ export const ABILITY_GROUPS: readonly AbilityGroup[] = [
 ];
 
 /** The 26 items in the standard's order. */
-export const ABILITY_ITEMS: readonly AbilityItem[] = ABILITY_GROUPS.flatMap((g) => g.items);
-export const ABILITY_ITEM_CODES: readonly string[] = ABILITY_ITEMS.map((item) => item.code);
-export const ABILITY_MAX_TOTAL = ABILITY_ITEMS.reduce((sum, item) => sum + item.max, 0);
+// Computed tables are marked pure: the web app's first bundle imports from this library and leaves them out
+// unless a screen uses them.
+export const ABILITY_ITEMS: readonly AbilityItem[] = /* @__PURE__ */ ABILITY_GROUPS.flatMap((g) => g.items);
+export const ABILITY_ITEM_CODES: readonly string[] = /* @__PURE__ */ ABILITY_ITEMS.map((item) => item.code);
+export const ABILITY_MAX_TOTAL = /* @__PURE__ */ ABILITY_ITEMS.reduce((sum, item) => sum + item.max, 0);
 
-const ITEM_BY_CODE = new Map(ABILITY_ITEMS.map((item) => [item.code, item]));
+const ITEM_BY_CODE = /* @__PURE__ */ new Map(/* @__PURE__ */ ABILITY_ITEMS.map((item) => [item.code, item]));
 export function abilityItem(code: string): AbilityItem | undefined {
   return ITEM_BY_CODE.get(code);
 }

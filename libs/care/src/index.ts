@@ -10,7 +10,6 @@ export * from './percent';
 export * from './staffing-range';
 export * from './subsidy';
 export * from './metrics';
-export * from './amount-in-capitals';
 export * from './resident-category';
 export * from './programmes';
 export * from './errors';

@@ -44,7 +44,7 @@ import {
 } from '../api/hooks/billing';
 import { useAuth } from '../auth';
 import { Loading } from '../components/Loading';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { useTimeZone, useToday } from '../today';
 import { localTime } from '../today';
 import { billKindLabel, BillStateTag, fillText, H2, Money, newUuid, useFacilityDownload } from './billing-parts';
@@ -66,7 +66,7 @@ export function AccountCard({ residentId, discharged }: { residentId: string; di
 }
 
 function Account({ residentId, discharged }: { residentId: string; discharged: boolean }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const timeZone = useTimeZone();
   const account = useAccount(residentId);
   const pending = usePendingSettlements(discharged);
@@ -221,7 +221,7 @@ function AccountTable<T extends { id: string }>({
   pageSize: number;
   columns: TableColumnsType<T>;
 }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   return (
     <>
       {title && <h3 style={{ ...H2, fontSize: 14, margin: '16px 0 8px' }}>{title}</h3>}
@@ -242,7 +242,7 @@ function AccountTable<T extends { id: string }>({
 }
 
 function useAmountRules() {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   return [
     { required: true, message: t.fieldRequired },
     {
@@ -266,7 +266,7 @@ interface MoneyForm {
  * retry after a dropped answer) books the one payment again, not a second one; then the receipt.
  */
 function PaymentDialog({ residentId, kind, onClose }: { residentId: string; kind: 'payment' | 'deposit'; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const describe = useErrorMessage();
   const today = useToday();
   const [idempotencyKey] = useState(newUuid);
@@ -400,7 +400,7 @@ function RefundDialog({
   prepaymentFen: number;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const describe = useErrorMessage();
   const today = useToday();
   const refund = useRefund(residentId);
@@ -493,7 +493,7 @@ function VoucherDone({
   amountFen: number;
   fetchFile: (path: string, name: string) => unknown;
 }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="refund-done">
       <Alert type="success" showIcon message={fillText(t.billRefundDone, { number: voucherNumber ?? '—' })} />
@@ -536,7 +536,7 @@ interface SettleForm {
  * confirming; then the 退款凭证.
  */
 export function SettleDialog({ pending, onClose }: { pending: PendingSettlement; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const describe = useErrorMessage();
   const today = useToday();
   const settle = useSettle();
@@ -657,7 +657,7 @@ interface UsageForm {
 
 /** 按次收费: a per-use item (助浴, 陪诊 …) recorded on a day; it goes on that month's bill. */
 function UsageDialog({ residentId, onClose }: { residentId: string; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const today = useToday();

@@ -9,7 +9,7 @@ import { useBill, useBills, useIssueBill, useIssueMonth, useRunBills } from '../
 import { Failed } from '../components/Failed';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { useToday } from '../today';
 import { BillingNav, billKindLabel, BillStateTag, fillText, H2, Money, useFacilityDownload } from './billing-parts';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
@@ -21,7 +21,7 @@ import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
  */
 export default function Billing() {
   const { facilityId = '' } = useParams();
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const today = useToday();
@@ -219,7 +219,7 @@ export function BillDrawer({
   onClose: () => void;
   onOpen?: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const phone = !Grid.useBreakpoint().md;

@@ -8,7 +8,7 @@ import { useErrorMessage } from '../api/errors';
 import { useArrears, usePendingSettlements, useRemind } from '../api/hooks/billing';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { localTime, useTimeZone, useToday } from '../today';
 import { BillingNav, fillText, H2, Money, useFacilityDownload } from './billing-parts';
 import { SettleDialog } from './AccountCard';
@@ -23,7 +23,7 @@ const BUCKET_COLOURS: Record<ArrearsBucket, string> = { D0_30: 'default', D31_60
  */
 export default function BillingArrears() {
   const { facilityId = '' } = useParams();
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const today = useToday();
@@ -171,7 +171,7 @@ function PendingSettlementsCard({
   loading: boolean;
   onSettle: (p: PendingSettlement) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { facilityId = '' } = useParams();
   return (
     <Card size="small" title={<h2 style={H2}>{t.billPending}</h2>} data-testid="pending-settlements">

@@ -9,7 +9,7 @@ import { useErrorMessage } from '../api/errors';
 import { useAddFeeItem, useFeeItems } from '../api/hooks/billing';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { useToday } from '../today';
 import { BillingNav, fillText, H2, Money } from './billing-parts';
 import { EmptyText, ScrollRegion } from './page-parts';
@@ -40,7 +40,7 @@ const chargedOnLeaveByDefault = (c: FeeCategory) => c === 'BED' || c === 'CARE';
  * is never edited: the next one gets a later effective date).
  */
 export default function BillingFees() {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const today = useToday();
   const items = useFeeItems();
   const [editing, setEditing] = useState<Partial<FeeForm> | null>(null);
@@ -203,7 +203,7 @@ function fieldOf(e: ApiError): string {
 
 /** The form of a fee item or of its new version (the code then fixed); the API's refusal is shown on the field it names. */
 function FeeDialog({ initial, onClose }: { initial: Partial<FeeForm>; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const { message } = App.useApp();
   const describe = useErrorMessage();
   const today = useToday();

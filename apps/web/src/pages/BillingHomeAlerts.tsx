@@ -4,7 +4,7 @@ import { yuan } from '@careops/care';
 import { useRouteFacilityId } from '../api/hooks/facilities';
 import { useArrears, usePendingSettlements } from '../api/hooks/billing';
 import { useAuth } from '../auth';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { useToday } from '../today';
 import { fillText } from './billing-parts';
 
@@ -20,7 +20,7 @@ export function BillingHomeAlerts() {
 }
 
 function Alerts() {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const today = useToday();
   const facilityId = useRouteFacilityId();
   const arrears = useArrears(today().format('YYYY-MM-DD'));

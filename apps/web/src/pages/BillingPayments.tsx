@@ -7,7 +7,7 @@ import type { Payment, PaymentMethod } from '../api/billing';
 import { usePayments } from '../api/hooks/billing';
 import { Failed } from '../components/Failed';
 import { PageTitle } from '../components/PageTitle';
-import { useI18n } from '../i18n';
+import { useBillingI18n } from '../i18n/billing';
 import { useToday } from '../today';
 import { BillingNav, Money, useFacilityDownload } from './billing-parts';
 import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
@@ -15,7 +15,7 @@ import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
 /** 收款记录 (docs/rules.md §9): payments and deposits of a period, searched by name or receipt number, with their 收据 and the exports. */
 export default function BillingPayments() {
   const { facilityId = '' } = useParams();
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const today = useToday();
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('month'), today()]);
   const [q, setQ] = useState('');

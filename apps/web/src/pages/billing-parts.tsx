@@ -5,7 +5,7 @@ import type { BillKind, BillState } from '../api/billing';
 import { download } from '../api/client';
 import { useErrorMessage } from '../api/errors';
 import { useRouteFacilityId } from '../api/hooks/facilities';
-import { type Messages, useI18n } from '../i18n';
+import { type BillingText, useBillingI18n } from '../i18n/billing';
 
 /** `{name}` placeholders of a message filled in. */
 export const fillText = (template: string, values: Record<string, string | number>): string =>
@@ -14,7 +14,7 @@ export const fillText = (template: string, values: Record<string, string | numbe
 export const BILL_STATE_COLOURS: Record<BillState, string> = { DRAFT: 'default', ISSUED: 'blue', PAID: 'green' };
 
 export function BillStateTag({ state }: { state: BillState }) {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   return (
     <Tag color={BILL_STATE_COLOURS[state]} style={{ marginInlineEnd: 0 }} data-testid="bill-state">
       {t[`billState${state}`]}
@@ -22,7 +22,7 @@ export function BillStateTag({ state }: { state: BillState }) {
   );
 }
 
-export const billKindLabel = (t: Messages, kind: BillKind) => t[`billKind${kind}`];
+export const billKindLabel = (t: BillingText, kind: BillKind) => t[`billKind${kind}`];
 
 /** Fen as yuan, a credit note's minus sign kept; tabular digits so columns line up. */
 export function Money({ fen, strong }: { fen: number; strong?: boolean }) {
@@ -41,7 +41,7 @@ export function useFacilityDownload() {
 
 /** The four billing screens, one link each (the current one marked for screen readers). */
 export function BillingNav() {
-  const { t } = useI18n();
+  const { t } = useBillingI18n();
   const facilityId = useRouteFacilityId();
   const { pathname } = useLocation();
   const navigate = useNavigate();

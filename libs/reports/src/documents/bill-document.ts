@@ -1,4 +1,4 @@
-import { amountInCapitals, calendarDate, dayNumber, monthSpan } from '@careops/care';
+import { calendarDate, dayNumber, monthSpan } from '@careops/care';
 import {
   BILL_KIND_LABELS,
   BILL_STATE_LABELS,
@@ -9,6 +9,7 @@ import {
   type PaymentInstructions,
 } from './billing-views';
 import { draft, Draft, fileNameOf, monthLabel } from './draft';
+import { amountInCapitals } from '../amount-in-capitals';
 
 /** What a 缴费通知单 is made of: the bill, the resident's other bills (for what is still owed) and how to pay. */
 export interface BillFacts {

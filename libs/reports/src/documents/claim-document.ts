@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, amountInCapitals, CARE_LEVEL_LABELS, CARE_LEVELS, monthSpan, PROGRAMME_LABELS, yuan } from '@careops/care';
+import { addDays, CARE_LEVEL_LABELS, CARE_LEVELS, monthSpan, PROGRAMME_LABELS, yuan } from '@careops/care';
 import { ClaimsService, type ClaimView } from '@careops/claims';
 import { FacilitiesService } from '@careops/facilities';
 import { bureauName, divisionFullName, divisionName } from '@careops/platform';
 import { draft, Draft, fileNameOf, monthLabel, wallClock } from './draft';
+import { amountInCapitals } from '../amount-in-capitals';
 
 const STATE_LABELS: Record<string, string> = { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已批准', REJECTED: '已驳回', PAID: '已拨付' };
 

@@ -1,6 +1,6 @@
-import { amountInCapitals } from '@careops/care';
 import { type BillingFacility, figures, methodLabel, type PaymentView } from './billing-views';
 import { draft, Draft, fileNameOf, monthLabel } from './draft';
+import { amountInCapitals } from '../amount-in-capitals';
 
 /**
  * 收据 of a payment or a deposit (docs/rules.md §8, §9): the payment's receipt number (gapless per

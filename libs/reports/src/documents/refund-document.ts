@@ -1,6 +1,6 @@
-import { amountInCapitals } from '@careops/care';
 import { type BillingFacility, figures, methodLabel, type RefundView } from './billing-views';
 import { draft, Draft, fileNameOf, monthLabel } from './draft';
+import { amountInCapitals } from '../amount-in-capitals';
 
 /** Who signs for the family: the resident's guardian as registered, if any (printed beside the blank). */
 export interface RefundRecipient {
