@@ -6,7 +6,7 @@
 // with a plain-SQL floor over the same rows (days by range arithmetic, one INSERT … SELECT of the
 // lines). Exits non-zero when a goal is NOT MET.
 //   node bench/billing.bench.mjs        (BENCH_FACILITIES, BENCH_RESIDENTS_EACH, BENCH_BIG to resize)
-import { call, must, pool, signInAdmin, startStack } from './lib.mjs';
+import { call, facilityWithLevelChanges, must, pool, signInAdmin, startStack } from './lib.mjs';
 
 const BIG = Number(process.env.BENCH_BIG ?? 500);
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 100);
@@ -22,41 +22,18 @@ try {
   await owner.connect();
 
   /** A facility with `n` residents on nursing beds since 2025, each changing to 全失能 on a day of March 2026; its fee items. */
-  const facilityWith = async (name, n) => {
-    const f = await must(
-      call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }),
-      'facility',
-    );
-    await owner.query('BEGIN');
-    await owner.query(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1')`, [f.id]);
-    await owner.query(
-      `WITH b AS (INSERT INTO bed (facility_id, room_id, code, kind) SELECT $1, (SELECT id FROM room WHERE facility_id = $1), 'B' || i, 'NURSING' FROM generate_series(1, $2) i RETURNING id, code),
-            r AS (INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
-                  SELECT $1, '老人' || i, 'F', '1940-01-01', '\\x00', 1, int4send(i), '410421********0001' FROM generate_series(1, $2) i RETURNING id, name),
-            a AS (INSERT INTO admission (facility_id, resident_id, period) SELECT $1, r.id, daterange('2025-01-01', NULL) FROM r RETURNING id, resident_id)
-       INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period)
-       SELECT $1, a.id, a.resident_id, b.id, daterange('2025-01-01', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.code = 'B' || substr(r.name, 3)`,
-      [f.id, n],
-    );
-    await owner.query(
-      `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor)
-       SELECT facility_id, id, '2025-01-01'::date, (ARRAY['SELF_CARE','SEMI_DISABLED','FULLY_DISABLED'])[1 + abs(hashtext(id::text)) % 3], 'x' FROM resident WHERE facility_id = $1
-       UNION ALL
-       SELECT facility_id, id, ('2026-03-' || lpad((1 + abs(hashtext(id::text || 'm')) % 28)::text, 2, '0'))::date, 'FULLY_DISABLED', 'x' FROM resident WHERE facility_id = $1`,
-      [f.id],
-    );
-    await owner.query(
-      `INSERT INTO fee_item (facility_id, code, name, kind, category, amount_fen, care_level, charged_on_leave, effective_from)
-       VALUES ($1, 'BED', '床位费', 'MONTHLY', 'BED', $2, NULL, true, '2025-01-01'),
-              ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $3, 'SELF_CARE', true, '2025-01-01'),
-              ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $4, 'SEMI_DISABLED', true, '2025-01-01'),
-              ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $5, 'FULLY_DISABLED', true, '2025-01-01'),
-              ($1, 'MEALS', '伙食费', 'MONTHLY', 'MEALS', $6, NULL, false, '2025-01-01')`,
-      [f.id, FEES.BED, FEES.SELF_CARE, FEES.SEMI_DISABLED, FEES.FULLY_DISABLED, FEES.MEALS],
-    );
-    await owner.query('COMMIT');
-    return f.id;
-  };
+  const facilityWith = (name, n) =>
+    facilityWithLevelChanges(stack, admin, owner, name, n, async (client, facilityId) => {
+      await client.query(
+        `INSERT INTO fee_item (facility_id, code, name, kind, category, amount_fen, care_level, charged_on_leave, effective_from)
+         VALUES ($1, 'BED', '床位费', 'MONTHLY', 'BED', $2, NULL, true, '2025-01-01'),
+                ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $3, 'SELF_CARE', true, '2025-01-01'),
+                ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $4, 'SEMI_DISABLED', true, '2025-01-01'),
+                ($1, 'CARE', '护理费', 'MONTHLY', 'CARE', $5, 'FULLY_DISABLED', true, '2025-01-01'),
+                ($1, 'MEALS', '伙食费', 'MONTHLY', 'MEALS', $6, NULL, false, '2025-01-01')`,
+        [facilityId, FEES.BED, FEES.SELF_CARE, FEES.SEMI_DISABLED, FEES.FULLY_DISABLED, FEES.MEALS],
+      );
+    });
 
   /** docs/rules.md §9 from the facts alone: bed and meals a whole month; care at the first level until the change, 全失能 from it. */
   const half = (fen, days) => Math.floor((2 * fen * days + 31) / 62);

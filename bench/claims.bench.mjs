@@ -4,12 +4,11 @@
 // Facts are loaded with SQL (the set-up is not measured); claims go through the API. Each claim's total
 // is checked against one computed in this file from the facts; exits non-zero when a goal is NOT MET.
 //   node bench/claims.bench.mjs        (BENCH_FACILITIES, BENCH_RESIDENTS_EACH, BENCH_BIG to resize)
-import { call, must, pool, signInAdmin, startStack } from './lib.mjs';
+import { call, facilityWithLevelChanges, must, pool, signInAdmin, startStack } from './lib.mjs';
 
 const BIG = Number(process.env.BENCH_BIG ?? 500);
 const FACILITIES = Number(process.env.BENCH_FACILITIES ?? 100);
 const EACH = Number(process.env.BENCH_RESIDENTS_EACH ?? 200);
-const LEVELS = ['SELF_CARE', 'SEMI_DISABLED', 'FULLY_DISABLED'];
 
 const stack = await startStack();
 try {
@@ -19,32 +18,7 @@ try {
   await owner.connect();
 
   /** A facility with `n` residents in care since 2025, each with a level change in March 2026. */
-  const facilityWith = async (name, n) => {
-    const f = await must(
-      call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }),
-      'facility',
-    );
-    await owner.query('BEGIN');
-    await owner.query(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1')`, [f.id]);
-    await owner.query(
-      `WITH b AS (INSERT INTO bed (facility_id, room_id, code, kind) SELECT $1, (SELECT id FROM room WHERE facility_id = $1), 'B' || i, 'NURSING' FROM generate_series(1, $2) i RETURNING id, code),
-            r AS (INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
-                  SELECT $1, '老人' || i, 'F', '1940-01-01', '\\x00', 1, int4send(i), '410421********0001' FROM generate_series(1, $2) i RETURNING id, name),
-            a AS (INSERT INTO admission (facility_id, resident_id, period) SELECT $1, r.id, daterange('2025-01-01', NULL) FROM r RETURNING id, resident_id)
-       INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period)
-       SELECT $1, a.id, a.resident_id, b.id, daterange('2025-01-01', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.code = 'B' || substr(r.name, 3)`,
-      [f.id, n],
-    );
-    await owner.query(
-      `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor)
-       SELECT facility_id, id, '2025-01-01'::date, (ARRAY['SELF_CARE','SEMI_DISABLED','FULLY_DISABLED'])[1 + abs(hashtext(id::text)) % 3], 'x' FROM resident WHERE facility_id = $1
-       UNION ALL
-       SELECT facility_id, id, ('2026-03-' || lpad((1 + abs(hashtext(id::text || 'm')) % 28)::text, 2, '0'))::date, $2, 'x' FROM resident WHERE facility_id = $1`,
-      [f.id, LEVELS[2]],
-    );
-    await owner.query('COMMIT');
-    return f.id;
-  };
+  const facilityWith = (name, n) => facilityWithLevelChanges(stack, admin, owner, name, n);
 
   /**
    * The claim a facility should get for 2026-03, computed here from the facts alone, not by libs/care

@@ -153,3 +153,36 @@ export function idNumber(dateOfBirth, seq, region = '410421') {
   const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
 }
+
+/**
+ * A care home with `n` residents on nursing beds since 2025-01-01, each assessed then at a level of its own
+ * and at 全失能 from a day of March 2026, loaded set-based as the owner (the claims and bill-run benches);
+ * `more(owner, facilityId)` adds facts of its own in the same transaction.
+ */
+export async function facilityWithLevelChanges(stack, admin, owner, name, n, more = async () => undefined) {
+  const f = await must(
+    call(stack.base, 'POST', '/api/facilities', admin, { name, type: 'CARE_HOME', divisionCode: '410421', buildingAreaM2: 5000 }),
+    'facility',
+  );
+  await owner.query('BEGIN');
+  await owner.query(`INSERT INTO room (facility_id, building, floor, number) VALUES ($1, 'a', 1, '1')`, [f.id]);
+  await owner.query(
+    `WITH b AS (INSERT INTO bed (facility_id, room_id, code, kind) SELECT $1, (SELECT id FROM room WHERE facility_id = $1), 'B' || i, 'NURSING' FROM generate_series(1, $2) i RETURNING id, code),
+          r AS (INSERT INTO resident (facility_id, name, gender, date_of_birth, id_cipher, id_key_version, id_hmac, id_masked)
+                SELECT $1, '老人' || i, 'F', '1940-01-01', '\\x00', 1, int4send(i), '410421********0001' FROM generate_series(1, $2) i RETURNING id, name),
+          a AS (INSERT INTO admission (facility_id, resident_id, period) SELECT $1, r.id, daterange('2025-01-01', NULL) FROM r RETURNING id, resident_id)
+     INSERT INTO stay (facility_id, admission_id, resident_id, bed_id, period)
+     SELECT $1, a.id, a.resident_id, b.id, daterange('2025-01-01', NULL) FROM a JOIN r ON r.id = a.resident_id JOIN b ON b.code = 'B' || substr(r.name, 3)`,
+    [f.id, n],
+  );
+  await owner.query(
+    `INSERT INTO assessment (facility_id, resident_id, effective_on, care_level, assessor)
+     SELECT facility_id, id, '2025-01-01'::date, (ARRAY['SELF_CARE','SEMI_DISABLED','FULLY_DISABLED'])[1 + abs(hashtext(id::text)) % 3], 'x' FROM resident WHERE facility_id = $1
+     UNION ALL
+     SELECT facility_id, id, ('2026-03-' || lpad((1 + abs(hashtext(id::text || 'm')) % 28)::text, 2, '0'))::date, 'FULLY_DISABLED', 'x' FROM resident WHERE facility_id = $1`,
+    [f.id],
+  );
+  await more(owner, f.id);
+  await owner.query('COMMIT');
+  return f.id;
+}
