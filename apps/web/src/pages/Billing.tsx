@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Descriptions, Drawer, Grid, Input, List, Popconfirm, Select, Space, Statistic, Table } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Grid, Input, List, Popconfirm, Select, Space, Statistic, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useBillingI18n } from '../i18n/billing';
 import { useToday } from '../today';
 import { BillingNav, billKindLabel, BillStateTag, fillText, H2, Money, useFacilityDownload } from './billing-parts';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
+import { MonthPicker } from './MonthPicker';
 
 /**
  * The bills of a month (docs/rules.md §9): run the month (idempotent: drafts recomputed, issued
@@ -56,15 +57,7 @@ export default function Billing() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card>
           <Toolbar>
-            <DatePicker
-              picker="month"
-              value={month}
-              onChange={(d) => d && setMonth(d)}
-              allowClear={false}
-              disabledDate={(d) => d.isAfter(today(), 'month')}
-              aria-label={t.month}
-              data-testid="bill-month"
-            />
+            <MonthPicker value={month} onChange={setMonth} label={t.month} testId="bill-month" />
             <Button type="primary" loading={run.isPending} onClick={runMonth} data-testid="bill-run">
               {t.billRun}
             </Button>

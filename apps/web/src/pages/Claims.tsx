@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { canClaim, programmeLabel, STATE_COLOURS } from './claim-labels';
 import { EmptyText, ScrollRegion, Toolbar } from './page-parts';
+import { MonthPicker } from './MonthPicker';
 
 /** The accountant's month (docs/rules.md §5): claims by month with their state; generate the month's draft. */
 export default function Claims() {
@@ -63,15 +64,7 @@ export default function Claims() {
                 options={choices.map((value) => ({ value, label: programmeLabel(value, lang) }))}
                 data-testid="claim-programme"
               />
-              <DatePicker
-                picker="month"
-                value={month}
-                onChange={(d) => d && setMonth(d)}
-                allowClear={false}
-                disabledDate={(d) => d.isAfter(today(), 'month')}
-                aria-label={t.claimMonth}
-                data-testid="claim-month"
-              />
+              <MonthPicker value={month} onChange={setMonth} label={t.claimMonth} testId="claim-month" />
               <Button type="primary" loading={generate.isPending} onClick={generateDraft} data-testid="generate">
                 {t.generate}
               </Button>

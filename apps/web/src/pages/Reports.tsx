@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, List } from 'antd';
+import { Alert, App, Button, Card, List } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { useToday } from '../today';
 import { MonthlyReportCard } from './MonthlyReportCard';
 import { Secondary, Toolbar } from './page-parts';
+import { MonthPicker } from './MonthPicker';
 
 /**
  * The facility's monthly documents (docs/rules.md §8) for a chosen month: a care home's compliance
@@ -46,15 +47,7 @@ export default function Reports() {
       <PageTitle>{t.reports}</PageTitle>
       <Card>
         <Toolbar>
-          <DatePicker
-            picker="month"
-            value={month}
-            onChange={(d) => d && setMonth(d)}
-            allowClear={false}
-            disabledDate={(d) => d.isAfter(today(), 'month')}
-            aria-label={t.reportMonth}
-            data-testid="report-month"
-          />
+          <MonthPicker value={month} onChange={setMonth} label={t.reportMonth} testId="report-month" />
         </Toolbar>
         {month.isSame(today(), 'month') && <Alert type="warning" showIcon message={t.reportEstimate} style={{ marginBottom: 12 }} />}
         <List

@@ -21,6 +21,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useI18n } from '../i18n';
 import { instantOf, localTime, useTimeZone, useToday } from '../today';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
+import { MonthPicker } from './MonthPicker';
 
 const H2 = { fontSize: 16, fontWeight: 600, margin: 0 };
 
@@ -58,19 +59,7 @@ export default function Safety() {
   const drillText = (d: SafetyDrill | null | undefined) => (d ? d.on : t.safetyNone);
   return (
     <>
-      <PageTitle
-        extra={
-          <DatePicker
-            picker="month"
-            value={month}
-            onChange={(d) => d && setMonth(d.startOf('month'))}
-            allowClear={false}
-            aria-label={t.month}
-            disabledDate={(d) => d.isAfter(today(), 'month')}
-            data-testid="safety-month"
-          />
-        }
-      >
+      <PageTitle extra={<MonthPicker value={month} onChange={(d) => setMonth(d.startOf('month'))} label={t.month} testId="safety-month" />}>
         {t.safety}
       </PageTitle>
       <Card title={<h2 style={H2}>{t.safetySummary}</h2>} style={{ marginBottom: 16 }}>

@@ -18,6 +18,7 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { instantOf, localTime, useTimeZone, useToday } from '../today';
 import { EmptyText, ScrollRegion, Secondary, Toolbar } from './page-parts';
+import { MonthPicker } from './MonthPicker';
 
 /**
  * 六助服务记录 (docs/rules.md §4): the month's services by kind (services and different members), the
@@ -48,15 +49,7 @@ export default function ServiceRecords() {
       <PageTitle>{t.services}</PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Toolbar>
-          <DatePicker
-            picker="month"
-            value={month}
-            onChange={(d) => d && setMonth(d.startOf('month'))}
-            allowClear={false}
-            aria-label={t.month}
-            disabledDate={(d) => d.isAfter(today(), 'month')}
-            data-testid="services-month"
-          />
+          <MonthPicker value={month} onChange={(d) => setMonth(d.startOf('month'))} label={t.month} testId="services-month" />
           {canWrite && (
             <Button type="primary" onClick={() => setAdding(true)}>
               {t.recordService}
