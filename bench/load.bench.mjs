@@ -9,7 +9,8 @@
 //   node bench/load.bench.mjs
 // Knobs: BENCH_CLIENTS (200), BENCH_SECONDS (60), BENCH_WARMUP_SECONDS (5), BENCH_FACILITIES (1000),
 // BENCH_ACTIVE (50: facilities whose staff are among the clients), API_WORKERS (2 per API), BENCH_THINK_MS (0:
-// a pause of 0.5–1.5× this after each answer, as a person reading the screen would).
+// a pause of 0.5–1.5× this after each answer, as a person reading the screen would), BENCH_MIX (another mix,
+// e.g. 'bed board=1' or 'PDF=1,metrics=3').
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { call, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
@@ -29,14 +30,16 @@ const ADMITTED_ON = '2026-09-10';
 const PASSWORD = 'Bench-Load-Password-1';
 
 /** The mix: kind → share of requests (a day of a province: mostly reads of one facility's board). */
-const MIX = [
-  ['bed board', 45],
-  ['metrics', 20],
-  ['division summary', 10],
-  ['admission', 10],
-  ['claim draft', 10],
-  ['PDF', 5],
-];
+const MIX = process.env.BENCH_MIX
+  ? process.env.BENCH_MIX.split(',').map((p) => [p.split('=')[0].trim(), Number(p.split('=')[1])])
+  : [
+      ['bed board', 45],
+      ['metrics', 20],
+      ['division summary', 10],
+      ['admission', 10],
+      ['claim draft', 10],
+      ['PDF', 5],
+    ];
 
 const stack = await startStack({ poolSize: 20 });
 const { default: pg } = await import('pg');

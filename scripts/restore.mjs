@@ -66,16 +66,13 @@ async function main() {
         for (const { nspname } of schemas) await client.query(`DROP SCHEMA ${pg.escapeIdentifier(nspname)} CASCADE`);
         await client.query('CREATE SCHEMA public');
       }
-      // The grants in the dump name careops_app: a new server needs the role before they apply (the
-      // migration's definition, libs/db/src/migrations/1764100000000).
-      await client.query(`DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careops_app') THEN
-            CREATE ROLE careops_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-          END IF;
-        END $$`);
     } finally {
       await client.end().catch(() => undefined);
     }
+    // The dump's grants and policies name careops_app and careops_division_reader: a new server needs
+    // the roles first (APP_ROLES_SQL in libs/db/src/app-role.ts).
+    ensureBuilt(root, ['api']);
+    cli(url, 'roles');
     const pgRestore = toolFor('pg_restore', major);
     if (pgRestore instanceof Error) fail(pgRestore.message);
     const started = Date.now();
@@ -86,16 +83,20 @@ async function main() {
     );
     if (r.status !== 0) fail(`pg_restore ${pgRestore.major} failed (exit ${r.status ?? r.signal}); the database is unchanged. See above.`);
     say(`${file} restored into ${shown(url)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    ensureBuilt(root, ['api']);
     // The app's login, as every start does: its password derives from DATABASE_URL's.
-    const migrate = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'migrate'], {
-      stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    if (migrate.status !== 0) fail('migrating the restored database failed; see above');
+    cli(url, 'migrate');
   } finally {
     if (embedded?.started) await embedded.cluster.stop();
   }
+}
+
+/** `dist/apps/api/cli.js command` on `url`; a failure stops the restore. */
+function cli(url, command) {
+  const r = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), command], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (r.status !== 0) fail(`cli.js ${command} on the restored database's server failed; see above`);
 }
 
 try {

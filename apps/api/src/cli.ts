@@ -1,12 +1,15 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { AccountError, createOrResetAdmin } from '@careops/auth';
-import { createDataSource, onServer, runMigrations } from '@careops/db';
+import { APP_ROLES_SQL, connectClient, createDataSource, onServer, runMigrations } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { IdNumberProtector, rotateIdKeys } from '@careops/residents';
 import { exitOnBootFailure, OperatorError } from '@careops/platform';
 
-/** Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `rotate-id-keys`, `admin-create --username X`. */
+/**
+ * Operator commands run by scripts/careops.mjs: `migrate`, `seed-demo`, `rotate-id-keys`, `admin-create --username X`;
+ * `roles` (the server's roles the schema names, made before a restore: scripts/restore.mjs).
+ */
 async function main(args: string[]): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new OperatorError('DATABASE_URL is required');
@@ -18,6 +21,15 @@ async function main(args: string[]): Promise<void> {
     case 'migrate': {
       const applied = await runMigrations(database, (m) => console.log(`[careops] ${m}`), provision);
       console.log(`[careops] migrations: ${applied.length} applied, schema is current`);
+      return;
+    }
+    case 'roles': {
+      const owner = await connectClient(database);
+      try {
+        await owner.query(APP_ROLES_SQL);
+      } finally {
+        await owner.end();
+      }
       return;
     }
     case 'seed-demo': {

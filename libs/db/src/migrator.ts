@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createDataSource, DatabaseSettings } from './data-source';
 import { DatabaseUnavailableError } from './database-error';
-import { APP_ROLE, derivedAppPassword } from './app-role';
+import { APP_ROLE, APP_ROLES_SQL, derivedAppPassword } from './app-role';
 
 /** One key for every careops process: whoever holds it migrates, the others wait (docs/architecture.md). */
 export const MIGRATION_LOCK_KEY = 7_300_150_001;
@@ -20,6 +20,8 @@ async function provisionAppRole(owner: Client, ownerUrl: string): Promise<void> 
     derivedAppPassword(ownerUrl),
   ]);
   try {
+    // The roles themselves too: a database restored onto a new server by hand has none (README "Backups").
+    await owner.query(APP_ROLES_SQL);
     await owner.query(rows[0].sql);
   } catch (e) {
     throw new DatabaseUnavailableError(

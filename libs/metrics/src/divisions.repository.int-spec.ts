@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { addDays, CARE_LEVELS, type CareLevel, monthSpan, summaryFigures } from '@careops/care';
-import type { TenantDb } from '@careops/db';
+import { asDivisionReader, type TenantDb } from '@careops/db';
 import { createTestDatabase, TestDatabase } from '@careops/db/testing';
 import type { FacilitiesService, Facility } from '@careops/facilities';
 import { StaysRepository } from '@careops/admissions';
@@ -27,12 +27,14 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
   const { from: FROM, to: TO } = monthSpan(MONTH);
   const CODES = ['410421', '410422', '410402', '410502', '370102'];
 
+  const onConnection = { query: async (q: string, p?: unknown[]) => (await sql.query(q, p)).rows };
   const tenantDb = (facilityId: () => string) =>
     ({
-      sql: { query: async (q: string, p?: unknown[]) => (await sql.query(q, p)).rows },
+      sql: onConnection,
       facilityId,
       // no replica here: the reads stay on this connection
       onReplica: <T>(work: () => Promise<T>) => work(),
+      asDivisionReader: <T>(work: () => Promise<T>) => asDivisionReader(onConnection, work),
     }) as unknown as TenantDb;
   let current: Facility;
   const scoped = tenantDb(() => current.id);
@@ -321,17 +323,41 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
       const inside = await load({ code: '410421', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 1);
       const outside = await load({ code: '370102', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 2);
       await as({ prefix: '4104' });
-      await sql.query(`SELECT set_config('app.division_read', 'on', true)`);
+      await sql.query(`SET LOCAL ROLE careops_division_reader`);
       const beds = (await sql.query(`SELECT DISTINCT facility_id FROM bed`)).rows.map((r) => r.facility_id);
       expect(beds).toEqual([inside.id]);
       expect(beds).not.toContain(outside.id);
-      await sql.query(`SELECT set_config('app.division_read', '', true)`);
-      // Without the setting the regulator reads no facility data at all; and never writes.
-      expect((await sql.query(`SELECT count(*)::int AS n FROM bed`)).rows[0].n).toBe(0);
-      await sql.query(`SELECT set_config('app.division_read', 'on', true)`);
+      // The reader has SELECT only: a write is refused by privilege, whatever the policies say.
       await sql.query('SAVEPOINT w');
-      await expect(sql.query(`UPDATE bed SET code = 'X' WHERE facility_id = $1`, [inside.id]).then((r) => r.rowCount)).resolves.toBe(0);
+      await expect(sql.query(`UPDATE bed SET code = 'X' WHERE facility_id = $1`, [inside.id])).rejects.toThrow(/permission denied/);
       await sql.query('ROLLBACK TO SAVEPOINT w');
+      // As the app itself the regulator reads no facility data at all: the reader's policies are not inherited.
+      await sql.query(`SET LOCAL ROLE careops_app`);
+      expect((await sql.query(`SELECT count(*)::int AS n FROM bed`)).rows[0].n).toBe(0);
+    } finally {
+      await sql.query('ROLLBACK');
+    }
+  });
+
+  it("a facility's own queries see only the tenant policy: no division arm, so its facility_id indexes serve them", async () => {
+    await sql.query('BEGIN');
+    try {
+      const one = await load({ code: '410421', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 1);
+      await as({ facilityId: one.id });
+      for (const table of [
+        'bed',
+        'bed_outage',
+        'stay_entry',
+        'assessment_entry',
+        'resident',
+        'staff',
+        'staff_certificate',
+        'home_care_bed',
+      ]) {
+        const plan = (await sql.query(`EXPLAIN (COSTS OFF) SELECT * FROM ${table}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect({ table, plan }).toEqual({ table, plan: expect.not.stringMatching(/facility f|SubPlan/) });
+        expect(plan).toMatch(/current_setting\('app\.facility_id'/);
+      }
     } finally {
       await sql.query('ROLLBACK');
     }

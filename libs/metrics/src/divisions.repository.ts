@@ -165,8 +165,8 @@ ORDER BY p.i, f.division_code, f.name, f.id`;
 
 /**
  * What the division summary reads: every facility of a division in one query (above), across
- * tenants by the read-only `app.division_read` setting (migration 1765550000000: it widens a read
- * to the facilities row-level security on `facility` already shows the caller, never further).
+ * tenants as the read-only division reader (migration 1765620000000: it widens a read to the
+ * facilities row-level security on `facility` already shows the caller, never further).
  */
 @Injectable()
 export class DivisionsRepository {
@@ -236,24 +236,22 @@ export class DivisionsRepository {
   }
 
   /**
-   * Runs `work` with the division read on in the request's transaction, and off again whatever
-   * happens. Nested-loop joins off for it as well: the planner cannot estimate the range aggregates
-   * of the figures (it takes thousands of rows for one) and would loop over them (100 facilities:
-   * 9 s with nested loops, 0.1 s without); and memory enough to sort a province's assessments (80,000)
-   * without spilling to disk.
+   * Runs `work` as the division reader (TenantDb.asDivisionReader), with nested-loop joins off for it:
+   * the planner cannot estimate the range aggregates of the figures (it takes thousands of rows for
+   * one) and would loop over them (100 facilities: 9 s with nested loops, 0.1 s without); and memory
+   * enough to sort a province's assessments (80,000) without spilling to disk. Both back afterwards.
    */
   private async divisionRead<T>(work: () => Promise<T>): Promise<T> {
     const [before]: { nestloop: string; mem: string }[] = await this.db.sql.query(
       `SELECT current_setting('enable_nestloop') AS nestloop, current_setting('work_mem') AS mem,
-              set_config('app.division_read', 'on', true), set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)`,
+              set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)`,
     );
     try {
-      return await work();
+      return await this.db.asDivisionReader(work);
     } finally {
-      await this.db.sql.query(
-        `SELECT set_config('app.division_read', '', true), set_config('enable_nestloop', $1, true), set_config('work_mem', $2, true)`,
-        [before.nestloop, before.mem],
-      );
+      await this.db.sql
+        .query(`SELECT set_config('enable_nestloop', $1, true), set_config('work_mem', $2, true)`, [before.nestloop, before.mem])
+        .catch(() => undefined);
     }
   }
 }

@@ -62,8 +62,7 @@ export class TasksRepository {
    */
   async figuresOf(ids: readonly string[], asOf: IsoDate, yearFrom: IsoDate, yearTo: IsoDate): Promise<Map<string, FacilityTaskFigures>> {
     if (ids.length === 0) return new Map();
-    await this.db.sql.query(`SELECT set_config('app.division_read', 'on', true)`);
-    try {
+    return this.db.asDivisionReader(async () => {
       const rows: (FacilityTaskFigures & { id: string })[] = await this.db.sql.query(
         `WITH f AS MATERIALIZED (SELECT id FROM facility WHERE id = ANY($1::uuid[])),
          beds AS (
@@ -96,8 +95,6 @@ export class TasksRepository {
         [ids, asOf, yearFrom, yearTo],
       );
       return new Map(rows.map(({ id, ...figures }) => [id, figures]));
-    } finally {
-      await this.db.sql.query(`SELECT set_config('app.division_read', '', true)`);
-    }
+    });
   }
 }

@@ -28,6 +28,7 @@ import { SupervisionDocuments1765580000000 } from './1765580000000-supervision-d
 import { SupervisionSetBased1765590000000 } from './1765590000000-supervision-set-based';
 import { Billing1765600000000 } from './1765600000000-billing';
 import { BillingDocuments1765610000000 } from './1765610000000-billing-documents';
+import { DivisionReaderRole1765620000000 } from './1765620000000-division-reader-role';
 
 /** Every migration, in order. The bundle imports them explicitly (no file globs at run time). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   SupervisionSetBased1765590000000,
   Billing1765600000000,
   BillingDocuments1765610000000,
+  DivisionReaderRole1765620000000,
 ];

@@ -8,6 +8,30 @@ import { currentFacilityId, currentPrincipal } from './facility-data';
 import type { RequestContext } from './request-context';
 import { applyTenantScope, type Principal } from './tenant-scope';
 import { DatabaseServers } from '../servers';
+import { DIVISION_READER_ROLE } from '../app-role';
+
+/**
+ * Runs `work` — reads only — on `sql` as `careops_division_reader` (migration 1765620000000): its
+ * division-read policies widen a SELECT of facility data to every facility the caller's row-level
+ * security on `facility` shows, so a division is read in one query instead of a tenant switch per
+ * facility. The role has SELECT only. Back to the caller's role afterwards (transaction-local anyway).
+ */
+export async function asDivisionReader<T>(
+  sql: { query(query: string, parameters?: unknown[]): Promise<{ role: string }[]> },
+  work: () => Promise<T>,
+): Promise<T> {
+  const [{ role }] = await sql.query(`SELECT current_user AS role, set_config('role', $1, true)`, [DIVISION_READER_ROLE]);
+  let result: T;
+  try {
+    result = await work();
+  } catch (e) {
+    // An aborted transaction refuses the reset too; it rolls back, and the role with it.
+    await sql.query(`SELECT set_config('role', $1, true)`, [role]).catch(() => undefined);
+    throw e;
+  }
+  await sql.query(`SELECT set_config('role', $1, true)`, [role]);
+  return result;
+}
 
 /** The replica's transaction while `TenantDb.onReplica` runs (kept out of CLS: its store's types stay plain). */
 const replicaTx = new AsyncLocalStorage<EntityManager>();
@@ -43,6 +67,11 @@ export class TenantDb {
       await applyTenantScope(manager, { ...scope, readOnly: false });
       return replicaTx.run(manager, work);
     });
+  }
+
+  /** `asDivisionReader` on this request's transaction (or the replica's inside `onReplica`). */
+  asDivisionReader<T>(work: () => Promise<T>): Promise<T> {
+    return asDivisionReader(this.sql, work);
   }
 
   /** The facility of the current tenant scope; throws outside one (a programming error). */
