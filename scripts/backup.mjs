@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { libpqEnv, serverMajor, shown, toolFor } from './lib/pg-tools.mjs';
+import { libpqEnv, serverMajor, shown, toolOrInstall } from './lib/pg-tools.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (m) => console.log(`[careops backup] ${m}`);
@@ -44,7 +44,7 @@ async function main() {
     } finally {
       await client.end().catch(() => undefined);
     }
-    const pgDump = toolFor('pg_dump', major);
+    const pgDump = toolOrInstall('pg_dump', major);
     if (pgDump instanceof Error) fail(pgDump.message);
 
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureBuilt } from './lib/build.mjs';
-import { libpqEnv, serverMajor, shown, toolFor } from './lib/pg-tools.mjs';
+import { libpqEnv, serverMajor, shown, toolOrInstall } from './lib/pg-tools.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (m) => console.log(`[careops restore] ${m}`);
@@ -73,7 +73,7 @@ async function main() {
     // the roles first (APP_ROLES_SQL in libs/db/src/app-role.ts).
     ensureBuilt(root, ['api']);
     cli(url, 'roles');
-    const pgRestore = toolFor('pg_restore', major);
+    const pgRestore = toolOrInstall('pg_restore', major);
     if (pgRestore instanceof Error) fail(pgRestore.message);
     const started = Date.now();
     const r = spawnSync(

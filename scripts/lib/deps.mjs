@@ -110,6 +110,16 @@ function ensureOpsPackages() {
   }
 }
 
+/** apt-get install `packages` when we are root on Debian and the archive has them all; whether they are installed now. */
+export function aptInstallAsRoot(packages) {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) return false;
+  const known = (p) => spawnSync('apt-cache', ['show', p], { stdio: 'ignore' }).status === 0;
+  if (!packages.every(known))
+    spawnSync('apt-get', ['update'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return packages.every(known) && aptInstall(packages);
+}
+
 function aptInstall(packages) {
   console.log(`[careops] installing ${packages.join(', ')} (apt-get) …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -253,6 +253,53 @@ export class PgCluster {
   }
 }
 
+/** The PostgreSQL major of the installed binaries (15 for 15.18.0-beta.17). */
+export async function binariesMajor() {
+  const { postgres } = await binaries();
+  // The copy's name carries the version (reachableCopy); else native/bin/postgres is in the package.
+  const version =
+    /careops-postgres-(\d+)\./.exec(postgres)?.[1] ??
+    JSON.parse(readFileSync(join(dirname(dirname(postgres)), '..', 'package.json'), 'utf8')).version;
+  return Number(String(version).split('.')[0]);
+}
+
+/**
+ * A data directory made by another major of PostgreSQL (an older careops ran PostgreSQL 18; it runs
+ * the major of Debian's client programs now, so that `npm run backup` works on the embedded database,
+ * docs/scale.md "Backups") cannot be opened by these binaries: it is renamed aside, kept, and said so;
+ * a new one is made. Refused while a server still runs on it.
+ */
+async function setAsideOtherMajor(dir) {
+  const versionFile = join(dir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const made = readFileSync(versionFile, 'utf8').trim();
+  const major = await binariesMajor();
+  if (made === String(major)) return;
+  const pidFile = join(dir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch (e) {
+      alive = e.code === 'EPERM';
+    }
+    if (alive) {
+      throw new Error(
+        `${dir} holds a PostgreSQL ${made} database whose server still runs (pid ${pid}); this careops runs PostgreSQL ${major}. ` +
+          `Stop that server (the npm start that runs it), then run again: the old data is kept aside, not deleted.`,
+      );
+    }
+  }
+  const aside = `${dir}-postgresql-${made}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  renameSync(dir, aside);
+  console.warn(
+    `[careops] ${dir} was made by PostgreSQL ${made} and this careops runs PostgreSQL ${major}: it is kept at ${aside} ` +
+      `(delete it when you no longer need it) and a new database is made; npm start loads the demo into it.`,
+  );
+}
+
 /** The superuser password of a project cluster, kept beside its data directory (mode 600). */
 export function clusterPassword(dir) {
   const file = join(resolve(dir), '..', `${resolve(dir).split('/').pop()}.password`);
@@ -269,6 +316,7 @@ export function clusterPassword(dir) {
  * this process's child (`server`, see serve()), for a caller that supervises it.
  */
 export async function ensureCluster({ dir, database, child = false }) {
+  await setAsideOtherMajor(resolve(dir));
   const cluster = new PgCluster(dir, clusterPassword(dir));
   if (!cluster.initialised) await cluster.initialise();
   let port = await cluster.runningPort();

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { aptInstallAsRoot } from './deps.mjs';
 
 const DEBIAN = '/usr/lib/postgresql';
 
@@ -35,6 +36,16 @@ export function toolFor(tool, serverMajor) {
   );
 }
 
+/**
+ * `toolFor`, installing the server's client programs first when none fits and the Debian archive has
+ * them (as root): postgresql-client-15 for the embedded PostgreSQL 15 on Debian 12.
+ */
+export function toolOrInstall(tool, serverMajor) {
+  const found = toolFor(tool, serverMajor);
+  if (!(found instanceof Error) || !aptInstallAsRoot([`postgresql-client-${serverMajor}`])) return found;
+  return toolFor(tool, serverMajor);
+}
+
 /** libpq's environment for `url`: the password never appears in a process list. */
 export function libpqEnv(url) {
   const u = new URL(url);
@@ -59,7 +70,7 @@ export function shown(url) {
   }
 }
 
-/** The server's major version (18 for 18.4). */
+/** The server's major version (15 for 15.18). */
 export async function serverMajor(client) {
   const { rows } = await client.query(`SELECT current_setting('server_version_num')::int AS v`);
   return Math.floor(rows[0].v / 10000);
