@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { AccountError, createOrResetAdmin } from '@careops/auth';
-import { APP_ROLES_SQL, connectClient, createDataSource, onServer, runMigrations } from '@careops/db';
+import { createDataSource, ensureAppRoles, onServer, runMigrations } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { IdNumberProtector, rotateIdKeys } from '@careops/residents';
 import { exitOnBootFailure, OperatorError } from '@careops/platform';
@@ -24,12 +24,7 @@ async function main(args: string[]): Promise<void> {
       return;
     }
     case 'roles': {
-      const owner = await connectClient(database);
-      try {
-        await owner.query(APP_ROLES_SQL);
-      } finally {
-        await owner.end();
-      }
+      await ensureAppRoles(database);
       return;
     }
     case 'seed-demo': {

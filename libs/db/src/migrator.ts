@@ -34,6 +34,16 @@ async function provisionAppRole(owner: Client, ownerUrl: string): Promise<void> 
   }
 }
 
+/** The server's roles the schema names (APP_ROLES_SQL), made on a new server before a restore (`cli.js roles`). */
+export async function ensureAppRoles(settings: DatabaseSettings): Promise<void> {
+  const owner = await connectClient(settings);
+  try {
+    await owner.query(APP_ROLES_SQL);
+  } finally {
+    await owner.end().catch(() => undefined);
+  }
+}
+
 /** Connects with a short timeout and turns failure into DatabaseUnavailableError. */
 export async function connectClient(settings: DatabaseSettings): Promise<Client> {
   const client = new Client({
