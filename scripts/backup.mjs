@@ -29,7 +29,11 @@ async function main() {
     const { ensureCluster } = await import('./lib/pg-cluster.mjs');
     const dir = join(resolve(process.env.CAREOPS_DATA_DIR ?? join(root, '.data')), 'pg');
     say(`no DATABASE_URL: backing up the embedded PostgreSQL (data in ${relative(process.cwd(), dir) || dir})`);
-    embedded = await ensureCluster({ dir, database: 'careops' });
+    try {
+      embedded = await ensureCluster({ dir, database: 'careops', setAside: false });
+    } catch (e) {
+      fail(e.message);
+    }
     url = embedded.url;
   }
 

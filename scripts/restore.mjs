@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run restore FILE [--force]`: a dump of `npm run backup` into DATABASE_URL's database, or the embedded
 // one. The database must be empty (no table in it) unless --force, which drops what is there first.
-// Objects end up owned by DATABASE_URL's user (--no-owner); the app's role `careops_app` is created
-// when the server lacks it (a new server) and its login provisioned by the migrator, as at start-up.
+// Objects end up owned by DATABASE_URL's user (--no-owner); the roles `careops_app` and
+// `careops_division_reader` are created when the server lacks them (a new server: `cli.js roles`), and
+// the app's login provisioned by the migrator, as at start-up.
 // Everything in one transaction: a failed restore leaves the database as it was.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,11 @@ async function main() {
     const { ensureCluster } = await import('./lib/pg-cluster.mjs');
     const dir = join(resolve(process.env.CAREOPS_DATA_DIR ?? join(root, '.data')), 'pg');
     say(`no DATABASE_URL: restoring into the embedded PostgreSQL (data in ${relative(process.cwd(), dir) || dir}); stop npm start first`);
-    embedded = await ensureCluster({ dir, database: 'careops' });
+    try {
+      embedded = await ensureCluster({ dir, database: 'careops', setAside: false });
+    } catch (e) {
+      fail(e.message);
+    }
     url = embedded.url;
   }
 
@@ -96,7 +101,7 @@ function cli(url, command) {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: url },
   });
-  if (r.status !== 0) fail(`cli.js ${command} on the restored database's server failed; see above`);
+  if (r.status !== 0) fail(`cli.js ${command} failed on ${shown(url)}; see above`);
 }
 
 try {

@@ -202,6 +202,14 @@ describe('billing in the web app (Playwright, Chromium)', () => {
 
     // 2. 司徒建国's deposit of 5000.00, then (the manager) the discharge on 1 April.
     await page.goto(`${base}/f/${home}/residents/${situ.id}`);
+    // The accountant keeps the account; the stay is the manager's (the API refuses her a transfer, leave or discharge).
+    await page.getByTestId('account-deposit').waitFor();
+    // The stays are drawn (入住记录 shows the admission of 1 March): the buttons would be by now.
+    await page.locator('.ant-table-row', { hasText: '2026-03-01' }).first().waitFor();
+    await settle(page);
+    // (Ant Design spaces a two-character button: 转 床.)
+    for (const [a, b] of ['转床', '请假', '退住'])
+      expect(await page.getByRole('button', { name: new RegExp(`^${a}\\s*${b}$`) }).count()).toBe(0);
     await page.getByTestId('account-deposit').click();
     dialog = page.getByRole('dialog');
     await dialog.getByTestId('payment-amount').fill('5000');

@@ -116,7 +116,7 @@ export function aptInstallAsRoot(packages) {
   if (!root || !has('apt-get')) return false;
   const known = (p) => spawnSync('apt-cache', ['show', p], { stdio: 'ignore' }).status === 0;
   if (!packages.every(known))
-    spawnSync('apt-get', ['update'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return packages.every(known) && aptInstall(packages);
 }
 

@@ -267,23 +267,31 @@ export async function binariesMajor() {
  * A data directory made by another major of PostgreSQL (an older careops ran PostgreSQL 18; it runs
  * the major of Debian's client programs now, so that `npm run backup` works on the embedded database,
  * docs/scale.md "Backups") cannot be opened by these binaries: it is renamed aside, kept, and said so;
- * a new one is made. Refused while a server still runs on it.
+ * a new one is made. Refused while a server still runs on it, and refused outright when `setAside` is
+ * false (a backup or a restore must not quietly work on a new, empty database instead).
  */
-async function setAsideOtherMajor(dir) {
+async function setAsideOtherMajor(dir, setAside) {
   const versionFile = join(dir, 'PG_VERSION');
   if (!existsSync(versionFile)) return;
   const made = readFileSync(versionFile, 'utf8').trim();
   const major = await binariesMajor();
   if (made === String(major)) return;
+  if (!setAside) {
+    throw new Error(
+      `${dir} holds a PostgreSQL ${made} database and this careops runs PostgreSQL ${major}, which cannot open it. ` +
+        `To keep its data, dump it with PostgreSQL ${made}'s own pg_dump (docs/scale.md, "The embedded database"); ` +
+        `or let npm start set it aside (kept, renamed) and make a new one.`,
+    );
+  }
   const pidFile = join(dir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     let alive = false;
     try {
-      process.kill(pid, 0);
+      process.kill(pid, 0); // our own server (as root, the postgres user's: root may signal it)
       alive = true;
-    } catch (e) {
-      alive = e.code === 'EPERM';
+    } catch {
+      /* no such process, or another user's: not this data's server */
     }
     if (alive) {
       throw new Error(
@@ -315,8 +323,8 @@ export function clusterPassword(dir) {
  * started the server (then the caller stops it on shutdown). `child`: a server started here runs as
  * this process's child (`server`, see serve()), for a caller that supervises it.
  */
-export async function ensureCluster({ dir, database, child = false }) {
-  await setAsideOtherMajor(resolve(dir));
+export async function ensureCluster({ dir, database, child = false, setAside = true }) {
+  await setAsideOtherMajor(resolve(dir), setAside);
   const cluster = new PgCluster(dir, clusterPassword(dir));
   if (!cluster.initialised) await cluster.initialise();
   let port = await cluster.runningPort();

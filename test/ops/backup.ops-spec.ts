@@ -3,7 +3,7 @@
 // table's rows compared by count and checksum, and the copy still enforcing row-level security and
 // the append-only audit. Servers from Debian's postgresql (pg_dump of the server's own major).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -266,6 +266,41 @@ describe('backups of the embedded database (no DATABASE_URL): npm run backup, np
       await client.query('ROLLBACK');
     } finally {
       await client.end();
+    }
+  });
+
+  it('a data directory of another major: backup refuses it untouched; db:migrate keeps it aside and makes a new one', () => {
+    const c = mkdtempSync(join(tmpdir(), 'careops-embedded-c-'));
+    chmodSync(c, 0o755);
+    try {
+      // What an earlier careops (PostgreSQL 18) left: its PG_VERSION is all either script reads first.
+      mkdirSync(join(c, 'pg'));
+      writeFileSync(join(c, 'pg', 'PG_VERSION'), '18\n');
+      const backup = spawnSync(process.execPath, [join(root, 'scripts/backup.mjs')], {
+        encoding: 'utf8',
+        env: withoutUrl({ CAREOPS_DATA_DIR: c, CAREOPS_BACKUP_DIR: join(c, 'backups') }),
+        timeout: 60_000,
+      });
+      expect({ status: backup.status, out: `${backup.stdout}${backup.stderr}` }).toMatchObject({
+        status: 1,
+        out: expect.stringMatching(/\[careops backup\] .*holds a PostgreSQL 18 database and this careops runs PostgreSQL \d+/),
+      });
+      expect(readdirSync(c).sort()).toEqual(['pg']); // untouched, no backup written
+      const migrate = spawnSync(process.execPath, [join(root, 'scripts/careops.mjs'), 'migrate'], {
+        encoding: 'utf8',
+        env: withoutUrl({ CAREOPS_DATA_DIR: c }),
+        timeout: 120_000,
+      });
+      expect({ status: migrate.status, out: `${migrate.stdout}${migrate.stderr}` }).toMatchObject({
+        status: 0,
+        out: expect.stringMatching(/was made by PostgreSQL 18 .* kept at .*pg-postgresql-18-/),
+      });
+      const aside = readdirSync(c).find((f) => f.startsWith('pg-postgresql-18-'));
+      expect(aside && readFileSync(join(c, aside, 'PG_VERSION'), 'utf8')).toBe('18\n');
+      expect(readFileSync(join(c, 'pg', 'PG_VERSION'), 'utf8').trim()).not.toBe('18');
+    } finally {
+      embedded(c, 'down');
+      rmSync(c, { recursive: true, force: true });
     }
   });
 });

@@ -29,6 +29,9 @@ export const APP_ROLES_SQL = `DO $$ BEGIN
         EXECUTE 'GRANT ${DIVISION_READER_ROLE} TO ${APP_ROLE}';
       END IF;
     END IF;
+  EXCEPTION WHEN insufficient_privilege THEN
+    RAISE EXCEPTION 'the roles ${APP_ROLE} and ${DIVISION_READER_ROLE} cannot be set up by this user (%): give it CREATEROLE, or as a superuser create ${DIVISION_READER_ROLE} NOLOGIN NOINHERIT, ALTER ROLE ${APP_ROLE} NOINHERIT and GRANT ${DIVISION_READER_ROLE} TO ${APP_ROLE} (README, DATABASE_URL)', SQLERRM
+      USING ERRCODE = 'insufficient_privilege';
   END $$`;
 
 /**

@@ -339,6 +339,27 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
     }
   });
 
+  it('a division read runs as the reader and gives the caller its own role back, after an answer or an error', async () => {
+    await sql.query('BEGIN');
+    try {
+      await load({ code: '410421', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 1);
+      await as({ prefix: '4104' });
+      const who = async () => (await sql.query('SELECT current_user AS u')).rows[0].u;
+      expect(await asDivisionReader(onConnection, who)).toBe('careops_division_reader');
+      expect(await who()).toBe('careops_app');
+      expect(await divisions.figures('4104', FROM, TO)).toHaveLength(1);
+      expect(await who()).toBe('careops_app');
+      await expect(
+        asDivisionReader(onConnection, async () => {
+          throw new Error('refused in the middle');
+        }),
+      ).rejects.toThrow('refused in the middle');
+      expect(await who()).toBe('careops_app');
+    } finally {
+      await sql.query('ROLLBACK');
+    }
+  });
+
   it("a facility's own queries see only the tenant policy: no division arm, so its facility_id indexes serve them", async () => {
     await sql.query('BEGIN');
     try {

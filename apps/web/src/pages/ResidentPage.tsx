@@ -116,7 +116,7 @@ export default function ResidentPage() {
                 {latest ? t.regReadmit : t.admit}
               </Button>
             )}
-            {current && (
+            {manages && current && (
               <>
                 <Button onClick={() => setAction('transfer')}>{t.transfer}</Button>
                 <Button onClick={() => setAction('leave')}>{t.leave}</Button>

@@ -20,7 +20,8 @@ export async function asDivisionReader<T>(
   sql: { query(query: string, parameters?: unknown[]): Promise<{ role: string }[]> },
   work: () => Promise<T>,
 ): Promise<T> {
-  const [{ role }] = await sql.query(`SELECT current_user AS role, set_config('role', $1, true)`, [DIVISION_READER_ROLE]);
+  const [{ role }] = await sql.query(`SELECT current_user AS role`);
+  await sql.query(`SELECT set_config('role', $1, true)`, [DIVISION_READER_ROLE]);
   let result: T;
   try {
     result = await work();
