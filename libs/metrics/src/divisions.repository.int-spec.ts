@@ -365,16 +365,13 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
     try {
       const one = await load({ code: '410421', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 1);
       await as({ facilityId: one.id });
-      for (const table of [
-        'bed',
-        'bed_outage',
-        'stay_entry',
-        'assessment_entry',
-        'resident',
-        'staff',
-        'staff_certificate',
-        'home_care_bed',
-      ]) {
+      // Every table with a division-read policy: that policy is the reader's alone.
+      const tables = (
+        await sql.query(`SELECT DISTINCT tablename AS t FROM pg_policies WHERE 'careops_division_reader' = ANY (roles) ORDER BY 1`)
+      ).rows.map((r) => r.t);
+      expect(tables).toEqual(expect.arrayContaining(['bed', 'bed_outage', 'stay_entry', 'assessment_entry', 'resident', 'staff']));
+      expect(tables).toHaveLength(10);
+      for (const table of tables) {
         const plan = (await sql.query(`EXPLAIN (COSTS OFF) SELECT * FROM ${table}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
         expect({ table, plan }).toEqual({ table, plan: expect.not.stringMatching(/facility f|SubPlan/) });
         expect(plan).toMatch(/current_setting\('app\.facility_id'/);
