@@ -121,6 +121,27 @@ export async function call(base, method, path, token, body) {
 }
 
 /** The access token of the platform admin every stack is created with. */
+/**
+ * fetch, sent once more when a kept-alive connection turns out closed by the server as the request
+ * went out (what a browser does too; the benches' POSTs carry an Idempotency-Key, so that is safe),
+ * and counted in `resent` (set it back to 0 to count anew).
+ */
+export function resendingFetch() {
+  const http = {
+    resent: 0,
+    async sent(url, init) {
+      try {
+        return await fetch(url, init);
+      } catch (e) {
+        if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(e.cause?.code)) throw e;
+        http.resent++;
+        return fetch(url, init);
+      }
+    },
+  };
+  return http;
+}
+
 export async function signInAdmin(stack) {
   return (
     await must(call(stack.base, 'POST', '/api/auth/login', null, { username: 'bench.admin', password: 'Bench-Admin-Password-1' }), 'login')

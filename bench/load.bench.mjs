@@ -13,7 +13,7 @@
 // e.g. 'bed board=1' or 'PDF=1,metrics=3').
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { call, must, percentile, pool, signInAdmin, startStack } from './lib.mjs';
+import { call, must, percentile, pool, resendingFetch, signInAdmin, startStack } from './lib.mjs';
 import { loadProvince } from './province.mjs';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
@@ -122,20 +122,8 @@ try {
   );
   const regulator = await signIn('load.regulator');
 
-  /**
-   * fetch, sent once more when a kept-alive connection turns out closed by the server as the request
-   * went out (what a browser does too; the POSTs carry an Idempotency-Key, so that is safe): counted.
-   */
-  let resent = 0;
-  const sent = async (url, init) => {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(e.cause?.code)) throw e;
-      resent++;
-      return fetch(url, init);
-    }
-  };
+  /** Requests, sent once more on a kept-alive connection the server closed (counted). */
+  const http = resendingFetch();
 
   /** One request of `kind` through `base`: [status, bytes]. */
   const request = async (base, kind, rnd) => {
@@ -153,9 +141,9 @@ try {
       }
       return [`${res.status} ${code}`.trim(), bytes.byteLength];
     };
-    const get = async (path, token) => answer(await sent(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }));
+    const get = async (path, token) => answer(await http.sent(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }));
     const post = async (path, token, body, headers = {}) => {
-      const res = await sent(`${base}${path}`, {
+      const res = await http.sent(`${base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
         body: JSON.stringify(body),
@@ -249,7 +237,7 @@ try {
     const all = [...byKind.values()].flatMap((k) => k.times).sort((a, b) => a - b);
     const run = {
       label,
-      resent,
+      resent: http.resent,
       instances: bases.length,
       seconds: +elapsed.toFixed(1),
       requests,
@@ -261,9 +249,9 @@ try {
       rows,
     };
     console.log(
-      `\n${label}: ${run.throughput} requests/s, ${run.errors} errors, p50 ${run.p50ms} ms, p99 ${run.p99ms} ms; ${resent} sent again on a closed keep-alive connection`,
+      `\n${label}: ${run.throughput} requests/s, ${run.errors} errors, p50 ${run.p50ms} ms, p99 ${run.p99ms} ms; ${http.resent} sent again on a closed keep-alive connection`,
     );
-    resent = 0;
+    http.resent = 0;
     console.table(rows.map(({ statuses, ...r }) => ({ ...r, ...(statuses ? { statuses: JSON.stringify(statuses) } : {}) })));
     runs.push(run);
     return run;

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { must, call, pool, root, secrets, signInAdmin, startStack } from './lib.mjs';
+import { must, call, pool, resendingFetch, root, secrets, signInAdmin, startStack } from './lib.mjs';
 import { loadProvince } from './province.mjs';
 
 const PDFS = Number(process.env.BENCH_PDFS ?? 5000);
@@ -131,20 +131,8 @@ try {
   let requests = 0;
   let errors = 0;
   const statuses = {};
-  /**
-   * fetch, sent once more when a kept-alive connection turns out closed by the server as the request
-   * went out (what a browser does too; the POSTs carry an Idempotency-Key, so that is safe): counted.
-   */
-  let resent = 0;
-  const sent = async (url, init) => {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(e.cause?.code)) throw e;
-      resent++;
-      return fetch(url, init);
-    }
-  };
+  /** Requests, sent once more on a kept-alive connection the server closed (counted). */
+  const http = resendingFetch();
   /** An error counted by its status and route (a dropped connection as its code): the run goes on. */
   const failed = (status, path, detail = '') => {
     errors++;
@@ -154,7 +142,7 @@ try {
   };
   const get = async (path, token) => {
     try {
-      const res = await sent(`${stack.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await http.sent(`${stack.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
       const body = Buffer.from(await res.arrayBuffer());
       if (!res.ok) failed(res.status, path, body.toString('utf8'));
     } catch (e) {
@@ -169,7 +157,7 @@ try {
     async (i) => {
       const path = `/api/facilities/${facilities[i % facilities.length]}/claims`;
       try {
-        const res = await sent(`${stack.base}${path}`, {
+        const res = await http.sent(`${stack.base}${path}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'idempotency-key': randomUUID() },
           body: JSON.stringify({ month: MONTH }),
@@ -238,7 +226,7 @@ try {
   }
 
   console.log(
-    `\nsoak: ${pdfs} PDFs and ${requests} API requests (${jobs} report jobs) in ${seconds.toFixed(0)} s, ${errors} errors ${JSON.stringify(statuses)}, ${resent} sent again; ` +
+    `\nsoak: ${pdfs} PDFs and ${requests} API requests (${jobs} report jobs) in ${seconds.toFixed(0)} s, ${errors} errors ${JSON.stringify(statuses)}, ${http.resent} sent again; ` +
       `${cpus().length} cores; ` +
       `${series.api.length} samples every ${SAMPLE_MS / 1000} s`,
   );

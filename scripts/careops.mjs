@@ -47,14 +47,7 @@ async function checkReachable(url) {
   try {
     await client.connect();
   } catch (e) {
-    let shown = '(unparseable URL)';
-    try {
-      const u = new URL(url);
-      if (u.password) u.password = '***';
-      shown = u.toString();
-    } catch {
-      /* keep the placeholder */
-    }
+    const { shown } = await import('./lib/pg-tools.mjs');
     const why =
       e.code === 'ECONNREFUSED'
         ? 'connection refused (is the server running, is the port right?)'
@@ -67,7 +60,7 @@ async function checkReachable(url) {
               : /timeout/i.test(e.message)
                 ? 'connection timed out'
                 : e.message || e.code || String(e);
-    fail(`Cannot connect to the database at ${shown}: ${why}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`);
+    fail(`Cannot connect to the database at ${shown(url)}: ${why}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`);
   } finally {
     await client.end().catch(() => undefined);
   }

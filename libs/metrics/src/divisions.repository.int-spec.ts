@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { addDays, CARE_LEVELS, type CareLevel, monthSpan, summaryFigures } from '@careops/care';
-import { asDivisionReader, type TenantDb } from '@careops/db';
-import { createTestDatabase, TestDatabase } from '@careops/db/testing';
+import type { TenantDb } from '@careops/db';
+import { connectionTenantDb, createTestDatabase, TestDatabase } from '@careops/db/testing';
 import type { FacilitiesService, Facility } from '@careops/facilities';
 import { StaysRepository } from '@careops/admissions';
 import { CareLevelsRepository } from '@careops/residents';
@@ -27,17 +27,11 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
   const { from: FROM, to: TO } = monthSpan(MONTH);
   const CODES = ['410421', '410422', '410402', '410502', '370102'];
 
-  const onConnection = { query: async (q: string, p?: unknown[]) => (await sql.query(q, p)).rows };
-  const tenantDb = (facilityId: () => string) =>
-    ({
-      sql: onConnection,
-      facilityId,
-      // no replica here: the reads stay on this connection
-      onReplica: <T>(work: () => Promise<T>) => work(),
-      asDivisionReader: <T>(work: () => Promise<T>) => asDivisionReader(onConnection, work),
-    }) as unknown as TenantDb;
   let current: Facility;
-  const scoped = tenantDb(() => current.id);
+  const scoped = connectionTenantDb(
+    () => sql,
+    () => current.id,
+  );
   // The one-facility path, wired as Nest wires it (the staff repository is not exported: its class from the service's metadata).
   const [StaffRepositoryClass] = Reflect.getMetadata('design:paramtypes', StaffingService) as [new (db: TenantDb) => unknown];
   const staffing = new StaffingService(
@@ -345,12 +339,12 @@ describe('DivisionsRepository.figures: set-based figures equal the per-facility 
       await load({ code: '410421', beds: [{ nursing: true, outages: [] }], residents: [], staff: [] }, 1);
       await as({ prefix: '4104' });
       const who = async () => (await sql.query('SELECT current_user AS u')).rows[0].u;
-      expect(await asDivisionReader(onConnection, who)).toBe('careops_division_reader');
+      expect(await scoped.asDivisionReader(who)).toBe('careops_division_reader');
       expect(await who()).toBe('careops_app');
       expect(await divisions.figures('4104', FROM, TO)).toHaveLength(1);
       expect(await who()).toBe('careops_app');
       await expect(
-        asDivisionReader(onConnection, async () => {
+        scoped.asDivisionReader(async () => {
           throw new Error('refused in the middle');
         }),
       ).rejects.toThrow('refused in the middle');

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { addDays } from '@careops/care';
-import type { TenantDb } from '@careops/db';
-import { createTestDatabase, TestDatabase } from '@careops/db/testing';
+import { connectionTenantDb, createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { MetricsRepository } from './metrics.repository';
 
 /**
@@ -27,9 +26,7 @@ describe('MetricsRepository.bedDays: set-based counts equal the per-bed, per-day
     ).rows;
     await sql.query(`SELECT set_config('app.facility_id', $1, false)`, [facilityId]);
     // The repository's only dependency is the transaction's `query`; here a real connection's.
-    repo = new MetricsRepository({
-      sql: { query: async (q: string, p: unknown[]) => (await sql.query(q, p)).rows },
-    } as unknown as TenantDb);
+    repo = new MetricsRepository(connectionTenantDb(() => sql));
   });
   afterAll(async () => {
     await sql.end();

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { addDays } from '@careops/care';
-import { asDivisionReader, type TenantDb } from '@careops/db';
-import { createTestDatabase, TestDatabase } from '@careops/db/testing';
+import { connectionTenantDb, createTestDatabase, TestDatabase } from '@careops/db/testing';
 import { type FacilityTaskFigures, TasksRepository } from './tasks.repository';
 
 /**
@@ -19,11 +18,7 @@ describe('TasksRepository.figuresOf: one query for a division equals one per fac
   const AS_OF = '2026-06-15';
   const YEAR_FROM = '2026-01-01';
   const YEAR_TO = '2027-01-01';
-  const onConnection = { query: async (q: string, p?: unknown[]) => (await sql.query(q, p)).rows };
-  const repository = new TasksRepository({
-    sql: onConnection,
-    asDivisionReader: <T>(work: () => Promise<T>) => asDivisionReader(onConnection, work),
-  } as unknown as TenantDb);
+  const repository = new TasksRepository(connectionTenantDb(() => sql));
 
   /** The per-facility query the task list ran in each facility's tenant scope before (the reference). */
   const PER_FACILITY = `

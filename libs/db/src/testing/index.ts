@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './before-migration';
+export * from './connection-tenant-db';
