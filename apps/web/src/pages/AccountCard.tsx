@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Grid,
   DatePicker,
   Descriptions,
   Form,
@@ -73,6 +74,8 @@ function Account({ residentId, discharged }: { residentId: string; discharged: b
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const fetchFile = useFacilityDownload();
   const toSettle = pending.data?.find((p) => p.residentId === residentId);
+  // On a phone the actions go under the title: beside it they left the title no room.
+  const phone = !Grid.useBreakpoint().sm;
   if (account.isLoading) return <Loading />;
   if (account.error) {
     // Billing not there (an older API) or not for this role: the rest of the page stays usable.
@@ -85,35 +88,32 @@ function Account({ residentId, discharged }: { residentId: string; discharged: b
     const key = `billAcct${code}`;
     return key in t ? t[key as keyof typeof t] : code;
   };
+  const actions = (
+    <Space wrap size={[8, 8]}>
+      <Button type="primary" size="small" onClick={() => setDialog('payment')} data-testid="account-pay">
+        {t.billTakePayment}
+      </Button>
+      <Button size="small" onClick={() => setDialog('deposit')} data-testid="account-deposit">
+        {t.billTakeDeposit}
+      </Button>
+      <Button size="small" onClick={() => setDialog('refund')} data-testid="account-refund">
+        {t.billRefund}
+      </Button>
+      {!discharged && (
+        <Button size="small" onClick={() => setDialog('usage')} data-testid="account-usage">
+          {t.billUsageAdd}
+        </Button>
+      )}
+      {toSettle && (
+        <Button size="small" danger onClick={() => setDialog('settle')} data-testid="account-settle">
+          {t.billSettle}
+        </Button>
+      )}
+    </Space>
+  );
   return (
-    <Card
-      size="small"
-      title={<h2 style={H2}>{t.billAccount}</h2>}
-      data-testid="account-card"
-      extra={
-        <Space wrap size={[8, 8]}>
-          <Button type="primary" size="small" onClick={() => setDialog('payment')} data-testid="account-pay">
-            {t.billTakePayment}
-          </Button>
-          <Button size="small" onClick={() => setDialog('deposit')} data-testid="account-deposit">
-            {t.billTakeDeposit}
-          </Button>
-          <Button size="small" onClick={() => setDialog('refund')} data-testid="account-refund">
-            {t.billRefund}
-          </Button>
-          {!discharged && (
-            <Button size="small" onClick={() => setDialog('usage')} data-testid="account-usage">
-              {t.billUsageAdd}
-            </Button>
-          )}
-          {toSettle && (
-            <Button size="small" danger onClick={() => setDialog('settle')} data-testid="account-settle">
-              {t.billSettle}
-            </Button>
-          )}
-        </Space>
-      }
-    >
+    <Card size="small" title={<h2 style={H2}>{t.billAccount}</h2>} data-testid="account-card" extra={!phone && actions}>
+      {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
       <Space size={[32, 12]} wrap style={{ marginBottom: 12 }}>
         <Statistic
           title={`${t.billBalance}${t.inYuan}`}
