@@ -9,7 +9,7 @@ import { seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
 import { IdNumberProtector } from '@careops/residents';
 import { squeezed, textOf } from './support/pdf-text';
-import { demoPassword, settle, signInPage } from './support/browser';
+import { demoPassword, settle, signInPage, textOnceMatching } from './support/browser';
 import { buildWorld, genderOf, idNumberFor, login, World } from './support/world';
 
 const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
@@ -193,11 +193,13 @@ describe('billing in the web app (Playwright, Chromium)', () => {
     await newVersion(page, 'MEALS', '600');
     // A new per-use item.
     await addFee(page, { code: 'ESCORT', name: '陪诊', category: '其他', amount: '50', unit: '次' });
-    expect(await page.getByTestId('fee-category-OTHER').innerText()).toMatch(/陪诊[\s\S]*按次[\s\S]*50\.00 \/ 次/);
-    const meals = await page.getByTestId('fee-category-MEALS').innerText();
+    const other = /陪诊[\s\S]*按次[\s\S]*50\.00 \/ 次/;
+    expect(await textOnceMatching(page.getByTestId('fee-category-OTHER'), other)).toMatch(other);
     // docs/rules.md §9: meals are not charged on leave days by default, the bed and the care are.
-    expect(meals).toMatch(/伙食费[\s\S]*600\.00 元\/月[\s\S]*否[\s\S]*2026-01-01 现行/);
-    expect(await page.getByTestId('fee-category-BED').innerText()).toMatch(/1500\.00 元\/月[\s\S]*普通[\s\S]*是[\s\S]*2026-01-01 现行/);
+    const meals = /伙食费[\s\S]*600\.00 元\/月[\s\S]*否[\s\S]*2026-01-01 现行/;
+    expect(await textOnceMatching(page.getByTestId('fee-category-MEALS'), meals)).toMatch(meals);
+    const bed = /1500\.00 元\/月[\s\S]*普通[\s\S]*是[\s\S]*2026-01-01 现行/;
+    expect(await textOnceMatching(page.getByTestId('fee-category-BED'), bed)).toMatch(bed);
     await shot(page, 'accountant-billing-fees-1440.png', true);
 
     // 2. 司徒建国's deposit of 5000.00, then (the manager) the discharge on 1 April.

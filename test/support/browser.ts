@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { createDataSource } from '@careops/db';
 import { DEMO_LOGINS, seedDemo } from '@careops/ops';
 import { findChromium } from '@careops/pdf';
@@ -37,6 +37,19 @@ export async function signInPage(
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction('document.querySelectorAll(".ant-spin-spinning, .ant-spin-blur, .ant-skeleton").length === 0');
   await page.waitForTimeout(400);
+}
+
+/**
+ * The text of `locator` once it matches `re`, or after 10 s whatever it is then (for the caller's
+ * expect to report): a list refetches after a save, so its text read at once may still be the old one.
+ */
+export async function textOnceMatching(locator: Locator, re: RegExp): Promise<string> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const text = await locator.innerText();
+    if (re.test(text) || Date.now() > until) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The demo world a browser journey runs on: the API serving the built web app, the demo data, Chromium. */
